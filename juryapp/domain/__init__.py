@@ -1,0 +1,1 @@
+"""Pure rules of the jury: the model, scoring, ranking, statistics and formatting."""

@@ -1,0 +1,1 @@
+"""The Qt desktop face of juryapp."""

@@ -1,0 +1,1 @@
+"""Files that enter and leave the app: convention files and spreadsheets."""

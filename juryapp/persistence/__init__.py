@@ -1,0 +1,1 @@
+"""Storage of a convention in SQLite or PostgreSQL through SQLAlchemy."""

@@ -1,0 +1,1 @@
+"""Printed result documents rendered with ReportLab."""
