@@ -1,0 +1,508 @@
+"""The scoring engine: team scores by method, ranking, tie-breaks, advancement and flags."""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+from fractions import Fraction
+
+from juryapp.domain.agreement import kendalls_w
+from juryapp.domain.model import ConventionSpec, Method, SheetStatus, Team
+from juryapp.domain.totals import TotalRule
+
+Z_TOLERANCE = 1e-9  # z-scores are floats: closer than this counts as a tie
+
+
+class MarkStatus(StrEnum):
+    """Why a judge's total does or does not count for a team."""
+
+    COUNTED = "counted"
+    CONFLICT = "conflict"
+    ABSTAINED = "abstained"
+    MISSING = "missing"  # no sheet yet, a draft, or an incomplete sheet
+
+
+@dataclass(frozen=True)
+class SheetInput:
+    """One judge's scores for one team, as stored."""
+
+    judge: str
+    team: str
+    scores: Mapping[str, Decimal]
+    status: SheetStatus
+    abstained: bool = False
+
+
+@dataclass(frozen=True)
+class TieDecision:
+    """A jury's recorded decision on teams still tied after the tie-break chain."""
+
+    category: str
+    teams: frozenset[str]
+    order: tuple[str, ...]  # best first; ignored when ``shared``
+    shared: bool = False  # "juara kembar": the jury keeps them level
+    reason: str = ""
+    decided_by: str = ""
+
+
+@dataclass(frozen=True)
+class JudgeMark:
+    judge: str
+    status: MarkStatus
+    total: Fraction | None = None
+    outlier: bool = False
+
+
+@dataclass(frozen=True)
+class TeamResult:
+    code: str
+    institution: str
+    title: str
+    category: str
+    score: Fraction | None  # exact for mean/trimmed/median; from a float for zscore
+    z: float | None
+    rank: int | None  # None: nobody has scored the team yet
+    tied: bool  # shares its rank with another team
+    tied_with: tuple[str, ...]
+    tie_broken_by: str | None  # criterion code, "jury", or None
+    advances: bool
+    cut_line_tie: bool  # tied across the quota line and not yet decided
+    judges_counted: int
+    judges_expected: int
+    marks: tuple[JudgeMark, ...]
+    criterion_means: Mapping[str, Fraction]
+    trimmed_fallback: bool = False
+
+    @property
+    def complete(self) -> bool:
+        return self.judges_counted == self.judges_expected
+
+
+@dataclass(frozen=True)
+class TieGroup:
+    """Teams equal on score; how (and whether) the tie was settled."""
+
+    teams: tuple[str, ...]
+    resolved_by: tuple[str, ...]  # criterion codes used, then "jury" if a decision applied
+    still_tied: tuple[tuple[str, ...], ...]
+    crosses_cut_line: bool
+    decision: TieDecision | None
+
+
+@dataclass(frozen=True)
+class CategoryResult:
+    code: str
+    name: str
+    name_en: str
+    quota: int
+    teams: tuple[TeamResult, ...]
+    ties: tuple[TieGroup, ...]
+    kendall_w: float | None
+    kendall_judges: int
+    kendall_teams: int
+
+    @property
+    def cut_line_tie(self) -> bool:
+        return any(t.cut_line_tie for t in self.teams)
+
+
+@dataclass(frozen=True)
+class Results:
+    method: Method
+    categories: tuple[CategoryResult, ...]
+    missing: tuple[tuple[str, str], ...]  # (judge, team) pairs still expected
+
+    def team(self, code: str) -> TeamResult:
+        for category in self.categories:
+            for team in category.teams:
+                if team.code == code:
+                    return team
+        raise KeyError(code)
+
+
+@dataclass
+class _Working:
+    team: Team
+    marks: list[JudgeMark]
+    counted: list[tuple[str, int]]  # (judge, integer numerator)
+    criterion_sums: dict[str, int]
+    score: Fraction | None = None
+    z: float | None = None
+    trimmed_fallback: bool = False
+
+
+def compute_results(
+    spec: ConventionSpec,
+    sheets: Iterable[SheetInput],
+    decisions: Iterable[TieDecision] = (),
+    method: Method | None = None,
+) -> Results:
+    """Score, rank and flag every team of the convention from the stored sheets."""
+    settings = spec.scoring
+    chosen = method or settings.method
+    rule = TotalRule.build(spec.criteria, settings.total_formula)
+    by_pair = {(s.judge, s.team): s for s in sheets}
+    judges = [j.code for j in spec.judges]
+    working: dict[str, _Working] = {}
+    missing: list[tuple[str, str]] = []
+    for team in spec.teams:
+        w = _Working(team, [], [], dict.fromkeys(rule.codes, 0))
+        for judge in judges:
+            mark = _mark(
+                spec, rule, judge=judge, team=team, sheet=by_pair.get((judge, team.code)), w=w
+            )
+            if mark.status is MarkStatus.MISSING:
+                missing.append((judge, team.code))
+            w.marks.append(mark)
+        working[team.code] = w
+
+    one = Fraction(100, rule.denominator)
+    for w in working.values():
+        _score(w, chosen, settings.trim, one)
+    if chosen is Method.ZSCORE:
+        _zscores(working, one)
+    _flag_outliers(working, Fraction(settings.outlier_threshold), one)
+
+    all_decisions = list(decisions)
+    categories = []
+    for category in spec.categories:
+        members = [w for w in working.values() if w.team.category == category.code]
+        ranked, ties = _rank(
+            members,
+            chain=settings.tie_break,
+            rule=rule,
+            decisions=[d for d in all_decisions if d.category == category.code],
+            quota=category.quota,
+            method=chosen,
+        )
+        w_value, w_judges, w_teams = _agreement(members, judges)
+        categories.append(
+            CategoryResult(
+                code=category.code,
+                name=category.name,
+                name_en=category.name_en,
+                quota=category.quota,
+                teams=tuple(ranked),
+                ties=tuple(ties),
+                kendall_w=w_value,
+                kendall_judges=w_judges,
+                kendall_teams=w_teams,
+            )
+        )
+    return Results(chosen, tuple(categories), tuple(missing))
+
+
+def _mark(
+    spec: ConventionSpec,
+    rule: TotalRule,
+    *,
+    judge: str,
+    team: Team,
+    sheet: SheetInput | None,
+    w: _Working,
+) -> JudgeMark:
+    if any(c.judge == judge and c.covers(team) for c in spec.conflicts):
+        return JudgeMark(judge, MarkStatus.CONFLICT)
+    if sheet is not None and sheet.abstained:
+        return JudgeMark(judge, MarkStatus.ABSTAINED)
+    if sheet is None or sheet.status is SheetStatus.DRAFT:
+        return JudgeMark(judge, MarkStatus.MISSING)
+    numerator = rule.numerator(sheet.scores)
+    if numerator is None:
+        return JudgeMark(judge, MarkStatus.MISSING)
+    w.counted.append((judge, numerator))
+    for code in rule.codes:
+        w.criterion_sums[code] += rule.scaled(sheet.scores[code])
+    return JudgeMark(judge, MarkStatus.COUNTED, Fraction(100 * numerator, rule.denominator))
+
+
+def _score(w: _Working, method: Method, trim: int, one: Fraction) -> None:
+    values = sorted(n for _, n in w.counted)
+    if not values:
+        return
+    if method is Method.TRIMMED:
+        if len(values) - 2 * trim >= 1 and trim > 0:
+            values = values[trim : len(values) - trim]
+        elif trim > 0:
+            w.trimmed_fallback = True
+    if method is Method.MEDIAN:
+        middle = len(values) // 2
+        if len(values) % 2:
+            w.score = values[middle] * one
+        else:
+            w.score = Fraction(values[middle - 1] + values[middle], 2) * one
+        return
+    w.score = Fraction(sum(values), len(values)) * one
+
+
+def _zscores(working: Mapping[str, _Working], one: Fraction) -> None:
+    """Per-judge z-scores over all the teams a judge scored, rescaled to the pooled raw scale."""
+    per_judge: dict[str, list[float]] = defaultdict(list)
+    pooled: list[float] = []
+    for w in working.values():
+        for judge, numerator in w.counted:
+            value = float(numerator * one)
+            per_judge[judge].append(value)
+            pooled.append(value)
+    if not pooled:
+        return
+    moments = {}
+    for judge, values in per_judge.items():
+        mean = math.fsum(values) / len(values)
+        sd = statistics.pstdev(values, mu=mean) if len(values) > 1 else 0.0
+        moments[judge] = (mean, sd)
+    pooled_mean = math.fsum(pooled) / len(pooled)
+    pooled_sd = statistics.pstdev(pooled, mu=pooled_mean) if len(pooled) > 1 else 0.0
+    for w in working.values():
+        if not w.counted:
+            continue
+        zs = []
+        for judge, numerator in w.counted:
+            mean, sd = moments[judge]
+            # A judge who gave every team the same total says nothing about order.
+            zs.append((float(numerator * one) - mean) / sd if sd > 0 else 0.0)
+        w.z = math.fsum(zs) / len(zs)
+        rescaled = min(100.0, max(0.0, pooled_mean + pooled_sd * w.z))
+        w.score = Fraction(rescaled)
+
+
+def _flag_outliers(working: Mapping[str, _Working], threshold: Fraction, one: Fraction) -> None:
+    for w in working.values():
+        if len(w.counted) < 2:
+            continue
+        panel = Fraction(sum(n for _, n in w.counted), len(w.counted)) * one
+        w.marks = [
+            JudgeMark(m.judge, m.status, m.total, abs(m.total - panel) > threshold)
+            if m.total is not None
+            else m
+            for m in w.marks
+        ]
+
+
+def _criterion_means(w: _Working, rule: TotalRule) -> dict[str, Fraction]:
+    n = len(w.counted)
+    if n == 0:
+        return {}
+    return {code: Fraction(total, n * rule.scale) for code, total in w.criterion_sums.items()}
+
+
+def _same_score(a: _Working, b: _Working, method: Method) -> bool:
+    if method is Method.ZSCORE:
+        assert a.z is not None and b.z is not None
+        return abs(a.z - b.z) <= Z_TOLERANCE
+    return a.score == b.score
+
+
+def _rank(
+    members: list[_Working],
+    *,
+    chain: tuple[str, ...],
+    rule: TotalRule,
+    decisions: list[TieDecision],
+    quota: int,
+    method: Method,
+) -> tuple[list[TeamResult], list[TieGroup]]:
+    scored = [w for w in members if w.score is not None]
+    unscored = sorted((w for w in members if w.score is None), key=lambda w: w.team.code)
+    chain = tuple(c for c in chain if c in rule.codes)
+    means = {w.team.code: _criterion_means(w, rule) for w in members}
+
+    # Each score group becomes an ordered list of places; a place with several teams is shared.
+    places: list[list[_Working]] = []
+    broken_by: dict[str, str | None] = {}
+    settled: list[tuple[list[_Working], tuple[str, ...], TieDecision | None, int]] = []
+    for group in _group_by_score(scored, method):
+        start = sum(len(p) for p in places)
+        if len(group) == 1:
+            places.append(group)
+            broken_by[group[0].team.code] = None
+            continue
+        group_places, resolved, decision = _settle(group, chain, means, decisions, broken_by)
+        places.extend(group_places)
+        settled.append((group, resolved, decision, start))
+
+    results: list[TeamResult] = []
+    position = 0
+    rank_of: dict[str, int] = {}
+    for place in places:
+        rank = position + 1
+        last = position + len(place)
+        shared_decided = len(place) > 1 and all(broken_by.get(w.team.code) == "jury" for w in place)
+        straddles = len(place) > 1 and rank <= quota < last
+        for w in place:
+            rank_of[w.team.code] = rank
+            results.append(
+                _team_result(
+                    w,
+                    rank=rank,
+                    tied_with=tuple(sorted(x.team.code for x in place if x is not w)),
+                    broken_by=broken_by.get(w.team.code),
+                    advances=(last <= quota) or (straddles and shared_decided),
+                    cut_line_tie=straddles and not shared_decided,
+                    means=means[w.team.code],
+                )
+            )
+        position = last
+    results.extend(
+        _team_result(
+            w, rank=None, tied_with=(), broken_by=None, advances=False, cut_line_tie=False, means={}
+        )
+        for w in unscored
+    )
+    ties = [
+        TieGroup(
+            teams=tuple(w.team.code for w in group),
+            resolved_by=resolved,
+            still_tied=_still_tied(tuple(w.team.code for w in group), rank_of),
+            crosses_cut_line=start < quota < start + len(group),
+            decision=decision,
+        )
+        for group, resolved, decision, start in settled
+    ]
+    return results, ties
+
+
+def _group_by_score(scored: list[_Working], method: Method) -> list[list[_Working]]:
+    def primary(w: _Working) -> float | Fraction:
+        value = w.z if method is Method.ZSCORE else w.score
+        assert value is not None
+        return value
+
+    groups: list[list[_Working]] = []
+    for w in sorted(scored, key=lambda w: (-primary(w), w.team.code)):
+        if groups and _same_score(groups[-1][0], w, method):
+            groups[-1].append(w)
+        else:
+            groups.append([w])
+    return groups
+
+
+def _settle(
+    group: list[_Working],
+    chain: tuple[str, ...],
+    means: Mapping[str, Mapping[str, Fraction]],
+    decisions: list[TieDecision],
+    broken_by: dict[str, str | None],
+) -> tuple[list[list[_Working]], tuple[str, ...], TieDecision | None]:
+    """Order a tied group by the tie-break chain, then by a recorded jury decision."""
+    chain_places, used = _break_by_chain(group, chain, means, broken_by)
+    applied: TieDecision | None = None
+    places: list[list[_Working]] = []
+    for place in chain_places:
+        decision = _decision_for(place, decisions) if len(place) > 1 else None
+        if decision is None:
+            places.append(place)
+            continue
+        applied = decision
+        for w in place:
+            broken_by[w.team.code] = "jury"
+        if decision.shared:
+            places.append(place)
+        else:
+            places.extend(
+                [w] for w in sorted(place, key=lambda w: decision.order.index(w.team.code))
+            )
+    return places, used + (("jury",) if applied is not None else ()), applied
+
+
+def _break_by_chain(
+    group: list[_Working],
+    chain: tuple[str, ...],
+    means: Mapping[str, Mapping[str, Fraction]],
+    broken_by: dict[str, str | None],
+) -> tuple[list[list[_Working]], tuple[str, ...]]:
+    """Split a tied group by criterion means in chain order; report the criteria used."""
+    places: list[list[_Working]] = [sorted(group, key=lambda w: w.team.code)]
+    used: list[str] = []
+    for w in group:
+        broken_by[w.team.code] = None
+    for code in chain:
+        if all(len(p) == 1 for p in places):
+            break
+        next_places: list[list[_Working]] = []
+        for place in places:
+            if len(place) == 1:
+                next_places.append(place)
+                continue
+            keyed = sorted(place, key=lambda w: (-means[w.team.code][code], w.team.code))
+            split: list[list[_Working]] = []
+            for w in keyed:
+                if split and means[split[-1][0].team.code][code] == means[w.team.code][code]:
+                    split[-1].append(w)
+                else:
+                    split.append([w])
+            if len(split) > 1:
+                if code not in used:
+                    used.append(code)
+                for sub in split:
+                    for w in sub:
+                        broken_by[w.team.code] = code
+            next_places.extend(split)
+        places = next_places
+    return places, tuple(used)
+
+
+def _decision_for(place: list[_Working], decisions: list[TieDecision]) -> TieDecision | None:
+    codes = frozenset(w.team.code for w in place)
+    for decision in reversed(decisions):  # the latest decision on this exact set wins
+        if decision.teams == codes and (decision.shared or set(decision.order) == codes):
+            return decision
+    return None
+
+
+def _still_tied(codes: tuple[str, ...], rank_of: Mapping[str, int]) -> tuple[tuple[str, ...], ...]:
+    by_rank: dict[int, list[str]] = defaultdict(list)
+    for code in codes:
+        by_rank[rank_of[code]].append(code)
+    return tuple(tuple(sorted(v)) for _, v in sorted(by_rank.items()) if len(v) > 1)
+
+
+def _team_result(
+    w: _Working,
+    *,
+    rank: int | None,
+    tied_with: tuple[str, ...],
+    broken_by: str | None,
+    advances: bool,
+    cut_line_tie: bool,
+    means: Mapping[str, Fraction],
+) -> TeamResult:
+    expected = sum(1 for m in w.marks if m.status in (MarkStatus.COUNTED, MarkStatus.MISSING))
+    return TeamResult(
+        code=w.team.code,
+        institution=w.team.institution,
+        title=w.team.title,
+        category=w.team.category,
+        score=w.score,
+        z=w.z,
+        rank=rank,
+        tied=bool(tied_with),
+        tied_with=tied_with,
+        tie_broken_by=broken_by,
+        advances=advances,
+        cut_line_tie=cut_line_tie,
+        judges_counted=len(w.counted),
+        judges_expected=expected,
+        marks=tuple(w.marks),
+        criterion_means=dict(means),
+        trimmed_fallback=w.trimmed_fallback,
+    )
+
+
+def _agreement(members: list[_Working], judges: list[str]) -> tuple[float | None, int, int]:
+    """Kendall's W on the largest complete judges × teams block of the category."""
+    totals = {w.team.code: dict(w.counted) for w in members}
+    teams = [code for code, row in totals.items() if row]
+    while len(teams) >= 2:
+        full = [j for j in judges if all(j in totals[t] for t in teams)]
+        if len(full) >= 2:
+            matrix = [[totals[t][j] for t in teams] for j in full]
+            return kendalls_w(matrix), len(full), len(teams)
+        # Drop the team that the fewest judges scored and try again.
+        teams.remove(min(teams, key=lambda t: (len(totals[t]), t)))
+    return None, 0, 0

@@ -1,0 +1,90 @@
+"""Opening a database: URL resolution, SQLite pragmas, BEGIN IMMEDIATE and migrations."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_data_path
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.pool import ConnectionPoolEntry
+
+from juryapp.domain.messages import JuryError, Text
+
+WRITE_OPTION = "juryapp_write"
+BUSY_TIMEOUT_MS = 10_000
+PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    # FULL keeps a committed score across a power cut; NORMAL may roll the last ones back.
+    "PRAGMA synchronous=FULL",
+    "PRAGMA fullfsync=ON",
+    "PRAGMA foreign_keys=ON",
+    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
+)
+
+
+class DatabaseError(JuryError):
+    """The database cannot be opened or used."""
+
+
+def default_database_path() -> Path:
+    return user_data_path("juryapp", appauthor=False) / "juryapp.sqlite3"
+
+
+def resolve_url(target: str | os.PathLike[str] | None) -> URL:
+    """A SQLAlchemy URL from ``--db``, ``JURYAPP_DB`` or the user's data folder."""
+    raw = os.fspath(target) if target is not None else os.environ.get("JURYAPP_DB") or ""
+    if "://" in raw:
+        return make_url(raw)
+    path = Path(raw).expanduser() if raw else default_database_path()
+    return URL.create("sqlite+pysqlite", database=str(path.resolve()))
+
+
+def _on_connect(dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
+    # Take transaction control from the driver so that BEGIN IMMEDIATE can be issued below.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        for pragma in PRAGMAS:
+            cursor.execute(pragma)
+    finally:
+        cursor.close()
+
+
+def _on_begin(connection: Any) -> None:
+    # Writers take the lock up front so that two writers wait (busy timeout) instead of failing.
+    write = connection.get_execution_options().get(WRITE_OPTION, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def create_database_engine(target: str | os.PathLike[str] | None = None) -> Engine:
+    """An engine for the given path or URL; the SQLite file's folder is created if needed."""
+    url = resolve_url(target)
+    if url.get_backend_name() == "sqlite":
+        database = url.database or ""
+        if database and database != ":memory:":
+            folder = Path(database).parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise DatabaseError(
+                    Text(
+                        "folder basis data {f} tidak dapat dibuat: {e}",
+                        "cannot create the database folder {f}: {e}",
+                    ).format(f=folder, e=exc.strerror)
+                ) from exc
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        event.listen(engine, "connect", _on_connect)
+        event.listen(engine, "begin", _on_begin)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def describe(engine: Engine) -> str:
+    """The database location as a person should see it (no password)."""
+    url = engine.url
+    if url.get_backend_name() == "sqlite":
+        return url.database or ":memory:"
+    return url.render_as_string(hide_password=True)

@@ -1,0 +1,278 @@
+"""The database schema as SQLAlchemy typed mappings; migrations derive from it."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from decimal import Decimal
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from juryapp.persistence.types import DecimalText
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class ConventionRow(Base):
+    """The single convention this database holds, with its scoring settings and lock state."""
+
+    __tablename__ = "convention"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    theme: Mapped[str] = mapped_column(String(300), default="")
+    organiser: Mapped[str] = mapped_column(String(300), default="")
+    organiser_head_title: Mapped[str] = mapped_column(String(300), default="")
+    organiser_head_name: Mapped[str] = mapped_column(String(200), default="")
+    organiser_head_nip: Mapped[str] = mapped_column(String(40), default="")
+    venue: Mapped[str] = mapped_column(String(300), default="")
+    city: Mapped[str] = mapped_column(String(100), default="")
+    next_level: Mapped[str] = mapped_column(String(200), default="")
+    minutes_number: Mapped[str] = mapped_column(String(100), default="")
+    max_team_members: Mapped[int] = mapped_column(Integer, default=7)
+    method: Mapped[str] = mapped_column(String(20), default="mean")
+    trim: Mapped[int] = mapped_column(Integer, default=1)
+    total_formula: Mapped[str] = mapped_column(String(20), default="range")
+    tie_break: Mapped[str] = mapped_column(String(200), default="")
+    outlier_threshold: Mapped[Decimal] = mapped_column(DecimalText, default=Decimal(15))
+    presentation_minutes: Mapped[int] = mapped_column(Integer, default=15)
+    qa_minutes: Mapped[int] = mapped_column(Integer, default=15)
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    results_released: Mapped[bool] = mapped_column(Boolean, default=False)
+    results_locked: Mapped[bool] = mapped_column(Boolean, default=False)
+    results_version: Mapped[int] = mapped_column(Integer, default=1)
+    lock_note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class DayRow(Base):
+    __tablename__ = "convention_day"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, unique=True)
+    date: Mapped[date] = mapped_column(Date)
+    start: Mapped[time | None] = mapped_column(Time, nullable=True)
+
+
+class CategoryRow(Base):
+    __tablename__ = "category"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str] = mapped_column(String(200), default="")
+    quota: Mapped[int] = mapped_column(Integer)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class CriterionRow(Base):
+    __tablename__ = "criterion"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    name_en: Mapped[str] = mapped_column(String(300), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    description_en: Mapped[str] = mapped_column(Text, default="")
+    weight: Mapped[Decimal] = mapped_column(DecimalText)
+    scale_min: Mapped[Decimal] = mapped_column(DecimalText)
+    scale_max: Mapped[Decimal] = mapped_column(DecimalText)
+    scale_step: Mapped[Decimal] = mapped_column(DecimalText)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    levels: Mapped[list[LevelRow]] = relationship(
+        back_populates="criterion", cascade="all, delete-orphan", order_by="LevelRow.score"
+    )
+
+
+class LevelRow(Base):
+    __tablename__ = "criterion_level"
+    __table_args__ = (UniqueConstraint("criterion_id", "score"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    criterion_id: Mapped[int] = mapped_column(ForeignKey("criterion.id", ondelete="CASCADE"))
+    score: Mapped[Decimal] = mapped_column(DecimalText)
+    label: Mapped[str] = mapped_column(String(100))
+    label_en: Mapped[str] = mapped_column(String(100), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    description_en: Mapped[str] = mapped_column(Text, default="")
+    criterion: Mapped[CriterionRow] = relationship(back_populates="levels")
+
+
+class TeamRow(Base):
+    __tablename__ = "team"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    institution: Mapped[str] = mapped_column(String(300))
+    category_id: Mapped[int] = mapped_column(ForeignKey("category.id"))
+    title: Mapped[str] = mapped_column(String(500))
+    pillar: Mapped[str] = mapped_column(String(40), default="")
+    programme: Mapped[str] = mapped_column(String(40), default="")
+    day: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    order: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    start: Mapped[time | None] = mapped_column(Time, nullable=True)
+    category: Mapped[CategoryRow] = relationship()
+    members: Mapped[list[MemberRow]] = relationship(
+        cascade="all, delete-orphan", order_by="MemberRow.position"
+    )
+
+
+class MemberRow(Base):
+    __tablename__ = "team_member"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(200))
+
+
+class JudgeRow(Base):
+    __tablename__ = "judge"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    affiliation: Mapped[str] = mapped_column(String(300), default="")
+    position: Mapped[str] = mapped_column(String(300), default="")
+    nip: Mapped[str] = mapped_column(String(40), default="")
+    role: Mapped[str] = mapped_column(String(20), default="member")
+    signature_png: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+
+
+class ConflictRow(Base):
+    __tablename__ = "conflict"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    judge_id: Mapped[int] = mapped_column(ForeignKey("judge.id", ondelete="CASCADE"))
+    team_id: Mapped[int | None] = mapped_column(
+        ForeignKey("team.id", ondelete="CASCADE"), nullable=True
+    )
+    institution: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    judge: Mapped[JudgeRow] = relationship()
+    team: Mapped[TeamRow | None] = relationship()
+
+
+class UserRow(Base):
+    __tablename__ = "user_account"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(80), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[str] = mapped_column(String(20))
+    judge_id: Mapped[int | None] = mapped_column(
+        ForeignKey("judge.id", ondelete="CASCADE"), nullable=True, unique=True
+    )
+    password_hash: Mapped[str] = mapped_column(String(200))
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class SheetRow(Base):
+    """One judge's score sheet for one team."""
+
+    __tablename__ = "sheet"
+    __table_args__ = (UniqueConstraint("judge_id", "team_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    judge_id: Mapped[int] = mapped_column(ForeignKey("judge.id", ondelete="CASCADE"))
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    source: Mapped[str] = mapped_column(String(20), default="judge")
+    entered_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"), nullable=True)
+    confirmed_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"), nullable=True)
+    corrected_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"), nullable=True)
+    submitted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    confirmed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    abstained: Mapped[bool] = mapped_column(Boolean, default=False)
+    abstain_reason: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    scores: Mapped[list[ScoreRow]] = relationship(cascade="all, delete-orphan")
+
+
+class ScoreRow(Base):
+    __tablename__ = "score"
+    __table_args__ = (UniqueConstraint("sheet_id", "criterion_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sheet_id: Mapped[int] = mapped_column(ForeignKey("sheet.id", ondelete="CASCADE"))
+    criterion_id: Mapped[int] = mapped_column(ForeignKey("criterion.id", ondelete="CASCADE"))
+    value: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"), nullable=True)
+
+
+class AuditRow(Base):
+    """One hash-chained entry of the audit trail; rewriting history breaks the chain."""
+
+    __tablename__ = "audit_event"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    actor: Mapped[str] = mapped_column(String(80))
+    action: Mapped[str] = mapped_column(String(60))
+    subject: Mapped[str] = mapped_column(String(200), default="")
+    details: Mapped[str] = mapped_column(Text, default="{}")
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditHeadRow(Base):
+    """The latest chain hash, kept apart so that deleting the last events is detected."""
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class TieDecisionRow(Base):
+    __tablename__ = "tie_decision"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    category_id: Mapped[int] = mapped_column(ForeignKey("category.id", ondelete="CASCADE"))
+    teams: Mapped[str] = mapped_column(String(500))  # sorted team codes, comma separated
+    ordering: Mapped[str] = mapped_column(String(500), default="")  # best first
+    shared: Mapped[bool] = mapped_column(Boolean, default=False)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    decided_by: Mapped[str] = mapped_column(String(80), default="")
+    decided_at: Mapped[datetime] = mapped_column(DateTime)
+    category: Mapped[CategoryRow] = relationship()
+
+
+class SigningKeyRow(Base):
+    """The convention's document-signing key, created when results are first locked."""
+
+    __tablename__ = "signing_key"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key_id: Mapped[str] = mapped_column(String(64), unique=True)
+    private_key_pem: Mapped[bytes] = mapped_column(LargeBinary)
+    certificate_pem: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(DateTime)

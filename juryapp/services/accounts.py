@@ -1,0 +1,186 @@
+"""Accounts and sign-in: Argon2id hashes and a lockout that survives a restart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from juryapp.domain.access import Actor, require_secretariat
+from juryapp.domain.messages import AuthenticationError, NotFoundError, Text, ValidationError
+from juryapp.domain.model import Role
+from juryapp.persistence.database import Database
+from juryapp.persistence.tables import JudgeRow, UserRow
+from juryapp.services import audit
+
+MAX_ATTEMPTS = 5
+LOCK_MINUTES = 5
+MIN_PASSPHRASE = 8
+MIN_PIN = 4
+
+
+@dataclass(frozen=True)
+class AccountView:
+    username: str
+    display_name: str
+    role: Role
+    judge_code: str | None
+    locked: bool
+
+
+def make_hasher() -> PasswordHasher:
+    # Argon2id, 64 MiB, 3 passes, 4 lanes: RFC 9106's second choice, above OWASP's minimum.
+    return PasswordHasher(time_cost=3, memory_cost=65536, parallelism=4)
+
+
+class AccountService:
+    def __init__(self, database: Database, hasher: PasswordHasher | None = None) -> None:
+        self._db = database
+        self._hasher = hasher or make_hasher()
+
+    def create(
+        self,
+        actor: Actor,
+        username: str,
+        secret: str,
+        *,
+        role: Role,
+        display_name: str = "",
+        judge_code: str | None = None,
+    ) -> None:
+        require_secretariat(actor)
+        username = username.strip()
+        _check_secret(secret, role)
+        with self._db.writing() as session:
+            if session.scalar(select(UserRow.id).where(UserRow.username == username)):
+                raise ValidationError(
+                    Text("nama pengguna '{u}' sudah dipakai", "username '{u}' is taken").format(
+                        u=username
+                    )
+                )
+            judge_id = None
+            if role is Role.JUDGE:
+                judge = session.scalar(select(JudgeRow).where(JudgeRow.code == judge_code))
+                if judge is None:
+                    raise NotFoundError(
+                        Text("juri '{c}' tidak dikenal", "unknown judge '{c}'").format(c=judge_code)
+                    )
+                judge_id = judge.id
+                display_name = display_name or judge.name
+            session.add(
+                UserRow(
+                    username=username,
+                    display_name=display_name or username,
+                    role=role.value,
+                    judge_id=judge_id,
+                    password_hash=self._hasher.hash(secret),
+                    created_at=audit.now(),
+                )
+            )
+            audit.record(session, actor, "account.create", username, role=role.value)
+
+    def set_secret(self, actor: Actor, username: str, secret: str) -> None:
+        require_secretariat(actor)
+        with self._db.writing() as session:
+            user = _user(session, username)
+            _check_secret(secret, Role(user.role))
+            user.password_hash = self._hasher.hash(secret)
+            user.failed_attempts, user.locked_until = 0, None
+            audit.record(session, actor, "account.reset", username)
+
+    def sign_in(self, username: str, secret: str) -> Actor:
+        """Check a passphrase or PIN; repeated failures lock the account for a while."""
+        refused = AuthenticationError(
+            Text("nama pengguna atau PIN/kata sandi salah", "wrong username or PIN/passphrase")
+        )
+        with self._db.writing() as session:
+            user = session.scalar(select(UserRow).where(UserRow.username == username.strip()))
+            if user is None:
+                self._hasher.hash(secret)  # same cost as a real check: no username probing
+                raise refused
+            now = audit.now()
+            if user.locked_until is not None and user.locked_until > now:
+                minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
+                raise AuthenticationError(
+                    Text(
+                        "akun terkunci karena terlalu banyak percobaan salah; "
+                        "coba lagi {m} menit lagi",
+                        "the account is locked after too many wrong attempts; try again in {m} min",
+                    ).format(m=minutes)
+                )
+            try:
+                self._hasher.verify(user.password_hash, secret)
+            except (VerificationError, InvalidHashError):
+                user.failed_attempts += 1
+                if user.failed_attempts >= MAX_ATTEMPTS:
+                    user.locked_until = now + timedelta(minutes=LOCK_MINUTES)
+                    user.failed_attempts = 0
+                    audit.record(session, user.username, "account.locked", user.username)
+                else:
+                    audit.record(session, user.username, "account.failed", user.username)
+                session.commit()  # the failure must count even though we raise
+                raise refused from None
+            user.failed_attempts, user.locked_until = 0, None
+            if self._hasher.check_needs_rehash(user.password_hash):
+                user.password_hash = self._hasher.hash(secret)
+            judge_code = (
+                session.scalar(select(JudgeRow.code).where(JudgeRow.id == user.judge_id))
+                if user.judge_id
+                else None
+            )
+            audit.record(session, user.username, "account.sign_in", user.username)
+            return Actor(
+                username=user.username,
+                role=Role(user.role),
+                user_id=user.id,
+                judge_code=judge_code,
+                display_name=user.display_name,
+            )
+
+    def accounts(self) -> list[AccountView]:
+        now = audit.now()
+        with self._db.reading() as session:
+            rows = session.execute(
+                select(UserRow, JudgeRow.code)
+                .outerjoin(JudgeRow, JudgeRow.id == UserRow.judge_id)
+                .order_by(UserRow.role.desc(), UserRow.username)
+            ).tuples()
+            return [
+                AccountView(
+                    u.username,
+                    u.display_name,
+                    Role(u.role),
+                    code,
+                    u.locked_until is not None and u.locked_until > now,
+                )
+                for u, code in rows
+            ]
+
+
+def _user(session: Session, username: str) -> UserRow:
+    user = session.scalar(select(UserRow).where(UserRow.username == username))
+    if user is None:
+        raise NotFoundError(Text("pengguna '{u}' tidak ada", "no user '{u}'").format(u=username))
+    return user
+
+
+def _check_secret(secret: str, role: Role) -> None:
+    if role is Role.JUDGE:
+        if not (secret.isdigit() and len(secret) >= MIN_PIN):
+            raise ValidationError(
+                Text(
+                    "PIN juri harus berupa angka, paling sedikit {n} digit",
+                    "a judge's PIN must be digits, at least {n} of them",
+                ).format(n=MIN_PIN)
+            )
+    elif len(secret) < MIN_PASSPHRASE:
+        raise ValidationError(
+            Text(
+                "kata sandi sekretariat paling sedikit {n} karakter",
+                "a secretariat passphrase needs at least {n} characters",
+            ).format(n=MIN_PASSPHRASE)
+        )

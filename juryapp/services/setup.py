@@ -1,0 +1,287 @@
+"""Storing and changing a convention's set-up: details, rubric, categories, teams, judges."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TypeVar
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from juryapp.domain.access import Actor, require_secretariat
+from juryapp.domain.messages import NotFoundError, StateError, Text
+from juryapp.domain.model import Conflict, ConventionSpec, Criterion, Judge, Team, same_institution
+from juryapp.domain.validation import validate_spec
+from juryapp.persistence.database import Database
+from juryapp.persistence.tables import (
+    CategoryRow,
+    ConflictRow,
+    ConventionRow,
+    CriterionRow,
+    DayRow,
+    JudgeRow,
+    LevelRow,
+    MemberRow,
+    SheetRow,
+    TeamRow,
+)
+from juryapp.services import audit
+from juryapp.services.snapshot import convention_row, load_spec
+
+RowT = TypeVar("RowT", CategoryRow, CriterionRow, JudgeRow, TeamRow)
+
+
+class SetupService:
+    """The secretariat's set-up work; every change is validated as a whole before it is kept."""
+
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    def spec(self) -> ConventionSpec:
+        with self._db.reading() as session:
+            return load_spec(session)
+
+    def create(self, actor: Actor, spec: ConventionSpec, *, is_demo: bool = False) -> None:
+        """Store a whole new convention in an empty database."""
+        require_secretariat(actor)
+        validate_spec(spec)
+        with self._db.writing() as session:
+            if session.scalar(select(ConventionRow.id).limit(1)) is not None:
+                raise StateError(
+                    Text(
+                        "basis data ini sudah berisi konvensi",
+                        "this database already holds a convention",
+                    )
+                )
+            _write_convention(session, spec, is_demo=is_demo)
+            audit.record(session, actor, "convention.create", spec.info.name, is_demo=is_demo)
+
+    def update(self, actor: Actor, spec: ConventionSpec) -> None:
+        """Replace details, schedule, rubric settings, categories, judges, teams and conflicts.
+
+        Rows are matched by code, so stored sheets and scores stay attached to their team,
+        judge and criterion. Removing something that already has scores is refused.
+        """
+        require_secretariat(actor)
+        validate_spec(spec)
+        with self._db.writing() as session:
+            _refuse_if_locked(session)
+            _apply(session, spec)
+            audit.record(session, actor, "convention.update", spec.info.name)
+
+    def upsert_teams(self, actor: Actor, teams: Sequence[Team]) -> tuple[int, int]:
+        """Add or replace teams by code; returns (added, changed)."""
+        require_secretariat(actor)
+        with self._db.writing() as session:
+            current = load_spec(session)
+            known = {t.code: t for t in current.teams}
+            merged = dict(known)
+            for team in teams:
+                merged[team.code] = team
+            spec = replace(current, teams=tuple(merged.values()))
+            validate_spec(spec)
+            _refuse_if_locked(session)
+            _apply(session, spec)
+            added = sum(1 for t in teams if t.code not in known)
+            audit.record(
+                session, actor, "teams.import", "", added=added, changed=len(teams) - added
+            )
+            return added, len(teams) - added
+
+    def upsert_judges(self, actor: Actor, judges: Sequence[Judge]) -> tuple[int, int]:
+        require_secretariat(actor)
+        with self._db.writing() as session:
+            current = load_spec(session)
+            known = {j.code: j for j in current.judges}
+            merged = dict(known)
+            for judge in judges:
+                merged[judge.code] = judge
+            spec = replace(current, judges=tuple(merged.values()))
+            validate_spec(spec)
+            _refuse_if_locked(session)
+            _apply(session, spec)
+            added = sum(1 for j in judges if j.code not in known)
+            audit.record(
+                session, actor, "judges.import", "", added=added, changed=len(judges) - added
+            )
+            return added, len(judges) - added
+
+    def suggest_conflicts(self) -> list[Conflict]:
+        """Judge ↔ institution pairs where the judge's affiliation is a team's institution."""
+        spec = self.spec()
+        existing = {(c.judge, c.team, c.institution) for c in spec.conflicts}
+        suggestions: list[Conflict] = []
+        for judge in spec.judges:
+            for institution in sorted({t.institution for t in spec.teams}):
+                if judge.affiliation and same_institution(judge.affiliation, institution):
+                    key = (judge.code, None, institution)
+                    if key not in existing:
+                        suggestions.append(
+                            Conflict(judge.code, institution=institution, reason="afiliasi sama")
+                        )
+        return suggestions
+
+    def set_signature(self, actor: Actor, judge_code: str, png: bytes | None) -> None:
+        """Keep a judge's handwritten signature for their signature blocks."""
+        if not actor.is_secretariat and actor.judge_code != judge_code:
+            require_secretariat(actor)
+        with self._db.writing() as session:
+            judge = session.scalar(select(JudgeRow).where(JudgeRow.code == judge_code))
+            if judge is None:
+                raise NotFoundError(
+                    Text("juri '{c}' tidak dikenal", "unknown judge '{c}'").format(c=judge_code)
+                )
+            judge.signature_png = png
+            audit.record(session, actor, "judge.signature", judge_code, cleared=png is None)
+
+    def signatures(self) -> dict[str, bytes]:
+        with self._db.reading() as session:
+            rows = session.execute(
+                select(JudgeRow.code, JudgeRow.signature_png).where(
+                    JudgeRow.signature_png.is_not(None)
+                )
+            ).tuples()
+            return {code: png for code, png in rows if png is not None}
+
+
+def _refuse_if_locked(session: Session) -> None:
+    if convention_row(session).results_locked:
+        raise StateError(
+            Text(
+                "hasil sudah dikunci; buka kunci dulu dengan alasan",
+                "the results are locked; unlock them first, with a reason",
+            )
+        )
+
+
+def _write_convention(session: Session, spec: ConventionSpec, *, is_demo: bool) -> None:
+    session.add(ConventionRow(id=1, created_at=audit.now(), is_demo=is_demo, results_version=1))
+    session.flush()
+    _apply(session, spec)
+
+
+def _apply(session: Session, spec: ConventionSpec) -> None:
+    """Make the stored set-up equal to ``spec``, keeping rows (and their scores) by code."""
+    row = convention_row(session)
+    info, scoring = spec.info, spec.scoring
+    for field in (
+        "name", "theme", "organiser", "organiser_head_title", "organiser_head_name",
+        "organiser_head_nip", "venue", "city", "next_level", "minutes_number", "max_team_members",
+    ):  # fmt: skip
+        setattr(row, field, getattr(info, field))
+    row.method = scoring.method.value
+    row.trim = scoring.trim
+    row.total_formula = scoring.total_formula.value
+    row.tie_break = ",".join(scoring.tie_break)
+    row.outlier_threshold = scoring.outlier_threshold
+    row.presentation_minutes = scoring.presentation_minutes
+    row.qa_minutes = scoring.qa_minutes
+
+    session.execute(delete(DayRow))
+    session.flush()
+    for i, day in enumerate(spec.days, 1):
+        session.add(DayRow(position=i, date=day.date, start=day.start))
+
+    categories = _sync(
+        session, CategoryRow, [c.code for c in spec.categories], "kategori", "category"
+    )
+    for i, category in enumerate(spec.categories):
+        c = categories[category.code]
+        c.name, c.name_en, c.quota, c.position = category.name, category.name_en, category.quota, i
+    criteria = _sync(
+        session, CriterionRow, [c.code for c in spec.criteria], "kriteria", "criterion"
+    )
+    for i, criterion in enumerate(spec.criteria):
+        _fill_criterion(criteria[criterion.code], criterion, i)
+    judges = _sync(session, JudgeRow, [j.code for j in spec.judges], "juri", "judge")
+    for judge in spec.judges:
+        j = judges[judge.code]
+        j.name, j.affiliation, j.position, j.nip = (
+            judge.name,
+            judge.affiliation,
+            judge.position,
+            judge.nip,
+        )
+        j.role = judge.role.value
+    session.flush()
+    teams = _sync(session, TeamRow, [t.code for t in spec.teams], "tim", "team")
+    for team in spec.teams:
+        _fill_team(teams[team.code], team, categories[team.category])
+    session.flush()
+    session.execute(delete(ConflictRow))
+    for conflict in spec.conflicts:
+        session.add(
+            ConflictRow(
+                judge_id=judges[conflict.judge].id,
+                team_id=teams[conflict.team].id if conflict.team else None,
+                institution=conflict.institution,
+                reason=conflict.reason,
+            )
+        )
+    session.flush()
+
+
+def _sync(
+    session: Session, table: type[RowT], codes: list[str], noun_id: str, noun_en: str
+) -> dict[str, RowT]:
+    rows = {r.code: r for r in session.scalars(select(table))}
+    for code, row in list(rows.items()):
+        if code in codes:
+            continue
+        if _has_sheets(session, row):
+            raise StateError(
+                Text(
+                    f"{noun_id} '{code}' sudah memiliki nilai dan tidak dapat dihapus",
+                    f"{noun_en} '{code}' already has scores and cannot be removed",
+                )
+            )
+        session.delete(row)
+        del rows[code]
+    session.flush()
+    for code in codes:
+        if code not in rows:
+            row = table(code=code)
+            session.add(row)
+            rows[code] = row
+    return rows
+
+
+def _has_sheets(session: Session, row: object) -> bool:
+    if isinstance(row, JudgeRow):
+        condition = SheetRow.judge_id == row.id
+    elif isinstance(row, TeamRow):
+        condition = SheetRow.team_id == row.id
+    elif isinstance(row, CategoryRow):
+        condition = SheetRow.team_id.in_(select(TeamRow.id).where(TeamRow.category_id == row.id))
+    else:
+        return False  # removing a criterion from the rubric drops its scores with it
+    return session.scalar(select(SheetRow.id).where(condition).limit(1)) is not None
+
+
+def _fill_criterion(row: CriterionRow, criterion: Criterion, position: int) -> None:
+    row.name, row.name_en = criterion.name, criterion.name_en
+    row.description, row.description_en = criterion.description, criterion.description_en
+    row.weight, row.position = criterion.weight, position
+    row.scale_min, row.scale_max, row.scale_step = (
+        criterion.scale_min,
+        criterion.scale_max,
+        criterion.scale_step,
+    )
+    row.levels = [
+        LevelRow(
+            score=lv.score,
+            label=lv.label,
+            label_en=lv.label_en,
+            description=lv.description,
+            description_en=lv.description_en,
+        )
+        for lv in criterion.levels
+    ]
+
+
+def _fill_team(row: TeamRow, team: Team, category: CategoryRow) -> None:
+    row.institution, row.title, row.category = team.institution, team.title, category
+    row.pillar, row.programme = team.pillar, team.programme
+    row.day, row.order, row.start = team.day, team.order, team.time
+    row.members = [MemberRow(position=i, name=name) for i, name in enumerate(team.members)]

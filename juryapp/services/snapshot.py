@@ -1,0 +1,216 @@
+"""Reading the stored convention back as plain domain data (no ORM objects leave here)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from juryapp.domain.messages import NotFoundError, Text
+from juryapp.domain.model import (
+    Category,
+    Conflict,
+    ConventionDay,
+    ConventionInfo,
+    ConventionSpec,
+    Criterion,
+    Judge,
+    JudgeRole,
+    LevelDescriptor,
+    Method,
+    ScoringSettings,
+    SheetStatus,
+    Team,
+    TotalFormula,
+)
+from juryapp.domain.results import SheetInput, TieDecision
+from juryapp.persistence.tables import (
+    CategoryRow,
+    ConflictRow,
+    ConventionRow,
+    CriterionRow,
+    DayRow,
+    JudgeRow,
+    SheetRow,
+    TeamRow,
+    TieDecisionRow,
+)
+
+
+def convention_row(session: Session) -> ConventionRow:
+    row = session.scalar(select(ConventionRow).limit(1))
+    if row is None:
+        raise NotFoundError(
+            Text(
+                "basis data ini belum berisi konvensi; buat dulu (juryapp init atau juryapp demo)",
+                "this database holds no convention yet; create one first (juryapp init or demo)",
+            )
+        )
+    return row
+
+
+def split_codes(text: str) -> tuple[str, ...]:
+    return tuple(code for code in (part.strip() for part in text.split(",")) if code)
+
+
+def info_of(row: ConventionRow) -> ConventionInfo:
+    return ConventionInfo(
+        name=row.name,
+        theme=row.theme,
+        organiser=row.organiser,
+        organiser_head_title=row.organiser_head_title,
+        organiser_head_name=row.organiser_head_name,
+        organiser_head_nip=row.organiser_head_nip,
+        venue=row.venue,
+        city=row.city,
+        next_level=row.next_level,
+        minutes_number=row.minutes_number,
+        max_team_members=row.max_team_members,
+    )
+
+
+def settings_of(row: ConventionRow) -> ScoringSettings:
+    return ScoringSettings(
+        method=Method(row.method),
+        trim=row.trim,
+        total_formula=TotalFormula(row.total_formula),
+        tie_break=split_codes(row.tie_break),
+        outlier_threshold=row.outlier_threshold,
+        presentation_minutes=row.presentation_minutes,
+        qa_minutes=row.qa_minutes,
+    )
+
+
+def criterion_of(row: CriterionRow) -> Criterion:
+    return Criterion(
+        code=row.code,
+        name=row.name,
+        name_en=row.name_en,
+        description=row.description,
+        description_en=row.description_en,
+        weight=row.weight,
+        scale_min=row.scale_min,
+        scale_max=row.scale_max,
+        scale_step=row.scale_step,
+        levels=tuple(
+            LevelDescriptor(lv.score, lv.label, lv.label_en, lv.description, lv.description_en)
+            for lv in row.levels
+        ),
+    )
+
+
+def team_of(row: TeamRow) -> Team:
+    return Team(
+        code=row.code,
+        institution=row.institution,
+        category=row.category.code,
+        title=row.title,
+        pillar=row.pillar,
+        programme=row.programme,
+        members=tuple(m.name for m in row.members),
+        day=row.day,
+        order=row.order,
+        time=row.start,
+    )
+
+
+def judge_of(row: JudgeRow) -> Judge:
+    return Judge(
+        code=row.code,
+        name=row.name,
+        affiliation=row.affiliation,
+        position=row.position,
+        nip=row.nip,
+        role=JudgeRole(row.role),
+    )
+
+
+def load_spec(session: Session) -> ConventionSpec:
+    """The whole set-up in a handful of queries."""
+    convention = convention_row(session)
+    teams = session.scalars(
+        select(TeamRow)
+        .options(selectinload(TeamRow.members), selectinload(TeamRow.category))
+        .order_by(TeamRow.day, TeamRow.order, TeamRow.code)
+    ).all()
+    conflicts = session.scalars(
+        select(ConflictRow)
+        .options(selectinload(ConflictRow.judge), selectinload(ConflictRow.team))
+        .order_by(ConflictRow.id)
+    ).all()
+    return ConventionSpec(
+        info=info_of(convention),
+        days=tuple(
+            ConventionDay(d.date, d.start)
+            for d in session.scalars(select(DayRow).order_by(DayRow.position))
+        ),
+        scoring=settings_of(convention),
+        categories=tuple(
+            Category(c.code, c.name, c.quota, c.name_en)
+            for c in session.scalars(select(CategoryRow).order_by(CategoryRow.position))
+        ),
+        criteria=tuple(
+            criterion_of(c)
+            for c in session.scalars(
+                select(CriterionRow)
+                .options(selectinload(CriterionRow.levels))
+                .order_by(CriterionRow.position)
+            )
+        ),
+        judges=tuple(
+            judge_of(j) for j in session.scalars(select(JudgeRow).order_by(JudgeRow.code))
+        ),
+        teams=tuple(team_of(t) for t in teams),
+        conflicts=tuple(
+            Conflict(
+                judge=c.judge.code,
+                team=c.team.code if c.team is not None else None,
+                institution=c.institution,
+                reason=c.reason,
+            )
+            for c in conflicts
+        ),
+    )
+
+
+def load_sheets(session: Session) -> list[SheetInput]:
+    """Every stored sheet with its scores, keyed by codes."""
+    judges = dict(session.execute(select(JudgeRow.id, JudgeRow.code)).tuples().all())
+    teams = dict(session.execute(select(TeamRow.id, TeamRow.code)).tuples().all())
+    criteria = dict(session.execute(select(CriterionRow.id, CriterionRow.code)).tuples().all())
+    sheets = session.scalars(select(SheetRow).options(selectinload(SheetRow.scores))).all()
+    result = []
+    for sheet in sheets:
+        scores: dict[str, Decimal] = {
+            criteria[s.criterion_id]: s.value for s in sheet.scores if s.value is not None
+        }
+        result.append(
+            SheetInput(
+                judge=judges[sheet.judge_id],
+                team=teams[sheet.team_id],
+                scores=scores,
+                status=SheetStatus(sheet.status),
+                abstained=sheet.abstained,
+            )
+        )
+    return result
+
+
+def load_decisions(session: Session) -> list[TieDecision]:
+    rows = session.scalars(
+        select(TieDecisionRow)
+        .options(selectinload(TieDecisionRow.category))
+        .order_by(TieDecisionRow.id)
+    )
+    return [
+        TieDecision(
+            category=row.category.code,
+            teams=frozenset(split_codes(row.teams)),
+            order=split_codes(row.ordering),
+            shared=row.shared,
+            reason=row.reason,
+            decided_by=row.decided_by,
+        )
+        for row in rows
+    ]
