@@ -28,12 +28,26 @@ class Unfinished:
     filename: str
 
 
-def ts_path(lang: str) -> Path:
-    return I18N / f"juryapp_{lang}.ts"
+# One catalogue per area of the GUI, so that areas can be translated independently.
+CATALOGUES = ("juryapp", "judge", "secretariat")
+JUDGE_AREA = ("judge", "start", "launch.py", "app_window.py", "watcher.py")
 
 
-def qm_path(lang: str) -> Path:
-    return I18N / f"juryapp_{lang}.qm"
+def catalogue_of(path: Path) -> str:
+    first = path.relative_to(SOURCES).parts[0]
+    if first == "secretariat":
+        return "secretariat"
+    if first in JUDGE_AREA:
+        return "judge"
+    return "juryapp"
+
+
+def ts_path(lang: str, catalogue: str = "juryapp") -> Path:
+    return I18N / f"{catalogue}_{lang}.ts"
+
+
+def qm_path(lang: str, catalogue: str = "juryapp") -> Path:
+    return I18N / f"{catalogue}_{lang}.qm"
 
 
 def tool(name: str) -> str:
@@ -55,16 +69,16 @@ def run(command: Sequence[str]) -> None:
         raise SystemExit(f"{Path(command[0]).name} failed with exit code {completed.returncode}")
 
 
-def source_files() -> list[Path]:
-    return sorted(SOURCES.rglob("*.py"))
+def source_files(catalogue: str) -> list[Path]:
+    return sorted(p for p in SOURCES.rglob("*.py") if catalogue_of(p) == catalogue)
 
 
-def lupdate(ts: Path, lang: str) -> None:
+def lupdate(ts: Path, lang: str, catalogue: str) -> None:
     """Merge the texts found in the sources into ``ts``, keeping existing translations."""
     run(
         [
             tool("pyside6-lupdate"),
-            *(str(path) for path in source_files()),
+            *(str(path) for path in source_files(catalogue)),
             "-ts",
             str(ts),
             "-source-language",
@@ -119,8 +133,8 @@ def report(ts: Path, missing: list[Unfinished]) -> int:
 def update(*, check: bool) -> int:
     I18N.mkdir(parents=True, exist_ok=True)
     status = 0
-    for lang in TARGET_LANGUAGES:
-        ts = ts_path(lang)
+    for lang, catalogue in _catalogues():
+        ts = ts_path(lang, catalogue)
         if check:
             # A check must not touch the tree: update a copy, so texts added to the code
             # but never extracted count as untranslated too.
@@ -128,19 +142,23 @@ def update(*, check: bool) -> int:
                 copy = Path(folder) / ts.name
                 if ts.exists():
                     shutil.copy2(ts, copy)
-                lupdate(copy, lang)
+                lupdate(copy, lang, catalogue)
                 status |= report(ts, unfinished(copy))
         else:
-            lupdate(ts, lang)
+            lupdate(ts, lang, catalogue)
             print(f"updated {ts.relative_to(ROOT)}")
             report(ts, unfinished(ts))  # the translator's to-do list, not a failure
     return status
 
 
+def _catalogues() -> list[tuple[str, str]]:
+    return [(lang, catalogue) for lang in TARGET_LANGUAGES for catalogue in CATALOGUES]
+
+
 def release(*, check: bool) -> int:
     status = 0
-    for lang in TARGET_LANGUAGES:
-        ts = ts_path(lang)
+    for lang, catalogue in _catalogues():
+        ts = ts_path(lang, catalogue)
         if not ts.exists():
             print(f"{ts.relative_to(ROOT)} is missing; run 'update' first")
             status = 1
@@ -149,9 +167,9 @@ def release(*, check: bool) -> int:
         if check:
             status |= report(ts, missing)
             continue
-        lrelease(ts, qm_path(lang))
+        lrelease(ts, qm_path(lang, catalogue))
         note = f" ({len(missing)} untranslated, shown in English)" if missing else ""
-        print(f"compiled {qm_path(lang).relative_to(ROOT)}{note}")
+        print(f"compiled {qm_path(lang, catalogue).relative_to(ROOT)}{note}")
     return status
 
 

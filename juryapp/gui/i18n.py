@@ -1,0 +1,125 @@
+"""Loads the Qt Linguist translations and switches the interface language at run time."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QTranslator,
+)
+
+from juryapp.domain import messages
+
+__all__ = [
+    "SOURCE_LANGUAGE",
+    "SUPPORTED_LANGUAGES",
+    "install_translators",
+    "resources_dir",
+    "translations_dir",
+]
+
+log = logging.getLogger(__name__)
+
+# Source strings in the code are English; Indonesian is the default interface language.
+SOURCE_LANGUAGE = "en"
+SUPPORTED_LANGUAGES = messages.LANGUAGES
+
+_TRANSLATOR_NAME = "juryapp-translator"
+
+# Qt ships no qtbase_id.qm, so its standard buttons would stay English in an Indonesian
+# window. Listing Qt's own source texts here lets lupdate put them in juryapp_id.ts under
+# Qt's contexts, and our translator then answers for them.
+_QT_STANDARD_TEXTS: tuple[object, ...] = (
+    QT_TRANSLATE_NOOP("QPlatformTheme", "OK"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Cancel"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Close"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Save"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Discard"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Open"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Apply"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Reset"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Help"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Retry"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Abort"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Ignore"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Restore Defaults"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "&Yes"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "&No"),
+    QT_TRANSLATE_NOOP("QMessageBox", "Show Details..."),
+    QT_TRANSLATE_NOOP("QMessageBox", "Hide Details..."),
+)
+
+
+def resources_dir() -> Path:
+    """The ``resources`` folder: inside the installed package, else at the source tree root."""
+    package = Path(__file__).resolve().parents[1]
+    installed = package / "resources"
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parents[2] / "resources"
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "i18n"
+
+
+def _locale_for(lang: str) -> QLocale:
+    # Both languages keep Indonesian number and date conventions (87,50; 1.700): the
+    # people are in Indonesia whichever language they read.
+    if lang == "id":
+        return QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
+    return QLocale(QLocale.Language.English, QLocale.Country.Indonesia)
+
+
+def _remove_installed(app: QCoreApplication) -> None:
+    for translator in app.findChildren(QTranslator, _TRANSLATOR_NAME):
+        app.removeTranslator(translator)
+        translator.setParent(None)
+        translator.deleteLater()
+
+
+def _load(app: QCoreApplication, name: str, folder: str) -> QTranslator | None:
+    translator = QTranslator(app)
+    translator.setObjectName(_TRANSLATOR_NAME)
+    if not translator.load(name, folder):
+        translator.setParent(None)
+        return None
+    app.installTranslator(translator)
+    return translator
+
+
+def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
+    """Switch the interface to ``lang``, replacing translators installed by an earlier call.
+
+    Installing or removing a translator sends every widget a ``LanguageChange`` event, so
+    open windows that retranslate in ``changeEvent`` follow the switch at once. Domain
+    messages (``JuryError`` texts) follow too.
+    """
+    if lang not in SUPPORTED_LANGUAGES:
+        raise ValueError(
+            f"unsupported language {lang!r}; use one of {', '.join(SUPPORTED_LANGUAGES)}"
+        )
+    # The locale and the domain language first: widgets read them while retranslating.
+    QLocale.setDefault(_locale_for(lang))
+    messages.set_language(lang)
+    _remove_installed(app)
+    installed: list[QTranslator] = []
+    if lang == SOURCE_LANGUAGE:
+        return installed
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt_translator = _load(app, f"qtbase_{lang}", qt_folder)
+    if qt_translator is not None:
+        installed.append(qt_translator)
+    # Ours are installed last, so they are asked first and can fill in texts qtbase lacks.
+    for catalogue in sorted(translations_dir().glob(f"*_{lang}.qm")):
+        own = _load(app, catalogue.stem, str(translations_dir()))
+        if own is not None:
+            installed.append(own)
+    if not installed:
+        log.warning("no *_%s.qm in %s; the interface stays English", lang, translations_dir())
+    return installed
