@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 import tomllib
 from collections.abc import Callable, Mapping
 from datetime import date, time
@@ -30,6 +28,7 @@ from juryapp.domain.model import (
     TotalFormula,
 )
 from juryapp.domain.validation import check_spec
+from juryapp.interchange.files import write_atomically
 
 FORMAT = "juryapp-convention"
 FORMAT_VERSION = 1
@@ -363,15 +362,4 @@ def to_document(spec: ConventionSpec) -> dict[str, Any]:
 
 def write_convention_file(spec: ConventionSpec, path: Path) -> None:
     """Write atomically: a pulled USB stick leaves the old file or the new one, never half."""
-    payload = tomli_w.dumps(to_document(spec)).encode()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(temp).replace(path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, tomli_w.dumps(to_document(spec)).encode())

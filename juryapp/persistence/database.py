@@ -6,14 +6,14 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Engine, func, select
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy import Engine, func, select, text
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from juryapp.domain.messages import Text
 from juryapp.persistence import migrate
 from juryapp.persistence.engine import WRITE_OPTION, DatabaseError, create_database_engine
-from juryapp.persistence.tables import ConventionRow
+from juryapp.persistence.tables import Base, ConventionRow
 
 
 class Database:
@@ -32,7 +32,7 @@ class Database:
         engine = create_database_engine(target)
         try:
             migrate.upgrade(engine)
-        except OperationalError as exc:
+        except DBAPIError as exc:  # also "file is not a database", which is not operational
             engine.dispose()
             raise DatabaseError(
                 Text(
@@ -93,3 +93,11 @@ def _translated_errors() -> Iterator[None]:
         else:
             text = Text("kesalahan basis data: {e}", "database error: {e}").format(e=message)
         raise DatabaseError(text) from exc
+
+
+def reset(database: Database) -> None:
+    """Empty the database completely and recreate the current schema."""
+    with database.engine.begin() as connection:
+        Base.metadata.drop_all(connection)
+        connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
+    migrate.upgrade(database.engine)

@@ -21,7 +21,10 @@ class DecimalText(TypeDecorator[Decimal]):
             return None
         if not isinstance(value, Decimal):
             value = Decimal(str(value))
-        text = format(value.normalize(), "f")
+        # Not value.normalize(): it rounds to the context's 28 digits.
+        text = format(value, "f")
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
         return "0" if text in ("-0", "") else text
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:

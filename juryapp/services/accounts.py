@@ -105,6 +105,8 @@ class AccountService:
             now = audit.now()
             if user.locked_until is not None and user.locked_until > now:
                 minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
+                audit.record(session, user.username, "account.refused_locked", user.username)
+                session.commit()  # attempts on a locked account stay on record
                 raise AuthenticationError(
                     Text(
                         "akun terkunci karena terlalu banyak percobaan salah; "
@@ -148,7 +150,7 @@ class AccountService:
                 select(UserRow, JudgeRow.code)
                 .outerjoin(JudgeRow, JudgeRow.id == UserRow.judge_id)
                 .order_by(UserRow.role.desc(), UserRow.username)
-            ).tuples()
+            )
             return [
                 AccountView(
                     u.username,
@@ -170,7 +172,7 @@ def _user(session: Session, username: str) -> UserRow:
 
 def _check_secret(secret: str, role: Role) -> None:
     if role is Role.JUDGE:
-        if not (secret.isdigit() and len(secret) >= MIN_PIN):
+        if not (secret.isascii() and secret.isdigit() and len(secret) >= MIN_PIN):
             raise ValidationError(
                 Text(
                     "PIN juri harus berupa angka, paling sedikit {n} digit",

@@ -15,7 +15,7 @@ from juryapp.domain.messages import NotFoundError, PermissionDeniedError, StateE
 from juryapp.domain.model import ConventionSpec, Method, SheetStatus
 from juryapp.domain.results import MarkStatus, Results, SheetInput, TieDecision, compute_results
 from juryapp.persistence.database import Database
-from juryapp.persistence.tables import CategoryRow, TieDecisionRow
+from juryapp.persistence.tables import CategoryRow, TeamRow, TieDecisionRow
 from juryapp.services import audit
 from juryapp.services.snapshot import convention_row, load_decisions, load_sheets, load_spec
 
@@ -153,6 +153,16 @@ class ResultsService:
                     Text("kategori '{c}' tidak dikenal", "unknown category '{c}'").format(
                         c=category_code
                     )
+                )
+            members = set(
+                session.scalars(select(TeamRow.code).where(TeamRow.category_id == category.id))
+            )
+            strangers = [code for code in ordering if code not in members]
+            if strangers:
+                raise NotFoundError(
+                    Text(
+                        "tim {t} tidak ada di kategori {c}", "team {t} is not in category {c}"
+                    ).format(t=", ".join(strangers), c=category_code)
                 )
             session.add(
                 TieDecisionRow(

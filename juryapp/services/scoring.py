@@ -227,8 +227,10 @@ class ScoringService:
                         "only a submitted sheet can be confirmed",
                     )
                 )
-            for typed_by in (sheet.entered_by, sheet.corrected_by):
-                require_different_person(actor, typed_by, _username(session, typed_by))
+            # Whoever typed the current values last (the corrector, else the typist) cannot
+            # confirm them; with two secretariat users the other one always can.
+            typed_by = sheet.corrected_by if sheet.corrected_by is not None else sheet.entered_by
+            require_different_person(actor, typed_by, _username(session, typed_by))
             sheet.status, sheet.confirmed_by = SheetStatus.CONFIRMED.value, actor.user_id
             sheet.confirmed_at = audit.now()
             audit.record(session, actor, "sheet.confirm", f"{judge_code}/{team_code}")
@@ -359,7 +361,7 @@ def _conflicted_team_ids(session: Session, judge: JudgeRow) -> set[int]:
     conflicts = session.scalars(select(ConflictRow).where(ConflictRow.judge_id == judge.id)).all()
     if not conflicts:
         return ids
-    teams = session.execute(select(TeamRow.id, TeamRow.institution)).tuples().all()
+    teams = session.execute(select(TeamRow.id, TeamRow.institution)).all()
     for conflict in conflicts:
         if conflict.team_id is not None:
             ids.add(conflict.team_id)
@@ -449,7 +451,7 @@ def _view(session: Session, judge: JudgeRow, team: TeamRow) -> SheetView:
             s.criterion_id: s
             for s in session.scalars(select(ScoreRow).where(ScoreRow.sheet_id == sheet.id))
         }
-    ids = dict(session.execute(select(CriterionRow.code, CriterionRow.id)).tuples().all())
+    ids = dict(session.execute(select(CriterionRow.code, CriterionRow.id)).all())
     lines = []
     values: dict[str, Decimal] = {}
     for criterion in criteria:

@@ -141,7 +141,7 @@ class SetupService:
                 select(JudgeRow.code, JudgeRow.signature_png).where(
                     JudgeRow.signature_png.is_not(None)
                 )
-            ).tuples()
+            )
             return {code: png for code, png in rows if png is not None}
 
 
@@ -156,7 +156,15 @@ def _refuse_if_locked(session: Session) -> None:
 
 
 def _write_convention(session: Session, spec: ConventionSpec, *, is_demo: bool) -> None:
-    session.add(ConventionRow(id=1, created_at=audit.now(), is_demo=is_demo, results_version=1))
+    session.add(
+        ConventionRow(
+            id=1,
+            name=spec.info.name,  # NOT NULL: must be there at the first flush
+            created_at=audit.now(),
+            is_demo=is_demo,
+            results_version=1,
+        )
+    )
     session.flush()
     _apply(session, spec)
 

@@ -176,9 +176,9 @@ def load_spec(session: Session) -> ConventionSpec:
 
 def load_sheets(session: Session) -> list[SheetInput]:
     """Every stored sheet with its scores, keyed by codes."""
-    judges = dict(session.execute(select(JudgeRow.id, JudgeRow.code)).tuples().all())
-    teams = dict(session.execute(select(TeamRow.id, TeamRow.code)).tuples().all())
-    criteria = dict(session.execute(select(CriterionRow.id, CriterionRow.code)).tuples().all())
+    judges = dict(session.execute(select(JudgeRow.id, JudgeRow.code)).all())
+    teams = dict(session.execute(select(TeamRow.id, TeamRow.code)).all())
+    criteria = dict(session.execute(select(CriterionRow.id, CriterionRow.code)).all())
     sheets = session.scalars(select(SheetRow).options(selectinload(SheetRow.scores))).all()
     result = []
     for sheet in sheets:
@@ -214,3 +214,16 @@ def load_decisions(session: Session) -> list[TieDecision]:
         )
         for row in rows
     ]
+
+
+def load_notes(session: Session) -> dict[tuple[str, str], tuple[str, dict[str, str]]]:
+    """Judges' notes per sheet: (sheet note, {criterion code: note})."""
+    judges = dict(session.execute(select(JudgeRow.id, JudgeRow.code)).all())
+    teams = dict(session.execute(select(TeamRow.id, TeamRow.code)).all())
+    criteria = dict(session.execute(select(CriterionRow.id, CriterionRow.code)).all())
+    notes: dict[tuple[str, str], tuple[str, dict[str, str]]] = {}
+    for sheet in session.scalars(select(SheetRow).options(selectinload(SheetRow.scores))):
+        per_criterion = {criteria[s.criterion_id]: s.note for s in sheet.scores if s.note.strip()}
+        if sheet.note.strip() or per_criterion:
+            notes[(judges[sheet.judge_id], teams[sheet.team_id])] = (sheet.note, per_criterion)
+    return notes
