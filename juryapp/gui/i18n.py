@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 )
 
 from juryapp.domain import messages
+from juryapp.resources import resources_dir
 
 __all__ = [
     "SOURCE_LANGUAGE",
@@ -53,15 +54,6 @@ _QT_STANDARD_TEXTS: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("QMessageBox", "Show Details..."),
     QT_TRANSLATE_NOOP("QMessageBox", "Hide Details..."),
 )
-
-
-def resources_dir() -> Path:
-    """The ``resources`` folder: inside the installed package, else at the source tree root."""
-    package = Path(__file__).resolve().parents[1]
-    installed = package / "resources"
-    if installed.is_dir():
-        return installed
-    return Path(__file__).resolve().parents[2] / "resources"
 
 
 def translations_dir() -> Path:
