@@ -90,7 +90,7 @@ class TieGroup:
     teams: tuple[str, ...]
     resolved_by: tuple[str, ...]  # criterion codes used, then "jury" if a decision applied
     still_tied: tuple[tuple[str, ...], ...]
-    crosses_cut_line: bool
+    crosses_cut_line: bool  # the equal scores straddled the quota line, settled or not
     decision: TieDecision | None
 
 
@@ -241,34 +241,44 @@ def _score(w: _Working, method: Method, trim: int, one: Fraction) -> None:
 
 
 def _zscores(working: Mapping[str, _Working], one: Fraction) -> None:
-    """Per-judge z-scores over all the teams a judge scored, rescaled to the pooled raw scale."""
-    per_judge: dict[str, list[float]] = defaultdict(list)
-    pooled: list[float] = []
+    """Per-judge z-scores within each category, mapped back onto the category's raw range.
+
+    A judge's severity is measured against the teams they scored in the same category, so
+    one category's ranking never depends on how another was scored. The team's mean z is
+    then placed linearly between the lowest and highest raw team means of the category:
+    the order of z is kept and the score stays on the 0–100 scale of the totals.
+    """
+    by_category: dict[str, list[_Working]] = defaultdict(list)
     for w in working.values():
-        for judge, numerator in w.counted:
-            value = float(numerator * one)
-            per_judge[judge].append(value)
-            pooled.append(value)
-    if not pooled:
-        return
-    moments = {}
-    for judge, values in per_judge.items():
-        mean = math.fsum(values) / len(values)
-        sd = statistics.pstdev(values, mu=mean) if len(values) > 1 else 0.0
-        moments[judge] = (mean, sd)
-    pooled_mean = math.fsum(pooled) / len(pooled)
-    pooled_sd = statistics.pstdev(pooled, mu=pooled_mean) if len(pooled) > 1 else 0.0
-    for w in working.values():
-        if not w.counted:
-            continue
-        zs = []
-        for judge, numerator in w.counted:
-            mean, sd = moments[judge]
-            # A judge who gave every team the same total says nothing about order.
-            zs.append((float(numerator * one) - mean) / sd if sd > 0 else 0.0)
-        w.z = math.fsum(zs) / len(zs)
-        rescaled = min(100.0, max(0.0, pooled_mean + pooled_sd * w.z))
-        w.score = Fraction(rescaled)
+        if w.counted:
+            by_category[w.team.category].append(w)
+    for members in by_category.values():
+        per_judge: dict[str, list[float]] = defaultdict(list)
+        for w in members:
+            for judge, numerator in w.counted:
+                per_judge[judge].append(float(numerator * one))
+        moments = {}
+        for judge, values in per_judge.items():
+            mean = math.fsum(values) / len(values)
+            sd = statistics.pstdev(values, mu=mean) if len(values) > 1 else 0.0
+            moments[judge] = (mean, sd)
+        for w in members:
+            zs = []
+            for judge, numerator in w.counted:
+                mean, sd = moments[judge]
+                # A judge who gave every team the same total says nothing about order.
+                zs.append((float(numerator * one) - mean) / sd if sd > 0 else 0.0)
+            w.z = math.fsum(zs) / len(zs)
+        raw = [float(Fraction(sum(n for _, n in w.counted), len(w.counted)) * one) for w in members]
+        low, high = min(raw), max(raw)
+        z_low = min(w.z for w in members if w.z is not None)
+        z_high = max(w.z for w in members if w.z is not None)
+        for w in members:
+            assert w.z is not None
+            if z_high - z_low <= Z_TOLERANCE:
+                w.score = Fraction(math.fsum(raw) / len(raw))
+            else:
+                w.score = Fraction(low + (w.z - z_low) / (z_high - z_low) * (high - low))
 
 
 def _flag_outliers(working: Mapping[str, _Working], threshold: Fraction, one: Fraction) -> None:
@@ -419,32 +429,37 @@ def _break_by_chain(
     """Split a tied group by criterion means in chain order; report the criteria used."""
     places: list[list[_Working]] = [sorted(group, key=lambda w: w.team.code)]
     used: list[str] = []
-    for w in group:
-        broken_by[w.team.code] = None
     for code in chain:
         if all(len(p) == 1 for p in places):
             break
         next_places: list[list[_Working]] = []
         for place in places:
-            if len(place) == 1:
-                next_places.append(place)
-                continue
-            keyed = sorted(place, key=lambda w: (-means[w.team.code][code], w.team.code))
-            split: list[list[_Working]] = []
-            for w in keyed:
-                if split and means[split[-1][0].team.code][code] == means[w.team.code][code]:
-                    split[-1].append(w)
-                else:
-                    split.append([w])
+            split = _split(place, code, means) if len(place) > 1 else [place]
             if len(split) > 1:
-                if code not in used:
-                    used.append(code)
-                for sub in split:
-                    for w in sub:
-                        broken_by[w.team.code] = code
+                used += [code] if code not in used else []
+                for w in place:
+                    broken_by[w.team.code] = code
             next_places.extend(split)
         places = next_places
+    for place in places:
+        for w in place:
+            if len(place) > 1 or w.team.code not in broken_by:
+                # Still level after the whole chain (or never tied): nothing broke a tie.
+                broken_by[w.team.code] = None
     return places, tuple(used)
+
+
+def _split(
+    place: list[_Working], code: str, means: Mapping[str, Mapping[str, Fraction]]
+) -> list[list[_Working]]:
+    """Teams of one place regrouped by their mean on one criterion, best first."""
+    split: list[list[_Working]] = []
+    for w in sorted(place, key=lambda w: (-means[w.team.code][code], w.team.code)):
+        if split and means[split[-1][0].team.code][code] == means[w.team.code][code]:
+            split[-1].append(w)
+        else:
+            split.append([w])
+    return split
 
 
 def _decision_for(place: list[_Working], decisions: list[TieDecision]) -> TieDecision | None:
@@ -495,14 +510,21 @@ def _team_result(
 
 
 def _agreement(members: list[_Working], judges: list[str]) -> tuple[float | None, int, int]:
-    """Kendall's W on the largest complete judges × teams block of the category."""
+    """Kendall's W on the largest complete judges × teams block of the category.
+
+    Teams are dropped one at a time, the one the fewest judges scored first; of the blocks
+    met on the way, the one with the most cells (at least 2 × 2) is used.
+    """
     totals = {w.team.code: dict(w.counted) for w in members}
     teams = [code for code, row in totals.items() if row]
+    best: tuple[int, list[str], list[str]] | None = None
     while len(teams) >= 2:
         full = [j for j in judges if all(j in totals[t] for t in teams)]
-        if len(full) >= 2:
-            matrix = [[totals[t][j] for t in teams] for j in full]
-            return kendalls_w(matrix), len(full), len(teams)
-        # Drop the team that the fewest judges scored and try again.
+        if len(full) >= 2 and (best is None or len(full) * len(teams) > best[0]):
+            best = (len(full) * len(teams), full, list(teams))
         teams.remove(min(teams, key=lambda t: (len(totals[t]), t)))
-    return None, 0, 0
+    if best is None:
+        return None, 0, 0
+    _, full, block = best
+    matrix = [[totals[t][j] for t in block] for j in full]
+    return kendalls_w(matrix), len(full), len(block)
