@@ -10,6 +10,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from juryapp.persistence.engine import WRITE_OPTION
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
@@ -34,6 +36,10 @@ def upgrade(engine: Engine) -> None:
     head = ScriptDirectory.from_config(config).get_current_head()
     if current_revision(engine) == head:
         return
-    with engine.begin() as connection:
+    # BEGIN IMMEDIATE (on SQLite): a second process opening the file at the same moment waits
+    # for this one instead of failing with "database is locked", then finds nothing to do.
+    with engine.execution_options(**{WRITE_OPTION: True}).begin() as connection:
+        if MigrationContext.configure(connection).get_current_revision() == head:
+            return
         config.attributes["connection"] = connection
         command.upgrade(config, "head")

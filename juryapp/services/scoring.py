@@ -268,7 +268,9 @@ class ScoringService:
                     ScoreRow.sheet_id == sheet.id, ScoreRow.criterion_id == criterion_row.id
                 )
             )
-            assert score is not None  # a handed-in sheet is complete
+            if score is None:  # a criterion added to the rubric after the sheet was handed in
+                score = ScoreRow(sheet_id=sheet.id, criterion_id=criterion_row.id, note="")
+                session.add(score)
             old = score.value
             score.value, score.updated_at, score.updated_by = value, audit.now(), actor.user_id
             # A corrected sheet needs a fresh confirmation by someone else.

@@ -171,6 +171,13 @@ def _write_convention(session: Session, spec: ConventionSpec, *, is_demo: bool) 
 
 def _apply(session: Session, spec: ConventionSpec) -> None:
     """Make the stored set-up equal to ``spec``, keeping rows (and their scores) by code."""
+    # New rows are filled in after they are added; flushing them half-filled would fail.
+    with session.no_autoflush:
+        _apply_unflushed(session, spec)
+    session.flush()
+
+
+def _apply_unflushed(session: Session, spec: ConventionSpec) -> None:
     row = convention_row(session)
     info, scoring = spec.info, spec.scoring
     for field in (
@@ -276,16 +283,16 @@ def _fill_criterion(row: CriterionRow, criterion: Criterion, position: int) -> N
         criterion.scale_max,
         criterion.scale_step,
     )
-    row.levels = [
-        LevelRow(
-            score=lv.score,
-            label=lv.label,
-            label_en=lv.label_en,
-            description=lv.description,
-            description_en=lv.description_en,
-        )
-        for lv in criterion.levels
-    ]
+    # Keep the stored level of each score: replacing them all would insert the new rows
+    # before deleting the old ones and break the (criterion, score) uniqueness.
+    existing = {lv.score: lv for lv in row.levels}
+    levels = []
+    for lv in criterion.levels:
+        level = existing.pop(lv.score, None) or LevelRow(score=lv.score)
+        level.label, level.label_en = lv.label, lv.label_en
+        level.description, level.description_en = lv.description, lv.description_en
+        levels.append(level)
+    row.levels = levels
 
 
 def _fill_team(row: TeamRow, team: Team, category: CategoryRow) -> None:

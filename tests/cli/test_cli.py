@@ -1,0 +1,280 @@
+"""The command line, as a secretariat operator uses it: every command, good and bad files."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from juryapp.cli.main import main
+from juryapp.interchange.columns import TEMPLATES
+from juryapp.interchange.tabular import read_table, write_table
+
+
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    assert main(["--db", str(path), "demo"]) == 0
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_template: Path, tmp_path: Path) -> Path:
+    """A private copy of the demo database, made with SQLite's backup API."""
+    target = tmp_path / "demo.sqlite3"
+    with sqlite3.connect(demo_template) as source, sqlite3.connect(target) as copy:
+        source.backup(copy)
+    return target
+
+
+def run(db: Path, *args: str) -> int:
+    return main(["--db", str(db), "--lang", "en", *args])
+
+
+def table_counts(db: Path) -> dict[str, int]:
+    with sqlite3.connect(db) as connection:
+        return {
+            table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("team", "judge", "sheet", "score", "audit_event")
+        }
+
+
+def test_demo_then_results_json_has_three_categories_and_fifteen_ranked_teams(
+    demo_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(demo_db, "results", "--json") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [c["quota"] for c in data["categories"]] == [3, 3, 1]
+    teams = [t for c in data["categories"] for t in c["teams"]]
+    assert len(teams) == 15
+    assert all(t["rank"] is not None and 0 <= t["score"] <= 100 for t in teams)
+    pkm = {t["code"]: t for t in data["categories"][0]["teams"]}
+    # PKM-01 and PKM-05 both finish on 78,00; K5 puts PKM-01 second.
+    assert pkm["PKM-01"]["score"] == pkm["PKM-05"]["score"] == 78.0
+    assert (pkm["PKM-01"]["rank"], pkm["PKM-05"]["rank"]) == (2, 3)
+    assert pkm["PKM-01"]["tie_broken_by"] == "K5"
+    assert sum(t["advances"] for t in data["categories"][0]["teams"]) == 3
+    rss = data["categories"][2]["teams"]
+    assert [t["code"] for t in rss if t["advances"]] == ["RSS-03"]
+
+
+def test_demo_refuses_a_non_empty_database_without_force(
+    demo_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = table_counts(demo_db)
+    assert run(demo_db, "demo") != 0
+    assert "--force" in capsys.readouterr().err
+    assert table_counts(demo_db) == before
+    assert run(demo_db, "demo", "--force") == 0
+
+
+def test_demo_prints_the_accounts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(tmp_path / "x.sqlite3", "demo") == 0
+    out = capsys.readouterr().out
+    assert "sekretariat" in out and "1111" in out and "j5" in out
+
+
+@pytest.mark.parametrize("method", ["mean", "trimmed", "median", "zscore"])
+def test_results_every_method_as_text(
+    demo_db: Path, method: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(demo_db, "results", "--method", method) == 0
+    out = capsys.readouterr().out
+    assert "Puskesmas" in out and "RSS-03" in out
+
+
+def test_results_text_in_indonesian_uses_decimal_comma(
+    demo_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", str(demo_db), "results"]) == 0
+    out = capsys.readouterr().out
+    assert "78,00" in out and "lolos" in out
+
+
+def test_export_then_init_round_trips_the_convention(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    exported = tmp_path / "konvensi.toml"
+    assert run(demo_db, "export-convention", str(exported)) == 0
+    fresh = tmp_path / "fresh.sqlite3"
+    assert run(fresh, "init", str(exported)) == 0
+    second = tmp_path / "again.toml"
+    assert run(fresh, "export-convention", str(second)) == 0
+    assert exported.read_text(encoding="utf-8") == second.read_text(encoding="utf-8")
+
+
+def test_init_with_a_bad_file_names_the_key_and_creates_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = Path(__file__).parents[2] / "resources" / "demo" / "convention.toml"
+    text = source.read_text(encoding="utf-8").replace('category = "RSUD"', 'category = "RSU"', 1)
+    bad = tmp_path / "bad.toml"
+    bad.write_text(text, encoding="utf-8")
+    db = tmp_path / "db.sqlite3"
+    assert run(db, "init", str(bad)) == 2
+    err = capsys.readouterr().err
+    assert "bad.toml" in err and "category" in err and "RSU" in err
+    assert table_counts(db)["team"] == 0
+
+
+@pytest.mark.parametrize("kind", ["teams", "judges", "scores"])
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_template_writes_headers_that_import_back(tmp_path: Path, kind: str, suffix: str) -> None:
+    path = tmp_path / f"{kind}{suffix}"
+    assert main(["template", kind, str(path)]) == 0
+    assert read_table(path, TEMPLATES[kind]) == []
+
+
+def test_import_teams_from_indonesian_excel_csv(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    csv_file = tmp_path / "tim.csv"
+    csv_file.write_bytes(
+        "\ufeffKode Tim;Institusi;Kategori;Judul Inovasi;Pilar;Anggota;Hari;Urutan;Jam\r\n"
+        "PKM-09;Puskesmas Kelurahan Duri Kepa;PKM;SIGAP Lansia;primary-care;"
+        "Ani;2;8;14.00\r\n".encode()
+    )
+    assert run(demo_db, "import-teams", str(csv_file)) == 0
+    assert table_counts(demo_db)["team"] == 16
+
+
+def test_import_with_an_unknown_category_names_row_and_column_and_changes_nothing(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    csv_file = tmp_path / "teams.csv"
+    csv_file.write_text(
+        "code,institution,category,title\n"
+        "PKM-09,Puskesmas Duri Kepa,PKM,A\n"
+        "PKM-10,Puskesmas Kedoya,PUSKESMAS,B\n",
+        encoding="utf-8",
+    )
+    before = table_counts(demo_db)
+    assert run(demo_db, "import-teams", str(csv_file)) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0
+    assert "teams.csv" in err and "row 3" in err and "category" in err
+    assert table_counts(demo_db) == before
+
+
+def test_import_judges_xlsx(demo_db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "juri.xlsx"
+    write_table(
+        path,
+        ["Kode", "Nama", "Afiliasi", "Jabatan", "NIP", "Peran"],
+        [["J6", "Prof. Dr. Siti Ä Rahma, M.Kes.", "Universitas Indonesia", "Dosen", "", "anggota"]],
+    )
+    assert run(demo_db, "import-judges", str(path)) == 0
+    assert table_counts(demo_db)["judge"] == 6
+
+
+def _pending_rows(judge: str = "J1", team: str = "RSS-04", sep: str = ",") -> str:
+    scores = ["4", "4", "3", "4", "5", "4", "3", "4"]
+    lines = [sep.join(["judge", "team", "criterion", "score", "note"])]
+    lines += [sep.join([judge, team, f"K{i}", s, ""]) for i, s in enumerate(scores, 1)]
+    return "\n".join(lines) + "\n"
+
+
+def test_import_scores_fills_the_pending_sheet_and_replay_is_idempotent(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "scores.csv"
+    path.write_text(_pending_rows(), encoding="utf-8")
+    before = table_counts(demo_db)
+    assert run(demo_db, "import-scores", str(path)) == 0
+    after = table_counts(demo_db)
+    assert after["score"] == before["score"] + 8 and after["sheet"] == before["sheet"] + 1
+    assert run(demo_db, "import-scores", str(path)) == 0
+    assert table_counts(demo_db)["score"] == after["score"]
+    assert "8 unchanged" in capsys.readouterr().out
+
+
+def test_import_scores_with_decimal_comma_and_semicolons(demo_db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "nilai.csv"
+    path.write_text(_pending_rows(sep=";").replace(";4;", ";4,0;"), encoding="utf-8")
+    assert run(demo_db, "import-scores", str(path)) == 0
+
+
+@pytest.mark.parametrize(
+    ("change", "column"),
+    [
+        (("K3,3", "K3,7"), "score"),  # off the 1–5 scale
+        (("K3,3", "K3,3.5"), "score"),  # between steps
+        (("J1,RSS-04,K2", "J9,RSS-04,K2"), "judge"),
+        (("RSS-04,K2", "RSS-99,K2"), "team"),
+        (("RSS-04,K2", "RSS-04,K22"), "criterion"),
+    ],
+)
+def test_bad_score_rows_are_refused_whole(
+    demo_db: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    change: tuple[str, str],
+    column: str,
+) -> None:
+    path = tmp_path / "scores.csv"
+    path.write_text(_pending_rows().replace(*change), encoding="utf-8")
+    before = table_counts(demo_db)
+    assert run(demo_db, "import-scores", str(path)) == 2
+    err = capsys.readouterr().err
+    assert "scores.csv" in err and "row" in err and column in err
+    assert table_counts(demo_db) == before
+
+
+def test_scores_of_a_conflicted_judge_are_refused(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "scores.csv"
+    path.write_text(_pending_rows("J5", "RSS-02"), encoding="utf-8")
+    assert run(demo_db, "import-scores", str(path)) == 2
+    assert "conflict" in capsys.readouterr().err
+
+
+def test_scores_cannot_overwrite_a_submitted_sheet(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "scores.csv"
+    path.write_text(_pending_rows("J2", "RSS-03").replace("K1,4", "K1,1"), encoding="utf-8")
+    before = table_counts(demo_db)
+    assert run(demo_db, "import-scores", str(path)) == 2
+    assert "correction" in capsys.readouterr().err
+    assert table_counts(demo_db) == before
+
+
+def test_missing_file_is_a_clear_error(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(demo_db, "import-teams", "/nonexistent/teams.csv") == 2
+    assert "teams.csv" in capsys.readouterr().err
+
+
+def test_lock_refuses_unconfirmed_sheets_without_a_reason(
+    demo_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(demo_db, "lock") == 2  # day-two sheets are not confirmed yet
+    assert "not confirmed" in capsys.readouterr().err
+    assert run(demo_db, "lock", "--reason", "J1 absent for RSS-04") == 0
+
+
+def test_unlock_needs_a_reason_and_raises_the_version(
+    demo_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(demo_db, "lock", "--reason", "accepted") == 0
+    with pytest.raises(SystemExit):
+        run(demo_db, "unlock")
+    assert run(demo_db, "unlock", "--reason", "score typo on PKM-02") == 0
+    assert "version 2" in capsys.readouterr().out
+
+
+def test_database_url_from_environment(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("JURYAPP_DB", str(demo_db))
+    assert main(["--lang", "en", "results", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["method"] == "mean"
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert "juryapp" in capsys.readouterr().out
