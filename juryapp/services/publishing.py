@@ -1,0 +1,292 @@
+"""Printing and certifying results: the signing key, signed PDFs on disk, and verification."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+
+from sqlalchemy import select
+
+from juryapp.domain.access import Actor, require_secretariat
+from juryapp.domain.messages import StateError, Text
+from juryapp.interchange.files import write_atomically
+from juryapp.persistence.database import Database
+from juryapp.persistence.tables import SigningKeyRow
+from juryapp.reports.documents import render_document, render_many
+from juryapp.reports.model import DocumentData, DocumentSet, DocumentStamp, Paper
+from juryapp.reports.signing import (
+    INFO_RESULTS_FINGERPRINT,
+    INFO_RESULTS_VERSION,
+    ConventionKey,
+    create_convention_key,
+    load_convention_key,
+    qr_payload,
+    sign_pdf,
+)
+from juryapp.reports.verification import PdfVerdict, read_document_info, verify_pdf
+from juryapp.services import audit
+from juryapp.services.documents import DocumentInputs, build_document_set
+from juryapp.services.results import LockState, ResultsService, results_fingerprint
+from juryapp.services.setup import SetupService
+from juryapp.services.snapshot import load_notes
+
+Progress = Callable[[int, int, str], None]
+
+
+class Kind(StrEnum):
+    """The document kinds ``juryapp report --documents`` accepts."""
+
+    SHEETS = "sheets"
+    BLANK = "blank"
+    RECAP = "recap"
+    MINUTES = "minutes"
+    CERTIFICATES = "certificates"
+    FEEDBACK = "feedback"
+
+
+FILE_NAMES: dict[str, dict[str, str]] = {
+    "id": {
+        Kind.SHEETS: "lembar-penilaian",
+        Kind.BLANK: "formulir-penilaian-kosong",
+        Kind.RECAP: "rekapitulasi",
+        Kind.MINUTES: "berita-acara",
+        Kind.CERTIFICATES: "piagam",
+        Kind.FEEDBACK: "umpan-balik",
+        "all": "semua-dokumen",
+    },
+    "en": {
+        Kind.SHEETS: "score-sheets",
+        Kind.BLANK: "blank-score-forms",
+        Kind.RECAP: "recap",
+        Kind.MINUTES: "minutes",
+        Kind.CERTIFICATES: "certificate",
+        Kind.FEEDBACK: "feedback",
+        "all": "all-documents",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Written:
+    kind: str
+    path: Path
+    signed: bool
+
+
+@dataclass(frozen=True)
+class Verification:
+    """What ``juryapp verify`` reports about one PDF."""
+
+    verdict: PdfVerdict
+    version: int | None
+    fingerprint: str | None
+    database_version: int | None
+    database_fingerprint: str | None
+    database_locked: bool
+
+    @property
+    def matches_database(self) -> bool:
+        return (
+            self.fingerprint is not None
+            and self.fingerprint == self.database_fingerprint
+            and self.version == self.database_version
+        )
+
+    @property
+    def ok(self) -> bool:
+        return self.verdict.ok and self.matches_database and self.database_locked
+
+
+class PublishingService:
+    def __init__(self, database: Database, results: ResultsService, setup: SetupService) -> None:
+        self._db = database
+        self._results = results
+        self._setup = setup
+
+    # -- key and lock ------------------------------------------------------------------------
+    def signing_key(self) -> ConventionKey | None:
+        with self._db.reading() as session:
+            row = session.scalar(select(SigningKeyRow).order_by(SigningKeyRow.id.desc()).limit(1))
+            if row is None:
+                return None
+            return load_convention_key(row.private_key_pem, row.certificate_pem)
+
+    def lock(self, actor: Actor, reason: str = "") -> LockState:
+        """Lock the results, creating the convention's signing key the first time."""
+        state = self._results.lock(actor, reason)
+        if self.signing_key() is None:
+            spec = self._setup.spec()
+            key = create_convention_key(spec.info.name, spec.info.organiser or spec.info.name)
+            with self._db.writing() as session:
+                session.add(
+                    SigningKeyRow(
+                        key_id=key.key_id,
+                        private_key_pem=key.private_key_pem,
+                        certificate_pem=key.certificate_pem,
+                        created_at=audit.now(),
+                    )
+                )
+                audit.record(
+                    session,
+                    actor,
+                    "key.create",
+                    key.key_id,
+                    certificate=key.certificate_fingerprint,
+                )
+        return state
+
+    # -- printing ----------------------------------------------------------------------------
+    def publish(
+        self,
+        actor: Actor,
+        out_dir: Path,
+        *,
+        lang: str = "id",
+        kinds: Iterable[Kind] | None = None,
+        paper: Paper = "A4",
+        progress: Progress | None = None,
+        printed_at: datetime | None = None,
+    ) -> list[Written]:
+        """Write every chosen document as its own PDF plus one combined file for printing.
+
+        Before the lock the documents carry a DRAFT watermark and are not signed; after it,
+        each is signed with the convention's key and certifies the locked results.
+        """
+        require_secretariat(actor)
+        chosen = list(kinds) if kinds is not None else list(Kind)
+        snapshot = self._results.snapshot()
+        with self._db.reading() as session:
+            notes = load_notes(session)
+        results = self._results.compute(actor)
+        documents = build_document_set(
+            DocumentInputs(snapshot, results, notes, self._setup.signatures(), lang)
+        )
+        fingerprint = results_fingerprint(snapshot)
+        key = self.signing_key() if snapshot.locked else None
+        if snapshot.locked and key is None:
+            raise StateError(Text("kunci tanda tangan belum ada", "there is no signing key yet"))
+        stamp = DocumentStamp(
+            lang="en" if lang == "en" else "id",
+            printed_at=printed_at or datetime.now().replace(microsecond=0),
+            draft=not snapshot.locked,
+            results_version=snapshot.version,
+            results_fingerprint=fingerprint,
+            key_id=key.key_id if key else None,
+            certificate_fingerprint=key.certificate_fingerprint if key else None,
+            qr_payload=qr_payload(fingerprint, snapshot.version, key) if key else None,
+            paper=paper,
+        )
+        names = FILE_NAMES["en" if lang == "en" else "id"]
+        jobs = _jobs(documents, [c.code for c in results.categories], chosen, names)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        written: list[Written] = []
+        everything: list[DocumentData] = []
+        info = {
+            INFO_RESULTS_FINGERPRINT: fingerprint,
+            INFO_RESULTS_VERSION: str(snapshot.version),
+        }
+        total = len(jobs) + 1
+        for done, (kind, name, parts) in enumerate(jobs):
+            if progress is not None:
+                progress(done, total, name)
+            pdf = render_document(parts[0], stamp) if len(parts) == 1 else render_many(parts, stamp)
+            everything.extend(parts)
+            written.append(
+                self._write(out_dir / f"{name}.pdf", pdf, key, info, kind, snapshot.spec.info.city)
+            )
+        if progress is not None:
+            progress(total - 1, total, names["all"])
+        combined = render_many(everything, stamp)
+        written.append(
+            self._write(
+                out_dir / f"{names['all']}.pdf", combined, key, info, "all", snapshot.spec.info.city
+            )
+        )
+        if progress is not None:
+            progress(total, total, "")
+        with self._db.writing() as session:
+            audit.record(
+                session,
+                actor,
+                "documents.print",
+                str(out_dir),
+                files=len(written),
+                version=snapshot.version,
+                fingerprint=fingerprint,
+                signed=key is not None,
+            )
+        return written
+
+    @staticmethod
+    def _write(
+        path: Path,
+        pdf: bytes,
+        key: ConventionKey | None,
+        info: dict[str, str],
+        kind: str,
+        city: str,
+    ) -> Written:
+        if key is not None:
+            pdf = sign_pdf(
+                pdf,
+                key,
+                reason="Hasil penilaian dewan juri",
+                location=city,
+                document_info=info,
+            )
+        write_atomically(path, pdf)
+        return Written(kind, path, key is not None)
+
+    # -- verification ------------------------------------------------------------------------
+    def verify(self, path: Path) -> Verification:
+        data = path.read_bytes()
+        key = self.signing_key()
+        verdict = verify_pdf(data, key.certificate_pem if key else None)
+        info = read_document_info(data) if verdict.signed else {}
+        version_text = info.get(INFO_RESULTS_VERSION, "")
+        snapshot = self._results.snapshot()
+        return Verification(
+            verdict=verdict,
+            version=int(version_text) if version_text.isdigit() else None,
+            fingerprint=info.get(INFO_RESULTS_FINGERPRINT),
+            database_version=snapshot.version,
+            database_fingerprint=results_fingerprint(snapshot),
+            database_locked=snapshot.locked,
+        )
+
+
+def _jobs(
+    documents: DocumentSet, category_codes: list[str], chosen: list[Kind], names: dict[str, str]
+) -> list[tuple[str, str, list[DocumentData]]]:
+    """Which PDF files to write: one per document a person handles on its own."""
+    jobs: list[tuple[str, str, list[DocumentData]]] = []
+    sheets = [s for s in documents.score_sheets if not s.blank]
+    blanks = [s for s in documents.score_sheets if s.blank]
+    if Kind.SHEETS in chosen:
+        # One file per judge: the sheets a judge signs together.
+        for judge in dict.fromkeys(s.judge.code for s in sheets if s.judge is not None):
+            mine = [s for s in sheets if s.judge is not None and s.judge.code == judge]
+            jobs.append((Kind.SHEETS, f"{names[Kind.SHEETS]}-{judge}", list(mine)))
+    if Kind.BLANK in chosen and blanks:
+        jobs.append((Kind.BLANK, names[Kind.BLANK], list(blanks)))
+    if Kind.RECAP in chosen:
+        for recap, code in zip(documents.recaps, category_codes, strict=True):
+            jobs.append((Kind.RECAP, f"{names[Kind.RECAP]}-{code}", [recap]))
+    if Kind.MINUTES in chosen and documents.minutes is not None:
+        jobs.append((Kind.MINUTES, names[Kind.MINUTES], [documents.minutes]))
+    if Kind.CERTIFICATES in chosen:
+        for certificate in documents.certificates:
+            jobs.append(
+                (
+                    Kind.CERTIFICATES,
+                    f"{names[Kind.CERTIFICATES]}-{certificate.team_code}",
+                    [certificate],
+                )
+            )
+    if Kind.FEEDBACK in chosen:
+        for feedback in documents.feedback:
+            jobs.append((Kind.FEEDBACK, f"{names[Kind.FEEDBACK]}-{feedback.team_code}", [feedback]))
+    return jobs
