@@ -1,0 +1,288 @@
+"""The main window: start page, sign-in, then the judge's or the secretariat's screens."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
+
+from juryapp.bootstrap import Services, open_services
+from juryapp.domain.access import Actor
+from juryapp.domain.messages import JuryError, current_language
+from juryapp.gui.errors import show_error
+from juryapp.gui.judge.judge_area import JudgeArea
+from juryapp.gui.settings import AppSettings
+from juryapp.gui.start.sign_in import SignInPage
+from juryapp.gui.start.start_page import StartPage
+from juryapp.gui.watcher import DataWatcher
+
+__all__ = ["AppWindow"]
+
+log = logging.getLogger(__name__)
+
+WINDOW_KEY = "main"
+DEFAULT_SIZE = (1280, 700)  # fits a 1366×768 screen with its task bar
+
+
+def _secretariat_screen(services: Services, actor: Actor, parent: QWidget) -> QWidget:
+    """The secretariat's screens, or a note while that part is not installed."""
+    try:
+        module = importlib.import_module("juryapp.gui.secretariat")
+        window_class = module.SecretariatWindow
+    except (ImportError, AttributeError):
+        log.warning("juryapp.gui.secretariat is not available", exc_info=True)
+        note = QLabel(parent)
+        note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        note.setWordWrap(True)
+        note.setText(
+            QCoreApplication.translate(
+                "AppWindow",
+                "The secretariat screens are not part of this build. Use the juryapp command "
+                "line for the secretariat's work.",
+            )
+        )
+        return note
+    widget: QWidget = window_class(services, actor, parent)
+    return widget
+
+
+class AppWindow(QMainWindow):
+    def __init__(
+        self,
+        services: Services,
+        settings: AppSettings,
+        *,
+        database_path: Path | str,
+        switch_language: Callable[[str], None],
+        today: date | None = None,
+    ) -> None:
+        super().__init__()
+        self._services = services
+        self._settings = settings
+        self._database_path = Path(database_path)
+        self._switch_language = switch_language
+        self._today = today
+        self._actor: Actor | None = None
+        self._saved_at: datetime | None = None
+        self._area: QWidget | None = None
+        self._convention = ""
+
+        self.start_page = StartPage(services, self)
+        self.sign_in_page = SignInPage(services, self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.start_page)
+        self.stack.addWidget(self.sign_in_page)
+        self.setCentralWidget(self.stack)
+
+        self.start_page.convention_ready.connect(self.route)
+        self.start_page.open_database.connect(self.open_database)
+        self.sign_in_page.signed_in.connect(self.enter)
+
+        self._person = QLabel(self)
+        self._path = QLabel(self)
+        self._path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._saved = QLabel(self)
+        self._saved.setStyleSheet("color: #1b6e3a; font-weight: bold;")
+        self.statusBar().addWidget(self._person)
+        self.statusBar().addWidget(self._path, 1)
+        self.statusBar().addPermanentWidget(self._saved)
+
+        self._build_menus()
+        self.watcher = DataWatcher(services.database, self)
+        self.watcher.changed.connect(self._database_changed)
+        self.watcher.start()
+
+        if not settings.restore_window(self, WINDOW_KEY):
+            self.resize(*DEFAULT_SIZE)
+        self.route()
+        self._retranslate()
+
+    # -- menus -----------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        self.file_menu = QMenu(self)
+        self.menuBar().addMenu(self.file_menu)
+        self.sign_out_action = QAction(self)
+        self.sign_out_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.sign_out_action.triggered.connect(self.sign_out)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.sign_out_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+
+        self.language_menu = QMenu(self)
+        self.menuBar().addMenu(self.language_menu)
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        # Each language is named in itself, so whoever reads it finds their own.
+        for lang, name in (("id", "Bahasa Indonesia"), ("en", "English")):
+            action = QAction(name, self)
+            action.setCheckable(True)
+            action.setChecked(lang == current_language())
+            action.triggered.connect(lambda _checked=False, chosen=lang: self.set_language(chosen))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[lang] = action
+
+    def set_language(self, lang: str) -> None:
+        """Switch the interface at once; every screen relabels itself on LanguageChange."""
+        self._switch_language(lang)
+        self._settings.language = lang
+        self._settings.sync()
+        self.language_actions[lang].setChecked(True)
+
+    # -- database --------------------------------------------------------------------------
+    @property
+    def services(self) -> Services:
+        return self._services
+
+    @property
+    def actor(self) -> Actor | None:
+        return self._actor
+
+    def open_database(self, path: str) -> None:
+        try:
+            services = open_services(path)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.sign_out()
+        self.watcher.stop()
+        self._services.close()
+        self._services = services
+        self._database_path = Path(path)
+        self._settings.last_database = self._database_path.resolve()
+        self.start_page.set_services(services)
+        self.sign_in_page.set_services(services)
+        self.watcher.deleteLater()
+        self.watcher = DataWatcher(services.database, self)
+        self.watcher.changed.connect(self._database_changed)
+        self.watcher.start()
+        self.route()
+
+    def close_services(self) -> None:
+        self.watcher.stop()
+        self._services.close()
+
+    def route(self) -> None:
+        """The start page while the database is empty, else sign-in (or the signed-in area)."""
+        try:
+            has_convention = self._services.database.has_convention()
+            self._convention = self._services.setup.spec().info.name if has_convention else ""
+        except JuryError as exc:
+            show_error(self, exc)
+            return
+        if self._actor is not None and self._area is not None:
+            self.stack.setCurrentWidget(self._area)
+        elif has_convention:
+            self.sign_in_page.refresh()
+            self.stack.setCurrentWidget(self.sign_in_page)
+            self.sign_in_page.pin.setFocus()
+        else:
+            self.stack.setCurrentWidget(self.start_page)
+        self._retranslate()
+
+    # -- session ---------------------------------------------------------------------------
+    def enter(self, actor: Actor) -> None:
+        self._actor = actor
+        if actor.is_secretariat:
+            area = _secretariat_screen(self._services, actor, self)
+        else:
+            judge = JudgeArea(self._services, actor, self, today=self._today)
+            judge.saved.connect(self._mark_saved)
+            area = judge
+        self._area = area
+        self.stack.addWidget(area)
+        self.stack.setCurrentWidget(area)
+        if isinstance(area, JudgeArea):
+            area.queue.focus_table()
+        self._retranslate()
+
+    def sign_out(self) -> None:
+        if self._actor is None:
+            return
+        self._actor = None
+        self._saved_at = None
+        if self._area is not None:
+            self.stack.removeWidget(self._area)
+            self._area.deleteLater()
+            self._area = None
+        self.route()
+
+    @property
+    def judge_area(self) -> JudgeArea | None:
+        return self._area if isinstance(self._area, JudgeArea) else None
+
+    def _mark_saved(self) -> None:
+        self._saved_at = datetime.now()
+        self.watcher.acknowledge()
+        self._show_status()
+
+    def _database_changed(self) -> None:
+        area = self._area
+        if area is None:
+            return
+        refresh = getattr(area, "refresh", None)
+        if callable(refresh):
+            refresh()
+
+    # -- labels ----------------------------------------------------------------------------
+    def status_texts(self) -> tuple[str, str, str]:
+        """What the status bar shows: the person, the database, the saved indicator."""
+        return self._person.text(), self._path.text(), self._saved.text()
+
+    def _show_status(self) -> None:
+        if self._actor is None:
+            self._person.setText(self.tr("Not signed in"))
+        elif self._actor.is_secretariat:
+            self._person.setText(
+                self.tr("Secretariat: {name}").format(name=self._actor.display_name)
+            )
+        else:
+            self._person.setText(
+                self.tr("Judge {code}: {name}").format(
+                    code=self._actor.judge_code or "", name=self._actor.display_name
+                )
+            )
+        self._path.setText(self.tr("Database: {path}").format(path=self._database_path))
+        if self._actor is None:
+            self._saved.clear()
+        elif self._saved_at is not None:
+            self._saved.setText(
+                self.tr("All changes saved ✓ {time}").format(
+                    time=self._saved_at.strftime("%H.%M.%S")
+                )
+            )
+        else:
+            self._saved.setText(self.tr("All changes saved ✓"))
+
+    def _retranslate(self) -> None:
+        if self._convention:
+            title = self.tr("{convention} — juryapp").format(convention=self._convention)
+            self.setWindowTitle(title)
+        else:
+            self.setWindowTitle("juryapp")
+        self.file_menu.setTitle(self.tr("&File"))
+        self.sign_out_action.setText(self.tr("&Sign out"))
+        self.sign_out_action.setEnabled(self._actor is not None)
+        self.quit_action.setText(self.tr("&Quit"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self._show_status()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self._settings.save_window(self, WINDOW_KEY)
+        self._settings.sync()
+        self.watcher.stop()
+        super().closeEvent(event)

@@ -1,0 +1,538 @@
+"""A judge's score sheet for one team, filled entirely from the keyboard."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import datetime
+from decimal import Decimal
+from fractions import Fraction
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from juryapp.bootstrap import Services
+from juryapp.domain.access import Actor
+from juryapp.domain.formatting import format_score
+from juryapp.domain.messages import JuryError, current_language
+from juryapp.domain.model import Criterion, SheetStatus
+from juryapp.gui.errors import show_error
+from juryapp.gui.judge.score_entry import ScoreEdit, plain_number
+from juryapp.services.scoring import SheetView
+
+__all__ = ["ScoreSheetPage"]
+
+_ERROR_STYLE = "color: #b00020; font-weight: bold;"
+_SAVED_STYLE = "color: #1b6e3a; font-weight: bold;"
+_MUTED_STYLE = "color: #555b65;"
+
+
+def _criterion_name(criterion: Criterion, lang: str) -> str:
+    return (criterion.name_en or criterion.name) if lang == "en" else criterion.name
+
+
+def _criterion_description(criterion: Criterion, lang: str) -> str:
+    if lang == "en":
+        return criterion.description_en or criterion.description
+    return criterion.description
+
+
+def levels_line(criterion: Criterion, lang: str) -> str:
+    """ "1 Sangat Kurang · 2 Kurang · …", in the interface language when the file has it."""
+    parts = []
+    for level in criterion.levels:
+        label = (level.label_en or level.label) if lang == "en" else level.label
+        parts.append(f"{plain_number(level.score, lang)} {label}")
+    return " · ".join(parts)
+
+
+def levels_tooltip(criterion: Criterion, lang: str) -> str:
+    lines = []
+    for level in criterion.levels:
+        label = (level.label_en or level.label) if lang == "en" else level.label
+        described = level.description
+        if lang == "en":
+            described = level.description_en or level.description
+        text = f"{plain_number(level.score, lang)} — {label}"
+        lines.append(f"{text}: {described}" if described else text)
+    return "\n".join(lines)
+
+
+class _CriterionRow:
+    """The widgets of one criterion; the page lays them out in its grid."""
+
+    def __init__(self, criterion: Criterion, parent: QWidget) -> None:
+        self.criterion = criterion
+        self.title = QLabel(parent)
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.weight = QLabel(parent)
+        self.weight.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.details = QLabel(parent)
+        self.details.setWordWrap(True)
+        self.details.setStyleSheet(_MUTED_STYLE)
+        self.score = ScoreEdit(criterion, parent)
+        self.points = QLabel(parent)
+        self.points.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.points.setMinimumWidth(56)
+        self.note = QLineEdit(parent)
+        self.note.setMinimumWidth(220)
+        self.saved_note = ""
+
+    def relabel(self, lang: str, weight_text: str, note_hint: str) -> None:
+        c = self.criterion
+        self.title.setText(f"{c.code}  {_criterion_name(c, lang)}")
+        self.weight.setText(weight_text)
+        description = _criterion_description(c, lang)
+        levels = levels_line(c, lang)
+        self.details.setText("\n".join(part for part in (description, levels) if part))
+        tip = levels_tooltip(c, lang)
+        for widget in (self.score, self.title, self.details):
+            widget.setToolTip(tip)
+        self.note.setPlaceholderText(note_hint)
+        self.score.set_language(lang)
+
+
+class ScoreSheetPage(QWidget):
+    """Each keystroke that completes a score is saved at once through the scoring service."""
+
+    back_requested = Signal()
+    saved = Signal()  # a score, note or the submission was committed
+    submitted = Signal(str)  # team code
+
+    def __init__(  # noqa: PLR0915 - builds the page
+        self, services: Services, actor: Actor, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._actor = actor
+        self._view: SheetView | None = None
+        self._rows: list[_CriterionRow] = []
+        self._saved_at: datetime | None = None
+        self._sheet_note = ""
+
+        self.institution = QLabel(self)
+        font = self.institution.font()
+        font.setPointSize(font.pointSize() + 4)
+        font.setBold(True)
+        self.institution.setFont(font)
+        self.institution.setWordWrap(True)
+        self.team_details = QLabel(self)
+        self.team_details.setWordWrap(True)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self._help = QLabel(self)
+        self._help.setWordWrap(True)
+        self._help.setStyleSheet(_MUTED_STYLE)
+
+        self._grid_host = QWidget(self)
+        self._grid = QGridLayout(self._grid_host)
+        self._grid.setHorizontalSpacing(12)
+        self._grid.setVerticalSpacing(4)
+        self._grid.setColumnStretch(0, 3)
+        self._grid.setColumnStretch(4, 2)
+        self._scroll = QScrollArea(self)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.StyledPanel)
+        self._scroll.setWidget(self._grid_host)
+
+        self.sheet_note = QLineEdit(self)
+        self._sheet_note_label = QLabel(self)
+        self._sheet_note_label.setBuddy(self.sheet_note)
+        self.sheet_note.editingFinished.connect(self._save_sheet_note)
+
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.total = QLabel(self)
+        total_font = self.total.font()
+        total_font.setPointSize(total_font.pointSize() + 4)
+        total_font.setBold(True)
+        self.total.setFont(total_font)
+        self.saved_label = QLabel(self)
+        self.saved_label.setStyleSheet(_SAVED_STYLE)
+        self.back_button = QPushButton(self)
+        self.back_button.clicked.connect(self.back_requested)
+        self.submit_button = QPushButton(self)
+        self.submit_button.clicked.connect(self.submit)
+
+        for sequence in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.submit)
+        back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        back.activated.connect(self.back_requested)
+
+        note_row = QHBoxLayout()
+        note_row.addWidget(self._sheet_note_label)
+        note_row.addWidget(self.sheet_note, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.back_button)
+        bottom.addSpacing(12)
+        bottom.addWidget(self.total)
+        bottom.addSpacing(12)
+        bottom.addWidget(self.saved_label)
+        bottom.addStretch(1)
+        bottom.addWidget(self.submit_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(6)
+        layout.addWidget(self.institution)
+        layout.addWidget(self.team_details)
+        layout.addWidget(self.status)
+        layout.addWidget(self._help)
+        layout.addWidget(self._scroll, 1)
+        layout.addLayout(note_row)
+        layout.addWidget(self.message)
+        layout.addLayout(bottom)
+        self._header_labels = [QLabel(self._grid_host) for _ in range(5)]
+        for column, label in enumerate(self._header_labels):
+            label.setStyleSheet("font-weight: bold;")
+            self._grid.addWidget(label, 0, column)
+        self._retranslate()
+
+    # -- loading ---------------------------------------------------------------------------
+    @property
+    def view(self) -> SheetView | None:
+        return self._view
+
+    def score_edits(self) -> list[ScoreEdit]:
+        return [row.score for row in self._rows]
+
+    def note_edits(self) -> list[QLineEdit]:
+        return [row.note for row in self._rows]
+
+    def load(self, team_code: str) -> bool:
+        """Show the signed-in judge's sheet for ``team_code``; False if it cannot be read."""
+        assert self._actor.judge_code is not None
+        try:
+            view = self._services.scoring.sheet(self._actor, self._actor.judge_code, team_code)
+        except JuryError as exc:
+            show_error(self, exc)
+            return False
+        self._build(view)
+        self._apply(view)
+        self.message.clear()
+        self.saved_label.clear()
+        self.focus_first_open()
+        return True
+
+    def reload(self) -> None:
+        """Take in changes made elsewhere (a reopened or corrected sheet) without a rebuild."""
+        if self._view is None or any(row.score.pending for row in self._rows):
+            return
+        try:
+            view = self._services.scoring.sheet(
+                self._actor, self._view.judge_code, self._view.team_code
+            )
+        except JuryError:
+            return
+        if view != self._view:
+            self._apply(view)
+
+    def _build(self, view: SheetView) -> None:
+        for row in self._rows:
+            for widget in (row.title, row.weight, row.details, row.score, row.points, row.note):
+                self._grid.removeWidget(widget)
+                widget.deleteLater()
+        self._rows = []
+        for index, line in enumerate(view.lines):
+            row = _CriterionRow(line.criterion, self._grid_host)
+            grid_row = 1 + index * 2
+            self._grid.addWidget(row.title, grid_row, 0)
+            self._grid.addWidget(row.weight, grid_row, 1)
+            self._grid.addWidget(row.score, grid_row, 2, 2, 1, Qt.AlignmentFlag.AlignTop)
+            self._grid.addWidget(row.points, grid_row, 3)
+            self._grid.addWidget(row.note, grid_row, 4)
+            self._grid.addWidget(row.details, grid_row + 1, 0, 1, 2)
+            row.score.commit_requested.connect(
+                lambda value, position=index: self._commit(position, value)
+            )
+            row.score.refused.connect(lambda typed, position=index: self._refuse(position, typed))
+            row.score.move_requested.connect(
+                lambda delta, position=index: self._move(position, delta)
+            )
+            row.note.editingFinished.connect(lambda position=index: self._save_note(position))
+            self._rows.append(row)
+        self._grid.setRowStretch(1 + len(view.lines) * 2, 1)
+        # Tab walks score, note, next score…; the sheet note and Submit close the round.
+        chain: list[QWidget] = []
+        for row in self._rows:
+            chain += [row.score, row.note]
+        chain += [self.sheet_note, self.submit_button, self.back_button]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        self._relabel_rows()
+
+    def _apply(self, view: SheetView) -> None:
+        self._view = view
+        lang = current_language()
+        editable = view.editable
+        for row, line in zip(self._rows, view.lines, strict=True):
+            row.score.set_value(line.value)
+            row.score.setReadOnly(not editable)
+            row.points.setText("" if line.points is None else format_score(line.points, lang))
+            if not row.note.hasFocus():
+                row.note.setText(line.note)
+            row.saved_note = line.note
+            row.note.setReadOnly(not editable)
+        if not self.sheet_note.hasFocus():
+            self.sheet_note.setText(view.note)
+        self._sheet_note = view.note
+        self.sheet_note.setReadOnly(not editable)
+        self.submit_button.setVisible(editable)
+        self._show_header()
+        self._show_total()
+
+    # -- saving ----------------------------------------------------------------------------
+    def _commit(self, position: int, value: Decimal | None) -> None:
+        view = self._view
+        if view is None or not view.editable:
+            return
+        row = self._rows[position]
+        try:
+            fresh = self._services.scoring.set_score(
+                self._actor, view.judge_code, view.team_code, row.criterion.code, value
+            )
+        except JuryError as exc:
+            self._error(str(exc))
+            row.score.set_value(row.score.value)
+            return
+        self._after_save(fresh)
+        if value is not None:
+            self._move(position, 1)
+
+    def _refuse(self, position: int, typed: str) -> None:
+        criterion = self._rows[position].criterion
+        lang = current_language()
+        scale = self.tr("{low} to {high}").format(
+            low=plain_number(criterion.scale_min, lang),
+            high=plain_number(criterion.scale_max, lang),
+        )
+        if criterion.scale_step != 1:
+            scale = self.tr("{scale} in steps of {step}").format(
+                scale=scale, step=plain_number(criterion.scale_step, lang)
+            )
+        self._error(
+            self.tr(
+                '"{typed}" is not a score for {code} {name}: use {scale}. Nothing was saved.'
+            ).format(
+                typed=typed,
+                code=criterion.code,
+                name=_criterion_name(criterion, lang),
+                scale=scale,
+            )
+        )
+
+    def _save_note(self, position: int) -> None:
+        view = self._view
+        row = self._rows[position]
+        if view is None or not view.editable or row.note.text() == row.saved_note:
+            return
+        try:
+            fresh = self._services.scoring.set_score(
+                self._actor,
+                view.judge_code,
+                view.team_code,
+                row.criterion.code,
+                row.score.value,
+                note=row.note.text(),
+            )
+        except JuryError as exc:
+            self._error(str(exc))
+            return
+        self._after_save(fresh)
+
+    def _save_sheet_note(self) -> None:
+        view = self._view
+        if view is None or not view.editable or self.sheet_note.text() == self._sheet_note:
+            return
+        try:
+            self._services.scoring.set_note(
+                self._actor, view.judge_code, view.team_code, self.sheet_note.text()
+            )
+            fresh = self._services.scoring.sheet(self._actor, view.judge_code, view.team_code)
+        except JuryError as exc:
+            self._error(str(exc))
+            return
+        self._after_save(fresh)
+
+    def _after_save(self, fresh: SheetView) -> None:
+        self._apply(fresh)
+        self._saved_at = datetime.now()
+        self.message.clear()
+        self._show_saved()
+        self.saved.emit()
+
+    def submit(self) -> None:
+        view = self._view
+        if view is None or not view.editable:
+            return
+        for row in self._rows:
+            row.score.commit_pending()
+        self._save_sheet_note()
+        view = self._view
+        assert view is not None
+        missing = [line.criterion.code for line in view.lines if line.value is None]
+        if missing:
+            self._error(
+                self.tr("Not submitted: no score yet for {codes}.").format(codes=", ".join(missing))
+            )
+            self._focus_row(next(i for i, ln in enumerate(view.lines) if ln.value is None))
+            return
+        if self.confirm_box(view).exec() != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            fresh = self._services.scoring.submit(self._actor, view.judge_code, view.team_code)
+        except JuryError as exc:
+            self._error(str(exc))
+            return
+        self._after_save(fresh)
+        self.submitted.emit(view.team_code)
+
+    def confirm_box(self, view: SheetView) -> QMessageBox:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Submit the score sheet"))
+        box.setText(
+            self.tr("Submit your score sheet for {institution}? Total: {total}.").format(
+                institution=view.institution, total=self._total_text(view)
+            )
+        )
+        box.setInformativeText(
+            self.tr(
+                "After submitting you cannot change it any more; only the secretariat can "
+                "correct it, with a reason on record."
+            )
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box
+
+    # -- moving ----------------------------------------------------------------------------
+    def _move(self, position: int, delta: int) -> None:
+        target = position + delta
+        if target >= len(self._rows):
+            if self.submit_button.isVisible():
+                self.submit_button.setFocus()
+            return
+        self._focus_row(max(0, target))
+
+    def _focus_row(self, position: int) -> None:
+        edit = self._rows[position].score
+        edit.setFocus(Qt.FocusReason.TabFocusReason)
+        self._scroll.ensureWidgetVisible(edit, 40, 60)
+
+    def focus_first_open(self) -> None:
+        if not self._rows or self._view is None:
+            return
+        for position, line in enumerate(self._view.lines):
+            if line.value is None:
+                self._focus_row(position)
+                return
+        self._focus_row(0)
+
+    # -- showing ---------------------------------------------------------------------------
+    def _error(self, text: str) -> None:
+        self.message.setStyleSheet(_ERROR_STYLE)
+        self.message.setText(text)
+
+    def _total_text(self, view: SheetView) -> str:
+        if view.total is not None:
+            return format_score(view.total, current_language())
+        # Incomplete: the running sum of what is scored so far.
+        points = [line.points for line in view.lines if line.points is not None]
+        return format_score(sum(points, Fraction(0)), current_language()) if points else "—"
+
+    def _show_total(self) -> None:
+        if self._view is None:
+            return
+        self.total.setText(
+            self.tr("Total: {total}  ({filled} of {count} criteria)").format(
+                total=self._total_text(self._view),
+                filled=self._view.filled,
+                count=len(self._view.lines),
+            )
+        )
+
+    def _show_saved(self) -> None:
+        if self._saved_at is None:
+            self.saved_label.clear()
+            return
+        self.saved_label.setText(
+            self.tr("Saved ✓ {time}").format(time=self._saved_at.strftime("%H.%M.%S"))
+        )
+
+    def _show_header(self) -> None:
+        view = self._view
+        if view is None:
+            return
+        self.institution.setText(view.institution)
+        self.team_details.setText(
+            self.tr("{title} — category: {category}").format(
+                title=view.title, category=view.category
+            )
+        )
+        if view.conflict:
+            text = self.tr("Excluded (conflict of interest): you do not score this team.")
+            style = _ERROR_STYLE
+        elif view.status in (SheetStatus.SUBMITTED, SheetStatus.CONFIRMED):
+            text = self.tr("Submitted — this sheet can no longer be changed.")
+            style = _SAVED_STYLE
+        else:
+            text = self.tr("Draft — every score is saved as soon as you type it.")
+            style = _MUTED_STYLE
+        self.status.setText(text)
+        self.status.setStyleSheet(style)
+
+    def _relabel_rows(self) -> None:
+        lang = current_language()
+        for row in self._rows:
+            row.relabel(
+                lang,
+                plain_number(row.criterion.weight, lang),
+                self.tr("Note on {code} (optional)").format(code=row.criterion.code),
+            )
+
+    def _retranslate(self) -> None:
+        headers = (
+            self.tr("Criterion"),
+            self.tr("Weight"),
+            self.tr("Score"),
+            self.tr("Value"),
+            self.tr("Note"),
+        )
+        for label, text in zip(self._header_labels, headers, strict=True):
+            label.setText(text)
+        self._help.setText(
+            self.tr(
+                "Type a digit to score; it is saved at once and the next criterion opens. "
+                "Up/Down or Tab move, Backspace clears, Ctrl+Enter submits, Esc goes back."
+            )
+        )
+        self._sheet_note_label.setText(self.tr("Note on the whole sheet:"))
+        self.back_button.setText(self.tr("← Back to the list"))
+        self.submit_button.setText(self.tr("Submit (Ctrl+Enter)"))
+        self._relabel_rows()
+        if self._view is not None:
+            self._apply(self._view)
+        self._show_saved()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,94 @@
+"""Starts the desktop app: application object, language, services and the main window."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication, QDialog
+
+from juryapp.bootstrap import Services, open_services
+from juryapp.gui.app_window import AppWindow
+from juryapp.gui.errors import install_excepthook, show_error
+from juryapp.gui.i18n import install_translators
+from juryapp.gui.settings import APPLICATION, ORGANISATION, AppSettings
+from juryapp.gui.start.first_run import LanguageDialog
+
+__all__ = ["apply_language", "default_database", "language_was_chosen", "run_gui"]
+
+log = logging.getLogger(__name__)
+
+# Other screens' translations (judge_id.qm, secretariat_id.qm…) sit beside juryapp_id.qm;
+# install_translators loads only the latter, so the rest are loaded here under this name.
+_FONT_POINTS = 11
+
+
+def apply_language(app: QCoreApplication, lang: str) -> None:
+    """Switch every translation catalogue to ``lang``; open windows relabel themselves."""
+    install_translators(app, lang)
+
+
+def language_was_chosen(settings: AppSettings) -> bool:
+    """Whether the person has picked a language before (the first run has not)."""
+    raw = QSettings(str(settings.file_path), QSettings.Format.IniFormat)
+    return raw.contains("ui/language")
+
+
+def default_database() -> Path:
+    """The last database used, else ``juryapp.sqlite3`` in the user's settings folder."""
+    settings = AppSettings()
+    if settings.last_database is not None:
+        return settings.last_database
+    folder = settings.file_path.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "juryapp.sqlite3"
+
+
+def _open(target: Path) -> Services | None:
+    try:
+        return open_services(target)
+    except Exception as exc:  # any failure becomes a dialog, never a traceback
+        show_error(None, exc)
+        return None
+
+
+def run_gui(database: str | None, lang: str) -> int:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([])
+    app.setApplicationName(APPLICATION)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationDisplayName("juryapp")
+    font = app.font()
+    font.setPointSize(max(font.pointSize(), _FONT_POINTS))
+    app.setFont(font)
+    hook = install_excepthook(app)
+
+    settings = AppSettings()
+    chosen = settings.language if language_was_chosen(settings) else lang
+    apply_language(app, chosen)
+    if not language_was_chosen(settings):
+        dialog = LanguageDialog(chosen)
+        dialog.language_picked.connect(lambda picked: apply_language(app, picked))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return 0
+        settings.language = dialog.language()
+        settings.sync()
+
+    target = Path(database) if database else default_database()
+    services = _open(target)
+    if services is None:
+        return 1
+    settings.last_database = target.resolve()
+    window = AppWindow(
+        services,
+        settings,
+        database_path=target,
+        switch_language=lambda picked: apply_language(app, picked),
+    )
+    window.show()
+    try:
+        return int(app.exec())
+    finally:
+        window.close_services()
+        hook.uninstall()

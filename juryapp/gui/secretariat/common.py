@@ -1,0 +1,108 @@
+"""Small pieces the secretariat screens share: bilingual texts, a notice line, roles, colours."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from fractions import Fraction
+from typing import TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel, QWidget
+
+from juryapp.domain.formatting import format_score
+from juryapp.domain.messages import FileProblemError, JuryError, Text, current_language
+from juryapp.domain.model import ConventionSpec, Team
+
+T = TypeVar("T")
+
+# Roles every secretariat model offers beside the display text.
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # a raw value that sorts correctly
+CODE_ROLE = Qt.ItemDataRole.UserRole + 2  # the code of the team, judge or criterion
+
+GREY = QColor("#e6e6e6")
+AMBER = QColor("#ffd98a")
+BLUE = QColor("#b9d7f7")
+GREEN = QColor("#b8e6b8")
+RED = QColor("#c62828")
+PALE_RED = QColor("#fde2e2")
+
+
+def say(text: Text) -> str:
+    """A domain text in the interface language."""
+    return text.in_language(current_language())
+
+
+def lang() -> str:
+    return current_language()
+
+
+def score_text(value: Fraction | Decimal | None) -> str:
+    return "" if value is None else format_score(value, lang())
+
+
+def error_text(exc: JuryError) -> str:
+    """The message of a refused action, with file, row and column for a problem in a file."""
+    if isinstance(exc, FileProblemError):
+        return f"{exc.location(lang())}: {say(exc.text)}"
+    return say(exc.text)
+
+
+def schedule_order(spec: ConventionSpec) -> list[Team]:
+    """Teams in presentation order: day, then order, then code for the unscheduled."""
+    return sorted(
+        spec.teams,
+        key=lambda t: (t.day if t.day is not None else 1_000, t.order or 1_000, t.code),
+    )
+
+
+class Notice(QLabel):
+    """One line under a screen's controls that says what just happened or why it was refused."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def show_error(self, text: str) -> None:
+        self.setStyleSheet(
+            "QLabel { background: #fde2e2; color: #8e1b1b; border: 1px solid #c62828;"
+            " padding: 6px; font-weight: bold; }"
+        )
+        self.setText(text)
+        self.show()
+
+    def show_info(self, text: str) -> None:
+        self.setStyleSheet(
+            "QLabel { background: #e3f1e3; color: #1b5e20; border: 1px solid #66bb6a;"
+            " padding: 6px; }"
+        )
+        self.setText(text)
+        self.show()
+
+    def clear_notice(self) -> None:
+        self.clear()
+        self.hide()
+
+    def attempt(self, action: Callable[[], T]) -> T | None:
+        """Run a service call; a refusal is shown here instead of escaping as a traceback."""
+        try:
+            result = action()
+        except JuryError as exc:
+            self.show_error(error_text(exc))
+            return None
+        self.clear_notice()
+        return result
+
+    def run(self, action: Callable[[], object]) -> bool:
+        """Like :meth:`attempt` for calls whose result does not matter: True when it worked."""
+        try:
+            action()
+        except JuryError as exc:
+            self.show_error(error_text(exc))
+            return False
+        self.clear_notice()
+        return True

@@ -1,0 +1,133 @@
+"""Imports of teams, judges and scores from spreadsheets, and convention files in and out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFileDialog, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from juryapp.bootstrap import Services
+from juryapp.domain.access import Actor
+from juryapp.domain.messages import JuryError
+from juryapp.gui.errors import show_error
+from juryapp.gui.secretariat.common import Notice, error_text
+from juryapp.gui.worker import Progress, Task, run_in_background
+from juryapp.interchange.convention_file import read_convention_file, write_convention_file
+from juryapp.services.imports import ImportSummary
+
+_TABLES = "CSV / Excel (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx)"
+_CONVENTION = "Convention file (*.toml)"
+
+
+class FilesPanel(QWidget):
+    imported = Signal()
+
+    def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services, self._actor = services, actor
+        self.task: Task | None = None
+        self.notice = Notice(self)
+        self.buttons: dict[str, QPushButton] = {}
+        grid = QGridLayout()
+        self._explanations: dict[str, QLabel] = {}
+        for row, key in enumerate(("teams", "judges", "scores", "convention-in", "convention-out")):
+            button = QPushButton(self)
+            button.clicked.connect(lambda _checked=False, k=key: self._choose(k))
+            label = QLabel(self)
+            label.setWordWrap(True)
+            self.buttons[key], self._explanations[key] = button, label
+            grid.addWidget(button, row, 0)
+            grid.addWidget(label, row, 1)
+        grid.setColumnStretch(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addWidget(self.notice)
+        layout.addStretch(1)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        texts = {
+            "teams": (self.tr("Import &teams…"), self.tr("Add or update teams by code.")),
+            "judges": (self.tr("Import &judges…"), self.tr("Add or update judges by code.")),
+            "scores": (
+                self.tr("Import &scores…"),
+                self.tr("Paper sheets typed into a spreadsheet; complete sheets are handed in."),
+            ),
+            "convention-in": (
+                self.tr("&Open convention file…"),
+                self.tr("Replace the whole set-up with a convention file (scores stay)."),
+            ),
+            "convention-out": (
+                self.tr("&Save convention file…"),
+                self.tr("Write the set-up to a file to share or to start next year's edition."),
+            ),
+        }
+        for key, (button, explanation) in texts.items():
+            self.buttons[key].setText(button)
+            self._explanations[key].setText(explanation)
+
+    def _choose(self, key: str) -> None:
+        if key == "convention-out":
+            name, _ = QFileDialog.getSaveFileName(self, self.buttons[key].text(), "", _CONVENTION)
+        else:
+            pattern = _CONVENTION if key == "convention-in" else _TABLES
+            name, _ = QFileDialog.getOpenFileName(self, self.buttons[key].text(), "", pattern)
+        if name:
+            self.start(key, Path(name))
+
+    def work_for(self, key: str, path: Path) -> Callable[[Progress], object]:
+        services, actor = self._services, self._actor
+
+        def run(progress: Progress) -> object:
+            progress.report(0, 0, path.name)
+            if key == "teams":
+                return services.imports.import_teams(actor, path)
+            if key == "judges":
+                return services.imports.import_judges(actor, path)
+            if key == "scores":
+                return services.imports.import_scores(actor, path)
+            if key == "convention-in":
+                services.setup.update(actor, read_convention_file(path))
+                return None
+            write_convention_file(services.setup.spec(), path)
+            return None
+
+        return run
+
+    def start(self, key: str, path: Path) -> Task:
+        """Run one import or export on the worker thread; the result appears in the notice."""
+        for button in self.buttons.values():
+            button.setEnabled(False)
+        self.task = run_in_background(
+            self,
+            self.work_for(key, path),
+            lambda result: self._done(path, result),
+            self._failed,
+            title=self.tr("Working on {file}…").format(file=path.name),
+        )
+        return self.task
+
+    def _done(self, path: Path, result: object) -> None:
+        self._enable()
+        if isinstance(result, ImportSummary):
+            self.notice.show_info(
+                self.tr("{file}: {rows} rows, {added} added, {changed} changed.").format(
+                    file=path.name, rows=result.rows, added=result.added, changed=result.changed
+                )
+            )
+        else:
+            self.notice.show_info(self.tr("{file}: done.").format(file=path.name))
+        self.imported.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._enable()
+        if isinstance(exc, JuryError):
+            self.notice.show_error(error_text(exc))
+        else:
+            show_error(self, exc)
+
+    def _enable(self) -> None:
+        for button in self.buttons.values():
+            button.setEnabled(True)

@@ -1,0 +1,315 @@
+"""Hasil: rankings per category and method, ties, judges' breakdown, release and lock."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QItemSelection, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from juryapp.bootstrap import Services
+from juryapp.domain.access import Actor
+from juryapp.domain.formatting import format_number
+from juryapp.domain.model import Method
+from juryapp.domain.results import CategoryResult, Results
+from juryapp.gui.secretariat.common import CODE_ROLE, SORT_ROLE, Notice, lang
+from juryapp.gui.secretariat.results_models import (
+    INSTITUTION,
+    TITLE,
+    BreakdownModel,
+    CompareModel,
+    RankingModel,
+    method_name,
+)
+from juryapp.gui.secretariat.tie_dialog import TieDecisionDialog
+from juryapp.services.results import LockState
+
+
+def _table(parent: QWidget) -> QTableView:
+    view = QTableView(parent)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.setSortingEnabled(True)
+    view.setWordWrap(False)
+    return view
+
+
+def _proxy(parent: QWidget, source: QAbstractItemModel) -> QSortFilterProxyModel:
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(source)
+    proxy.setSortRole(SORT_ROLE)
+    return proxy
+
+
+class SecretariatResultsPage(QWidget):
+    def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services, self._actor = services, actor
+        self.results: Results | None = None
+        self._compare: dict[Method, Results] = {}
+        self._names: dict[str, str] = {}
+        self.lock_state: LockState | None = None
+
+        self.category = QComboBox(self)
+        self.method = QComboBox(self)
+        for method in Method:
+            self.method.addItem(method_name(method), method.value)
+        self.category.currentIndexChanged.connect(self._show_category)
+        self.method.currentIndexChanged.connect(self.refresh)
+        self.kendall = QLabel(self)
+        self.release_button = QPushButton(self)
+        self.release_button.setCheckable(True)
+        self.release_button.clicked.connect(self._toggle_release)
+        self.lock_button = QPushButton(self)
+        self.lock_button.clicked.connect(self._ask_lock)
+        self.version = QLabel(self)
+
+        self._build_banner()
+        self.notice = Notice(self)
+
+        self.ranking = RankingModel(self)
+        self.ranking_view = _table(self)
+        self.ranking_view.setModel(_proxy(self, self.ranking))
+        header = self.ranking_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(INSTITUTION, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(INSTITUTION, 230)
+        self.ranking_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.ranking_view.selectionModel().selectionChanged.connect(self._team_chosen)
+
+        self.breakdown = BreakdownModel(self)
+        self.breakdown_view = _table(self)
+        self.breakdown_view.setModel(_proxy(self, self.breakdown))
+        self.breakdown_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.breakdown_view.horizontalHeader().setStretchLastSection(True)
+        self.compare = CompareModel(self)
+        self.compare_view = _table(self)
+        self.compare_view.setModel(_proxy(self, self.compare))
+        self.compare_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.details = QTabWidget(self)
+        self.details.addTab(self.breakdown_view, "")
+        self.details.addTab(self.compare_view, "")
+
+        self._lay_out()
+
+    def _build_banner(self) -> None:
+        self.banner = QWidget(self)
+        self.banner.setStyleSheet("background: #c62828; color: white;")
+        self.banner.setAutoFillBackground(True)
+        self.banner_text = QLabel(self.banner)
+        self.banner_text.setStyleSheet("font-weight: bold; color: white; padding: 4px;")
+        self.decide_button = QPushButton(self.banner)
+        self.decide_button.setStyleSheet("background: white; color: #8e1b1b; padding: 4px 10px;")
+        self.decide_button.clicked.connect(self._ask_decision)
+        banner_layout = QHBoxLayout(self.banner)
+        banner_layout.setContentsMargins(6, 4, 6, 4)
+        banner_layout.addWidget(self.banner_text, 1)
+        banner_layout.addWidget(self.decide_button)
+        self.banner.hide()
+
+    def _lay_out(self) -> None:
+        self._category_label, self._method_label = QLabel(self), QLabel(self)
+        top = QHBoxLayout()
+        top.addWidget(self._category_label)
+        top.addWidget(self.category)
+        top.addWidget(self._method_label)
+        top.addWidget(self.method)
+        top.addWidget(self.kendall)
+        top.addStretch(1)
+        top.addWidget(self.version)
+        top.addWidget(self.release_button)
+        top.addWidget(self.lock_button)
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.ranking_view)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.notice)
+        layout.addWidget(splitter, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self._category_label.setText(self.tr("&Category"))
+        self._category_label.setBuddy(self.category)
+        self._method_label.setText(self.tr("&Method"))
+        self._method_label.setBuddy(self.method)
+        self.banner_text.setText(self.tr("Tied at the quota line — jury decision needed"))
+        self.decide_button.setText(self.tr("Record &decision…"))
+        self.details.setTabText(0, self.tr("Judges of the selected team"))
+        self.details.setTabText(1, self.tr("All four methods side by side"))
+        self._show_lock()
+
+    # -- loading ------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        method = Method(self.method.currentData())
+
+        def load() -> tuple[Results, dict[Method, Results], LockState, dict[str, str]]:
+            results = self._services.results.compute(self._actor, method)
+            compare = self._services.results.compare_methods(self._actor)
+            names = {j.code: j.name for j in self._services.setup.spec().judges}
+            return results, compare, self._services.results.lock_state(), names
+
+        loaded = self.notice.attempt(load)
+        if loaded is None:
+            return
+        self.results, self._compare, self.lock_state, self._names = loaded
+        chosen = self.category.currentData()
+        self.category.blockSignals(True)
+        self.category.clear()
+        for category in self.results.categories:
+            self.category.addItem(f"{category.code} — {category.name}", category.code)
+        self.category.setCurrentIndex(max(self.category.findData(chosen), 0))
+        self.category.blockSignals(False)
+        self._show_category()
+        self._show_lock()
+
+    def current_category(self) -> CategoryResult | None:
+        if self.results is None:
+            return None
+        code = self.category.currentData()
+        return next((c for c in self.results.categories if c.code == code), None)
+
+    def select_category(self, code: str) -> None:
+        self.category.setCurrentIndex(self.category.findData(code))
+
+    def select_method(self, method: Method) -> None:
+        self.method.setCurrentIndex(self.method.findData(method.value))
+
+    def _show_category(self) -> None:
+        category = self.current_category()
+        selected = self._selected_team()
+        self.ranking.set_category(category)
+        self.compare.set_results(
+            self._compare, category.code if category else "", Method(self.method.currentData())
+        )
+        if category is None:
+            self.kendall.setText("")
+            self.banner.hide()
+            return
+        if category.kendall_w is None:
+            self.kendall.setText(self.tr("Kendall's W: —"))
+        else:
+            self.kendall.setText(
+                self.tr("Kendall's W: {w} ({judges} judges, {teams} teams)").format(
+                    w=format_number(category.kendall_w, 2, lang()),
+                    judges=category.kendall_judges,
+                    teams=category.kendall_teams,
+                )
+            )
+        self.banner.setVisible(category.cut_line_tie)
+        self._reselect(selected)
+
+    def _selected_team(self) -> str | None:
+        rows = self.ranking_view.selectionModel().selectedRows()
+        return str(rows[0].data(CODE_ROLE)) if rows else None
+
+    def _reselect(self, code: str | None) -> None:
+        proxy = self.ranking_view.model()
+        for row in range(proxy.rowCount()):
+            index = proxy.index(row, 0)
+            if code is None or index.data(CODE_ROLE) == code:
+                self.ranking_view.selectRow(row)
+                return
+
+    def _team_chosen(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        category, code = self.current_category(), self._selected_team()
+        team = next((t for t in category.teams if t.code == code), None) if category else None
+        self.breakdown.set_team(team, self._names)
+
+    def _show_lock(self) -> None:
+        state = self.lock_state
+        if state is None:
+            return
+        self.version.setText(
+            self.tr("Version {n} · {state}").format(
+                n=state.version, state=self.tr("locked") if state.locked else self.tr("open")
+            )
+        )
+        self.lock_button.setText(self.tr("&Unlock…") if state.locked else self.tr("&Lock…"))
+        self.release_button.setChecked(state.released)
+        self.release_button.setText(
+            self.tr("Released to judges") if state.released else self.tr("Withheld from judges")
+        )
+
+    # -- actions ------------------------------------------------------------------------------
+    def set_released(self, released: bool) -> None:
+        if self.notice.run(lambda: self._services.results.set_released(self._actor, released)):
+            self.refresh()
+        else:
+            self._show_lock()
+
+    def _toggle_release(self, checked: bool) -> None:
+        self.set_released(checked)
+
+    def lock(self, reason: str) -> None:
+        state = self.notice.attempt(lambda: self._services.results.lock(self._actor, reason))
+        if state is not None:
+            self.refresh()
+            self.notice.show_info(self.tr("Results locked (version {n}).").format(n=state.version))
+
+    def unlock(self, reason: str) -> None:
+        state = self.notice.attempt(lambda: self._services.results.unlock(self._actor, reason))
+        if state is not None:
+            self.refresh()
+            self.notice.show_info(
+                self.tr("Results unlocked; they are now version {n}.").format(n=state.version)
+            )
+
+    def _ask_lock(self) -> None:
+        locked = self.lock_state is not None and self.lock_state.locked
+        prompt = (
+            self.tr("Why are the results unlocked? (required)")
+            if locked
+            else self.tr("Reason (required while some sheets are not confirmed)")
+        )
+        reason, ok = QInputDialog.getText(self, self.lock_button.text().replace("&", ""), prompt)
+        if ok:
+            (self.unlock if locked else self.lock)(reason)
+
+    def tied_at_cut_line(self) -> list[tuple[str, str]]:
+        category = self.current_category()
+        if category is None:
+            return []
+        return [(t.code, t.institution) for t in category.teams if t.cut_line_tie]
+
+    def decide(self, ordering: list[str], shared: bool, reason: str) -> bool:
+        category = self.current_category()
+        if category is None:
+            return False
+        done = self.notice.run(
+            lambda: self._services.results.decide_tie(
+                self._actor, category.code, ordering, shared=shared, reason=reason
+            )
+        )
+        if not done:
+            return False
+        self.refresh()
+        self.notice.show_info(self.tr("The jury's decision is recorded."))
+        return True
+
+    def _ask_decision(self) -> None:
+        dialog = TieDecisionDialog(self.tied_at_cut_line(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.decide(*dialog.decision())
+        dialog.deleteLater()

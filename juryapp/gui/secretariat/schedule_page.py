@@ -1,0 +1,231 @@
+"""Jadwal: the presentation order per day, reordering, now/next and the presentation timer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from juryapp.bootstrap import Services
+from juryapp.domain.access import Actor
+from juryapp.domain.formatting import format_time
+from juryapp.domain.model import ConventionSpec, Team
+from juryapp.gui.secretariat.common import Notice, lang
+from juryapp.gui.secretariat.schedule_model import INSTITUTION, TITLE, ScheduleModel
+from juryapp.gui.timer_window import PresentationTimer, TimerDurations
+
+
+@dataclass(frozen=True)
+class NowNext:
+    now: Team | None
+    next: Team | None
+
+
+def now_and_next(spec: ConventionSpec, teams: list[Team], moment: datetime) -> NowNext:
+    """The team presenting at ``moment`` (the last slot already started) and the one after."""
+    day = next((i for i, d in enumerate(spec.days, 1) if d.date == moment.date()), None)
+    if day is None:
+        upcoming = [
+            t
+            for i, d in enumerate(spec.days, 1)
+            if d.date > moment.date()
+            for t in teams
+            if t.day == i
+        ]
+        return NowNext(None, upcoming[0] if upcoming else None)
+    today = [t for t in teams if t.day == day and t.time is not None]
+    started = [t for t in today if t.time is not None and t.time <= moment.time()]
+    waiting = [t for t in today if t.time is not None and t.time > moment.time()]
+    return NowNext(started[-1] if started else None, waiting[0] if waiting else None)
+
+
+class SchedulePage(QWidget):
+    saved = Signal()
+
+    def __init__(
+        self,
+        services: Services,
+        actor: Actor,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], datetime] = datetime.now,
+    ) -> None:
+        super().__init__(parent)
+        self._services, self._actor, self._clock = services, actor, clock
+        self._spec: ConventionSpec | None = None
+        self.timer_window: PresentationTimer | None = None
+
+        self.model = ScheduleModel(self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.view.setDragEnabled(True)
+        self.view.setAcceptDrops(True)
+        self.view.setDropIndicatorShown(True)
+        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(INSTITUTION, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(INSTITUTION, 260)
+
+        self.up_button, self.down_button = QPushButton(self), QPushButton(self)
+        self.save_button, self.revert_button = QPushButton(self), QPushButton(self)
+        self.timer_button = QPushButton(self)
+        self.up_button.clicked.connect(lambda: self.move_selected(-1))
+        self.down_button.clicked.connect(lambda: self.move_selected(1))
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self._revert)
+        self.timer_button.clicked.connect(self.open_timer)
+        QShortcut(QKeySequence("Ctrl+Up"), self.view, lambda: self.move_selected(-1))
+        QShortcut(QKeySequence("Ctrl+Down"), self.view, lambda: self.move_selected(1))
+        self.model.dataChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+
+        self.now_box = QGroupBox(self)
+        self.now_label, self.next_label = QLabel(self.now_box), QLabel(self.now_box)
+        for label in (self.now_label, self.next_label):
+            label.setWordWrap(True)
+        now_layout = QVBoxLayout(self.now_box)
+        now_layout.addWidget(self.now_label)
+        now_layout.addWidget(self.next_label)
+        now_layout.addWidget(self.timer_button)
+        now_layout.addStretch(1)
+        self.notice = Notice(self)
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        buttons = QHBoxLayout()
+        for button in (self.up_button, self.down_button, self.revert_button, self.save_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        left = QVBoxLayout()
+        left.addWidget(self.view, 1)
+        left.addWidget(self.hint)
+        left.addLayout(buttons)
+        left.addWidget(self.notice)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 3)
+        layout.addWidget(self.now_box, 1)
+
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(30_000)
+        self._ticker.timeout.connect(self.update_now)
+        self._ticker.start()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.up_button.setText(self.tr("Move &up"))
+        self.down_button.setText(self.tr("Move do&wn"))
+        self.save_button.setText(self.tr("&Save order"))
+        self.revert_button.setText(self.tr("&Undo changes"))
+        self.timer_button.setText(self.tr("Open presentation &timer"))
+        self.now_box.setTitle(self.tr("Now and next"))
+        self.hint.setText(
+            self.tr(
+                "Drag a team to a new place, or select it and press Ctrl+Up / Ctrl+Down. "
+                "Each day keeps its time slots; the team in a place takes its time."
+            )
+        )
+        self.update_now()
+
+    def set_clock(self, clock: Callable[[], datetime]) -> None:
+        self._clock = clock
+        self.update_now()
+
+    def refresh(self) -> None:
+        if self.model.dirty:
+            return  # do not throw away a reordering that is not saved yet
+        spec = self.notice.attempt(self._services.setup.spec)
+        if spec is not None and spec != self._spec:
+            self._spec = spec
+            self.model.set_spec(spec)
+        self.update_now()
+
+    def _revert(self) -> None:
+        self.model.dirty = False
+        self._spec = None
+        self.refresh()
+
+    def _update_buttons(self) -> None:
+        self.save_button.setEnabled(self.model.dirty)
+        self.revert_button.setEnabled(self.model.dirty)
+        self.update_now()
+
+    def move_selected(self, step: int) -> None:
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            return
+        row = rows[0].row()
+        if self.model.move_row(row, step):
+            self.view.selectRow(row + step)
+
+    def save(self) -> bool:
+        spec = self.model.updated_spec()
+        if not self.notice.run(lambda: self._services.setup.update(self._actor, spec)):
+            return False
+        self.model.dirty = False
+        self._spec = None
+        self.refresh()
+        self.notice.show_info(self.tr("The presentation order is saved."))
+        self.saved.emit()
+        return True
+
+    def current(self) -> NowNext:
+        if self._spec is None:
+            return NowNext(None, None)
+        return now_and_next(self._spec, self.model.teams(), self._clock())
+
+    def update_now(self) -> None:
+        state = self.current()
+
+        def describe(team: Team | None) -> str:
+            if team is None:
+                return "—"
+            when = format_time(team.time, lang()) if team.time is not None else ""
+            return f"<b>{team.code}</b> {team.institution}<br><i>{team.title}</i><br>{when}"
+
+        self.now_label.setText(self.tr("<b>Presenting now</b>") + "<br>" + describe(state.now))
+        self.next_label.setText(self.tr("<b>Next</b>") + "<br>" + describe(state.next))
+
+    def open_timer(self) -> PresentationTimer:
+        """The countdown for the team presenting now (or next), on the projector if present."""
+        spec = self._spec or self._services.setup.spec()
+        durations = TimerDurations(
+            presentation_s=spec.scoring.presentation_minutes * 60,
+            qa_s=spec.scoring.qa_minutes * 60,
+        )
+        if self.timer_window is None:
+            self.timer_window = PresentationTimer(convention=spec.info.name, durations=durations)
+        else:
+            self.timer_window.set_durations(durations)
+        state = self.current()
+        team = state.now or state.next
+        if team is not None:
+            self.timer_window.set_team(team.institution, team.title)
+        self.timer_window.show_on_presentation_screen(self)
+        return self.timer_window
+
+    def close_timer(self) -> None:
+        if self.timer_window is not None:
+            self.timer_window.close()

@@ -1,0 +1,274 @@
+"""How each set-up record shows in a table and how typed text changes it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import time
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication
+
+from juryapp.domain.formatting import format_number, format_time, parse_decimal
+from juryapp.domain.model import (
+    Category,
+    Conflict,
+    Criterion,
+    Judge,
+    JudgeRole,
+    LevelDescriptor,
+    Team,
+)
+from juryapp.gui.secretariat.common import lang
+from juryapp.gui.secretariat.record_model import Column
+
+
+def _number(value: Decimal) -> str:
+    places = 0 if value == value.to_integral_value() else 2
+    return format_number(value, places, lang())
+
+
+def _decimal(text: str) -> Decimal:
+    return parse_decimal(text)
+
+
+def _int_or_none(text: str) -> int | None:
+    text = text.strip()
+    if not text:
+        return None
+    if not text.isdigit():
+        raise ValueError(QCoreApplication.translate("SetupColumns", "Type a whole number"))
+    return int(text)
+
+
+def _quota(text: str) -> int:
+    value = _int_or_none(text)
+    if value is None:
+        raise ValueError(QCoreApplication.translate("SetupColumns", "Type a whole number"))
+    return value
+
+
+def _time(text: str) -> time | None:
+    text = text.strip().replace(".", ":")
+    if not text:
+        return None
+    try:
+        hours, minutes = (int(part) for part in text.split(":"))
+        return time(hours, minutes)
+    except ValueError as exc:
+        raise ValueError(
+            QCoreApplication.translate("SetupColumns", "Type a time such as 09.30")
+        ) from exc
+
+
+def category_columns() -> list[Column[Category]]:
+    return [
+        Column(
+            QCoreApplication.translate("SetupColumns", "Code"),
+            lambda c: c.code,
+            lambda c, t: replace(c, code=t.strip()),
+        ),
+        Column(
+            QCoreApplication.translate("SetupColumns", "Name"),
+            lambda c: c.name,
+            lambda c, t: replace(c, name=t),
+        ),
+        Column(
+            QCoreApplication.translate("SetupColumns", "Name (English)"),
+            lambda c: c.name_en,
+            lambda c, t: replace(c, name_en=t),
+        ),
+        Column(
+            QCoreApplication.translate("SetupColumns", "Quota (advance)"),
+            lambda c: str(c.quota),
+            lambda c, t: replace(c, quota=_quota(t)),
+        ),
+    ]
+
+
+def criterion_columns() -> list[Column[Criterion]]:
+    return [
+        Column(
+            QCoreApplication.translate("SetupColumns", "Code"),
+            lambda c: c.code,
+            lambda c, t: replace(c, code=t.strip()),
+        ),
+        Column(
+            QCoreApplication.translate("SetupColumns", "Criterion"),
+            lambda c: c.name,
+            lambda c, t: replace(c, name=t),
+        ),
+        Column(
+            QCoreApplication.translate("SetupColumns", "Criterion (English)"),
+            lambda c: c.name_en,
+            lambda c, t: replace(c, name_en=t),
+        ),
+        Column(
+            QCoreApplication.translate("SetupColumns", "Weight"),
+            lambda c: _number(c.weight),
+            lambda c, t: replace(c, weight=_decimal(t)),
+        ),
+        Column(
+            QCoreApplication.translate("SetupColumns", "Lowest"),
+            lambda c: _number(c.scale_min),
+            lambda c, t: replace(c, scale_min=_decimal(t)),
+        ),
+        Column(
+            QCoreApplication.translate("SetupColumns", "Highest"),
+            lambda c: _number(c.scale_max),
+            lambda c, t: replace(c, scale_max=_decimal(t)),
+        ),
+        Column(
+            QCoreApplication.translate("SetupColumns", "Step"),
+            lambda c: _number(c.scale_step),
+            lambda c, t: replace(c, scale_step=_decimal(t)),
+        ),
+    ]
+
+
+def level_columns() -> list[Column[LevelDescriptor]]:
+    return [
+        Column(
+            QCoreApplication.translate("SetupColumns", "Score"),
+            lambda lv: _number(lv.score),
+            lambda lv, t: replace(lv, score=_decimal(t)),
+        ),
+        Column(
+            QCoreApplication.translate("SetupColumns", "Level"),
+            lambda lv: lv.label,
+            lambda lv, t: replace(lv, label=t),
+        ),
+        Column(
+            QCoreApplication.translate("SetupColumns", "Level (English)"),
+            lambda lv: lv.label_en,
+            lambda lv, t: replace(lv, label_en=t),
+        ),
+        Column(
+            QCoreApplication.translate("SetupColumns", "What it means"),
+            lambda lv: lv.description,
+            lambda lv, t: replace(lv, description=t),
+        ),
+    ]
+
+
+def team_columns(max_members: int) -> list[Column[Team]]:
+    def members_warning(team: Team) -> str:
+        if len(team.members) > max_members:
+            return QCoreApplication.translate(
+                "SetupColumns", "{n} members: more than the maximum of {max}"
+            ).format(n=len(team.members), max=max_members)
+        return ""
+
+    def members(team: Team, text: str) -> Team:
+        return replace(team, members=tuple(m.strip() for m in text.split(";") if m.strip()))
+
+    return [
+        Column(
+            QCoreApplication.translate("SetupColumns", "Code"),
+            lambda t: t.code,
+            lambda t, s: replace(t, code=s.strip()),
+        ),
+        Column(
+            QCoreApplication.translate("SetupColumns", "Institution"),
+            lambda t: t.institution,
+            lambda t, s: replace(t, institution=s),
+        ),
+        Column(
+            QCoreApplication.translate("SetupColumns", "Category"),
+            lambda t: t.category,
+            lambda t, s: replace(t, category=s.strip()),
+        ),
+        Column(
+            QCoreApplication.translate("SetupColumns", "Innovation title"),
+            lambda t: t.title,
+            lambda t, s: replace(t, title=s),
+        ),
+        Column(
+            QCoreApplication.translate("SetupColumns", "Members (separate with ;)"),
+            lambda t: "; ".join(t.members),
+            members,
+            members_warning,
+        ),
+        Column(
+            QCoreApplication.translate("SetupColumns", "Day"),
+            lambda t: "" if t.day is None else str(t.day),
+            lambda t, s: replace(t, day=_int_or_none(s)),
+        ),
+        Column(
+            QCoreApplication.translate("SetupColumns", "No."),
+            lambda t: "" if t.order is None else str(t.order),
+            lambda t, s: replace(t, order=_int_or_none(s)),
+        ),
+        Column(
+            QCoreApplication.translate("SetupColumns", "Time"),
+            lambda t: "" if t.time is None else format_time(t.time, lang()),
+            lambda t, s: replace(t, time=_time(s)),
+        ),
+    ]
+
+
+def judge_columns(signed: set[str]) -> list[Column[Judge]]:
+    def chair(judge: Judge, text: str) -> Judge:
+        yes = text.strip().casefold() in {"1", "y", "ya", "yes", "ketua", "chair", "true", "✓"}
+        return replace(judge, role=JudgeRole.CHAIR if yes else JudgeRole.MEMBER)
+
+    return [
+        Column(
+            QCoreApplication.translate("SetupColumns", "Code"),
+            lambda j: j.code,
+            lambda j, t: replace(j, code=t.strip()),
+        ),
+        Column(
+            QCoreApplication.translate("SetupColumns", "Name with degrees"),
+            lambda j: j.name,
+            lambda j, t: replace(j, name=t),
+        ),
+        Column(
+            QCoreApplication.translate("SetupColumns", "Affiliation"),
+            lambda j: j.affiliation,
+            lambda j, t: replace(j, affiliation=t),
+        ),
+        Column(
+            QCoreApplication.translate("SetupColumns", "Position"),
+            lambda j: j.position,
+            lambda j, t: replace(j, position=t),
+        ),
+        Column(
+            QCoreApplication.translate("SetupColumns", "NIP"),
+            lambda j: j.nip,
+            lambda j, t: replace(j, nip=t.strip()),
+        ),
+        Column(
+            QCoreApplication.translate("SetupColumns", "Chair"),
+            lambda j: "✓" if j.role is JudgeRole.CHAIR else "",
+            chair,
+        ),
+        Column(
+            QCoreApplication.translate("SetupColumns", "Signature"),
+            lambda j: "✓" if j.code in signed else "",
+        ),
+    ]
+
+
+def conflict_columns() -> list[Column[Conflict]]:
+    return [
+        Column(
+            QCoreApplication.translate("SetupColumns", "Judge"),
+            lambda c: c.judge,
+            lambda c, t: replace(c, judge=t.strip()),
+        ),
+        Column(
+            QCoreApplication.translate("SetupColumns", "Team"),
+            lambda c: c.team or "",
+            lambda c, t: replace(c, team=t.strip() or None),
+        ),
+        Column(
+            QCoreApplication.translate("SetupColumns", "Institution"),
+            lambda c: c.institution or "",
+            lambda c, t: replace(c, institution=t.strip() or None),
+        ),
+        Column(
+            QCoreApplication.translate("SetupColumns", "Reason"),
+            lambda c: c.reason,
+            lambda c, t: replace(c, reason=t),
+        ),
+    ]

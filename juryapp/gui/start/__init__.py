@@ -1,0 +1,1 @@
+"""The screens before anyone is signed in: first run, convention start page, sign-in."""

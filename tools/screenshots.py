@@ -1,0 +1,135 @@
+"""Saves screenshots of the sign-in and judge screens on a fresh demo database (1366×768)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from juryapp.bootstrap import Services, open_services
+from juryapp.gui.app_window import AppWindow
+from juryapp.gui.launch import apply_language
+from juryapp.gui.settings import AppSettings
+from juryapp.services.demo import DemoInfo, load_demo
+
+ROOT = Path(__file__).resolve().parents[1]
+SIZE = (1366, 768)
+# The demo's second day, so that the sheet left to score belongs to "today".
+DEMO_TODAY = date(2024, 9, 19)
+
+
+@dataclass
+class Studio:
+    """What every shot gets: the app, a demo database and where to save."""
+
+    app: QApplication
+    services: Services
+    demo: DemoInfo
+    settings: AppSettings
+    database: Path
+    out: Path
+    lang: str
+
+    def main_window(self) -> AppWindow:
+        window = AppWindow(
+            self.services,
+            self.settings,
+            database_path=self.database,
+            switch_language=lambda lang: apply_language(self.app, lang),
+            today=DEMO_TODAY,
+        )
+        window.resize(*SIZE)
+        window.show()
+        return window
+
+    def save(self, widget: QWidget, name: str) -> Path:
+        for _ in range(3):
+            self.app.processEvents()
+        path = self.out / name
+        widget.grab().save(str(path))
+        print(path)
+        return path
+
+
+Shot = Callable[[Studio], None]
+SHOTS: list[Shot] = []
+
+
+def shot(function: Shot) -> Shot:
+    """Register a screenshot; other screens add theirs by importing this and decorating."""
+    SHOTS.append(function)
+    return function
+
+
+@shot
+def sign_in(studio: Studio) -> None:
+    window = studio.main_window()
+    window.sign_in_page.select_judge("j1")
+    studio.save(window, "signin.png")
+    window.close()
+
+
+@shot
+def judge_screens(studio: Studio) -> None:
+    window = studio.main_window()
+    judge, team = studio.demo.pending
+    window.enter(studio.services.accounts.sign_in(judge.lower(), "1111"))
+    area = window.judge_area
+    assert area is not None
+    area.queue.select_team(team)
+    studio.save(window, "judge-queue.png")
+    area.open_team(team)
+    # Three scores typed as a judge would, so the total and "saved" show.
+    for position, digit in enumerate("453"):
+        QTest.keyClick(area.sheet.score_edits()[position], digit)
+    studio.save(window, "judge-sheet.png")
+    window.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--lang", default="id", choices=("id", "en"))
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    font = app.font()
+    font.setPointSize(max(font.pointSize(), 11))
+    app.setFont(font)
+    with tempfile.TemporaryDirectory() as folder:
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
+        apply_language(app, args.lang)
+        database = Path(folder) / "demo.sqlite3"
+        services = open_services(database)
+        try:
+            demo = load_demo(services.database, services.setup, services.accounts)
+            studio = Studio(
+                app,
+                services,
+                demo,
+                AppSettings(Path(folder) / "juryapp.ini"),
+                database,
+                args.out,
+                args.lang,
+            )
+            for take in SHOTS:
+                take(studio)
+        finally:
+            services.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
