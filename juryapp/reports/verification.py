@@ -188,6 +188,8 @@ def _signature_as_written(pdf: bytes, embedded: Any) -> bool:
     re-derive and the parts of the CMS envelope no signature covers (the SignedData version
     and digest list, extra certificates, unsigned attributes). Rebuilding the envelope from
     the covered parts and comparing bytes makes any change there count as tampering too.
+    The rebuild mirrors how pyHanko's SimpleSigner writes a PAdES CMS object; should an
+    upgrade change that, the tests that verify freshly signed files fail at once.
     """
     written = _written_cms(pdf, embedded.byte_range)
     if written is None:

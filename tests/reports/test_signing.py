@@ -1,0 +1,581 @@
+"""Signing result PDFs and QR payloads, and refusing every tampered or foreign document."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import re
+import statistics
+import time
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import qrcode
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID, SignatureAlgorithmOID
+from pyhanko.pdf_utils import generic
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.reader import PdfFileReader
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+
+from juryapp.reports.signing import (
+    INFO_RESULTS_FINGERPRINT,
+    INFO_RESULTS_VERSION,
+    ConventionKey,
+    QrPayloadError,
+    check_qr_payload,
+    create_convention_key,
+    load_convention_key,
+    parse_qr_payload,
+    qr_payload,
+    sign_payload,
+    sign_pdf,
+    verify_payload,
+)
+from juryapp.reports.verification import PdfProblem, read_document_info, verify_pdf
+
+CONVENTION = "Konvensi Mutu Bidang Kesehatan tingkat Kota Administrasi Jakarta Barat 2024"
+ORGANISER = "Suku Dinas Kesehatan Kota Administrasi Jakarta Barat"
+RESULTS_FINGERPRINT = hashlib.sha256(b"the canonical results").hexdigest()
+FINGERPRINT_FORMAT = re.compile(r"(?:[0-9A-F]{2}:){31}[0-9A-F]{2}")
+
+
+def make_pdf(pages: int = 2) -> bytes:
+    """A small recap-like document; uncompressed so a test can find and change its text."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, pageCompression=0)
+    canvas.setTitle("Rekapitulasi Nilai")
+    for page in range(1, pages + 1):
+        canvas.setFont("Helvetica-Bold", 14)
+        canvas.drawString(72, 790, f"Rekapitulasi Nilai - halaman {page}")
+        canvas.setFont("Helvetica", 10)
+        for row in range(1, 36):
+            score = 60 + (row * 7 + page) % 40
+            canvas.drawString(
+                72, 760 - row * 20, f"{row}. Puskesmas Kecamatan {row} Skor {score},50"
+            )
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+@pytest.fixture(scope="module")
+def key() -> ConventionKey:
+    return create_convention_key(CONVENTION, ORGANISER)
+
+
+@pytest.fixture(scope="module")
+def other_key() -> ConventionKey:
+    return create_convention_key(CONVENTION, ORGANISER)  # same names, a different key
+
+
+@pytest.fixture(scope="module")
+def plain_pdf() -> bytes:
+    return make_pdf()
+
+
+@pytest.fixture(scope="module")
+def signed_pdf(key: ConventionKey, plain_pdf: bytes) -> bytes:
+    return sign_pdf(
+        plain_pdf,
+        key,
+        reason="Hasil akhir penilaian",
+        location="Jakarta Barat",
+        document_info={INFO_RESULTS_FINGERPRINT: RESULTS_FINGERPRINT, INFO_RESULTS_VERSION: "7"},
+    )
+
+
+def incremental(pdf: bytes, change: str) -> bytes:
+    """Append one incremental update to ``pdf``, as an editor or a forger would."""
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    if change == "info":
+        reference = writer.trailer.raw_get("/Info")
+        reference.get_object()[generic.NameObject(INFO_RESULTS_VERSION)] = generic.TextStringObject(
+            "8"
+        )
+        writer.mark_update(reference)
+    elif change == "annotation":
+        page_ref = writer.root["/Pages"]["/Kids"][0]
+        page = page_ref.get_object()
+        annotation = generic.DictionaryObject(  # type: ignore[no-untyped-call]
+            {
+                generic.NameObject("/Type"): generic.NameObject("/Annot"),
+                generic.NameObject("/Subtype"): generic.NameObject("/Text"),
+                generic.NameObject("/Rect"): generic.ArrayObject(
+                    [generic.NumberObject(n) for n in (100, 100, 120, 120)]  # type: ignore[no-untyped-call]
+                ),
+                generic.NameObject("/Contents"): generic.TextStringObject("Skor diubah"),
+            }
+        )
+        annots = page.get("/Annots", generic.ArrayObject())
+        annots.append(writer.add_object(annotation))
+        page[generic.NameObject("/Annots")] = annots
+        writer.update_container(page)
+    elif change == "drop-form":
+        del writer.root["/AcroForm"]
+        writer.update_root()  # type: ignore[no-untyped-call]
+    else:  # pragma: no cover - test helper misuse
+        raise AssertionError(change)
+    out = io.BytesIO()
+    writer.write(out)  # type: ignore[no-untyped-call]
+    return out.getvalue()
+
+
+def subject_text(cert: x509.Certificate, oid: x509.ObjectIdentifier) -> str:
+    value = cert.subject.get_attributes_for_oid(oid)[0].value
+    assert isinstance(value, str)
+    return value
+
+
+# --- the key and its certificate ---------------------------------------------------------------
+
+
+def test_certificate_fields(key: ConventionKey) -> None:
+    cert = x509.load_pem_x509_certificate(key.certificate_pem)
+    common_name = subject_text(cert, NameOID.COMMON_NAME)
+    organisation = subject_text(cert, NameOID.ORGANIZATION_NAME)
+    assert common_name == "Konvensi Mutu Bidang Kesehatan tingkat Kota Administrasi… 2024"
+    assert len(common_name) <= 64
+    assert organisation == ORGANISER
+    assert cert.issuer == cert.subject
+    cert.verify_directly_issued_by(cert)  # self-signed
+
+    public_key = cert.public_key()
+    assert isinstance(public_key, ec.EllipticCurvePublicKey)
+    assert isinstance(public_key.curve, ec.SECP256R1)
+    assert cert.signature_algorithm_oid == SignatureAlgorithmOID.ECDSA_WITH_SHA256
+
+    usage = cert.extensions.get_extension_for_class(x509.KeyUsage)
+    assert usage.critical
+    assert usage.value.digital_signature
+    assert usage.value.content_commitment  # nonRepudiation
+    assert not usage.value.key_cert_sign
+    constraints = cert.extensions.get_extension_for_class(x509.BasicConstraints)
+    assert constraints.critical and not constraints.value.ca
+
+    lifetime = cert.not_valid_after_utc - cert.not_valid_before_utc
+    assert timedelta(days=3650) <= lifetime <= timedelta(days=3652)
+    assert cert.not_valid_before_utc < datetime.now(UTC) < cert.not_valid_after_utc
+
+
+def test_key_id_and_fingerprint(key: ConventionKey) -> None:
+    cert = x509.load_pem_x509_certificate(key.certificate_pem)
+    spki = cert.public_key().public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    assert key.key_id == hashlib.sha256(spki).hexdigest()[:16]
+    der = cert.public_bytes(serialization.Encoding.DER)
+    assert FINGERPRINT_FORMAT.fullmatch(key.certificate_fingerprint)
+    assert key.certificate_fingerprint.replace(":", "") == hashlib.sha256(der).hexdigest().upper()
+
+
+def test_private_key_stays_out_of_repr(key: ConventionKey) -> None:
+    assert b"PRIVATE KEY" in key.private_key_pem
+    assert "PRIVATE" not in repr(key)
+    assert key.key_id in repr(key)
+
+
+def test_short_names_kept_and_bad_arguments_refused() -> None:
+    short = create_convention_key("  Konvensi   Mutu 2025 ", "Sudinkes Jakarta Barat", 30)
+    cert = x509.load_pem_x509_certificate(short.certificate_pem)
+    assert subject_text(cert, NameOID.COMMON_NAME) == ("Konvensi Mutu 2025")
+    assert cert.not_valid_after_utc - cert.not_valid_before_utc == timedelta(days=31)
+    with pytest.raises(ValueError):
+        create_convention_key("", ORGANISER)
+    with pytest.raises(ValueError):
+        create_convention_key(CONVENTION, "   ")
+    with pytest.raises(ValueError):
+        create_convention_key(CONVENTION, ORGANISER, valid_days=0)
+
+
+def test_long_word_is_cut_within_the_limit() -> None:
+    cert = x509.load_pem_x509_certificate(
+        create_convention_key("X" * 100, ORGANISER).certificate_pem
+    )
+    name = subject_text(cert, NameOID.COMMON_NAME)
+    assert len(name.encode()) <= 64
+    assert name == "X" * 61 + "…"
+
+
+def test_non_ascii_names_fit_the_byte_limit() -> None:
+    long_name = (
+        "Konvensi Inovasi Pelayanan Kesehatan Daerah Istimewa — Edisi Khusus Peringatan 2025"
+    )
+    cert = x509.load_pem_x509_certificate(
+        create_convention_key(long_name, "Dinkes").certificate_pem
+    )
+    name = subject_text(cert, NameOID.COMMON_NAME)
+    assert len(name.encode()) <= 64
+    assert name.endswith("… 2025")
+    assert long_name.startswith(name.removesuffix("… 2025"))
+
+
+def test_load_convention_key(key: ConventionKey, other_key: ConventionKey) -> None:
+    assert load_convention_key(key.private_key_pem, key.certificate_pem) == key
+    with pytest.raises(ValueError):
+        load_convention_key(key.private_key_pem, other_key.certificate_pem)
+
+
+def test_key_whose_parts_disagree_is_refused(
+    key: ConventionKey, other_key: ConventionKey, plain_pdf: bytes
+) -> None:
+    mixed = ConventionKey(key.key_id, other_key.private_key_pem, key.certificate_pem)
+    with pytest.raises(ValueError):
+        sign_pdf(plain_pdf, mixed, reason="r", location="l")
+    with pytest.raises(ValueError):
+        sign_payload(mixed, b"payload")
+
+
+# --- signing and verifying PDFs ----------------------------------------------------------------
+
+
+def test_signed_pdf_verifies(key: ConventionKey, signed_pdf: bytes) -> None:
+    verdict = verify_pdf(signed_pdf, key.certificate_pem)
+    assert verdict.signed
+    assert verdict.intact
+    assert verdict.covers_whole_file
+    assert verdict.key_id == key.key_id
+    assert verdict.signer_certificate_fingerprint == key.certificate_fingerprint
+    assert verdict.matches_trusted_key is True
+    assert verdict.problems == ()
+    assert verdict.ok
+
+
+def test_signature_is_pades_with_reason_and_location(signed_pdf: bytes) -> None:
+    reader = PdfFileReader(io.BytesIO(signed_pdf))
+    (signature,) = reader.embedded_signatures
+    assert signature.field_name == "JuryappSignature"
+    assert signature.sig_object["/SubFilter"] == "/ETSI.CAdES.detached"
+    assert signature.sig_object["/Reason"] == "Hasil akhir penilaian"
+    assert signature.sig_object["/Location"] == "Jakarta Barat"
+    assert signature.md_algorithm == "sha256"
+    widget = signature.sig_field
+    assert [float(v) for v in widget["/Rect"]] == [0.0, 0.0, 0.0, 0.0]  # invisible
+
+
+def test_document_info_is_signed_and_read_back(signed_pdf: bytes, plain_pdf: bytes) -> None:
+    info = read_document_info(signed_pdf)
+    assert info[INFO_RESULTS_FINGERPRINT] == RESULTS_FINGERPRINT
+    assert info[INFO_RESULTS_VERSION] == "7"
+    assert info["/Title"] == "Rekapitulasi Nilai"
+    assert INFO_RESULTS_FINGERPRINT not in read_document_info(plain_pdf)
+    assert read_document_info(b"not a pdf") == {}
+
+
+def test_verifying_without_a_trusted_certificate_checks_integrity_only(
+    key: ConventionKey, signed_pdf: bytes
+) -> None:
+    verdict = verify_pdf(signed_pdf)
+    assert verdict.signed and verdict.intact and verdict.covers_whole_file
+    assert verdict.key_id == key.key_id
+    assert verdict.matches_trusted_key is None
+    assert verdict.problems == ()
+    assert not verdict.ok  # nobody said which key to trust
+
+
+def test_changed_score_in_signed_range_breaks_integrity(
+    key: ConventionKey, signed_pdf: bytes
+) -> None:
+    where = signed_pdf.index(b"Skor ")
+    assert where < len(signed_pdf) // 2  # well inside the first signed range
+    tampered = bytearray(signed_pdf)
+    tampered[where + 5] = ord("9") if tampered[where + 5] != ord("9") else ord("8")
+    verdict = verify_pdf(bytes(tampered), key.certificate_pem)
+    assert verdict.signed
+    assert not verdict.intact
+    assert PdfProblem.CONTENT_MODIFIED in verdict.problems
+    assert not verdict.ok
+
+
+def test_every_sampled_byte_flip_is_refused(key: ConventionKey, signed_pdf: bytes) -> None:
+    gap_start = signed_pdf.index(b"/Contents <") + len(b"/Contents ")
+    positions = list(range(0, len(signed_pdf), max(1, len(signed_pdf) // 60)))
+    # inside the signature's hex: the CMS object itself and its zero padding
+    positions += [gap_start + 1, gap_start + 200, gap_start + 1500, gap_start + 6000]
+    positions += [len(signed_pdf) - 1, len(signed_pdf) - 30]
+    for position in positions:
+        for mask in (0x01, 0x20):
+            tampered = bytearray(signed_pdf)
+            tampered[position] ^= mask
+            verdict = verify_pdf(bytes(tampered), key.certificate_pem)
+            assert not verdict.ok, (position, mask)
+            assert verdict.problems, (position, mask)
+
+
+@pytest.mark.parametrize("change", ["info", "annotation"])
+def test_update_appended_after_signing_is_reported(
+    key: ConventionKey, signed_pdf: bytes, change: str
+) -> None:
+    updated = incremental(signed_pdf, change)
+    verdict = verify_pdf(updated, key.certificate_pem)
+    assert verdict.signed
+    assert verdict.intact  # the signed revision itself is untouched ...
+    assert not verdict.covers_whole_file  # ... but something came after it
+    assert PdfProblem.UPDATED_AFTER_SIGNING in verdict.problems
+    assert verdict.matches_trusted_key is True
+    assert not verdict.ok
+    if change == "info":  # exactly why the info may only be believed from a verified file
+        assert read_document_info(updated)[INFO_RESULTS_VERSION] == "8"
+
+
+def test_signature_hidden_by_an_update_is_reported(key: ConventionKey, signed_pdf: bytes) -> None:
+    verdict = verify_pdf(incremental(signed_pdf, "drop-form"), key.certificate_pem)
+    assert verdict.signed
+    assert verdict.problems == (PdfProblem.SIGNATURE_UNREACHABLE,)
+    assert not verdict.ok
+
+
+def test_second_signature_by_another_key_is_reported(
+    key: ConventionKey, other_key: ConventionKey, signed_pdf: bytes
+) -> None:
+    countersigned = sign_pdf(signed_pdf, other_key, reason="x", location="y", field_name="Another")
+    verdict = verify_pdf(countersigned, key.certificate_pem)
+    assert verdict.key_id == key.key_id  # the first, original signature is judged
+    assert PdfProblem.SEVERAL_SIGNATURES in verdict.problems
+    assert PdfProblem.UPDATED_AFTER_SIGNING in verdict.problems
+    assert not verdict.covers_whole_file
+    assert not verdict.ok
+
+
+def test_other_key_does_not_match(
+    key: ConventionKey, other_key: ConventionKey, signed_pdf: bytes, plain_pdf: bytes
+) -> None:
+    verdict = verify_pdf(signed_pdf, other_key.certificate_pem)
+    assert verdict.intact and verdict.covers_whole_file
+    assert verdict.key_id == key.key_id
+    assert verdict.matches_trusted_key is False
+    assert verdict.problems == (PdfProblem.OTHER_KEY,)
+    assert not verdict.ok
+
+    forged = sign_pdf(plain_pdf, other_key, reason="r", location="l")
+    verdict = verify_pdf(forged, key.certificate_pem)
+    assert verdict.key_id == other_key.key_id
+    assert verdict.matches_trusted_key is False
+    assert not verdict.ok
+
+
+def test_unsigned_pdf(key: ConventionKey, plain_pdf: bytes) -> None:
+    verdict = verify_pdf(plain_pdf, key.certificate_pem)
+    assert not verdict.signed
+    assert not verdict.intact
+    assert verdict.problems == (PdfProblem.NOT_SIGNED,)
+    assert verdict.key_id is None and verdict.signer_certificate_fingerprint is None
+
+
+@pytest.mark.parametrize("keep", [0, 1, 100, 0.5, 0.9, -1, -10, -1000])
+def test_truncated_file_gives_a_verdict(key: ConventionKey, signed_pdf: bytes, keep: float) -> None:
+    cut = int(len(signed_pdf) * keep) if isinstance(keep, float) else keep
+    verdict = verify_pdf(signed_pdf[:cut], key.certificate_pem)
+    assert not verdict.ok
+    assert not verdict.intact
+    assert verdict.problems
+
+
+def test_garbage_and_appended_bytes(key: ConventionKey, signed_pdf: bytes) -> None:
+    assert verify_pdf(b"%PDF-1.7\n garbage", key.certificate_pem).problems == (
+        PdfProblem.UNREADABLE,
+    )
+    assert not verify_pdf(signed_pdf + b"\n% trailing note\n", key.certificate_pem).ok
+
+
+def test_unreadable_document_is_not_signed(key: ConventionKey) -> None:
+    with pytest.raises(ValueError):
+        sign_pdf(b"this is no pdf", key, reason="r", location="l")
+
+
+def test_signing_and_verifying_are_fast(key: ConventionKey) -> None:
+    # CPU time of this process, so other work on a busy machine does not make it flaky
+    ten_pages = make_pdf(10)
+    sign_pdf(ten_pages, key, reason="r", location="l")  # first call builds the signer
+    sign_times, verify_times = [], []
+    for _ in range(7):
+        started = time.process_time()
+        signed = sign_pdf(ten_pages, key, reason="r", location="l")
+        sign_times.append(time.process_time() - started)
+        started = time.process_time()
+        assert verify_pdf(signed, key.certificate_pem).ok
+        verify_times.append(time.process_time() - started)
+    assert statistics.median(sign_times) < 0.1
+    assert statistics.median(verify_times) < 0.2
+
+
+# --- the QR payload ----------------------------------------------------------------------------
+
+
+def test_payload_signature_round_trip(key: ConventionKey, other_key: ConventionKey) -> None:
+    signature = sign_payload(key, b"hasil versi 7")
+    assert len(signature) == 64
+    assert sign_payload(key, b"hasil versi 7") == signature  # deterministic (RFC 6979)
+    assert verify_payload(key.certificate_pem, b"hasil versi 7", signature)
+    assert not verify_payload(key.certificate_pem, b"hasil versi 8", signature)
+    assert not verify_payload(other_key.certificate_pem, b"hasil versi 7", signature)
+    assert not verify_payload(key.certificate_pem, b"hasil versi 7", signature[:-1])
+    assert not verify_payload(key.certificate_pem, b"hasil versi 7", bytes(64))
+
+
+def test_qr_payload_round_trip(key: ConventionKey) -> None:
+    text = qr_payload(RESULTS_FINGERPRINT, 7, key)
+    assert text.isascii() and len(text) <= 180
+    assert text.startswith(f"JURYAPP1:7:{RESULTS_FINGERPRINT}:{key.key_id}:")
+    payload = parse_qr_payload(text)
+    assert payload.results_version == 7
+    assert payload.results_fingerprint == RESULTS_FINGERPRINT
+    assert payload.key_id == key.key_id
+    assert payload.text == text
+    assert check_qr_payload(text, key.certificate_pem)
+    # the same results give the same code, however the fingerprint was written
+    spaced = ":".join(re.findall("..", RESULTS_FINGERPRINT.upper()))
+    assert qr_payload(spaced, 7, key) == text
+
+
+def test_qr_payload_fits_a_small_code(key: ConventionKey) -> None:
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M)
+    code.add_data(qr_payload(RESULTS_FINGERPRINT, 123, key))
+    code.make(fit=True)
+    assert code.version <= 10
+
+
+def test_tampered_qr_payload_is_rejected(key: ConventionKey, other_key: ConventionKey) -> None:
+    text = qr_payload(RESULTS_FINGERPRINT, 7, key)
+    prefix, version, fingerprint, key_id, signature = text.split(":")
+    other_fingerprint = hashlib.sha256(b"other results").hexdigest()
+    raw = bytearray(base64.urlsafe_b64decode(signature + "=="))
+    raw[10] ^= 1
+    flipped = base64.urlsafe_b64encode(bytes(raw)).rstrip(b"=").decode()
+    tampered = [
+        ":".join([prefix, "8", fingerprint, key_id, signature]),
+        ":".join([prefix, version, other_fingerprint, key_id, signature]),
+        ":".join([prefix, version, fingerprint, other_key.key_id, signature]),
+        ":".join([prefix, version, fingerprint, key_id, flipped]),
+        ":".join([prefix, "07", fingerprint, key_id, signature]),
+        ":".join(["JURYAPP2", version, fingerprint, key_id, signature]),
+        text[:-1],
+        text + "A",
+        text.upper(),
+        "",
+        "JURYAPP1:7",
+        "https://example.org/?q=" + text,
+    ]
+    for candidate in tampered:
+        assert not check_qr_payload(candidate, key.certificate_pem), candidate
+    assert not check_qr_payload(text, other_key.certificate_pem)
+    # a genuine code of the other key does not pass for this key either
+    assert not check_qr_payload(qr_payload(RESULTS_FINGERPRINT, 7, other_key), key.certificate_pem)
+
+
+def test_malformed_qr_payload_raises(key: ConventionKey) -> None:
+    for text in ("", "JURYAPP1:x:y:z:w", "hello", "JURYAPP1:1:" + "0" * 64 + ":" + "0" * 16 + ":"):
+        with pytest.raises(QrPayloadError):
+            parse_qr_payload(text)
+    with pytest.raises(ValueError):
+        qr_payload("abc", 1, key)
+    with pytest.raises(ValueError):
+        qr_payload(RESULTS_FINGERPRINT, -1, key)
+
+
+def test_payload_signatures_use_low_s_only(key: ConventionKey) -> None:
+    order = 0xFFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551  # of P-256
+    for n in range(40):
+        payload = f"payload {n}".encode()
+        signature = sign_payload(key, payload)
+        r, s = signature[:32], int.from_bytes(signature[32:], "big")
+        assert s <= order // 2
+        assert verify_payload(key.certificate_pem, payload, signature)
+        high = r + (order - s).to_bytes(32, "big")  # the other valid value of s
+        assert not verify_payload(key.certificate_pem, payload, high)
+
+
+def minimal_pdf_without_info() -> bytes:
+    """One blank page and a trailer with no /Info dictionary."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+    ]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def test_document_info_is_created_when_missing(key: ConventionKey) -> None:
+    bare = minimal_pdf_without_info()
+    assert read_document_info(bare) == {}
+    signed = sign_pdf(bare, key, reason="r", location="l", document_info={"JuryappVersion": "3"})
+    assert read_document_info(signed)[INFO_RESULTS_VERSION] == "3"
+    assert verify_pdf(signed, key.certificate_pem).ok
+    with pytest.raises(ValueError):
+        sign_pdf(bare, key, reason="r", location="l", document_info={"/Bad Name": "x"})
+
+
+def reissued_certificate(key: ConventionKey, *, expired: bool = False) -> bytes:
+    """Another certificate for the same private key (juryapp itself never makes one)."""
+    private_key = serialization.load_pem_private_key(key.private_key_pem, password=None)
+    assert isinstance(private_key, ec.EllipticCurvePrivateKey)
+    original = x509.load_pem_x509_certificate(key.certificate_pem)
+    now = datetime.now(UTC)
+    start = now - timedelta(days=30 if expired else 1)
+    end = now - timedelta(days=1) if expired else now + timedelta(days=30)
+    usage = x509.KeyUsage(
+        digital_signature=True,
+        content_commitment=True,
+        key_encipherment=False,
+        data_encipherment=False,
+        key_agreement=False,
+        key_cert_sign=False,
+        crl_sign=False,
+        encipher_only=False,
+        decipher_only=False,
+    )
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(original.subject)
+        .issuer_name(original.subject)
+        .public_key(private_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(start)
+        .not_valid_after(end)
+        .add_extension(usage, critical=True)
+        .sign(private_key, hashes.SHA256())
+    )
+    return certificate.public_bytes(serialization.Encoding.PEM)
+
+
+def test_same_key_other_certificate_does_not_match(key: ConventionKey, signed_pdf: bytes) -> None:
+    verdict = verify_pdf(signed_pdf, reissued_certificate(key))
+    assert verdict.key_id == key.key_id
+    assert verdict.intact
+    assert verdict.matches_trusted_key is False
+    assert verdict.problems == (PdfProblem.OTHER_CERTIFICATE,)
+
+
+def test_old_documents_verify_after_the_certificate_ends(
+    key: ConventionKey, plain_pdf: bytes
+) -> None:
+    # The trusted certificate is pinned by the person verifying, so its end date does not
+    # void the results it signed while it was in use.
+    expired_pem = reissued_certificate(key, expired=True)
+    expired = load_convention_key(key.private_key_pem, expired_pem)
+    verdict = verify_pdf(sign_pdf(plain_pdf, expired, reason="r", location="l"), expired_pem)
+    assert verdict.ok
+
+
+def test_unreadable_trusted_certificate_is_a_caller_error(signed_pdf: bytes) -> None:
+    with pytest.raises(ValueError):
+        verify_pdf(
+            signed_pdf, b"-----BEGIN CERTIFICATE-----\nbm9wZQ==\n-----END CERTIFICATE-----\n"
+        )
