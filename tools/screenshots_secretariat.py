@@ -11,6 +11,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 
 from juryapp.bootstrap import open_services
@@ -66,6 +67,16 @@ def main(argv: list[str] | None = None) -> int:
             window.show_page(window.SCHEDULE)
             window.schedule.view.selectRow(4)
             shoot("schedule.png")
+            # Last, because it locks the results: the signed print and its fingerprint.
+            services.publishing.lock(actor, "rekap final untuk pleno")
+            window.show_page(window.PRINT)
+            window.print.set_output_folder(Path(folder) / "juryapp-dokumen")
+            task = window.print.create_pdfs()
+            if task is not None:
+                loop = QEventLoop()
+                task.finished.connect(loop.quit)
+                loop.exec()
+            shoot("print.png")
             window.close()
         finally:
             services.close()

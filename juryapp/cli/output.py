@@ -129,7 +129,7 @@ def verification_text(name: str, report: Verification, lang: str) -> str:
             ("  certifies results version " if en else "  mengesahkan hasil versi ")
             + f"{report.version}, {report.fingerprint}"
         )
-    if verdict.signed and not report.matches_database:
+    if verdict.intact and not report.matches_database:
         lines.append(
             "  - the results in this database differ from the ones the file certifies "
             f"(database: version {report.database_version}, {report.database_fingerprint})"
@@ -137,7 +137,7 @@ def verification_text(name: str, report: Verification, lang: str) -> str:
             else "  - hasil di basis data ini berbeda dari yang disahkan berkas ini "
             f"(basis data: versi {report.database_version}, {report.database_fingerprint})"
         )
-    elif verdict.signed:
+    elif verdict.intact:
         lines.append(
             "  matches the results in this database"
             if en

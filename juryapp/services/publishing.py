@@ -12,10 +12,11 @@ from sqlalchemy import select
 
 from juryapp.domain.access import Actor, require_secretariat
 from juryapp.domain.messages import StateError, Text
+from juryapp.domain.results import compute_results
 from juryapp.interchange.files import write_atomically
 from juryapp.persistence.database import Database
 from juryapp.persistence.tables import SigningKeyRow
-from juryapp.reports.documents import render_document, render_many
+from juryapp.reports.documents import concatenate_pdfs, render_document, render_many
 from juryapp.reports.model import DocumentData, DocumentSet, DocumentStamp, Paper
 from juryapp.reports.signing import (
     INFO_RESULTS_FINGERPRINT,
@@ -89,8 +90,10 @@ class Verification:
 
     @property
     def matches_database(self) -> bool:
+        """The file certifies exactly these results (a damaged file certifies nothing)."""
         return (
-            self.fingerprint is not None
+            self.verdict.intact
+            and self.fingerprint is not None
             and self.fingerprint == self.database_fingerprint
             and self.version == self.database_version
         )
@@ -160,7 +163,8 @@ class PublishingService:
         snapshot = self._results.snapshot()
         with self._db.reading() as session:
             notes = load_notes(session)
-        results = self._results.compute(actor)
+        # from the same snapshot: loading it again for compute() cost as much as the engine
+        results = compute_results(snapshot.spec, snapshot.sheets, snapshot.decisions)
         documents = build_document_set(
             DocumentInputs(snapshot, results, notes, self._setup.signatures(), lang)
         )
@@ -183,23 +187,25 @@ class PublishingService:
         jobs = _jobs(documents, [c.code for c in results.categories], chosen, names)
         out_dir.mkdir(parents=True, exist_ok=True)
         written: list[Written] = []
-        everything: list[DocumentData] = []
         info = {
             INFO_RESULTS_FINGERPRINT: fingerprint,
             INFO_RESULTS_VERSION: str(snapshot.version),
         }
         total = len(jobs) + 1
+        rendered: list[bytes] = []
         for done, (kind, name, parts) in enumerate(jobs):
             if progress is not None:
                 progress(done, total, name)
             pdf = render_document(parts[0], stamp) if len(parts) == 1 else render_many(parts, stamp)
-            everything.extend(parts)
+            rendered.append(pdf)
             written.append(
                 self._write(out_dir / f"{name}.pdf", pdf, key, info, kind, snapshot.spec.info.city)
             )
         if progress is not None:
             progress(total - 1, total, names["all"])
-        combined = render_many(everything, stamp)
+        # The combined file holds the same pages as the single files, in the same order, each
+        # document numbered on its own: joining the unsigned files avoids laying it all out twice.
+        combined = concatenate_pdfs(rendered)
         written.append(
             self._write(
                 out_dir / f"{names['all']}.pdf", combined, key, info, "all", snapshot.spec.info.city

@@ -1,49 +1,50 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="id">
 <context>
     <name>BreakdownModel</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_models.py" line="171" />
+        <location filename="../../juryapp/gui/secretariat/results_models.py" line="+171"/>
         <source>counted</source>
         <translation>dihitung</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_models.py" line="172" />
+        <location line="+1"/>
         <source>excluded: conflict of interest</source>
         <translation>tidak dihitung: konflik kepentingan</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_models.py" line="173" />
+        <location line="+1"/>
         <source>excluded: abstained</source>
         <translation>tidak dihitung: abstain</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_models.py" line="174" />
+        <location line="+1"/>
         <source>excluded: not handed in yet</source>
         <translation>tidak dihitung: belum diserahkan</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_models.py" line="192" />
+        <location line="+18"/>
         <source>far from the panel mean</source>
         <translation>jauh dari rata-rata juri</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_models.py" line="206" />
+        <location line="+14"/>
         <source>Judge</source>
         <translation>Juri</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_models.py" line="206" />
+        <location line="+0"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_models.py" line="206" />
+        <location line="+0"/>
         <source>Counted?</source>
         <translation>Dihitung?</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_models.py" line="206" />
+        <location line="+0"/>
         <source>Flag</source>
         <translation>Tanda</translation>
     </message>
@@ -51,12 +52,12 @@
 <context>
     <name>CompareModel</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_models.py" line="270" />
+        <location line="+64"/>
         <source>The rank differs from the chosen method</source>
         <translation>Peringkat berbeda dari metode yang dipilih</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_models.py" line="281" />
+        <location line="+11"/>
         <source>Team</source>
         <translation>Tim</translation>
     </message>
@@ -64,27 +65,27 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/correction_dialog.py" line="20" />
+        <location filename="../../juryapp/gui/secretariat/correction_dialog.py" line="+20"/>
         <source>Correct a handed-in score</source>
         <translation>Koreksi skor yang sudah diserahkan</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/correction_dialog.py" line="26" />
+        <location line="+6"/>
         <source>Required: why the score changes</source>
         <translation>Wajib: mengapa skor diubah</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/correction_dialog.py" line="34" />
+        <location line="+8"/>
         <source>Criterion</source>
         <translation>Kriteria</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/correction_dialog.py" line="35" />
+        <location line="+1"/>
         <source>New score</source>
         <translation>Skor baru</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/correction_dialog.py" line="36" />
+        <location line="+1"/>
         <source>Reason</source>
         <translation>Alasan</translation>
     </message>
@@ -92,110 +93,148 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/dashboard.py" line="95" />
+        <location filename="../../juryapp/gui/secretariat/dashboard.py" line="+95"/>
         <source>Scoring progress</source>
         <translation>Progres penilaian</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/dashboard.py" line="98" />
+        <location line="+3"/>
         <source>Grey: not started · amber: draft (criteria filled) · blue: submitted · green ✓: confirmed · hatched CoI: conflict of interest · red outline: far from the panel mean. Double-click a cell to open the sheet.</source>
         <translation>Abu-abu: belum mulai · kuning: draf (kriteria terisi) · biru: diserahkan · hijau ✓: dikonfirmasi · arsir KK: konflik kepentingan · bingkai merah: jauh dari rata-rata juri. Klik ganda sel untuk membuka lembarnya.</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/dashboard.py" line="117" />
+        <location line="+19"/>
         <source>Not started</source>
         <translation>Belum mulai</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/dashboard.py" line="118" />
+        <location line="+1"/>
         <source>Draft</source>
         <translation>Draf</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/dashboard.py" line="119" />
+        <location line="+1"/>
         <source>Submitted</source>
         <translation>Diserahkan</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/dashboard.py" line="120" />
+        <location line="+1"/>
         <source>Confirmed</source>
         <translation>Dikonfirmasi</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/dashboard.py" line="121" />
+        <location line="+1"/>
         <source>Conflict</source>
         <translation>Konflik</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/dashboard.py" line="122" />
+        <location line="+1"/>
         <source>Abstained</source>
         <translation>Abstain</translation>
     </message>
 </context>
 <context>
+    <name>DocumentKinds</name>
+    <message>
+        <location filename="../../juryapp/gui/secretariat/written_model.py" line="+30"/>
+        <source>Judges&apos; score sheets</source>
+        <translation>Lembar Penilaian Juri</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blank score forms</source>
+        <translation>Formulir Penilaian Kosong</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score recap</source>
+        <translation>Rekapitulasi Nilai</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minutes of the jury</source>
+        <translation>Berita Acara</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificates of award</source>
+        <translation>Piagam Penghargaan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback sheets</source>
+        <translation>Lembar Umpan Balik</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All documents in one file, for printing</source>
+        <translation>Semua dokumen dalam satu berkas, untuk dicetak</translation>
+    </message>
+</context>
+<context>
     <name>FilesPanel</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/files_panel.py" line="52" />
+        <location filename="../../juryapp/gui/secretariat/files_panel.py" line="+52"/>
         <source>Import &amp;teams…</source>
         <translation>Impor &amp;tim…</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/files_panel.py" line="52" />
+        <location line="+0"/>
         <source>Add or update teams by code.</source>
         <translation>Tambah atau perbarui tim menurut kode.</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/files_panel.py" line="53" />
+        <location line="+1"/>
         <source>Import &amp;judges…</source>
         <translation>Impor &amp;juri…</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/files_panel.py" line="53" />
+        <location line="+0"/>
         <source>Add or update judges by code.</source>
         <translation>Tambah atau perbarui juri menurut kode.</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/files_panel.py" line="55" />
+        <location line="+2"/>
         <source>Import &amp;scores…</source>
         <translation>Impor &amp;nilai…</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/files_panel.py" line="56" />
+        <location line="+1"/>
         <source>Paper sheets typed into a spreadsheet; complete sheets are handed in.</source>
         <translation>Lembar kertas yang diketik ke spreadsheet; lembar lengkap langsung diserahkan.</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/files_panel.py" line="59" />
+        <location line="+3"/>
         <source>&amp;Open convention file…</source>
         <translation>&amp;Buka berkas konvensi…</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/files_panel.py" line="60" />
+        <location line="+1"/>
         <source>Replace the whole set-up with a convention file (scores stay).</source>
         <translation>Ganti seluruh pengaturan dengan berkas konvensi (nilai tetap tersimpan).</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/files_panel.py" line="63" />
+        <location line="+3"/>
         <source>&amp;Save convention file…</source>
         <translation>&amp;Simpan berkas konvensi…</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/files_panel.py" line="64" />
-        <source>Write the set-up to a file to share or to start next year's edition.</source>
+        <location line="+1"/>
+        <source>Write the set-up to a file to share or to start next year&apos;s edition.</source>
         <translation>Tulis pengaturan ke berkas untuk dibagikan atau untuk edisi tahun depan.</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/files_panel.py" line="108" />
+        <location line="+44"/>
         <source>Working on {file}…</source>
         <translation>Memproses {file}…</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/files_panel.py" line="116" />
+        <location line="+8"/>
         <source>{file}: {rows} rows, {added} added, {changed} changed.</source>
         <translation>{file}: {rows} baris, {added} ditambah, {changed} diubah.</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/files_panel.py" line="121" />
+        <location line="+5"/>
         <source>{file}: done.</source>
         <translation>{file}: selesai.</translation>
     </message>
@@ -203,22 +242,22 @@
 <context>
     <name>Methods</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_models.py" line="27" />
+        <location filename="../../juryapp/gui/secretariat/results_models.py" line="-254"/>
         <source>Mean</source>
         <translation>Rata-rata</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_models.py" line="28" />
+        <location line="+1"/>
         <source>Trimmed mean</source>
         <translation>Rata-rata terpangkas</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_models.py" line="29" />
+        <location line="+1"/>
         <source>Median</source>
         <translation>Median</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_models.py" line="30" />
+        <location line="+1"/>
         <source>Z-score</source>
         <translation>Skor-z</translation>
     </message>
@@ -226,147 +265,147 @@
 <context>
     <name>PaperEntryPage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="121" />
+        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="+121"/>
         <source>&amp;Judge</source>
         <translation>&amp;Juri</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="122" />
+        <location line="+1"/>
         <source>&amp;Team</source>
         <translation>&amp;Tim</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="125" />
+        <location line="+3"/>
         <source>Scores from the paper form (Enter saves and moves on)</source>
         <translation>Skor dari formulir kertas (Enter menyimpan dan pindah ke berikutnya)</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="126" />
+        <location line="+1"/>
         <source>&amp;Submit sheet</source>
         <translation>&amp;Serahkan lembar</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="127" />
+        <location line="+1"/>
         <source>&amp;Confirm (second person)</source>
         <translation>&amp;Konfirmasi (petugas kedua)</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="128" />
+        <location line="+1"/>
         <source>C&amp;orrect a score…</source>
         <translation>K&amp;oreksi skor…</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="129" />
+        <location line="+1"/>
         <source>&amp;Reopen…</source>
         <translation>Buka &amp;kembali…</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="130" />
+        <location line="+1"/>
         <source>Sheets waiting for confirmation</source>
         <translation>Lembar menunggu konfirmasi</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="232" />
+        <location line="+102"/>
         <source>Total: {total}</source>
         <translation>Total: {total}</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="247" />
+        <location line="+15"/>
         <source>not started</source>
         <translation>belum mulai</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="248" />
+        <location line="+1"/>
         <source>draft</source>
         <translation>draf</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="249" />
+        <location line="+1"/>
         <source>submitted, waiting for confirmation</source>
         <translation>diserahkan, menunggu konfirmasi</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="250" />
+        <location line="+1"/>
         <source>confirmed</source>
         <translation>dikonfirmasi</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="254" />
+        <location line="+4"/>
         <source>Judge: {name}</source>
         <translation>Juri: {name}</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="255" />
+        <location line="+1"/>
         <source>Status: {state}</source>
         <translation>Status: {state}</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="259" />
+        <location line="+4"/>
         <source>paper form</source>
         <translation>formulir kertas</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="261" />
+        <location line="+2"/>
         <source>judge laptop</source>
         <translation>laptop juri</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="263" />
+        <location line="+2"/>
         <source>Source: {source}</source>
         <translation>Sumber: {source}</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="265" />
+        <location line="+2"/>
         <source>Typed by: {who}</source>
         <translation>Diketik oleh: {who}</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="267" />
+        <location line="+2"/>
         <source>Confirmed by: {who}</source>
         <translation>Dikonfirmasi oleh: {who}</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="269" />
+        <location line="+2"/>
         <source>Conflict of interest: this judge does not score this team</source>
         <translation>Konflik kepentingan: juri ini tidak menilai tim ini</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="271" />
+        <location line="+2"/>
         <source>The judge abstained</source>
         <translation>Juri abstain</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="305" />
-        <source>'{text}' is not a number (e.g. 4 or 4,5)</source>
-        <translation>'{text}' bukan angka (mis. 4 atau 4,5)</translation>
+        <location line="+34"/>
+        <source>&apos;{text}&apos; is not a number (e.g. 4 or 4,5)</source>
+        <translation>&apos;{text}&apos; bukan angka (mis. 4 atau 4,5)</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="313" />
+        <location line="+8"/>
         <source>Sheet handed in. Another secretariat user must now confirm it.</source>
         <translation>Lembar diserahkan. Petugas sekretariat lain harus mengonfirmasinya.</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="322" />
+        <location line="+9"/>
         <source>Sheet confirmed.</source>
         <translation>Lembar dikonfirmasi.</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="335" />
+        <location line="+13"/>
         <source>Score corrected; the sheet needs a fresh confirmation by someone else.</source>
         <translation>Skor dikoreksi; lembar perlu dikonfirmasi ulang oleh petugas lain.</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="347" />
+        <location line="+12"/>
         <source>Sheet reopened as a draft.</source>
         <translation>Lembar dibuka kembali sebagai draf.</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="361" />
+        <location line="+14"/>
         <source>Reopen sheet</source>
         <translation>Buka kembali lembar</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="361" />
+        <location line="+0"/>
         <source>Why is the sheet given back as a draft?</source>
         <translation>Mengapa lembar dikembalikan sebagai draf?</translation>
     </message>
@@ -374,75 +413,208 @@
 <context>
     <name>PendingModel</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/pending_model.py" line="81" />
+        <location filename="../../juryapp/gui/secretariat/pending_model.py" line="+81"/>
         <source>Judge</source>
         <translation>Juri</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/pending_model.py" line="83" />
+        <location line="+2"/>
         <source>Team</source>
         <translation>Tim</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/pending_model.py" line="85" />
+        <location line="+2"/>
         <source>Institution</source>
         <translation>Institusi</translation>
     </message>
 </context>
 <context>
+    <name>PrintPage</name>
+    <message>
+        <location filename="../../juryapp/gui/secretariat/print_page.py" line="+186"/>
+        <source>Results and signature</source>
+        <translation>Hasil dan tanda tangan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate &amp;fingerprint:</source>
+        <translation>Sidik &amp;jari sertifikat:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents</source>
+        <translation>Dokumen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Options</source>
+        <translation>Pilihan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language of the documents</source>
+        <translation>B&amp;ahasa dokumen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Paper</source>
+        <translation>&amp;Kertas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output fol&amp;der</source>
+        <translation>Folder t&amp;ujuan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hoose…</source>
+        <translation>Pi&amp;lih…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Create PDFs</source>
+        <translation>&amp;Buat PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Verify a PDF…</source>
+        <translation>&amp;Verifikasi PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files written</source>
+        <translation>Berkas yang dibuat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open folder</source>
+        <translation>Buka &amp;folder</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Press Enter or double-click a file to open it.</source>
+        <translation>Tekan Enter atau klik dua kali sebuah berkas untuk membukanya.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing printed yet on this screen.</source>
+        <translation>Belum ada yang dicetak dari layar ini.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Results version {n} are not locked: the PDFs carry a DRAFT watermark and are not signed. Lock the results on the Results screen to print the final, signed documents.</source>
+        <translation>Hasil versi {n} belum dikunci: PDF diberi tanda air DRAF dan tidak ditandatangani. Kunci hasil di layar Hasil untuk mencetak dokumen final yang ditandatangani.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Results version {n} are locked, but this convention has no signing key yet. Unlock and lock the results again on the Results screen to create it.</source>
+        <translation>Hasil versi {n} sudah dikunci, tetapi konvensi ini belum memiliki kunci tanda tangan. Buka kunci lalu kunci kembali hasil di layar Hasil untuk membuatnya.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Results version {n} are locked: the PDFs are signed with key {key}. Read the certificate fingerprint below to anyone who wants to check the files by hand.</source>
+        <translation>Hasil versi {n} sudah dikunci: PDF ditandatangani dengan kunci {key}. Bacakan sidik jari sertifikat di bawah ini kepada siapa pun yang ingin memeriksa berkas secara manual.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Writing {file}.pdf…</source>
+        <translation>Menulis {file}.pdf…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Creating PDFs…</source>
+        <translation>Membuat PDF…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{count} signed PDF files written to {folder}.</source>
+        <translation>{count} berkas PDF bertanda tangan dibuat di {folder}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} draft PDF files (not signed) written to {folder}.</source>
+        <translation>{count} berkas PDF draf (tanpa tanda tangan) dibuat di {folder}.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Printing was cancelled. Files written before the cancel stay in the folder.</source>
+        <translation>Pencetakan dibatalkan. Berkas yang sudah dibuat sebelum pembatalan tetap ada di folder.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Folder for the PDF files</source>
+        <translation>Folder untuk berkas PDF</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Checking {file}…</source>
+        <translation>Memeriksa {file}…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Verify a PDF</source>
+        <translation>Verifikasi PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Berkas PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>ProgressModel</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/progress_model.py" line="147" />
+        <location filename="../../juryapp/gui/secretariat/progress_model.py" line="+147"/>
         <source>submitted</source>
         <translation>diserahkan</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/progress_model.py" line="151" />
+        <location line="+4"/>
         <source>CoI</source>
         <translation>KK</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/progress_model.py" line="153" />
+        <location line="+2"/>
         <source>abstained</source>
         <translation>abstain</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/progress_model.py" line="158" />
+        <location line="+5"/>
         <source>Not started</source>
         <translation>Belum mulai</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/progress_model.py" line="159" />
+        <location line="+1"/>
         <source>Draft</source>
         <translation>Draf</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/progress_model.py" line="160" />
+        <location line="+1"/>
         <source>Submitted, waiting for confirmation</source>
         <translation>Diserahkan, menunggu konfirmasi</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/progress_model.py" line="161" />
+        <location line="+1"/>
         <source>Confirmed</source>
         <translation>Dikonfirmasi</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/progress_model.py" line="162" />
+        <location line="+1"/>
         <source>Conflict of interest: this judge does not score</source>
         <translation>Konflik kepentingan: juri ini tidak menilai</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/progress_model.py" line="163" />
+        <location line="+1"/>
         <source>Abstained</source>
         <translation>Abstain</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/progress_model.py" line="167" />
+        <location line="+4"/>
         <source>Far from the panel mean: discuss in the plenary</source>
         <translation>Jauh dari rata-rata dewan juri: bahas dalam sidang pleno</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/progress_model.py" line="177" />
+        <location line="+10"/>
         <source>Team</source>
         <translation>Tim</translation>
     </message>
@@ -450,67 +622,67 @@
 <context>
     <name>RankingModel</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_models.py" line="65" />
+        <location filename="../../juryapp/gui/secretariat/results_models.py" line="+35"/>
         <source>Tied at the quota line — jury decision needed</source>
         <translation>Seri di batas kuota — perlu keputusan juri</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_models.py" line="67" />
+        <location line="+2"/>
         <source>Tied, shared place by jury decision</source>
         <translation>Seri, juara bersama atas keputusan juri</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_models.py" line="69" />
+        <location line="+2"/>
         <source>Tied (shared rank) with {teams}</source>
         <translation>Seri (peringkat bersama) dengan {teams}</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_models.py" line="74" />
+        <location line="+5"/>
         <source>Tied with {teams}, decided by the jury</source>
         <translation>Seri dengan {teams}, diputuskan juri</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_models.py" line="76" />
+        <location line="+2"/>
         <source>Tied with {teams}, broken by {criterion}</source>
         <translation>Seri dengan {teams}, ditentukan oleh {criterion}</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_models.py" line="98" />
+        <location line="+22"/>
         <source>Advances</source>
         <translation>Lolos</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_models.py" line="139" />
+        <location line="+41"/>
         <source>Rank</source>
         <translation>Peringkat</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_models.py" line="140" />
+        <location line="+1"/>
         <source>Institution</source>
         <translation>Institusi</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_models.py" line="141" />
+        <location line="+1"/>
         <source>Innovation title</source>
         <translation>Judul inovasi</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_models.py" line="142" />
+        <location line="+1"/>
         <source>Final score</source>
         <translation>Nilai akhir</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_models.py" line="143" />
+        <location line="+1"/>
         <source>Judges</source>
         <translation>Juri</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_models.py" line="144" />
+        <location line="+1"/>
         <source>Result</source>
         <translation>Keterangan</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_models.py" line="145" />
+        <location line="+1"/>
         <source>Tie</source>
         <translation>Seri</translation>
     </message>
@@ -518,77 +690,77 @@
 <context>
     <name>RubricEditor</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/rubric_editor.py" line="117" />
+        <location filename="../../juryapp/gui/secretariat/rubric_editor.py" line="+117"/>
         <source>Criteria (double-click or type to edit)</source>
         <translation>Kriteria (klik ganda atau ketik untuk mengubah)</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/rubric_editor.py" line="118" />
+        <location line="+1"/>
         <source>Level descriptors of the selected criterion</source>
         <translation>Deskripsi tingkat untuk kriteria terpilih</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/rubric_editor.py" line="119" />
+        <location line="+1"/>
         <source>Scoring rules</source>
         <translation>Aturan penilaian</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/rubric_editor.py" line="120" />
+        <location line="+1"/>
         <source>Range: lowest score is worth 0</source>
         <translation>Rentang: skor terendah bernilai 0</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/rubric_editor.py" line="121" />
+        <location line="+1"/>
         <source>Proportional: weight × score ÷ highest</source>
         <translation>Proporsional: bobot × skor ÷ skor tertinggi</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/rubric_editor.py" line="123" />
+        <location line="+2"/>
         <source>Scoring &amp;method</source>
         <translation>&amp;Metode penilaian</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/rubric_editor.py" line="124" />
+        <location line="+1"/>
         <source>Trim (judges dropped at each end)</source>
         <translation>Pangkas (juri dibuang di tiap ujung)</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/rubric_editor.py" line="125" />
+        <location line="+1"/>
         <source>Total &amp;formula</source>
         <translation>&amp;Rumus total</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/rubric_editor.py" line="126" />
+        <location line="+1"/>
         <source>&amp;Tie-break order</source>
         <translation>Urutan &amp;penentu seri</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/rubric_editor.py" line="127" />
+        <location line="+1"/>
         <source>Outlier distance (points)</source>
         <translation>Batas pencilan (poin)</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/rubric_editor.py" line="128" />
+        <location line="+1"/>
         <source>Presentation (minutes)</source>
         <translation>Presentasi (menit)</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/rubric_editor.py" line="129" />
+        <location line="+1"/>
         <source>Q&amp;&amp;A (minutes)</source>
         <translation>Tanya jawab (menit)</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/rubric_editor.py" line="133" />
+        <location line="+4"/>
         <source>criterion codes, e.g. K5, K3, K8</source>
         <translation>kode kriteria, mis. K5, K3, K8</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/rubric_editor.py" line="159" />
+        <location line="+26"/>
         <source>Total weight: {total} ✓</source>
         <translation>Jumlah bobot: {total} ✓</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/rubric_editor.py" line="162" />
+        <location line="+3"/>
         <source>Total weight: {total} — must be 100</source>
         <translation>Jumlah bobot: {total} — harus 100</translation>
     </message>
@@ -596,32 +768,32 @@
 <context>
     <name>ScheduleModel</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/schedule_model.py" line="103" />
+        <location filename="../../juryapp/gui/secretariat/schedule_model.py" line="+103"/>
         <source>Day</source>
         <translation>Hari</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/schedule_model.py" line="104" />
+        <location line="+1"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/schedule_model.py" line="105" />
+        <location line="+1"/>
         <source>Time</source>
         <translation>Waktu</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/schedule_model.py" line="106" />
+        <location line="+1"/>
         <source>Team</source>
         <translation>Tim</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/schedule_model.py" line="107" />
+        <location line="+1"/>
         <source>Institution</source>
         <translation>Institusi</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/schedule_model.py" line="108" />
+        <location line="+1"/>
         <source>Innovation title</source>
         <translation>Judul inovasi</translation>
     </message>
@@ -629,52 +801,52 @@
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/schedule_page.py" line="138" />
+        <location filename="../../juryapp/gui/secretariat/schedule_page.py" line="+138"/>
         <source>Move &amp;up</source>
         <translation>Pindah ke &amp;atas</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/schedule_page.py" line="139" />
+        <location line="+1"/>
         <source>Move do&amp;wn</source>
         <translation>Pindah ke &amp;bawah</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/schedule_page.py" line="140" />
+        <location line="+1"/>
         <source>&amp;Save order</source>
         <translation>&amp;Simpan urutan</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/schedule_page.py" line="141" />
+        <location line="+1"/>
         <source>&amp;Undo changes</source>
         <translation>&amp;Batalkan perubahan</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/schedule_page.py" line="142" />
+        <location line="+1"/>
         <source>Open presentation &amp;timer</source>
         <translation>Buka &amp;pengatur waktu presentasi</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/schedule_page.py" line="143" />
+        <location line="+1"/>
         <source>Now and next</source>
         <translation>Sekarang dan berikutnya</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/schedule_page.py" line="146" />
+        <location line="+3"/>
         <source>Drag a team to a new place, or select it and press Ctrl+Up / Ctrl+Down. Each day keeps its time slots; the team in a place takes its time.</source>
         <translation>Seret tim ke urutan baru, atau pilih lalu tekan Ctrl+Atas / Ctrl+Bawah. Setiap hari mempertahankan jam slotnya; tim di suatu urutan memakai jam urutan itu.</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/schedule_page.py" line="190" />
+        <location line="+44"/>
         <source>The presentation order is saved.</source>
         <translation>Urutan presentasi disimpan.</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/schedule_page.py" line="208" />
+        <location line="+18"/>
         <source>&lt;b&gt;Presenting now&lt;/b&gt;</source>
         <translation>&lt;b&gt;Sedang presentasi&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/schedule_page.py" line="209" />
+        <location line="+1"/>
         <source>&lt;b&gt;Next&lt;/b&gt;</source>
         <translation>&lt;b&gt;Berikutnya&lt;/b&gt;</translation>
     </message>
@@ -682,130 +854,135 @@
 <context>
     <name>SecretariatResultsPage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_page.py" line="153" />
+        <location filename="../../juryapp/gui/secretariat/results_page.py" line="+155"/>
         <source>&amp;Category</source>
         <translation>&amp;Kategori</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_page.py" line="155" />
+        <location line="+2"/>
         <source>&amp;Method</source>
         <translation>&amp;Metode</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_page.py" line="157" />
+        <location line="+2"/>
         <source>Tied at the quota line — jury decision needed</source>
         <translation>Seri di batas kuota — perlu keputusan juri</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_page.py" line="158" />
+        <location line="+1"/>
         <source>Record &amp;decision…</source>
         <translation>Catat &amp;keputusan…</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_page.py" line="159" />
+        <location line="+1"/>
         <source>Judges of the selected team</source>
         <translation>Juri untuk tim terpilih</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_page.py" line="160" />
+        <location line="+1"/>
         <source>All four methods side by side</source>
         <translation>Perbandingan empat metode</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_page.py" line="211" />
-        <source>Kendall's W: —</source>
+        <location line="+51"/>
+        <source>Kendall&apos;s W: —</source>
         <translation>W Kendall: —</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_page.py" line="214" />
-        <source>Kendall's W: {w} ({judges} judges, {teams} teams)</source>
+        <location line="+3"/>
+        <source>Kendall&apos;s W: {w} ({judges} judges, {teams} teams)</source>
         <translation>W Kendall: {w} ({judges} juri, {teams} tim)</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_page.py" line="245" />
+        <location line="+31"/>
         <source>Version {n} · {state}</source>
         <translation>Versi {n} · {state}</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_page.py" line="246" />
+        <location line="+1"/>
         <source>locked</source>
         <translation>terkunci</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_page.py" line="246" />
+        <location line="+0"/>
         <source>open</source>
         <translation>terbuka</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_page.py" line="249" />
+        <location line="+3"/>
         <source>&amp;Unlock…</source>
         <translation>&amp;Buka kunci…</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_page.py" line="249" />
+        <location line="+0"/>
         <source>&amp;Lock…</source>
         <translation>&amp;Kunci…</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_page.py" line="252" />
+        <location line="+3"/>
         <source>Released to judges</source>
         <translation>Dibuka untuk juri</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_page.py" line="252" />
+        <location line="+0"/>
         <source>Withheld from judges</source>
         <translation>Ditahan dari juri</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_page.py" line="269" />
+        <location line="+19"/>
         <source>Results locked (version {n}).</source>
         <translation>Hasil dikunci (versi {n}).</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_page.py" line="276" />
+        <location line="+8"/>
         <source>Results unlocked; they are now version {n}.</source>
         <translation>Kunci hasil dibuka; sekarang versi {n}.</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_page.py" line="282" />
+        <location line="+7"/>
         <source>Why are the results unlocked? (required)</source>
         <translation>Mengapa kunci hasil dibuka? (wajib)</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_page.py" line="284" />
+        <location line="+2"/>
         <source>Reason (required while some sheets are not confirmed)</source>
         <translation>Alasan (wajib selama ada lembar yang belum dikonfirmasi)</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_page.py" line="308" />
-        <source>The jury's decision is recorded.</source>
+        <location line="+24"/>
+        <source>The jury&apos;s decision is recorded.</source>
         <translation>Keputusan juri tercatat.</translation>
     </message>
 </context>
 <context>
     <name>SecretariatWindow</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/window.py" line="100" />
+        <location filename="../../juryapp/gui/secretariat/window.py" line="+112"/>
         <source>Progress</source>
         <translation>Progres</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/window.py" line="101" />
+        <location line="+1"/>
         <source>Paper entry</source>
         <translation>Entri Kertas</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/window.py" line="102" />
+        <location line="+1"/>
         <source>Results</source>
         <translation>Hasil</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/window.py" line="103" />
+        <location line="+1"/>
+        <source>Print</source>
+        <translation>Cetak</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Set-up</source>
         <translation>Pengaturan</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/window.py" line="104" />
+        <location line="+1"/>
         <source>Schedule</source>
         <translation>Jadwal</translation>
     </message>
@@ -813,172 +990,172 @@
 <context>
     <name>SetupColumns</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="39" />
-        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="46" />
+        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="+39"/>
+        <location line="+7"/>
         <source>Type a whole number</source>
         <translation>Ketik bilangan bulat</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="59" />
+        <location line="+13"/>
         <source>Type a time such as 09.30</source>
         <translation>Ketik jam seperti 09.30</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="66" />
-        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="91" />
-        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="166" />
-        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="216" />
+        <location line="+7"/>
+        <location line="+25"/>
+        <location line="+75"/>
+        <location line="+50"/>
         <source>Code</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="71" />
+        <location line="-145"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="76" />
+        <location line="+5"/>
         <source>Name (English)</source>
         <translation>Nama (Inggris)</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="81" />
+        <location line="+5"/>
         <source>Quota (advance)</source>
         <translation>Kuota (lolos)</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="96" />
+        <location line="+15"/>
         <source>Criterion</source>
         <translation>Kriteria</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="101" />
+        <location line="+5"/>
         <source>Criterion (English)</source>
         <translation>Kriteria (Inggris)</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="106" />
+        <location line="+5"/>
         <source>Weight</source>
         <translation>Bobot</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="111" />
+        <location line="+5"/>
         <source>Lowest</source>
         <translation>Terendah</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="116" />
+        <location line="+5"/>
         <source>Highest</source>
         <translation>Tertinggi</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="121" />
+        <location line="+5"/>
         <source>Step</source>
         <translation>Langkah</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="131" />
+        <location line="+10"/>
         <source>Score</source>
         <translation>Skor</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="136" />
+        <location line="+5"/>
         <source>Level</source>
         <translation>Tingkat</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="141" />
+        <location line="+5"/>
         <source>Level (English)</source>
         <translation>Tingkat (Inggris)</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="146" />
+        <location line="+5"/>
         <source>What it means</source>
         <translation>Artinya</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="156" />
+        <location line="+10"/>
         <source>{n} members: more than the maximum of {max}</source>
         <translation>{n} anggota: lebih dari batas {max}</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="171" />
-        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="265" />
+        <location line="+15"/>
+        <location line="+94"/>
         <source>Institution</source>
         <translation>Institusi</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="176" />
+        <location line="-89"/>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="181" />
+        <location line="+5"/>
         <source>Innovation title</source>
         <translation>Judul inovasi</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="186" />
+        <location line="+5"/>
         <source>Members (separate with ;)</source>
         <translation>Anggota (pisahkan dengan ;)</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="192" />
+        <location line="+6"/>
         <source>Day</source>
         <translation>Hari</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="197" />
+        <location line="+5"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="202" />
+        <location line="+5"/>
         <source>Time</source>
         <translation>Waktu</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="221" />
+        <location line="+19"/>
         <source>Name with degrees</source>
         <translation>Nama dengan gelar</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="226" />
+        <location line="+5"/>
         <source>Affiliation</source>
         <translation>Afiliasi</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="231" />
+        <location line="+5"/>
         <source>Position</source>
         <translation>Jabatan</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="236" />
+        <location line="+5"/>
         <source>NIP</source>
         <translation>NIP</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="241" />
+        <location line="+5"/>
         <source>Chair</source>
         <translation>Ketua</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="246" />
+        <location line="+5"/>
         <source>Signature</source>
         <translation>Tanda tangan</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="255" />
+        <location line="+9"/>
         <source>Judge</source>
         <translation>Juri</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="260" />
+        <location line="+5"/>
         <source>Team</source>
         <translation>Tim</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="270" />
+        <location line="+10"/>
         <source>Reason</source>
         <translation>Alasan</translation>
     </message>
@@ -986,167 +1163,167 @@
 <context>
     <name>SetupPage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="194" />
+        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="+194"/>
         <source>Convention</source>
         <translation>Konvensi</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="195" />
+        <location line="+1"/>
         <source>Categories</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="196" />
+        <location line="+1"/>
         <source>Rubric</source>
         <translation>Rubrik</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="197" />
+        <location line="+1"/>
         <source>Teams</source>
         <translation>Tim</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="198" />
+        <location line="+1"/>
         <source>Judges</source>
         <translation>Juri</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="199" />
+        <location line="+1"/>
         <source>Conflicts of interest</source>
         <translation>Konflik kepentingan</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="200" />
+        <location line="+1"/>
         <source>Import / export</source>
         <translation>Impor / ekspor</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="205" />
+        <location line="+5"/>
         <source>Convention name</source>
         <translation>Nama konvensi</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="206" />
+        <location line="+1"/>
         <source>Theme</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="207" />
+        <location line="+1"/>
         <source>Organiser</source>
         <translation>Penyelenggara</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="208" />
+        <location line="+1"/>
         <source>Head of organiser (title)</source>
         <translation>Kepala penyelenggara (jabatan)</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="209" />
+        <location line="+1"/>
         <source>Head of organiser (name)</source>
         <translation>Kepala penyelenggara (nama)</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="210" />
+        <location line="+1"/>
         <source>Head of organiser (NIP)</source>
         <translation>Kepala penyelenggara (NIP)</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="211" />
+        <location line="+1"/>
         <source>Venue</source>
         <translation>Tempat</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="212" />
+        <location line="+1"/>
         <source>City</source>
         <translation>Kota</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="213" />
+        <location line="+1"/>
         <source>Next level</source>
         <translation>Tingkat berikutnya</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="214" />
+        <location line="+1"/>
         <source>Minutes number</source>
         <translation>Nomor berita acara</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="215" />
+        <location line="+1"/>
         <source>Maximum team members</source>
         <translation>Anggota tim maksimal</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="219" />
+        <location line="+4"/>
         <source>Convention days (date YYYY-MM-DD, start time)</source>
         <translation>Hari konvensi (tanggal TTTT-BB-HH, jam mulai)</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="224" />
+        <location line="+5"/>
         <source>Date</source>
         <translation>Tanggal</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="224" />
+        <location line="+0"/>
         <source>Day</source>
         <translation>Hari</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="224" />
+        <location line="+0"/>
         <source>Start</source>
         <translation>Mulai</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="228" />
+        <location line="+4"/>
         <source>Capture &amp;signature…</source>
         <translation>Ambil &amp;tanda tangan…</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="229" />
+        <location line="+1"/>
         <source>Su&amp;ggest from affiliations</source>
         <translation>&amp;Usulkan dari afiliasi</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="230" />
+        <location line="+1"/>
         <source>&amp;Save set-up</source>
         <translation>&amp;Simpan pengaturan</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="231" />
+        <location line="+1"/>
         <source>&amp;Undo changes</source>
         <translation>&amp;Batalkan perubahan</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="291" />
+        <location line="+60"/>
         <source>More than {max} members: {teams}</source>
         <translation>Lebih dari {max} anggota: {teams}</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="323" />
+        <location line="+32"/>
         <source>The weights add up to {total}, not 100. The set-up was not saved.</source>
         <translation>Jumlah bobot {total}, bukan 100. Pengaturan tidak disimpan.</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="336" />
+        <location line="+13"/>
         <source>{n} problems; nothing was saved.</source>
         <translation>{n} masalah; tidak ada yang disimpan.</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="345" />
+        <location line="+9"/>
         <source>The set-up is saved.</source>
         <translation>Pengaturan disimpan.</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="358" />
-        <source>{n} conflicts suggested from the judges' affiliations.</source>
+        <location line="+13"/>
+        <source>{n} conflicts suggested from the judges&apos; affiliations.</source>
         <translation>{n} konflik diusulkan dari afiliasi juri.</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="365" />
+        <location line="+7"/>
         <source>Select a judge first.</source>
         <translation>Pilih juri terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="382" />
+        <location line="+17"/>
         <source>Signature of {code} stored.</source>
         <translation>Tanda tangan {code} disimpan.</translation>
     </message>
@@ -1154,12 +1331,12 @@
 <context>
     <name>TableEditor</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/table_editor.py" line="55" />
+        <location filename="../../juryapp/gui/secretariat/table_editor.py" line="+55"/>
         <source>&amp;Add</source>
         <translation>&amp;Tambah</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/table_editor.py" line="56" />
+        <location line="+1"/>
         <source>&amp;Remove</source>
         <translation>&amp;Hapus</translation>
     </message>
@@ -1167,39 +1344,210 @@
 <context>
     <name>TieDecisionDialog</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/tie_dialog.py" line="26" />
+        <location filename="../../juryapp/gui/secretariat/tie_dialog.py" line="+26"/>
         <source>Jury decision on a tie</source>
         <translation>Keputusan juri atas nilai seri</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/tie_dialog.py" line="29" />
+        <location line="+3"/>
         <source>Put the teams in the order the jury decided (best first), or keep them on a shared place. The reason goes into the minutes.</source>
         <translation>Urutkan tim sesuai keputusan juri (terbaik di atas), atau tetapkan sebagai juara bersama. Alasannya dicatat dalam berita acara.</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/tie_dialog.py" line="42" />
+        <location line="+13"/>
         <source>Move &amp;up</source>
         <translation>Pindah ke &amp;atas</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/tie_dialog.py" line="42" />
+        <location line="+0"/>
         <source>Move &amp;down</source>
         <translation>Pindah ke &amp;bawah</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/tie_dialog.py" line="45" />
+        <location line="+3"/>
         <source>Shared place (juara kembar)</source>
         <translation>Juara bersama (juara kembar)</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/tie_dialog.py" line="47" />
+        <location line="+2"/>
         <source>Required: what the jury decided and why</source>
         <translation>Wajib: apa keputusan juri dan alasannya</translation>
     </message>
     <message>
-        <location filename="../../juryapp/gui/secretariat/tie_dialog.py" line="65" />
+        <location line="+18"/>
         <source>Reason</source>
         <translation>Alasan</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationBox</name>
+    <message>
+        <location filename="../../juryapp/gui/secretariat/verification_box.py" line="+20"/>
+        <source>Verify a PDF</source>
+        <translation>Verifikasi PDF</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Valid</source>
+        <translation>Sah</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{verdict}: {file} is signed with this convention&apos;s key, has not been changed since it was signed, and certifies the locked results in this database.</source>
+        <translation>{verdict}: {file} ditandatangani dengan kunci konvensi ini, tidak berubah sejak ditandatangani, dan mengesahkan hasil terkunci di basis data ini.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not valid</source>
+        <translation>Tidak sah</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{verdict}: {file} cannot be trusted as a result document.</source>
+        <translation>{verdict}: {file} tidak dapat dipercaya sebagai dokumen hasil.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The results in this database differ from the ones the file certifies.</source>
+        <translation>Hasil di basis data ini berbeda dari yang disahkan berkas ini.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The results in this database are not locked.</source>
+        <translation>Hasil di basis data ini tidak dalam keadaan terkunci.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file certifies no version of the results.</source>
+        <translation>Berkas ini tidak mengesahkan versi hasil mana pun.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file certifies results version {n}.</source>
+        <translation>Berkas ini mengesahkan hasil versi {n}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This database holds results version {n} ({state}).</source>
+        <translation>Basis data ini berisi hasil versi {n} ({state}).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>locked</source>
+        <translation>terkunci</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>open</source>
+        <translation>terbuka</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Matches this database: {answer}</source>
+        <translation>Sesuai dengan basis data ini: {answer}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>yes</source>
+        <translation>ya</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>tidak</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Signed with key {key}</source>
+        <translation>Ditandatangani dengan kunci {key}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Certificate fingerprint: {fingerprint}</source>
+        <translation>Sidik jari sertifikat: {fingerprint}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The file is damaged or is not a PDF.</source>
+        <translation>Berkas rusak atau bukan PDF.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file is not signed.</source>
+        <translation>Berkas tidak ditandatangani.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The signature was removed or cannot be reached.</source>
+        <translation>Tanda tangan dihapus atau tidak dapat dijangkau.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The signature is damaged.</source>
+        <translation>Tanda tangan rusak.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The content was changed after signing.</source>
+        <translation>Isi berkas diubah setelah ditandatangani.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file was updated after signing.</source>
+        <translation>Berkas diperbarui setelah ditandatangani.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The signature does not cover the whole file.</source>
+        <translation>Tanda tangan tidak mencakup seluruh berkas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file has more than one signature.</source>
+        <translation>Berkas memiliki lebih dari satu tanda tangan.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It was signed with a different key.</source>
+        <translation>Berkas ditandatangani dengan kunci lain.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The signer&apos;s certificate differs from this convention&apos;s certificate.</source>
+        <translation>Sertifikat penanda tangan berbeda dari sertifikat konvensi ini.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The signer&apos;s certificate is not valid.</source>
+        <translation>Sertifikat penanda tangan tidak sah.</translation>
+    </message>
+</context>
+<context>
+    <name>WrittenFilesModel</name>
+    <message>
+        <location filename="../../juryapp/gui/secretariat/written_model.py" line="+46"/>
+        <source>Yes</source>
+        <translation>Ya</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No (draft)</source>
+        <translation>Tidak (draf)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>File</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Document</source>
+        <translation>Dokumen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed</source>
+        <translation>Ditandatangani</translation>
     </message>
 </context>
 </TS>

@@ -61,7 +61,7 @@ def _fill(window: SecretariatWindow, demo: Demo, judge: str, team: str) -> None:
 def test_every_model_passes_the_model_tester(
     qtmodeltester: ModelTester, window: SecretariatWindow
 ) -> None:
-    for page in range(5):
+    for page in range(window.stack.count()):
         window.show_page(page)
     window.results.ranking_view.selectRow(0)
     setup = window.setup
@@ -259,8 +259,11 @@ def test_lock_needs_a_reason_while_sheets_are_open_and_unlock_raises_the_version
     window.results.lock("")
     assert not window.results.notice.isHidden()
     assert not demo.services.results.lock_state().locked
+    assert demo.services.publishing.signing_key() is None
     window.results.lock("rekap sementara untuk pleno")
     assert demo.services.results.lock_state().locked
+    # Locking creates the convention's signing key, as `juryapp lock` does.
+    assert demo.services.publishing.signing_key() is not None
     window.results.unlock("koreksi nilai RSUD-02")
     state = demo.services.results.lock_state()
     assert not state.locked and state.version == 2

@@ -1,4 +1,4 @@
-"""The secretariat's screens: progress, paper entry, results, set-up and schedule."""
+"""The secretariat's screens: progress, paper entry, results, printing, set-up and schedule."""
 
 from juryapp.gui.secretariat.window import SecretariatWindow
 

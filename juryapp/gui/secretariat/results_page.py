@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QItemSelection, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QItemSelection, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -56,6 +56,8 @@ def _proxy(parent: QWidget, source: QAbstractItemModel) -> QSortFilterProxyModel
 
 
 class SecretariatResultsPage(QWidget):
+    lock_changed = Signal()
+
     def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services, self._actor = services, actor
@@ -263,10 +265,13 @@ class SecretariatResultsPage(QWidget):
         self.set_released(checked)
 
     def lock(self, reason: str) -> None:
-        state = self.notice.attempt(lambda: self._services.results.lock(self._actor, reason))
+        # Through publishing, as the command line does: the first lock also creates the
+        # convention's signing key, so the documents printed next can be signed.
+        state = self.notice.attempt(lambda: self._services.publishing.lock(self._actor, reason))
         if state is not None:
             self.refresh()
             self.notice.show_info(self.tr("Results locked (version {n}).").format(n=state.version))
+            self.lock_changed.emit()
 
     def unlock(self, reason: str) -> None:
         state = self.notice.attempt(lambda: self._services.results.unlock(self._actor, reason))
@@ -275,6 +280,7 @@ class SecretariatResultsPage(QWidget):
             self.notice.show_info(
                 self.tr("Results unlocked; they are now version {n}.").format(n=state.version)
             )
+            self.lock_changed.emit()
 
     def _ask_lock(self) -> None:
         locked = self.lock_state is not None and self.lock_state.locked

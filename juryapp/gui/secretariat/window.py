@@ -9,6 +9,7 @@ from juryapp.bootstrap import Services
 from juryapp.domain.access import Actor
 from juryapp.gui.secretariat.dashboard import DashboardPage
 from juryapp.gui.secretariat.paper_entry import PaperEntryPage
+from juryapp.gui.secretariat.print_page import PrintPage
 from juryapp.gui.secretariat.results_page import SecretariatResultsPage
 from juryapp.gui.secretariat.schedule_page import SchedulePage
 from juryapp.gui.secretariat.setup_page import SetupPage
@@ -18,7 +19,7 @@ FALLBACK_REFRESH_MS = 10_000
 
 
 class SecretariatWindow(QWidget):
-    DASHBOARD, PAPER, RESULTS, SETUP, SCHEDULE = range(5)
+    DASHBOARD, PAPER, RESULTS, PRINT, SETUP, SCHEDULE = range(6)
 
     def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -26,14 +27,21 @@ class SecretariatWindow(QWidget):
         self.dashboard = DashboardPage(services, actor, self)
         self.paper = PaperEntryPage(services, actor, self)
         self.results = SecretariatResultsPage(services, actor, self)
+        self.print = PrintPage(services, actor, self)
         self.setup = SetupPage(services, actor, self)
         self.schedule = SchedulePage(services, actor, self)
         self._pages: list[
-            DashboardPage | PaperEntryPage | SecretariatResultsPage | SetupPage | SchedulePage
+            DashboardPage
+            | PaperEntryPage
+            | SecretariatResultsPage
+            | PrintPage
+            | SetupPage
+            | SchedulePage
         ] = [
             self.dashboard,
             self.paper,
             self.results,
+            self.print,
             self.setup,
             self.schedule,
         ]
@@ -48,6 +56,7 @@ class SecretariatWindow(QWidget):
         self.dashboard.open_sheet.connect(self.open_sheet)
         self.setup.saved.connect(self.refresh)
         self.schedule.saved.connect(self.refresh)
+        self.results.lock_changed.connect(self._others_stale)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -74,6 +83,11 @@ class SecretariatWindow(QWidget):
         self._stale = set(range(len(self._pages))) - {current}
         self._refresh_page(current)
 
+    @Slot()
+    def _others_stale(self) -> None:
+        """The visible screen is up to date already; the others reload when next shown."""
+        self._stale = set(range(len(self._pages))) - {self.stack.currentIndex()}
+
     def show_page(self, index: int) -> None:
         self.navigation.setCurrentRow(index)
 
@@ -98,6 +112,7 @@ class SecretariatWindow(QWidget):
             self.tr("Progress"),
             self.tr("Paper entry"),
             self.tr("Results"),
+            self.tr("Print"),
             self.tr("Set-up"),
             self.tr("Schedule"),
         )
