@@ -1,0 +1,174 @@
+"""Service fixtures: a fresh database per test holding the demo convention and its accounts."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from argon2 import PasswordHasher
+from sqlalchemy import select
+
+from juryapp.domain.access import Actor
+from juryapp.domain.model import ConventionSpec, Role
+from juryapp.interchange.convention_file import read_convention_file
+from juryapp.persistence.database import Database
+from juryapp.persistence.tables import AuditRow
+from juryapp.resources import resource
+from juryapp.services.accounts import AccountService
+from juryapp.services.results import ResultsService
+from juryapp.services.scoring import ScoringService
+from juryapp.services.setup import SetupService
+
+SECRETARIAT_PASSPHRASE = "kata-sandi-sekretariat"
+JUDGE_CODES = ("J1", "J2", "J3", "J4", "J5")
+CRITERIA = ("K1", "K2", "K3", "K4", "K5", "K6", "K7", "K8")
+# Conflicts in the demo file: J5 × RSS-02 (team), J2 × RS Tirta Medika (RSS-04), J3 × Tambora.
+CONFLICTS = {("J5", "RSS-02"), ("J2", "RSS-04"), ("J3", "PKM-04")}
+
+
+def pin_of(judge_code: str) -> str:
+    return f"{judge_code[1:]:0>4}"  # J1 → 0001
+
+
+def fast_hasher() -> PasswordHasher:
+    """Argon2id at a trivial cost so that tests that sign in many times stay quick."""
+    return PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+
+
+@dataclass(frozen=True)
+class Event:
+    seq: int
+    at: datetime
+    actor: str
+    subject: str
+    details: dict[str, Any]
+    hash: str
+
+
+@dataclass
+class Stack:
+    """The services of one open database, wired like ``juryapp.bootstrap`` wires them."""
+
+    path: Path
+    database: Database
+    setup: SetupService
+    accounts: AccountService
+    scoring: ScoringService
+    results: ResultsService
+
+    def close(self) -> None:
+        self.database.close()
+
+    def actions(self) -> list[tuple[str, str, str]]:
+        """(actor, action, subject) of every audit event, oldest first."""
+        with self.database.reading() as session:
+            rows = session.scalars(select(AuditRow).order_by(AuditRow.seq))
+            return [(r.actor, r.action, r.subject) for r in rows]
+
+    def events(self, action: str) -> list[Event]:
+        """The audit events of one kind as plain values, oldest first."""
+        with self.database.reading() as session:
+            rows = session.scalars(
+                select(AuditRow).where(AuditRow.action == action).order_by(AuditRow.seq)
+            )
+            return [
+                Event(r.seq, r.at, r.actor, r.subject, json.loads(r.details), r.hash) for r in rows
+            ]
+
+
+def open_stack(path: Path, hasher: PasswordHasher | None = None) -> Stack:
+    database = Database.open(path)
+    return Stack(
+        path=path,
+        database=database,
+        setup=SetupService(database),
+        accounts=AccountService(database, hasher or fast_hasher()),
+        scoring=ScoringService(database),
+        results=ResultsService(database),
+    )
+
+
+def fill_sheet(stack: Stack, actor: Actor, judge: str, team: str, value: int | Decimal = 3) -> None:
+    for criterion in CRITERIA:
+        stack.scoring.set_score(actor, judge, team, criterion, Decimal(value))
+
+
+@pytest.fixture(scope="session")
+def demo_spec() -> ConventionSpec:
+    return read_convention_file(resource("demo", "convention.toml"))
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "konvensi.sqlite3"
+
+
+@pytest.fixture
+def console() -> Actor:
+    return Actor.console()
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory, demo_spec: ConventionSpec) -> Path:
+    """The demo convention, secretariat users sek1/sek2 and five judges, built once."""
+    path = tmp_path_factory.mktemp("template") / "konvensi.sqlite3"
+    console = Actor.console()
+    services = open_stack(path)
+    try:
+        services.setup.create(console, demo_spec, is_demo=True)
+        for name in ("sek1", "sek2"):
+            services.accounts.create(
+                console, name, SECRETARIAT_PASSPHRASE, role=Role.SECRETARIAT, display_name=name
+            )
+        for code in JUDGE_CODES:
+            services.accounts.create(
+                console, code.lower(), pin_of(code), role=Role.JUDGE, judge_code=code
+            )
+    finally:
+        services.close()
+    return path
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """Copy with SQLite's online backup API, never by copying the file."""
+    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
+        src.backup(dst)
+
+
+@pytest.fixture
+def stack_template(template_db: Path) -> Path:
+    """What each test's database starts as; a module may override it with a richer state."""
+    return template_db
+
+
+@pytest.fixture
+def stack(db_path: Path, stack_template: Path) -> Iterator[Stack]:
+    """A fresh database for this test: a copy of the template made through the backup API."""
+    copy_database(stack_template, db_path)
+    services = open_stack(db_path)
+    yield services
+    services.close()
+
+
+@pytest.fixture
+def sek1(stack: Stack) -> Actor:
+    return stack.accounts.sign_in("sek1", SECRETARIAT_PASSPHRASE)
+
+
+@pytest.fixture
+def sek2(stack: Stack) -> Actor:
+    return stack.accounts.sign_in("sek2", SECRETARIAT_PASSPHRASE)
+
+
+@pytest.fixture
+def judges(stack: Stack) -> dict[str, Actor]:
+    """Signed-in judges by judge code."""
+    return {code: stack.accounts.sign_in(code.lower(), pin_of(code)) for code in JUDGE_CODES}

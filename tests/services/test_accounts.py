@@ -1,0 +1,180 @@
+"""Accounts: Argon2id at OWASP strength, PIN and passphrase rules, a lockout that survives."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from conftest import SECRETARIAT_PASSPHRASE, Stack, open_stack, pin_of
+from sqlalchemy import select, update
+
+from juryapp.bootstrap import open_services
+from juryapp.domain.access import Actor
+from juryapp.domain.messages import (
+    AuthenticationError,
+    NotFoundError,
+    PermissionDeniedError,
+    ValidationError,
+)
+from juryapp.domain.model import Role
+from juryapp.persistence.tables import UserRow
+from juryapp.services import audit
+from juryapp.services.accounts import LOCK_MINUTES, MAX_ATTEMPTS, AccountService
+
+OWASP_MEMORY_KIB = 19456  # OWASP Password Storage Cheat Sheet: Argon2id m=19 MiB, t=2, p=1
+OWASP_PASSES = 2
+
+
+def _stored_hash(stack: Stack, username: str) -> str:
+    with stack.database.reading() as session:
+        value: str | None = session.scalar(
+            select(UserRow.password_hash).where(UserRow.username == username)
+        )
+        assert value is not None
+        return value
+
+
+def test_default_hasher_stores_argon2id_at_or_above_owasp_minimum(
+    stack: Stack, console: Actor
+) -> None:
+    accounts = AccountService(stack.database)  # the real, default cost
+    accounts.create(console, "ketua", "panitia-2024", role=Role.SECRETARIAT)
+    stored = _stored_hash(stack, "ketua")
+    match = re.fullmatch(r"\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$[^$]+\$[^$]+", stored)
+    assert match, stored
+    memory, passes, lanes = (int(g) for g in match.groups())
+    assert memory >= OWASP_MEMORY_KIB
+    assert passes >= OWASP_PASSES
+    assert lanes >= 1
+    assert "panitia-2024" not in stored
+    assert accounts.sign_in("ketua", "panitia-2024").role is Role.SECRETARIAT
+
+
+def test_sign_in_returns_the_actor_and_is_logged(stack: Stack) -> None:
+    judge = stack.accounts.sign_in("j2", pin_of("J2"))
+    assert (judge.username, judge.role, judge.judge_code) == ("j2", Role.JUDGE, "J2")
+    assert judge.user_id is not None
+    assert judge.display_name.startswith("dr. Maya")
+    secretariat = stack.accounts.sign_in(" sek1 ", SECRETARIAT_PASSPHRASE)
+    assert (secretariat.role, secretariat.judge_code) == (Role.SECRETARIAT, None)
+    assert ("j2", "account.sign_in", "j2") in stack.actions()
+
+
+@pytest.mark.parametrize(
+    ("username", "secret"), [("j1", "9999"), ("j1", ""), ("nobody", "0001"), ("J1", "0001")]
+)
+def test_wrong_credentials_are_refused_alike(stack: Stack, username: str, secret: str) -> None:
+    with pytest.raises(AuthenticationError) as refused:
+        stack.accounts.sign_in(username, secret)
+    assert refused.value.text.en == "wrong username or PIN/passphrase"
+
+
+def _fail(stack: Stack, username: str, times: int) -> None:
+    for _ in range(times):
+        with pytest.raises(AuthenticationError):
+            stack.accounts.sign_in(username, "9999")
+
+
+def test_five_wrong_pins_lock_the_account_across_a_restart(stack: Stack, db_path: Path) -> None:
+    _fail(stack, "j3", MAX_ATTEMPTS - 1)
+    assert stack.accounts.sign_in("j3", pin_of("J3")).judge_code == "J3"  # resets the count
+    _fail(stack, "j3", MAX_ATTEMPTS)
+    with pytest.raises(AuthenticationError, match="terkunci"):
+        stack.accounts.sign_in("j3", pin_of("J3"))
+    assert [a.locked for a in stack.accounts.accounts() if a.username == "j3"] == [True]
+    stack.close()
+
+    reopened = open_services(db_path)  # a restart: new engine, new services, real hasher
+    try:
+        with pytest.raises(AuthenticationError) as refused:
+            reopened.accounts.sign_in("j3", pin_of("J3"))  # the right PIN, still locked
+        assert "locked" in refused.value.text.en
+        assert [a.locked for a in reopened.accounts.accounts() if a.username == "j3"] == [True]
+        assert reopened.accounts.sign_in("j4", pin_of("J4")).judge_code == "J4"  # others not
+    finally:
+        reopened.close()
+
+    later = open_stack(db_path)
+    try:
+        trail = [(actor, action) for actor, action, subject in later.actions() if subject == "j3"]
+        failed = [("j3", "account.failed")] * (MAX_ATTEMPTS - 1)
+        assert trail == [
+            ("console", "account.create"),
+            *failed,
+            ("j3", "account.sign_in"),
+            *failed,
+            ("j3", "account.locked"),
+            ("j3", "account.refused_locked"),  # before the restart
+            ("j3", "account.refused_locked"),  # after it
+        ]
+    finally:
+        later.close()
+
+
+def test_lock_ends_after_its_time(stack: Stack) -> None:
+    _fail(stack, "j1", MAX_ATTEMPTS)
+    with stack.database.writing() as session:
+        locked_until = session.scalar(select(UserRow.locked_until).where(UserRow.username == "j1"))
+        assert locked_until is not None
+        assert locked_until - audit.now() <= timedelta(minutes=LOCK_MINUTES)
+        session.execute(
+            update(UserRow)
+            .where(UserRow.username == "j1")
+            .values(locked_until=audit.now() - timedelta(seconds=1))
+        )
+    assert stack.accounts.sign_in("j1", pin_of("J1")).judge_code == "J1"
+
+
+def test_secretariat_reset_unlocks(stack: Stack, sek1: Actor) -> None:
+    _fail(stack, "j1", MAX_ATTEMPTS)
+    stack.accounts.set_secret(sek1, "j1", "24680")
+    assert stack.accounts.sign_in("j1", "24680").judge_code == "J1"
+    assert ("sek1", "account.reset", "j1") in stack.actions()
+
+
+@pytest.mark.parametrize("pin", ["", "123", "12a4", "12 34", "abcd", "-1234", "1234.", "¹²³⁴"])
+def test_judge_pin_must_be_at_least_four_digits(stack: Stack, console: Actor, pin: str) -> None:
+    with pytest.raises(ValidationError):
+        stack.accounts.set_secret(console, "j1", pin)
+    with pytest.raises(ValidationError):
+        stack.accounts.create(console, "j1b", pin, role=Role.JUDGE, judge_code="J1")
+
+
+@pytest.mark.parametrize("pin", ["0000", "1234", "98765432"])
+def test_judge_pin_of_four_or_more_digits_is_accepted(
+    stack: Stack, console: Actor, pin: str
+) -> None:
+    stack.accounts.set_secret(console, "j1", pin)
+    assert stack.accounts.sign_in("j1", pin).judge_code == "J1"
+
+
+@pytest.mark.parametrize("secret", ["", "1234567", "pendek"])
+def test_secretariat_passphrase_needs_eight_characters(
+    stack: Stack, console: Actor, secret: str
+) -> None:
+    with pytest.raises(ValidationError):
+        stack.accounts.create(console, "sek3", secret, role=Role.SECRETARIAT)
+    stack.accounts.create(console, "sek3", "12345678", role=Role.SECRETARIAT)
+    with pytest.raises(ValidationError):
+        stack.accounts.set_secret(console, "sek3", secret)
+
+
+def test_usernames_are_unique_and_judges_must_exist(stack: Stack, console: Actor) -> None:
+    with pytest.raises(ValidationError):
+        stack.accounts.create(console, "sek1", "12345678", role=Role.SECRETARIAT)
+    with pytest.raises(NotFoundError):
+        stack.accounts.create(console, "j9", "1234", role=Role.JUDGE, judge_code="J9")
+    with pytest.raises(NotFoundError):
+        stack.accounts.set_secret(console, "nobody", "12345678")
+
+
+def test_judge_cannot_administer_accounts(stack: Stack, judges: dict[str, Actor]) -> None:
+    judge = judges["J1"]
+    with pytest.raises(PermissionDeniedError):
+        stack.accounts.create(judge, "x", "12345678", role=Role.SECRETARIAT)
+    with pytest.raises(PermissionDeniedError):
+        stack.accounts.set_secret(judge, "j2", "1234")
+    with pytest.raises(PermissionDeniedError):
+        stack.accounts.set_secret(judge, "j1", "1234")

@@ -1,0 +1,160 @@
+"""The hash-chained audit trail: score changes append events; edits, deletions, reorders show."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from itertools import pairwise
+
+import pytest
+from conftest import Stack
+from sqlalchemy import select
+
+from juryapp.domain.access import Actor
+from juryapp.domain.messages import ValidationError
+from juryapp.persistence.tables import AuditRow
+from juryapp.services import audit
+
+
+def _check(stack: Stack) -> audit.AuditCheck:
+    with stack.database.reading() as session:
+        return audit.verify(session)
+
+
+def _sql(stack: Stack, *statements: str) -> None:
+    with stack.database.engine.begin() as connection:
+        for statement in statements:
+            connection.exec_driver_sql(statement)
+
+
+@pytest.fixture
+def scored(stack: Stack, judges: dict[str, Actor]) -> Stack:
+    """Six score changes by J1 on top of the set-up and sign-in events."""
+    j1 = judges["J1"]
+    for criterion, value in (("K1", 3), ("K2", 4), ("K3", 5), ("K1", 4), ("K4", 2), ("K5", 1)):
+        stack.scoring.set_score(j1, "J1", "PKM-01", criterion, Decimal(value))
+    return stack
+
+
+def test_score_changes_append_events_and_the_chain_is_intact(scored: Stack) -> None:
+    events = scored.events("score.set")
+    assert [e.subject for e in events] == [
+        "J1/PKM-01/K1",
+        "J1/PKM-01/K2",
+        "J1/PKM-01/K3",
+        "J1/PKM-01/K1",
+        "J1/PKM-01/K4",
+        "J1/PKM-01/K5",
+    ]
+    assert all(e.actor == "j1" for e in events)
+    assert events[3].details == {"old": "3", "new": "4", "source": "judge"}
+    check = _check(scored)
+    assert check.intact
+    assert check.first_broken is None
+    assert check.events == len(scored.actions())
+    assert check.head == events[-1].hash  # the last event is a score change
+
+
+def test_chain_links_every_event_to_the_one_before(scored: Stack) -> None:
+    with scored.database.reading() as session:
+        rows = [
+            (r.seq, r.prev_hash, r.hash)
+            for r in session.scalars(select(AuditRow).order_by(AuditRow.seq))
+        ]
+    assert rows[0][:2] == (1, audit.GENESIS)
+    for (seq, _, digest), (next_seq, prev, _) in pairwise(rows):
+        assert (next_seq, prev) == (seq + 1, digest)
+
+
+def _middle(stack: Stack) -> int:
+    return stack.events("score.set")[2].seq
+
+
+def test_edited_details_are_detected(scored: Stack) -> None:
+    seq = _middle(scored)
+    _sql(
+        scored,
+        f"""UPDATE audit_event SET details = '{{"new": "5", "old": "1"}}' WHERE seq = {seq}""",
+    )
+    check = _check(scored)
+    assert not check.intact
+    assert check.first_broken == seq
+
+
+def test_edited_details_with_a_recomputed_row_hash_are_detected(scored: Stack) -> None:
+    seq = _middle(scored)
+    with scored.database.reading() as session:
+        row = session.get(AuditRow, seq)
+        assert row is not None
+        row.details = '{"new": "1", "old": null, "source": "judge"}'
+        forged = audit._digest(row.prev_hash, audit._fields(row))
+    _sql(
+        scored,
+        f"""UPDATE audit_event SET details = '{{"new": "1", "old": null, "source": "judge"}}',
+            hash = '{forged}' WHERE seq = {seq}""",
+    )
+    check = _check(scored)
+    assert not check.intact
+    assert check.first_broken == seq + 1  # the next event still points at the true hash
+
+
+def test_deleted_middle_event_is_detected(scored: Stack) -> None:
+    seq = _middle(scored)
+    _sql(scored, f"DELETE FROM audit_event WHERE seq = {seq}")
+    check = _check(scored)
+    assert not check.intact
+    assert check.first_broken == seq + 1
+
+
+def test_deleted_last_event_is_detected_by_the_head(scored: Stack) -> None:
+    total = _check(scored).events
+    _sql(scored, f"DELETE FROM audit_event WHERE seq = {total}")
+    check = _check(scored)
+    assert not check.intact
+    assert check.events == total - 1  # every remaining event is well linked…
+    assert check.first_broken == total  # …but the kept head names one more
+
+
+def test_deleted_last_events_and_head_rewound_is_detected_by_the_head_hash(scored: Stack) -> None:
+    total = _check(scored).events
+    _sql(
+        scored,
+        f"DELETE FROM audit_event WHERE seq = {total}",
+        f"UPDATE audit_head SET seq = {total - 1}",
+    )
+    assert not _check(scored).intact
+
+
+def test_swapped_order_is_detected(scored: Stack) -> None:
+    events = scored.events("score.set")
+    a, b = events[1].seq, events[2].seq
+    _sql(
+        scored,
+        f"UPDATE audit_event SET seq = -1 WHERE seq = {a}",
+        f"UPDATE audit_event SET seq = {a} WHERE seq = {b}",
+        f"UPDATE audit_event SET seq = {b} WHERE seq = -1",
+    )
+    check = _check(scored)
+    assert not check.intact
+    assert check.first_broken == a
+
+
+def test_swapped_timestamps_are_detected(scored: Stack) -> None:
+    events = scored.events("score.set")
+    a, b = events[0].seq, events[4].seq
+    _sql(
+        scored,
+        f"""UPDATE audit_event SET at = (SELECT at FROM audit_event WHERE seq = {b})
+            WHERE seq = {a}""",
+    )
+    events_after = scored.events("score.set")
+    if events_after[0].at == events[0].at:  # the same microsecond: nothing was changed
+        pytest.skip("both events carry the same timestamp")
+    assert not _check(scored).intact
+
+
+def test_a_failed_change_leaves_no_event(scored: Stack, judges: dict[str, Actor]) -> None:
+    before = scored.actions()
+    with pytest.raises(ValidationError):
+        scored.scoring.set_score(judges["J1"], "J1", "PKM-01", "K6", Decimal(9))
+    assert scored.actions() == before
+    assert _check(scored).intact

@@ -1,0 +1,226 @@
+"""Results service: the progress matrix, the fingerprint, tie decisions and locking."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from conftest import (
+    CRITERIA,
+    JUDGE_CODES,
+    SECRETARIAT_PASSPHRASE,
+    Stack,
+    copy_database,
+    fill_sheet,
+    open_stack,
+    pin_of,
+)
+
+from juryapp.domain.access import Actor
+from juryapp.domain.messages import NotFoundError, StateError
+from juryapp.domain.model import ConventionSpec, SheetStatus
+from juryapp.services.results import CellState, results_fingerprint
+
+
+def test_progress_matrix_matches_what_was_done(
+    stack: Stack, judges: dict[str, Actor], sek1: Actor, sek2: Actor
+) -> None:
+    j1 = judges["J1"]
+    for criterion in CRITERIA[:3]:
+        stack.scoring.set_score(j1, "J1", "PKM-01", criterion, Decimal(3))  # draft, 3 filled
+    fill_sheet(stack, j1, "J1", "PKM-02", 4)
+    stack.scoring.submit(j1, "J1", "PKM-02")  # submitted
+    fill_sheet(stack, j1, "J1", "PKM-03", 5)
+    stack.scoring.submit(j1, "J1", "PKM-03")
+    stack.scoring.confirm(sek1, "J1", "PKM-03")  # confirmed
+    fill_sheet(stack, sek1, "J4", "RSUD-01", 2)  # paper, typed by sek1
+    stack.scoring.submit(sek1, "J4", "RSUD-01")
+    stack.scoring.confirm(sek2, "J4", "RSUD-01")
+    stack.scoring.abstain(sek1, "J2", "PKM-06", "juri tidak hadir")
+
+    progress = stack.results.progress(sek2)
+    assert progress.judges == JUDGE_CODES
+    assert len(progress.teams) == 15
+    assert progress.criteria == 8
+    assert len(progress.cells) == 75
+    expected = {
+        ("J1", "PKM-01"): (CellState.DRAFT, 3),
+        ("J1", "PKM-02"): (CellState.SUBMITTED, 8),
+        ("J1", "PKM-03"): (CellState.CONFIRMED, 8),
+        ("J4", "RSUD-01"): (CellState.CONFIRMED, 8),
+        ("J2", "PKM-06"): (CellState.ABSTAINED, 0),
+        ("J3", "PKM-04"): (CellState.CONFLICT, 0),
+        ("J5", "RSS-02"): (CellState.CONFLICT, 0),
+        ("J2", "RSS-04"): (CellState.CONFLICT, 0),
+    }
+    for key, (state, filled) in expected.items():
+        cell = progress.cells[key]
+        assert (cell.state, cell.filled) == (state, filled), key
+    others = {k: c for k, c in progress.cells.items() if k not in expected}
+    assert {c.state for c in others.values()} == {CellState.NOT_STARTED}
+    assert progress.count(CellState.NOT_STARTED) == 75 - len(expected)
+    assert progress.count(CellState.CONFLICT) == 3
+
+
+def test_fingerprint_is_stable_and_follows_every_score(
+    stack: Stack, judges: dict[str, Actor]
+) -> None:
+    j1 = judges["J1"]
+    fill_sheet(stack, j1, "J1", "PKM-01", 3)
+    first = results_fingerprint(stack.results.snapshot())
+    assert results_fingerprint(stack.results.snapshot()) == first
+    assert len(first) == 64
+
+    stack.scoring.set_score(j1, "J1", "PKM-01", "K4", Decimal(4))
+    changed = results_fingerprint(stack.results.snapshot())
+    assert changed != first
+    stack.scoring.set_score(j1, "J1", "PKM-01", "K4", Decimal("3.00"))
+    assert results_fingerprint(stack.results.snapshot()) == first  # the same data again
+
+
+def test_fingerprint_follows_status_and_version(
+    stack: Stack, judges: dict[str, Actor], sek1: Actor
+) -> None:
+    j1 = judges["J1"]
+    fill_sheet(stack, j1, "J1", "PKM-01", 3)
+    draft = results_fingerprint(stack.results.snapshot())
+    stack.scoring.submit(j1, "J1", "PKM-01")
+    submitted = results_fingerprint(stack.results.snapshot())
+    stack.results.lock(sek1, "uji")
+    stack.results.unlock(sek1, "uji")
+    unlocked = results_fingerprint(stack.results.snapshot())
+    assert len({draft, submitted, unlocked}) == 3
+
+
+# A small convention (two Puskesmas, no conflicts) that every judge can finish quickly.
+@pytest.fixture(scope="module")
+def small_template(
+    tmp_path_factory: pytest.TempPathFactory, template_db: Path, demo_spec: ConventionSpec
+) -> Path:
+    path = tmp_path_factory.mktemp("small") / "konvensi.sqlite3"
+    copy_database(template_db, path)
+    services = open_stack(path)
+    try:
+        sek1 = services.accounts.sign_in("sek1", SECRETARIAT_PASSPHRASE)
+        small = replace(demo_spec, teams=demo_spec.teams[:2], conflicts=())
+        services.setup.update(sek1, small)
+        for code in JUDGE_CODES:
+            judge = services.accounts.sign_in(code.lower(), pin_of(code))
+            for team in ("PKM-01", "PKM-02"):
+                fill_sheet(services, judge, code, team, 3)  # the two teams tie exactly
+                services.scoring.submit(judge, code, team)
+    finally:
+        services.close()
+    return path
+
+
+@pytest.fixture
+def small(small_template: Path, tmp_path: Path) -> Iterator[Stack]:
+    path = tmp_path / "kecil.sqlite3"
+    copy_database(small_template, path)
+    services = open_stack(path)
+    yield services
+    services.close()
+
+
+def test_tie_is_shown_then_settled_by_a_recorded_decision(small: Stack) -> None:
+    sek1 = small.accounts.sign_in("sek1", SECRETARIAT_PASSPHRASE)
+    results = small.results.compute(sek1)
+    one, two = results.team("PKM-01"), results.team("PKM-02")
+    assert one.tied and two.tied
+    assert one.rank == two.rank == 1
+
+    small.results.decide_tie(
+        sek1, "PKM", ["PKM-02", "PKM-01"], reason="suara terbanyak dalam sidang pleno"
+    )
+    results = small.results.compute(sek1)
+    assert results.team("PKM-02").rank == 1
+    assert results.team("PKM-01").rank == 2
+    assert results.team("PKM-02").tie_broken_by == "jury"
+    [decision] = small.results.snapshot().decisions
+    assert decision.order == ("PKM-02", "PKM-01")
+    assert decision.decided_by == "sek1"
+    [event] = small.events("tie.decide")
+    assert event.details["ordering"] == ["PKM-02", "PKM-01"]
+
+
+@pytest.mark.parametrize(
+    ("category", "ordering", "reason", "error"),
+    [
+        ("PKM", ["PKM-01", "PKM-02"], "", StateError),
+        ("PKM", ["PKM-01", "PKM-02"], "   ", StateError),
+        ("PKM", ["PKM-01"], "alasan", StateError),
+        ("PKM", [], "alasan", StateError),
+        ("PKM", ["PKM-01", "PKM-01"], "alasan", StateError),
+        ("PKM", ["PKM-01", "PKM-02", "PKM-01"], "alasan", StateError),
+        ("XXX", ["PKM-01", "PKM-02"], "alasan", NotFoundError),
+        ("PKM", ["PKM-01", "PKM-99"], "alasan", NotFoundError),
+        ("RSUD", ["PKM-01", "PKM-02"], "alasan", NotFoundError),
+    ],
+)
+def test_tie_decision_is_validated(
+    stack: Stack,
+    sek1: Actor,
+    category: str,
+    ordering: list[str],
+    reason: str,
+    error: type[Exception],
+) -> None:
+    before = stack.actions()
+    with pytest.raises(error):
+        stack.results.decide_tie(sek1, category, ordering, reason=reason)
+    assert stack.actions() == before
+    assert stack.results.snapshot().decisions == ()
+
+
+def test_tie_decision_refused_while_locked(stack: Stack, sek1: Actor) -> None:
+    stack.results.lock(sek1, "tanpa nilai, uji kunci")
+    with pytest.raises(StateError):
+        stack.results.decide_tie(sek1, "PKM", ["PKM-01", "PKM-02"], shared=True, reason="kembar")
+
+
+def test_lock_with_unconfirmed_sheets_needs_a_reason(
+    stack: Stack, judges: dict[str, Actor], sek1: Actor
+) -> None:
+    fill_sheet(stack, judges["J1"], "J1", "PKM-01", 3)
+    stack.scoring.submit(judges["J1"], "J1", "PKM-01")
+    with pytest.raises(StateError) as refused:
+        stack.results.lock(sek1)
+    assert "72 sheets are not confirmed" in refused.value.text.en  # 75 cells − 3 conflicts
+    assert not stack.results.lock_state().locked
+
+    state = stack.results.lock(sek1, "hari kedua ditunda; hasil sementara")
+    assert state.locked
+    assert state.note == "hari kedua ditunda; hasil sementara"
+    [event] = stack.events("results.lock")
+    assert len(event.details["unconfirmed"]) == 72
+    assert event.details["fingerprint"] == results_fingerprint(stack.results.snapshot())
+    with pytest.raises(StateError):
+        stack.results.lock(sek1, "lagi")
+
+
+def test_lock_without_reason_once_every_sheet_is_confirmed(small: Stack) -> None:
+    sek2 = small.accounts.sign_in("sek2", SECRETARIAT_PASSPHRASE)
+    with pytest.raises(StateError):
+        small.results.lock(sek2)
+    for judge in JUDGE_CODES:
+        for team in ("PKM-01", "PKM-02"):
+            small.scoring.confirm(sek2, judge, team)
+    snapshot = small.results.snapshot()
+    assert {s.status for s in snapshot.sheets} == {SheetStatus.CONFIRMED}
+    state = small.results.lock(sek2)
+    assert (state.locked, state.version, state.note) == (True, 1, "")
+    [event] = small.events("results.lock")
+    assert event.details["unconfirmed"] == []
+
+
+def test_unlock_raises_the_version_each_time(stack: Stack, sek1: Actor) -> None:
+    with pytest.raises(StateError):
+        stack.results.unlock(sek1, "belum dikunci")
+    for version in (2, 3):
+        stack.results.lock(sek1, "uji")
+        assert stack.results.unlock(sek1, "koreksi").version == version
+    assert stack.results.lock_state() == type(stack.results.lock_state())(False, 3, "", False)

@@ -1,0 +1,338 @@
+"""Score sheets: immediate commits, scale checks, submission, corrections, conflicts, two people."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from conftest import CONFLICTS, CRITERIA, Stack, fill_sheet
+from sqlalchemy import func, select
+
+from juryapp.domain.access import Actor
+from juryapp.domain.messages import (
+    NotFoundError,
+    PermissionDeniedError,
+    StateError,
+    ValidationError,
+)
+from juryapp.domain.model import SheetSource, SheetStatus
+from juryapp.persistence.database import Database
+from juryapp.persistence.tables import CriterionRow, JudgeRow, ScoreRow, SheetRow, TeamRow
+from juryapp.services import audit
+
+
+def stored(path: Path, judge: str, team: str, criterion: str) -> Decimal | None:
+    """A score as another process would see it: through a new Database on the same file."""
+    database = Database.open(path)
+    try:
+        with database.reading() as session:
+            value: Decimal | None = session.scalar(
+                select(ScoreRow.value)
+                .join(SheetRow, SheetRow.id == ScoreRow.sheet_id)
+                .join(JudgeRow, JudgeRow.id == SheetRow.judge_id)
+                .join(TeamRow, TeamRow.id == SheetRow.team_id)
+                .join(CriterionRow, CriterionRow.id == ScoreRow.criterion_id)
+                .where(JudgeRow.code == judge, TeamRow.code == team, CriterionRow.code == criterion)
+            )
+            return value
+    finally:
+        database.close()
+
+
+def sheet_count(stack: Stack) -> int:
+    with stack.database.reading() as session:
+        return session.scalar(select(func.count()).select_from(SheetRow)) or 0
+
+
+def test_each_score_is_committed_before_set_score_returns(
+    stack: Stack, judges: dict[str, Actor]
+) -> None:
+    j1 = judges["J1"]
+    for i, criterion in enumerate(CRITERIA):
+        value = Decimal(1 + i % 5)
+        view = stack.scoring.set_score(j1, "J1", "PKM-02", criterion, value)
+        assert stored(stack.path, "J1", "PKM-02", criterion) == value
+        assert view.filled == i + 1
+    stack.scoring.set_score(j1, "J1", "PKM-02", "K3", Decimal(5))
+    assert stored(stack.path, "J1", "PKM-02", "K3") == Decimal(5)
+    stack.scoring.set_score(j1, "J1", "PKM-02", "K3", None)  # clearing is a change too
+    assert stored(stack.path, "J1", "PKM-02", "K3") is None
+
+
+def test_sheet_view_totals_and_status(stack: Stack, judges: dict[str, Actor]) -> None:
+    j1 = judges["J1"]
+    fill_sheet(stack, j1, "J1", "PKM-01", 5)
+    view = stack.scoring.sheet(j1, "J1", "PKM-01")
+    assert (view.status, view.source, view.complete, view.editable) == (
+        SheetStatus.DRAFT,
+        SheetSource.JUDGE,
+        True,
+        True,
+    )
+    assert view.total == 100  # range formula: the top of every scale is worth all its weight
+    empty = stack.scoring.sheet(j1, "J1", "PKM-03")
+    assert (empty.status, empty.filled, empty.total) == (None, 0, None)
+
+
+@pytest.mark.parametrize(
+    "value", ["0", "6", "3.5", "4.01", "-1", "NaN", "Infinity", "-Infinity", "5.0000001"]
+)
+def test_values_off_the_scale_or_between_steps_are_refused_and_change_nothing(
+    stack: Stack, judges: dict[str, Actor], value: str
+) -> None:
+    j1 = judges["J1"]
+    stack.scoring.set_score(j1, "J1", "PKM-01", "K1", Decimal(4))
+    before_sheets, before_events = sheet_count(stack), stack.actions()
+    with pytest.raises(ValidationError):
+        stack.scoring.set_score(j1, "J1", "PKM-01", "K1", Decimal(value))
+    with pytest.raises(ValidationError):
+        stack.scoring.set_score(j1, "J1", "PKM-05", "K1", Decimal(value))  # no sheet yet
+    assert stored(stack.path, "J1", "PKM-01", "K1") == Decimal(4)
+    assert sheet_count(stack) == before_sheets
+    assert stack.actions() == before_events
+
+
+@pytest.mark.parametrize("value", ["1", "5", "3.0", "2.000"])
+def test_values_on_the_scale_are_kept(stack: Stack, judges: dict[str, Actor], value: str) -> None:
+    stack.scoring.set_score(judges["J2"], "J2", "PKM-01", "K8", Decimal(value))
+    assert stored(stack.path, "J2", "PKM-01", "K8") == Decimal(value)
+
+
+def test_unknown_codes_are_refused(stack: Stack, judges: dict[str, Actor], sek1: Actor) -> None:
+    j1 = judges["J1"]
+    with pytest.raises(NotFoundError):
+        stack.scoring.set_score(j1, "J1", "PKM-99", "K1", Decimal(3))
+    with pytest.raises(NotFoundError):
+        stack.scoring.set_score(j1, "J1", "PKM-01", "K9", Decimal(3))
+    with pytest.raises(NotFoundError):
+        stack.scoring.set_score(sek1, "J9", "PKM-01", "K1", Decimal(3))
+
+
+def test_incomplete_sheet_cannot_be_submitted_and_names_what_is_missing(
+    stack: Stack, judges: dict[str, Actor]
+) -> None:
+    j1 = judges["J1"]
+    for criterion in CRITERIA[:5]:
+        stack.scoring.set_score(j1, "J1", "PKM-01", criterion, Decimal(3))
+    with pytest.raises(StateError) as refused:
+        stack.scoring.submit(j1, "J1", "PKM-01")
+    assert "K6, K7, K8" in refused.value.text.en
+    assert "K6, K7, K8" in refused.value.text.id
+    assert stack.scoring.sheet(j1, "J1", "PKM-01").status is SheetStatus.DRAFT
+    with pytest.raises(StateError):
+        stack.scoring.submit(j1, "J1", "PKM-02")  # nothing at all
+
+
+def test_submitted_sheet_is_closed_to_its_judge(stack: Stack, judges: dict[str, Actor]) -> None:
+    j1 = judges["J1"]
+    fill_sheet(stack, j1, "J1", "PKM-01", 4)
+    view = stack.scoring.submit(j1, "J1", "PKM-01")
+    assert (view.status, view.editable) == (SheetStatus.SUBMITTED, False)
+    with pytest.raises(StateError):
+        stack.scoring.set_score(j1, "J1", "PKM-01", "K1", Decimal(5))
+    with pytest.raises(StateError):
+        stack.scoring.set_score(j1, "J1", "PKM-01", "K1", None)
+    with pytest.raises(StateError):
+        stack.scoring.set_note(j1, "J1", "PKM-01", "changed my mind")
+    with pytest.raises(StateError):
+        stack.scoring.submit(j1, "J1", "PKM-01")
+    assert stored(stack.path, "J1", "PKM-01", "K1") == Decimal(4)
+
+
+def test_correction_changes_the_score_and_keeps_old_value_and_reason(
+    stack: Stack, judges: dict[str, Actor], sek1: Actor, sek2: Actor
+) -> None:
+    j1 = judges["J1"]
+    fill_sheet(stack, j1, "J1", "PKM-01", 4)
+    stack.scoring.submit(j1, "J1", "PKM-01")
+    assert stack.scoring.confirm(sek1, "J1", "PKM-01").status is SheetStatus.CONFIRMED
+
+    with pytest.raises(StateError):
+        stack.scoring.correct(sek2, "J1", "PKM-01", "K5", Decimal(2), "   ")
+    with pytest.raises(ValidationError):
+        stack.scoring.correct(sek2, "J1", "PKM-01", "K5", Decimal(7), "salah tulis")
+    reason = "juri salah melingkari skor K5 (berita acara pleno)"
+    view = stack.scoring.correct(sek2, "J1", "PKM-01", "K5", Decimal(2), reason)
+    assert view.status is SheetStatus.SUBMITTED
+    assert view.confirmed_by == ""
+    assert stored(stack.path, "J1", "PKM-01", "K5") == Decimal(2)
+    [event] = stack.events("score.correct")
+    assert (event.actor, event.subject) == ("sek2", "J1/PKM-01/K5")
+    assert event.details == {"old": "4", "new": "2", "reason": reason}
+    assert stack.events("score.set")[4].details["new"] == "4"  # the original stays on record
+
+
+def test_correction_of_a_draft_is_refused(
+    stack: Stack, judges: dict[str, Actor], sek1: Actor
+) -> None:
+    stack.scoring.set_score(judges["J1"], "J1", "PKM-01", "K1", Decimal(3))
+    with pytest.raises(StateError):
+        stack.scoring.correct(sek1, "J1", "PKM-01", "K1", Decimal(4), "alasan")
+    with pytest.raises(StateError):
+        stack.scoring.correct(sek1, "J1", "PKM-02", "K1", Decimal(4), "alasan")  # no sheet
+
+
+def test_reopen_gives_the_sheet_back_to_the_judge(
+    stack: Stack, judges: dict[str, Actor], sek1: Actor
+) -> None:
+    j1 = judges["J1"]
+    fill_sheet(stack, j1, "J1", "PKM-01", 4)
+    stack.scoring.submit(j1, "J1", "PKM-01")
+    with pytest.raises(StateError):
+        stack.scoring.reopen(sek1, "J1", "PKM-01", "")
+    stack.scoring.reopen(sek1, "J1", "PKM-01", "juri minta memperbaiki")
+    stack.scoring.set_score(j1, "J1", "PKM-01", "K1", Decimal(5))
+    assert stored(stack.path, "J1", "PKM-01", "K1") == Decimal(5)
+
+
+def test_conflicted_judge_cannot_score_the_team(
+    stack: Stack, judges: dict[str, Actor], sek1: Actor
+) -> None:
+    for judge, team in sorted(CONFLICTS):
+        actor = judges[judge]
+        with pytest.raises(PermissionDeniedError):
+            stack.scoring.set_score(actor, judge, team, "K1", Decimal(3))
+        with pytest.raises(PermissionDeniedError):
+            stack.scoring.set_score(sek1, judge, team, "K1", Decimal(3))  # nor from paper
+        view = stack.scoring.sheet(actor, judge, team)
+        assert view.conflict
+        assert not view.editable
+        queue = {entry.team_code: entry for entry in stack.scoring.queue(actor)}
+        assert queue[team].conflict
+        assert sum(entry.conflict for entry in queue.values()) == 1
+    assert sheet_count(stack) == 0
+
+
+def test_queue_is_in_presentation_order(stack: Stack, judges: dict[str, Actor]) -> None:
+    queue = stack.scoring.queue(judges["J4"])
+    assert len(queue) == 15
+    slots = [(entry.day, entry.order) for entry in queue]
+    assert slots == sorted(slots)
+    assert queue[0].team_code == "PKM-01"
+
+
+def test_paper_sheet_needs_a_second_person_to_confirm(
+    stack: Stack, sek1: Actor, sek2: Actor, judges: dict[str, Actor]
+) -> None:
+    view = stack.scoring.set_score(sek1, "J4", "PKM-02", "K1", Decimal(3))
+    assert view.source is SheetSource.PAPER
+    assert view.entered_by == "sek1"
+    for criterion in CRITERIA[1:]:
+        stack.scoring.set_score(sek1, "J4", "PKM-02", criterion, Decimal(4))
+    with pytest.raises(StateError):
+        stack.scoring.set_score(judges["J4"], "J4", "PKM-02", "K1", Decimal(5))  # paper sheet
+    with pytest.raises(StateError):
+        stack.scoring.confirm(sek2, "J4", "PKM-02")  # not submitted yet
+    stack.scoring.submit(sek1, "J4", "PKM-02")
+
+    with pytest.raises(PermissionDeniedError):
+        stack.scoring.confirm(sek1, "J4", "PKM-02")
+    view = stack.scoring.confirm(sek2, "J4", "PKM-02")
+    assert (view.status, view.confirmed_by) == (SheetStatus.CONFIRMED, "sek2")
+
+    stack.scoring.correct(sek2, "J4", "PKM-02", "K2", Decimal(5), "salah ketik dari formulir")
+    with pytest.raises(PermissionDeniedError):
+        stack.scoring.confirm(sek2, "J4", "PKM-02")
+    view = stack.scoring.confirm(sek1, "J4", "PKM-02")
+    assert (view.status, view.confirmed_by) == (SheetStatus.CONFIRMED, "sek1")
+    assert [e.actor for e in stack.events("sheet.confirm")] == ["sek2", "sek1"]
+
+
+def test_typist_who_also_corrects_still_cannot_confirm(
+    stack: Stack, sek1: Actor, sek2: Actor
+) -> None:
+    fill_sheet(stack, sek1, "J4", "PKM-03", 3)
+    stack.scoring.submit(sek1, "J4", "PKM-03")
+    stack.scoring.correct(sek1, "J4", "PKM-03", "K1", Decimal(2), "salah ketik")
+    with pytest.raises(PermissionDeniedError):
+        stack.scoring.confirm(sek1, "J4", "PKM-03")
+    stack.scoring.confirm(sek2, "J4", "PKM-03")
+
+
+def test_secretariat_does_not_retype_a_judges_laptop_sheet(
+    stack: Stack, judges: dict[str, Actor], sek1: Actor
+) -> None:
+    stack.scoring.set_score(judges["J1"], "J1", "PKM-01", "K1", Decimal(3))
+    with pytest.raises(StateError):
+        stack.scoring.set_score(sek1, "J1", "PKM-01", "K2", Decimal(3))
+
+
+def test_judge_sheet_is_confirmed_by_any_secretariat_user(
+    stack: Stack, judges: dict[str, Actor], sek1: Actor
+) -> None:
+    fill_sheet(stack, judges["J1"], "J1", "PKM-01", 3)
+    stack.scoring.submit(judges["J1"], "J1", "PKM-01")
+    assert stack.scoring.confirm(sek1, "J1", "PKM-01").status is SheetStatus.CONFIRMED
+    with pytest.raises(StateError):
+        stack.scoring.confirm(sek1, "J1", "PKM-01")  # already confirmed
+
+
+def test_locked_results_refuse_changes_until_unlocked_with_a_reason(
+    stack: Stack, judges: dict[str, Actor], sek1: Actor, sek2: Actor
+) -> None:
+    j1 = judges["J1"]
+    fill_sheet(stack, j1, "J1", "PKM-01", 3)
+    stack.scoring.submit(j1, "J1", "PKM-01")
+    stack.scoring.set_score(j1, "J1", "PKM-02", "K1", Decimal(3))
+    state = stack.results.lock(sek1, "pleno selesai; sisa lembar menyusul")
+    assert (state.locked, state.version) == (True, 1)
+
+    with pytest.raises(StateError):
+        stack.scoring.set_score(j1, "J1", "PKM-02", "K2", Decimal(3))
+    with pytest.raises(StateError):
+        stack.scoring.set_score(sek1, "J4", "PKM-05", "K1", Decimal(3))
+    with pytest.raises(StateError):
+        stack.scoring.confirm(sek2, "J1", "PKM-01")
+    with pytest.raises(StateError):
+        stack.scoring.correct(sek2, "J1", "PKM-01", "K1", Decimal(4), "alasan")
+    with pytest.raises(StateError):
+        stack.scoring.submit(j1, "J1", "PKM-02")
+    assert stored(stack.path, "J1", "PKM-02", "K2") is None
+
+    with pytest.raises(StateError):
+        stack.results.unlock(sek1, " ")
+    state = stack.results.unlock(sek2, "koreksi skor K1 setelah pleno")
+    assert (state.locked, state.version) == (False, 2)
+    assert stack.results.lock_state().version == 2
+    stack.scoring.confirm(sek2, "J1", "PKM-01")
+    stack.scoring.set_score(j1, "J1", "PKM-02", "K2", Decimal(3))
+    [unlock] = stack.events("results.unlock")
+    assert unlock.details == {"reason": "koreksi skor K1 setelah pleno", "version": 2}
+
+
+def test_abstention_is_recorded_with_a_reason(
+    stack: Stack, sek1: Actor, judges: dict[str, Actor]
+) -> None:
+    stack.scoring.abstain(sek1, "J2", "PKM-06", "juri sakit")
+    assert stack.scoring.sheet(judges["J2"], "J2", "PKM-06").abstained
+    [event] = stack.events("sheet.abstain")
+    assert event.details == {"reason": "juri sakit"}
+
+
+def test_score_timestamps_are_recent_utc(stack: Stack, judges: dict[str, Actor]) -> None:
+    before = audit.now()
+    stack.scoring.set_score(judges["J1"], "J1", "PKM-01", "K1", Decimal(3))
+    with stack.database.reading() as session:
+        updated = session.scalar(select(ScoreRow.updated_at))
+    assert updated is not None
+    assert before <= updated <= audit.now()
+
+
+def test_correction_fills_a_criterion_added_after_submission(
+    stack: Stack, judges: dict[str, Actor], sek1: Actor
+) -> None:
+    fill_sheet(stack, judges["J1"], "J1", "PKM-01", 4)
+    stack.scoring.submit(judges["J1"], "J1", "PKM-01")
+    spec = stack.setup.spec()
+    *first, k8 = spec.criteria
+    k9 = replace(k8, code="K9", name="Kriteria tambahan", weight=Decimal(5), levels=())
+    stack.setup.update(sek1, replace(spec, criteria=(*first, replace(k8, weight=Decimal(15)), k9)))
+    assert not stack.scoring.sheet(sek1, "J1", "PKM-01").complete
+
+    view = stack.scoring.correct(sek1, "J1", "PKM-01", "K9", Decimal(3), "kriteria baru")
+    assert view.complete
+    assert stored(stack.path, "J1", "PKM-01", "K9") == Decimal(3)
+    [event] = stack.events("score.correct")
+    assert event.details == {"old": None, "new": "3", "reason": "kriteria baru"}
