@@ -75,6 +75,7 @@ class ResultsService:
         self._db = database
 
     def snapshot(self) -> Snapshot:
+        """Every sheet, drafts included, for other services; never hand it to a screen."""
         with self._db.reading() as session:
             return _snapshot(session)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from sqlalchemy import delete, select
@@ -29,6 +29,13 @@ from juryapp.persistence.tables import (
 from juryapp.services import audit
 from juryapp.services.snapshot import convention_row, load_spec
 
+
+@dataclass(frozen=True)
+class ConventionOverview:
+    name: str
+    is_demo: bool
+
+
 RowT = TypeVar("RowT", CategoryRow, CriterionRow, JudgeRow, TeamRow)
 
 
@@ -37,6 +44,12 @@ class SetupService:
 
     def __init__(self, database: Database) -> None:
         self._db = database
+
+    def overview(self) -> ConventionOverview:
+        """What the sign-in screen may show before anyone has signed in."""
+        with self._db.reading() as session:
+            row = convention_row(session)
+            return ConventionOverview(row.name, row.is_demo)
 
     def spec(self) -> ConventionSpec:
         with self._db.reading() as session:

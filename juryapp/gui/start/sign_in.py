@@ -171,11 +171,11 @@ class SignInPage(QWidget):
         self.passphrase.clear()
         try:
             self._accounts = self._services.accounts.accounts()
-            snapshot = self._services.results.snapshot()
+            overview = self._services.setup.overview()
         except JuryError as exc:
             show_error(self, exc)
             return
-        self._convention.setText(snapshot.spec.info.name)
+        self._convention.setText(overview.name)
         chosen = self.current_judge()
         self.judges.clear()
         for account in self._accounts:
@@ -190,8 +190,8 @@ class SignInPage(QWidget):
             self.judges.setCurrentRow(0)
         no_secretariat = not any(a.role is Role.SECRETARIAT for a in self._accounts)
         self._first_box.setVisible(no_secretariat)
-        self.demo_panel.setVisible(snapshot.is_demo)
-        self._demo = stored_demo_credentials(self._services.database) if snapshot.is_demo else ()
+        self.demo_panel.setVisible(overview.is_demo)
+        self._demo = stored_demo_credentials(self._services.database) if overview.is_demo else ()
         self._render_demo()
         self._focus_first_field()
 
