@@ -812,31 +812,34 @@ def _workbook_parts(
 
 
 def _shared_strings(archive: zipfile.ZipFile, name: str, file: str) -> list[str]:
+    """The workbook's shared strings in order; phonetic guides (``rPh``) are left out."""
     strings: list[str] = []
     pieces: list[str] = []
-    state = {"collect": False, "phonetic": False}
+    collecting = phonetic = False
 
     def start(tag: str, _attributes: dict[str, str]) -> None:
+        nonlocal collecting, phonetic
         code = _SHEET_TAGS.get(tag)
         if code == _TEXT:
-            state["collect"] = not state["phonetic"]
-        elif code == _PHONETIC:
-            state["phonetic"] = True
+            collecting = not phonetic
         elif code == _STRING_ITEM:
             pieces.clear()
+        elif code == _PHONETIC:
+            phonetic = True
 
     def end(tag: str) -> None:
+        nonlocal collecting, phonetic
         code = _SHEET_TAGS.get(tag)
         if code == _TEXT:
-            state["collect"] = False
-        elif code == _PHONETIC:
-            state["phonetic"] = False
+            collecting = False
         elif code == _STRING_ITEM:
             text = "".join(pieces)
             strings.append(_unescape(text) if "_x" in text else text)
+        elif code == _PHONETIC:
+            phonetic = False
 
     def characters(data: str) -> None:
-        if state["collect"]:
+        if collecting:
             pieces.append(data)
 
     parser = _hardened_parser(file)
