@@ -1,5 +1,20 @@
-"""Test-wide settings: Qt runs offscreen and every test gets its own data folder."""
+"""Test-wide settings: Qt runs offscreen and every test starts in Indonesian."""
+
+from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+
+import pytest
+
+from juryapp.domain import messages
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def _indonesian_messages() -> Iterator[None]:
+    """The command line sets the message language process-wide; never let it leak."""
+    messages.set_language("id")
+    yield
+    messages.set_language("id")

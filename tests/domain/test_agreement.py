@@ -5,13 +5,13 @@ from __future__ import annotations
 from fractions import Fraction
 
 import pytest
-from builders import PKM, direct_spec, grid
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from juryapp.domain.agreement import average_ranks, kendalls_w
 from juryapp.domain.model import Conflict
 from juryapp.domain.results import compute_results
+from tests.domain.builders import PKM, direct_spec, grid
 
 
 def test_average_ranks_highest_first_with_ties_averaged() -> None:

@@ -7,7 +7,18 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
-from builders import (
+
+from juryapp.domain.model import Category, Conflict, Method, SheetStatus
+from juryapp.domain.results import (
+    CategoryResult,
+    MarkStatus,
+    Results,
+    SheetInput,
+    TeamResult,
+    TieDecision,
+    compute_results,
+)
+from tests.domain.builders import (
     PKM,
     RS,
     direct,
@@ -19,17 +30,6 @@ from builders import (
     team,
     uniform,
     varied,
-)
-
-from juryapp.domain.model import Category, Conflict, Method, SheetStatus
-from juryapp.domain.results import (
-    CategoryResult,
-    MarkStatus,
-    Results,
-    SheetInput,
-    TeamResult,
-    TieDecision,
-    compute_results,
 )
 
 

@@ -9,7 +9,6 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
 
-from builders import PKM, RS, criterion, make_spec, sheet, team
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -28,6 +27,7 @@ from juryapp.domain.results import (
     TieDecision,
     compute_results,
 )
+from tests.domain.builders import PKM, RS, criterion, make_spec, sheet, team
 
 FAST = settings(
     max_examples=75,

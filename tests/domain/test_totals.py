@@ -6,10 +6,10 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
-from builders import DEFAULT_CODES, criterion, default_criteria, scores, uniform
 
 from juryapp.domain.model import TotalFormula
 from juryapp.domain.totals import TotalRule
+from tests.domain.builders import DEFAULT_CODES, criterion, default_criteria, scores, uniform
 
 RANGE = TotalFormula.RANGE
 PROPORTIONAL = TotalFormula.PROPORTIONAL

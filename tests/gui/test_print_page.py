@@ -12,12 +12,12 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
-from secretariat_fixtures import Demo, demo, window  # noqa: F401
 
 from juryapp.gui.secretariat import SecretariatWindow
 from juryapp.gui.secretariat.print_page import PrintPage
 from juryapp.gui.secretariat.verification_box import VerificationBox
 from juryapp.services.publishing import Kind
+from tests.gui.secretariat_fixtures import Demo, demo, window  # noqa: F401
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

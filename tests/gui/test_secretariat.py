@@ -16,7 +16,6 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
-from secretariat_fixtures import Demo, demo, window, window2  # noqa: F401
 
 from juryapp.domain import messages
 from juryapp.domain.model import Method, SheetStatus
@@ -27,6 +26,7 @@ from juryapp.gui.secretariat.progress_model import STATE_ROLE
 from juryapp.gui.secretariat.results_models import TIE, RankingModel
 from juryapp.gui.secretariat.schedule_page import now_and_next
 from juryapp.services.results import CellState
+from tests.gui.secretariat_fixtures import Demo, demo, window, window2  # noqa: F401
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

@@ -7,7 +7,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from conftest import SECRETARIAT_PASSPHRASE, Stack, open_stack, pin_of
 from sqlalchemy import select, update
 
 from juryapp.bootstrap import open_services
@@ -22,6 +21,7 @@ from juryapp.domain.model import Role
 from juryapp.persistence.tables import UserRow
 from juryapp.services import audit
 from juryapp.services.accounts import LOCK_MINUTES, MAX_ATTEMPTS, AccountService
+from tests.services.conftest import SECRETARIAT_PASSPHRASE, Stack, open_stack, pin_of
 
 OWASP_MEMORY_KIB = 19456  # OWASP Password Storage Cheat Sheet: Argon2id m=19 MiB, t=2, p=1
 OWASP_PASSES = 2

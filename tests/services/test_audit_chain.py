@@ -6,13 +6,13 @@ from decimal import Decimal
 from itertools import pairwise
 
 import pytest
-from conftest import Stack
 from sqlalchemy import select
 
 from juryapp.domain.access import Actor
 from juryapp.domain.messages import ValidationError
 from juryapp.persistence.tables import AuditRow
 from juryapp.services import audit
+from tests.services.conftest import Stack
 
 
 def _check(stack: Stack) -> audit.AuditCheck:

@@ -18,13 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from conftest import Stack
 from sqlalchemy import select
 
 from juryapp.domain.access import Actor
 from juryapp.persistence.database import Database
 from juryapp.persistence.tables import CriterionRow, JudgeRow, ScoreRow, SheetRow, TeamRow
 from juryapp.services import audit
+from tests.services.conftest import Stack
 
 CHILD = Path(__file__).with_name("scoring_child.py")
 KILLS = int(os.environ.get("JURYAPP_CRASH_KILLS", "30"))  # RELIABILITY.md asks for ≥ 200

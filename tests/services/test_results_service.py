@@ -8,7 +8,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import (
+
+from juryapp.domain.access import Actor
+from juryapp.domain.messages import NotFoundError, StateError
+from juryapp.domain.model import ConventionSpec, SheetStatus
+from juryapp.services.results import CellState, results_fingerprint
+from tests.services.conftest import (
     CRITERIA,
     JUDGE_CODES,
     SECRETARIAT_PASSPHRASE,
@@ -18,11 +23,6 @@ from conftest import (
     open_stack,
     pin_of,
 )
-
-from juryapp.domain.access import Actor
-from juryapp.domain.messages import NotFoundError, StateError
-from juryapp.domain.model import ConventionSpec, SheetStatus
-from juryapp.services.results import CellState, results_fingerprint
 
 
 def test_progress_matrix_matches_what_was_done(

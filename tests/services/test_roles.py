@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Stack, copy_database, fill_sheet, open_stack, pin_of
 
 from juryapp.domain.access import Actor
 from juryapp.domain.messages import PermissionDeniedError
 from juryapp.domain.model import Judge, SheetStatus, Team
+from tests.services.conftest import Stack, copy_database, fill_sheet, open_stack, pin_of
 
 THREE = Decimal(3)
 

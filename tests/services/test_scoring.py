@@ -7,7 +7,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import CONFLICTS, CRITERIA, Stack, fill_sheet
 from sqlalchemy import func, select
 
 from juryapp.domain.access import Actor
@@ -21,6 +20,7 @@ from juryapp.domain.model import SheetSource, SheetStatus
 from juryapp.persistence.database import Database
 from juryapp.persistence.tables import CriterionRow, JudgeRow, ScoreRow, SheetRow, TeamRow
 from juryapp.services import audit
+from tests.services.conftest import CONFLICTS, CRITERIA, Stack, fill_sheet
 
 
 def stored(path: Path, judge: str, team: str, criterion: str) -> Decimal | None:

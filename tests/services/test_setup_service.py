@@ -7,11 +7,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import Stack, open_stack
 
 from juryapp.domain.access import Actor
 from juryapp.domain.messages import StateError, ValidationError
 from juryapp.domain.model import ConventionSpec, Judge, LevelDescriptor, Team
+from tests.services.conftest import Stack, open_stack
 
 
 def test_a_new_database_stores_the_demo_convention_as_read(
