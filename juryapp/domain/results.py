@@ -150,11 +150,18 @@ def compute_results(
     judges = [j.code for j in spec.judges]
     working: dict[str, _Working] = {}
     missing: list[tuple[str, str]] = []
+    conflicted = _conflicted_pairs(spec)
+    scaled: dict[Decimal, int] = {}  # a rubric has few distinct scores: scale each once
     for team in spec.teams:
         w = _Working(team, [], [], dict.fromkeys(rule.codes, 0))
         for judge in judges:
             mark = _mark(
-                spec, rule, judge=judge, team=team, sheet=by_pair.get((judge, team.code)), w=w
+                rule,
+                judge=judge,
+                conflict=(judge, team.code) in conflicted,
+                sheet=by_pair.get((judge, team.code)),
+                w=w,
+                known=scaled,
             )
             if mark.status is MarkStatus.MISSING:
                 missing.append((judge, team.code))
@@ -197,27 +204,45 @@ def compute_results(
     return Results(chosen, tuple(categories), tuple(missing))
 
 
+def _conflicted_pairs(spec: ConventionSpec) -> set[tuple[str, str]]:
+    """Every (judge, team) pair a conflict of interest covers, worked out once."""
+    return {(c.judge, t.code) for c in spec.conflicts for t in spec.teams if c.covers(t)}
+
+
 def _mark(
-    spec: ConventionSpec,
     rule: TotalRule,
     *,
     judge: str,
-    team: Team,
+    conflict: bool,
     sheet: SheetInput | None,
     w: _Working,
+    known: dict[Decimal, int],
 ) -> JudgeMark:
-    if any(c.judge == judge and c.covers(team) for c in spec.conflicts):
+    if conflict:
         return JudgeMark(judge, MarkStatus.CONFLICT)
     if sheet is not None and sheet.abstained:
         return JudgeMark(judge, MarkStatus.ABSTAINED)
     if sheet is None or sheet.status is SheetStatus.DRAFT:
         return JudgeMark(judge, MarkStatus.MISSING)
-    numerator = rule.numerator(sheet.scores)
-    if numerator is None:
-        return JudgeMark(judge, MarkStatus.MISSING)
-    w.counted.append((judge, numerator))
+    # Each score is scaled to an integer once; the total and the criterion sums share it
+    # (the same arithmetic as TotalRule.numerator and TotalRule.scaled).
+    scores = sheet.scores
+    scaled: list[int] = []
     for code in rule.codes:
-        w.criterion_sums[code] += rule.scaled(sheet.scores[code])
+        value = scores.get(code)
+        if value is None:
+            return JudgeMark(judge, MarkStatus.MISSING)
+        x = known.get(value)
+        if x is None:
+            x = known[value] = int(value * rule.scale)
+        scaled.append(x)
+    numerator = 0
+    for coefficient, offset, x in zip(rule.coefficients, rule.offsets, scaled, strict=True):
+        numerator += coefficient * (x - offset)
+    w.counted.append((judge, numerator))
+    sums = w.criterion_sums
+    for code, x in zip(rule.codes, scaled, strict=True):
+        sums[code] += x
     return JudgeMark(judge, MarkStatus.COUNTED, Fraction(100 * numerator, rule.denominator))
 
 
@@ -252,11 +277,14 @@ def _zscores(working: Mapping[str, _Working], one: Fraction) -> None:
     for w in working.values():
         if w.counted:
             by_category[w.team.category].append(w)
+    # n·one as a float is (n·p)/q in integer true division: the same correctly rounded value
+    # as float(n * one), without building a Fraction for every total.
+    p, q = one.numerator, one.denominator
     for members in by_category.values():
         per_judge: dict[str, list[float]] = defaultdict(list)
         for w in members:
             for judge, numerator in w.counted:
-                per_judge[judge].append(float(numerator * one))
+                per_judge[judge].append(numerator * p / q)
         moments = {}
         for judge, values in per_judge.items():
             mean = math.fsum(values) / len(values)
@@ -267,9 +295,9 @@ def _zscores(working: Mapping[str, _Working], one: Fraction) -> None:
             for judge, numerator in w.counted:
                 mean, sd = moments[judge]
                 # A judge who gave every team the same total says nothing about order.
-                zs.append((float(numerator * one) - mean) / sd if sd > 0 else 0.0)
+                zs.append((numerator * p / q - mean) / sd if sd > 0 else 0.0)
             w.z = math.fsum(zs) / len(zs)
-        raw = [float(Fraction(sum(n for _, n in w.counted), len(w.counted)) * one) for w in members]
+        raw = [sum(n for _, n in w.counted) * p / (len(w.counted) * q) for w in members]
         low, high = min(raw), max(raw)
         z_low = min(w.z for w in members if w.z is not None)
         z_high = max(w.z for w in members if w.z is not None)
@@ -282,12 +310,21 @@ def _zscores(working: Mapping[str, _Working], one: Fraction) -> None:
 
 
 def _flag_outliers(working: Mapping[str, _Working], threshold: Fraction, one: Fraction) -> None:
+    # |100·x/d − Σ/n · one| > t, compared exactly in integers: with one = p/q and t = a/b,
+    # |x·n·p − Σ·p|·b > a·q·n (the marks' totals are 100·x/d = x·one).
+    p, q = one.numerator, one.denominator
+    a, b = threshold.numerator, threshold.denominator
     for w in working.values():
-        if len(w.counted) < 2:
+        n = len(w.counted)
+        if n < 2:
             continue
-        panel = Fraction(sum(n for _, n in w.counted), len(w.counted)) * one
+        total = sum(x for _, x in w.counted)
+        numerators = dict(w.counted)
+        limit = a * q * n
         w.marks = [
-            JudgeMark(m.judge, m.status, m.total, abs(m.total - panel) > threshold)
+            JudgeMark(
+                m.judge, m.status, m.total, abs((numerators[m.judge] * n - total) * p) * b > limit
+            )
             if m.total is not None
             else m
             for m in w.marks
@@ -517,12 +554,22 @@ def _agreement(members: list[_Working], judges: list[str]) -> tuple[float | None
     """
     totals = {w.team.code: dict(w.counted) for w in members}
     teams = [code for code, row in totals.items() if row]
+    # The dropping order depends only on each team's own count, so it is fixed up front; a
+    # judge is "full" while no remaining team lacks their total (counted incrementally).
+    dropping = sorted(teams, key=lambda t: (len(totals[t]), t))
+    lacking = {j: sum(1 for t in teams if j not in totals[t]) for j in judges}
+    remaining = set(teams)
     best: tuple[int, list[str], list[str]] | None = None
-    while len(teams) >= 2:
-        full = [j for j in judges if all(j in totals[t] for t in teams)]
-        if len(full) >= 2 and (best is None or len(full) * len(teams) > best[0]):
-            best = (len(full) * len(teams), full, list(teams))
-        teams.remove(min(teams, key=lambda t: (len(totals[t]), t)))
+    for dropped in dropping:
+        if len(remaining) < 2:
+            break
+        full = [j for j in judges if lacking[j] == 0]
+        if len(full) >= 2 and (best is None or len(full) * len(remaining) > best[0]):
+            best = (len(full) * len(remaining), full, [t for t in teams if t in remaining])
+        remaining.discard(dropped)
+        for j in judges:
+            if j not in totals[dropped]:
+                lacking[j] -= 1
     if best is None:
         return None, 0, 0
     _, full, block = best

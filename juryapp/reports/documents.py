@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from io import BytesIO
+
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import DictionaryObject, NameObject
 
 from juryapp.reports.certificate import certificate_part, render_certificate
 from juryapp.reports.feedback import feedback_part, render_feedback
@@ -22,6 +26,7 @@ from juryapp.reports.recap import recap_part, render_recap
 from juryapp.reports.score_sheet import render_score_sheet, score_sheet_part
 
 __all__ = [
+    "concatenate_pdfs",
     "render_certificate",
     "render_document",
     "render_feedback",
@@ -61,3 +66,29 @@ def render_many(documents: Sequence[DocumentData], stamp: DocumentStamp) -> byte
 def render_set(documents: DocumentSet, stamp: DocumentStamp) -> bytes:
     """A whole print run: score sheets, recaps, minutes, certificates, then feedback."""
     return render_many(documents.documents(), stamp)
+
+
+def concatenate_pdfs(pdfs: Sequence[bytes]) -> bytes:
+    """Unsigned PDFs from ``render_*`` joined into one, in order, with the first one's details.
+
+    Each document keeps its own pages and page numbers, exactly as ``render_many`` lays them
+    out, so a print run can be assembled from files already rendered instead of rendering twice.
+    """
+    if not pdfs:
+        raise ValueError("nothing to print: no documents were given")
+    writer = PdfWriter()
+    first = PdfReader(BytesIO(pdfs[0]))
+    for data in pdfs:
+        reader = first if data is pdfs[0] else PdfReader(BytesIO(data))
+        for page in reader.pages:
+            writer.add_page(page)
+    if first.metadata is not None:
+        writer.add_metadata(dict(first.metadata))
+    catalog = first.trailer["/Root"].get_object()
+    assert isinstance(catalog, DictionaryObject)
+    for entry in ("/Lang", "/PageMode"):
+        if entry in catalog:
+            writer._root_object[NameObject(entry)] = catalog[entry]
+    buffer = BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()

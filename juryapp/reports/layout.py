@@ -685,22 +685,45 @@ class _Footer:
     def _draw_qr(self, canv: Canvas, x: float, y: float) -> None:
         # one form XObject for the whole file: the code is the same on every page
         if not self._form_ready:
-            widget = QrCodeWidget(self.qr, barLevel="M", barBorder=2)
-            x0, y0, x1, y1 = widget.getBounds()
-            drawing = Drawing(
-                QR_SIZE,
-                QR_SIZE,
-                transform=[QR_SIZE / (x1 - x0), 0, 0, QR_SIZE / (y1 - y0), 0, 0],
-            )
-            drawing.add(widget)
+            assert self.qr is not None
             canv.beginForm("juryQR", 0, 0, QR_SIZE, QR_SIZE)
-            renderPDF.draw(drawing, canv, 0, 0)
+            operators = _QR_OPERATORS.get(self.qr)
+            if operators is None:
+                renderPDF.draw(_qr_drawing(self.qr), canv, 0, 0)
+                if not canv._colorsUsed:  # plain RGB only: the stream stands on its own
+                    _QR_OPERATORS[self.qr] = tuple(canv._code)
+            else:
+                # the form's drawing operators, as the first rendering of this code wrote them
+                canv._code.extend(operators)
             canv.endForm()
             self._form_ready = True
         canv.saveState()
         canv.translate(x, y)
         canv.doForm("juryQR")
         canv.restoreState()
+
+
+# The form stream of each QR code drawn so far (a print run has one payload): the widget's
+# rectangles are turned into PDF operators once per process, not once per file.
+_QR_OPERATORS: dict[str, tuple[str, ...]] = {}
+
+
+@functools.lru_cache(maxsize=4)
+def _qr_drawing(payload: str) -> Drawing:
+    """The QR code of one payload as plain shapes, encoded once for every file of a print run.
+
+    Encoding (and the widget's bounds, which encode it again) dominated the time of a small
+    signed document; the modules drawn are the widget's own, so the code is unchanged.
+    """
+    widget = QrCodeWidget(payload, barLevel="M", barBorder=2)
+    x0, y0, x1, y1 = widget.getBounds()
+    drawing = Drawing(
+        QR_SIZE,
+        QR_SIZE,
+        transform=[QR_SIZE / (x1 - x0), 0, 0, QR_SIZE / (y1 - y0), 0, 0],
+    )
+    drawing.add(widget.draw())
+    return drawing
 
 
 class _NumberedCanvas(Canvas):  # type: ignore[misc]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from fractions import Fraction
 
 from juryapp.domain.formatting import roman
@@ -141,6 +142,16 @@ def _score_sheets(
         (s for s in inputs.snapshot.sheets if s.scores and not s.abstained),
         key=lambda s: (order[s.team], s.judge),
     )
+    # A rubric has few distinct scores per criterion: each one's points are worked out once.
+    values: dict[tuple[str, Decimal], Fraction] = {}
+
+    def value_of(code: str, score: Decimal) -> Fraction:
+        key = (code, score)
+        found = values.get(key)
+        if found is None:
+            found = values[key] = rule.criterion_value(code, score)
+        return found
+
     result = []
     for sheet in sheets:
         category, day, number, title = info[sheet.team]
@@ -153,9 +164,7 @@ def _score_sheets(
                 scale_min=c.scale_min,
                 scale_max=c.scale_max,
                 score=sheet.scores.get(c.code),
-                value=rule.criterion_value(c.code, sheet.scores[c.code])
-                if c.code in sheet.scores
-                else None,
+                value=value_of(c.code, sheet.scores[c.code]) if c.code in sheet.scores else None,
                 note=criterion_notes.get(c.code, ""),
             )
             for c in spec.criteria

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -16,23 +17,19 @@ from juryapp.domain.results import compute_results
 from juryapp.interchange.files import write_atomically
 from juryapp.persistence.database import Database
 from juryapp.persistence.tables import SigningKeyRow
-from juryapp.reports.documents import concatenate_pdfs, render_document, render_many
 from juryapp.reports.model import DocumentData, DocumentSet, DocumentStamp, Paper
-from juryapp.reports.signing import (
-    INFO_RESULTS_FINGERPRINT,
-    INFO_RESULTS_VERSION,
-    ConventionKey,
-    create_convention_key,
-    load_convention_key,
-    qr_payload,
-    sign_pdf,
-)
-from juryapp.reports.verification import PdfVerdict, read_document_info, verify_pdf
 from juryapp.services import audit
 from juryapp.services.documents import DocumentInputs, build_document_set
 from juryapp.services.results import LockState, ResultsService, results_fingerprint
 from juryapp.services.setup import SetupService
 from juryapp.services.snapshot import load_notes
+
+if TYPE_CHECKING:
+    from juryapp.reports.signing import ConventionKey
+    from juryapp.reports.verification import PdfVerdict
+
+# ReportLab, pyHanko and pypdf load on first use, not when the app starts (they are most of
+# the import time of the services).
 
 Progress = Callable[[int, int, str], None]
 
@@ -111,6 +108,8 @@ class PublishingService:
 
     # -- key and lock ------------------------------------------------------------------------
     def signing_key(self) -> ConventionKey | None:
+        from juryapp.reports.signing import load_convention_key  # noqa: PLC0415
+
         with self._db.reading() as session:
             row = session.scalar(select(SigningKeyRow).order_by(SigningKeyRow.id.desc()).limit(1))
             if row is None:
@@ -119,6 +118,8 @@ class PublishingService:
 
     def lock(self, actor: Actor, reason: str = "") -> LockState:
         """Lock the results, creating the convention's signing key the first time."""
+        from juryapp.reports.signing import create_convention_key  # noqa: PLC0415
+
         state = self._results.lock(actor, reason)
         if self.signing_key() is None:
             spec = self._setup.spec()
@@ -158,6 +159,17 @@ class PublishingService:
         Before the lock the documents carry a DRAFT watermark and are not signed; after it,
         each is signed with the convention's key and certifies the locked results.
         """
+        from juryapp.reports.documents import (  # noqa: PLC0415
+            concatenate_pdfs,
+            render_document,
+            render_many,
+        )
+        from juryapp.reports.signing import (  # noqa: PLC0415
+            INFO_RESULTS_FINGERPRINT,
+            INFO_RESULTS_VERSION,
+            qr_payload,
+        )
+
         require_secretariat(actor)
         chosen = list(kinds) if kinds is not None else list(Kind)
         snapshot = self._results.snapshot()
@@ -236,6 +248,8 @@ class PublishingService:
         city: str,
     ) -> Written:
         if key is not None:
+            from juryapp.reports.signing import sign_pdf  # noqa: PLC0415
+
             pdf = sign_pdf(
                 pdf,
                 key,
@@ -248,6 +262,12 @@ class PublishingService:
 
     # -- verification ------------------------------------------------------------------------
     def verify(self, path: Path) -> Verification:
+        from juryapp.reports.signing import (  # noqa: PLC0415
+            INFO_RESULTS_FINGERPRINT,
+            INFO_RESULTS_VERSION,
+        )
+        from juryapp.reports.verification import read_document_info, verify_pdf  # noqa: PLC0415
+
         data = path.read_bytes()
         key = self.signing_key()
         verdict = verify_pdf(data, key.certificate_pem if key else None)
