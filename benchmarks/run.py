@@ -1,0 +1,133 @@
+"""Run every benchmark and write docs/performance.md and docs/performance.json.
+
+python -m benchmarks.run [--quick] [--skip-frozen] [--runs N] [--work DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from benchmarks import documents, frames, frozen, imports, memory, results, saving, startup
+from benchmarks.common import ROOT, Config, Row, machine
+from benchmarks.synthetic import LARGE, Size, make_database, make_demo_database
+
+QUICK_LARGE = Size(200, 20, 10)
+
+
+def _attempt(what: str, action: Callable[[], Row | list[Row]]) -> list[Row]:
+    """A benchmark that fails becomes a MISS row with its error, and the others still run."""
+    print(f"· {what}", flush=True)
+    started = time.perf_counter()
+    try:
+        outcome = action()
+    except Exception as exc:
+        traceback.print_exc()
+        return [Row(what=what, figure=f"failed: {type(exc).__name__}: {exc}", verdict="MISS")]
+    rows = outcome if isinstance(outcome, list) else [outcome]
+    for row in rows:
+        row.details["benchmark_seconds"] = round(time.perf_counter() - started, 1)
+        print(f"  {row.verdict:4}  {row.what}: {row.figure}", flush=True)
+    return rows
+
+
+def markdown(rows: list[Row], info: dict[str, object], config: Config, when: datetime) -> str:
+    lines = [
+        "# Performance",
+        "",
+        f"Measured {when:%Y-%m-%d %H:%M} with `python -m benchmarks.run"
+        f"{' --quick' if config.quick else ''}{' --skip-frozen' if config.skip_frozen else ''}`;"
+        f" each figure is the median of {config.runs} runs unless its notes say otherwise, and",
+        "each floor was measured in the same run, interleaved with the figure where possible.",
+        "The machine may be shared: compare ratios, not absolute times, across machines.",
+        "",
+        "| What | Figure | Floor measured in the same run | Ratio | Target | Verdict |",
+        "|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        cells = [row.what, row.figure, row.floor, row.ratio, row.target, f"**{row.verdict}**"]
+        lines.append("| " + " | ".join(c.replace("|", "/") for c in cells) + " |")
+    notes = [row for row in rows if row.notes]
+    if notes:
+        lines += ["", "## Notes", ""]
+        lines += [f"- {row.what}: {row.notes}" for row in notes]
+    lines += ["", "## Machine", ""]
+    lines += [f"- {key}: {value}" for key, value in info.items()]
+    lines += ["", "Every sample is in `performance.json` beside this file.", ""]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="fewer runs, 200 teams not 1,000")
+    parser.add_argument("--skip-frozen", action="store_true", help="skip the PyInstaller builds")
+    parser.add_argument("--runs", type=int, default=None, help="runs per figure (default 5; 3)")
+    parser.add_argument("--work", type=Path, default=None, help="scratch folder (kept)")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs", help="where to write")
+    args = parser.parse_args(argv)
+    work = args.work or Path(tempfile.mkdtemp(prefix="juryapp-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    config = Config(
+        runs=args.runs or (3 if args.quick else 5),
+        quick=args.quick,
+        skip_frozen=args.skip_frozen,
+        work=work,
+    )
+    size = QUICK_LARGE if args.quick else LARGE
+    when = datetime.now().astimezone()
+    info = machine()
+    print(f"scratch folder: {work}", flush=True)
+    demo = work / "demo.sqlite3"
+    large = work / "large.sqlite3"
+    for path in (demo, large):
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    make_demo_database(demo)
+    started = time.perf_counter()
+    make_database(large, size)
+    info["large convention"] = f"{size.label}, built in {time.perf_counter() - started:.1f} s"
+    label = f"{size.teams:,} teams × {size.judges} judges"
+
+    rows: list[Row] = []
+    rows += _attempt("cold start", lambda: startup.measure(config, demo))
+    rows += _attempt("saving a score", lambda: saving.measure(config, demo))
+    rows += _attempt("results", lambda: results.measure(config, large, size.label))
+    rows += _attempt("demo documents", lambda: documents.measure_demo(config, demo))
+    rows += _attempt("large documents", lambda: documents.measure_large(config, large, label))
+    rows += _attempt(
+        "memory",
+        lambda: memory.measure(
+            config, {"demo": demo, "large": large}, {"demo": "demo", "large": label}
+        ),
+    )
+    rows += _attempt("imports", lambda: imports.measure(config, Size(1_000, 20, 10)))
+    rows += _attempt("frozen build", lambda: frozen.measure(config))
+    rows += _attempt("dashboard frames", lambda: frames.measure(config, large, label))
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "performance.md").write_text(markdown(rows, info, config, when), encoding="utf-8")
+    payload = {
+        "date": when.isoformat(timespec="seconds"),
+        "runs": config.runs,
+        "quick": config.quick,
+        "machine": info,
+        "rows": [row.as_dict() for row in rows],
+    }
+    (args.out / "performance.json").write_text(
+        json.dumps(payload, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8"
+    )
+    print(f"wrote {args.out / 'performance.md'} and performance.json", flush=True)
+    if args.work is None:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0 if all(row.verdict != "MISS" for row in rows) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
