@@ -20,6 +20,17 @@ from benchmarks.common import ROOT, Config, Row, machine
 from benchmarks.synthetic import LARGE, Size, make_database, make_demo_database
 
 QUICK_LARGE = Size(200, 20, 10)
+BENCHMARKS = {
+    "cold start": "startup",
+    "saving a score": "saving",
+    "results": "results",
+    "demo documents": "demo-documents",
+    "large documents": "large-documents",
+    "memory": "memory",
+    "imports": "imports",
+    "frozen build": "frozen",
+    "dashboard frames": "frames",
+}
 
 
 def _attempt(what: str, action: Callable[[], Row | list[Row]]) -> list[Row]:
@@ -71,6 +82,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=None, help="runs per figure (default 5; 3)")
     parser.add_argument("--work", type=Path, default=None, help="scratch folder (kept)")
     parser.add_argument("--out", type=Path, default=ROOT / "docs", help="where to write")
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=sorted(BENCHMARKS.values()),
+        help="run only these benchmarks (and write the table to --out)",
+    )
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="juryapp-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -95,21 +112,23 @@ def main(argv: list[str] | None = None) -> int:
     info["large convention"] = f"{size.label}, built in {time.perf_counter() - started:.1f} s"
     label = f"{size.teams:,} teams × {size.judges} judges"
 
-    rows: list[Row] = []
-    rows += _attempt("cold start", lambda: startup.measure(config, demo))
-    rows += _attempt("saving a score", lambda: saving.measure(config, demo))
-    rows += _attempt("results", lambda: results.measure(config, large, size.label))
-    rows += _attempt("demo documents", lambda: documents.measure_demo(config, demo))
-    rows += _attempt("large documents", lambda: documents.measure_large(config, large, label))
-    rows += _attempt(
-        "memory",
-        lambda: memory.measure(
+    plan: dict[str, Callable[[], Row | list[Row]]] = {
+        "cold start": lambda: startup.measure(config, demo),
+        "saving a score": lambda: saving.measure(config, demo),
+        "results": lambda: results.measure(config, large, size.label),
+        "demo documents": lambda: documents.measure_demo(config, demo),
+        "large documents": lambda: documents.measure_large(config, large, label),
+        "memory": lambda: memory.measure(
             config, {"demo": demo, "large": large}, {"demo": "demo", "large": label}
         ),
-    )
-    rows += _attempt("imports", lambda: imports.measure(config, Size(1_000, 20, 10)))
-    rows += _attempt("frozen build", lambda: frozen.measure(config))
-    rows += _attempt("dashboard frames", lambda: frames.measure(config, large, label))
+        "imports": lambda: imports.measure(config, Size(1_000, 20, 10)),
+        "frozen build": lambda: frozen.measure(config),
+        "dashboard frames": lambda: frames.measure(config, large, label),
+    }
+    rows: list[Row] = []
+    for what, action in plan.items():
+        if args.only is None or BENCHMARKS[what] in args.only:
+            rows += _attempt(what, action)
 
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "performance.md").write_text(markdown(rows, info, config, when), encoding="utf-8")
