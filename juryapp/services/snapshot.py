@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -32,6 +33,7 @@ from juryapp.persistence.tables import (
     CriterionRow,
     DayRow,
     JudgeRow,
+    ScoreRow,
     SheetRow,
     TeamRow,
     TieDecisionRow,
@@ -175,26 +177,38 @@ def load_spec(session: Session) -> ConventionSpec:
 
 
 def load_sheets(session: Session) -> list[SheetInput]:
-    """Every stored sheet with its scores, keyed by codes."""
+    """Every stored sheet with its scores, keyed by codes.
+
+    Plain column queries rather than ORM objects: a large convention holds 200,000 scores,
+    and building an object for each took seconds.
+    """
     judges = dict(session.execute(select(JudgeRow.id, JudgeRow.code)).all())
     teams = dict(session.execute(select(TeamRow.id, TeamRow.code)).all())
     criteria = dict(session.execute(select(CriterionRow.id, CriterionRow.code)).all())
-    sheets = session.scalars(select(SheetRow).options(selectinload(SheetRow.scores))).all()
-    result = []
-    for sheet in sheets:
-        scores: dict[str, Decimal] = {
-            criteria[s.criterion_id]: s.value for s in sheet.scores if s.value is not None
-        }
-        result.append(
-            SheetInput(
-                judge=judges[sheet.judge_id],
-                team=teams[sheet.team_id],
-                scores=scores,
-                status=SheetStatus(sheet.status),
-                abstained=sheet.abstained,
-            )
+    scores: dict[int, dict[str, Decimal]] = defaultdict(dict)
+    rows = session.execute(
+        select(ScoreRow.sheet_id, ScoreRow.criterion_id, ScoreRow.value).where(
+            ScoreRow.value.is_not(None)
         )
-    return result
+    )
+    for sheet_id, criterion_id, value in rows:
+        if value is not None:
+            scores[sheet_id][criteria[criterion_id]] = value
+    sheets = session.execute(
+        select(
+            SheetRow.id, SheetRow.judge_id, SheetRow.team_id, SheetRow.status, SheetRow.abstained
+        )
+    )
+    return [
+        SheetInput(
+            judge=judges[judge_id],
+            team=teams[team_id],
+            scores=scores.get(sheet_id, {}),
+            status=SheetStatus(status),
+            abstained=abstained,
+        )
+        for sheet_id, judge_id, team_id, status, abstained in sheets
+    ]
 
 
 def load_decisions(session: Session) -> list[TieDecision]:
@@ -221,9 +235,17 @@ def load_notes(session: Session) -> dict[tuple[str, str], tuple[str, dict[str, s
     judges = dict(session.execute(select(JudgeRow.id, JudgeRow.code)).all())
     teams = dict(session.execute(select(TeamRow.id, TeamRow.code)).all())
     criteria = dict(session.execute(select(CriterionRow.id, CriterionRow.code)).all())
+    per_sheet: dict[int, dict[str, str]] = defaultdict(dict)
+    for sheet_id, criterion_id, note in session.execute(
+        select(ScoreRow.sheet_id, ScoreRow.criterion_id, ScoreRow.note).where(ScoreRow.note != "")
+    ):
+        if note.strip():
+            per_sheet[sheet_id][criteria[criterion_id]] = note
     notes: dict[tuple[str, str], tuple[str, dict[str, str]]] = {}
-    for sheet in session.scalars(select(SheetRow).options(selectinload(SheetRow.scores))):
-        per_criterion = {criteria[s.criterion_id]: s.note for s in sheet.scores if s.note.strip()}
-        if sheet.note.strip() or per_criterion:
-            notes[(judges[sheet.judge_id], teams[sheet.team_id])] = (sheet.note, per_criterion)
+    for sheet_id, judge_id, team_id, note in session.execute(
+        select(SheetRow.id, SheetRow.judge_id, SheetRow.team_id, SheetRow.note)
+    ):
+        per_criterion = per_sheet.get(sheet_id, {})
+        if note.strip() or per_criterion:
+            notes[(judges[judge_id], teams[team_id])] = (note, per_criterion)
     return notes
