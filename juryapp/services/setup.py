@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -34,6 +34,19 @@ from juryapp.services.snapshot import convention_row, load_spec
 class ConventionOverview:
     name: str
     is_demo: bool
+
+
+UpsertTable = Literal["teams", "judges"]
+
+
+def with_upserted(
+    spec: ConventionSpec, table: UpsertTable, items: Sequence[Team | Judge]
+) -> ConventionSpec:
+    """The set-up with ``items`` added, or replacing the ones with the same code."""
+    merged = {x.code: x for x in getattr(spec, table)} | {x.code: x for x in items}
+    if table == "teams":
+        return replace(spec, teams=tuple(x for x in merged.values() if isinstance(x, Team)))
+    return replace(spec, judges=tuple(x for x in merged.values() if isinstance(x, Judge)))
 
 
 RowT = TypeVar("RowT", CategoryRow, CriterionRow, JudgeRow, TeamRow)
@@ -85,40 +98,27 @@ class SetupService:
 
     def upsert_teams(self, actor: Actor, teams: Sequence[Team]) -> tuple[int, int]:
         """Add or replace teams by code; returns (added, changed)."""
-        require_secretariat(actor)
-        with self._db.writing() as session:
-            current = load_spec(session)
-            known = {t.code: t for t in current.teams}
-            merged = dict(known)
-            for team in teams:
-                merged[team.code] = team
-            spec = replace(current, teams=tuple(merged.values()))
-            validate_spec(spec)
-            _refuse_if_locked(session)
-            _apply(session, spec)
-            added = sum(1 for t in teams if t.code not in known)
-            audit.record(
-                session, actor, "teams.import", "", added=added, changed=len(teams) - added
-            )
-            return added, len(teams) - added
+        return self._upsert(actor, "teams", teams)
 
     def upsert_judges(self, actor: Actor, judges: Sequence[Judge]) -> tuple[int, int]:
+        """Add or replace judges by code; returns (added, changed)."""
+        return self._upsert(actor, "judges", judges)
+
+    def _upsert(
+        self, actor: Actor, table: UpsertTable, items: Sequence[Team | Judge]
+    ) -> tuple[int, int]:
         require_secretariat(actor)
         with self._db.writing() as session:
             current = load_spec(session)
-            known = {j.code: j for j in current.judges}
-            merged = dict(known)
-            for judge in judges:
-                merged[judge.code] = judge
-            spec = replace(current, judges=tuple(merged.values()))
+            spec = with_upserted(current, table, items)
             validate_spec(spec)
             _refuse_if_locked(session)
             _apply(session, spec)
-            added = sum(1 for j in judges if j.code not in known)
-            audit.record(
-                session, actor, "judges.import", "", added=added, changed=len(judges) - added
-            )
-            return added, len(judges) - added
+            known = {x.code for x in getattr(current, table)}
+            added = sum(1 for x in items if x.code not in known)
+            changed = len(items) - added
+            audit.record(session, actor, f"{table}.import", "", added=added, changed=changed)
+            return added, changed
 
     def suggest_conflicts(self) -> list[Conflict]:
         """Judge ↔ institution pairs where the judge's affiliation is a team's institution."""

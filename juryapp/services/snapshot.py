@@ -176,15 +176,22 @@ def load_spec(session: Session) -> ConventionSpec:
     )
 
 
+def _codes(session: Session) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
+    """Codes by row id of judges, teams and criteria, to key sheets the way people do."""
+    return (
+        dict(session.execute(select(JudgeRow.id, JudgeRow.code)).all()),
+        dict(session.execute(select(TeamRow.id, TeamRow.code)).all()),
+        dict(session.execute(select(CriterionRow.id, CriterionRow.code)).all()),
+    )
+
+
 def load_sheets(session: Session) -> list[SheetInput]:
     """Every stored sheet with its scores, keyed by codes.
 
     Plain column queries rather than ORM objects: a large convention holds 200,000 scores,
     and building an object for each took seconds.
     """
-    judges = dict(session.execute(select(JudgeRow.id, JudgeRow.code)).all())
-    teams = dict(session.execute(select(TeamRow.id, TeamRow.code)).all())
-    criteria = dict(session.execute(select(CriterionRow.id, CriterionRow.code)).all())
+    judges, teams, criteria = _codes(session)
     scores: dict[int, dict[str, Decimal]] = defaultdict(dict)
     rows = session.execute(
         select(ScoreRow.sheet_id, ScoreRow.criterion_id, ScoreRow.value).where(
@@ -232,9 +239,7 @@ def load_decisions(session: Session) -> list[TieDecision]:
 
 def load_notes(session: Session) -> dict[tuple[str, str], tuple[str, dict[str, str]]]:
     """Judges' notes per sheet: (sheet note, {criterion code: note})."""
-    judges = dict(session.execute(select(JudgeRow.id, JudgeRow.code)).all())
-    teams = dict(session.execute(select(TeamRow.id, TeamRow.code)).all())
-    criteria = dict(session.execute(select(CriterionRow.id, CriterionRow.code)).all())
+    judges, teams, criteria = _codes(session)
     per_sheet: dict[int, dict[str, str]] = defaultdict(dict)
     for sheet_id, criterion_id, note in session.execute(
         select(ScoreRow.sheet_id, ScoreRow.criterion_id, ScoreRow.note).where(ScoreRow.note != "")
