@@ -7,20 +7,23 @@ import logging
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from juryapp.bootstrap import Services, open_services
 from juryapp.domain.access import Actor
 from juryapp.domain.messages import JuryError, current_language
 from juryapp.gui.errors import show_error
-from juryapp.gui.judge.judge_area import JudgeArea
 from juryapp.gui.settings import AppSettings
 from juryapp.gui.start.sign_in import SignInPage
 from juryapp.gui.start.start_page import StartPage
-from juryapp.gui.watcher import DataWatcher
+
+if TYPE_CHECKING:
+    from juryapp.gui.judge.judge_area import JudgeArea
+    from juryapp.gui.watcher import DataWatcher
 
 __all__ = ["AppWindow"]
 
@@ -28,6 +31,7 @@ log = logging.getLogger(__name__)
 
 WINDOW_KEY = "main"
 DEFAULT_SIZE = (1280, 700)  # fits a 1366×768 screen with its task bar
+LOAD_FALLBACK_MS = 250
 
 
 def _secretariat_screen(services: Services, actor: Actor, parent: QWidget) -> QWidget:
@@ -53,6 +57,16 @@ def _secretariat_screen(services: Services, actor: Actor, parent: QWidget) -> QW
 
 
 class AppWindow(QMainWindow):
+    """Shows itself before the database is read: the data loads once the window is painted.
+
+    Opening the database brings in SQLAlchemy and the services, several times the cost of the
+    window itself, so a fresh ``Services`` is opened just after the first paint, behind an
+    "opening" note; services whose database is open already route at once.
+    """
+
+    ready = Signal()  # the database is open and the window shows its first real page
+    load_failed = Signal(object)  # the exception that kept the database from opening
+
     def __init__(
         self,
         services: Services,
@@ -72,10 +86,17 @@ class AppWindow(QMainWindow):
         self._saved_at: datetime | None = None
         self._area: QWidget | None = None
         self._convention = ""
+        self._loaded = False
+        self._load_scheduled = False
+        self.watcher: DataWatcher | None = None
 
         self.start_page = StartPage(services, self)
         self.sign_in_page = SignInPage(services, self)
         self.stack = QStackedWidget(self)
+        self._opening = QLabel(self)
+        self._opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._opening.installEventFilter(self)
+        self.stack.addWidget(self._opening)
         self.stack.addWidget(self.start_page)
         self.stack.addWidget(self.sign_in_page)
         self.setCentralWidget(self.stack)
@@ -94,14 +115,59 @@ class AppWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._saved)
 
         self._build_menus()
-        self.watcher = DataWatcher(services.database, self)
-        self.watcher.changed.connect(self._database_changed)
-        self.watcher.start()
-
         if not settings.restore_window(self, WINDOW_KEY):
             self.resize(*DEFAULT_SIZE)
-        self.route()
+        if services.is_open:
+            self.finish_loading()
         self._retranslate()
+
+    # -- loading ---------------------------------------------------------------------------
+    @property
+    def loaded(self) -> bool:
+        return self._loaded
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self._opening and event.type() == QEvent.Type.Paint:
+            self._schedule_loading()
+        return super().eventFilter(watched, event)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._loaded:
+            # Normally the first paint starts the loading; this covers a window never painted.
+            QTimer.singleShot(LOAD_FALLBACK_MS, self.finish_loading)
+
+    def _schedule_loading(self) -> None:
+        if not self._loaded and not self._load_scheduled:
+            self._load_scheduled = True
+            QTimer.singleShot(0, self.finish_loading)
+
+    def finish_loading(self) -> bool:
+        """Open the database, start watching it and show the first page; False if it failed."""
+        if self._loaded:
+            return True
+        self._loaded = True
+        try:
+            self._services.ensure_open()
+        except Exception as exc:  # any failure becomes a dialog, never a traceback
+            log.warning("the database cannot be opened", exc_info=True)
+            show_error(self, exc)
+            self.load_failed.emit(exc)
+            return False
+        self._start_watcher()
+        self.route()
+        self.ready.emit()
+        return True
+
+    def _start_watcher(self) -> None:
+        from juryapp.gui.watcher import DataWatcher  # noqa: PLC0415
+
+        if self.watcher is not None:
+            self.watcher.stop()
+            self.watcher.deleteLater()
+        self.watcher = DataWatcher(self._services.database, self)
+        self.watcher.changed.connect(self._database_changed)
+        self.watcher.start()
 
     # -- menus -----------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -149,26 +215,26 @@ class AppWindow(QMainWindow):
 
     def open_database(self, path: str) -> None:
         try:
-            services = open_services(path)
+            services = open_services(path).ensure_open()
         except Exception as exc:
             show_error(self, exc)
             return
         self.sign_out()
-        self.watcher.stop()
+        if self.watcher is not None:
+            self.watcher.stop()
         self._services.close()
         self._services = services
         self._database_path = Path(path)
         self._settings.last_database = self._database_path.resolve()
         self.start_page.set_services(services)
         self.sign_in_page.set_services(services)
-        self.watcher.deleteLater()
-        self.watcher = DataWatcher(services.database, self)
-        self.watcher.changed.connect(self._database_changed)
-        self.watcher.start()
+        self._loaded = True
+        self._start_watcher()
         self.route()
 
     def close_services(self) -> None:
-        self.watcher.stop()
+        if self.watcher is not None:
+            self.watcher.stop()
         self._services.close()
 
     def route(self) -> None:
@@ -191,6 +257,10 @@ class AppWindow(QMainWindow):
 
     # -- session ---------------------------------------------------------------------------
     def enter(self, actor: Actor) -> None:
+        from juryapp.gui.judge.judge_area import JudgeArea  # noqa: PLC0415
+
+        if not self.finish_loading():
+            return
         self._actor = actor
         if actor.is_secretariat:
             area = _secretariat_screen(self._services, actor, self)
@@ -218,11 +288,14 @@ class AppWindow(QMainWindow):
 
     @property
     def judge_area(self) -> JudgeArea | None:
+        from juryapp.gui.judge.judge_area import JudgeArea  # noqa: PLC0415
+
         return self._area if isinstance(self._area, JudgeArea) else None
 
     def _mark_saved(self) -> None:
         self._saved_at = datetime.now()
-        self.watcher.acknowledge()
+        if self.watcher is not None:
+            self.watcher.acknowledge()
         self._show_status()
 
     def _database_changed(self) -> None:
@@ -273,6 +346,7 @@ class AppWindow(QMainWindow):
         self.sign_out_action.setText(self.tr("&Sign out"))
         self.sign_out_action.setEnabled(self._actor is not None)
         self.quit_action.setText(self.tr("&Quit"))
+        self._opening.setText(self.tr("Opening the database…"))
         self.language_menu.setTitle(self.tr("&Language"))
         self._show_status()
 
@@ -284,5 +358,6 @@ class AppWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self._settings.save_window(self, WINDOW_KEY)
         self._settings.sync()
-        self.watcher.stop()
+        if self.watcher is not None:
+            self.watcher.stop()
         super().closeEvent(event)

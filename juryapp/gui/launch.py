@@ -9,14 +9,16 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
-from juryapp.bootstrap import Services, open_services
+from juryapp.bootstrap import open_services
 from juryapp.gui.app_window import AppWindow
-from juryapp.gui.errors import install_excepthook, show_error
+from juryapp.gui.errors import install_excepthook
 from juryapp.gui.i18n import install_translators
 from juryapp.gui.settings import APPLICATION, ORGANISATION, AppSettings
 from juryapp.gui.start.first_run import LanguageDialog
+from juryapp.resources import resource
 
 __all__ = ["apply_language", "default_database", "language_was_chosen", "run_gui"]
 
@@ -46,21 +48,18 @@ def _report_shown_and_quit(app: QApplication) -> None:
 
 
 def default_database() -> Path:
-    """The last database used, else ``juryapp.sqlite3`` in the user's settings folder."""
+    """The last database used, else the one the command line uses (the user's data folder)."""
     settings = AppSettings()
     if settings.last_database is not None:
         return settings.last_database
-    folder = settings.file_path.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder / "juryapp.sqlite3"
+    # engine pulls in SQLAlchemy, which the window is shown without.
+    from juryapp.persistence.engine import default_database_path  # noqa: PLC0415
+
+    return default_database_path()
 
 
-def _open(target: Path) -> Services | None:
-    try:
-        return open_services(target)
-    except Exception as exc:  # any failure becomes a dialog, never a traceback
-        show_error(None, exc)
-        return None
+def app_icon() -> QIcon:
+    return QIcon(str(resource("icons", "juryapp.png")))
 
 
 def run_gui(database: str | None, lang: str) -> int:
@@ -69,6 +68,7 @@ def run_gui(database: str | None, lang: str) -> int:
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationDisplayName("juryapp")
+    app.setWindowIcon(app_icon())
     font = app.font()
     font.setPointSize(max(font.pointSize(), _FONT_POINTS))
     app.setFont(font)
@@ -86,21 +86,31 @@ def run_gui(database: str | None, lang: str) -> int:
         settings.sync()
 
     target = Path(database) if database else default_database()
-    services = _open(target)
-    if services is None:
-        return 1
-    settings.last_database = target.resolve()
+    # The window shows first and opens the database once painted (see AppWindow); a database
+    # that cannot be opened is reported in a dialog, then the app ends with status 1.
     window = AppWindow(
-        services,
+        open_services(target),
         settings,
         database_path=target,
         switch_language=lambda picked: apply_language(app, picked),
     )
+    failed: list[object] = []
+
+    def remember(exc: object) -> None:
+        failed.append(exc)
+        window.close()
+
+    def loaded() -> None:
+        settings.last_database = target.resolve()
+
+    window.load_failed.connect(remember)
+    window.ready.connect(loaded)
     window.show()
     if os.environ.get("JURYAPP_EXIT_AFTER_SHOWN"):
         QTimer.singleShot(0, lambda: _report_shown_and_quit(app))
     try:
-        return int(app.exec())
+        code = int(app.exec())
+        return 1 if failed else code
     finally:
         window.close_services()
         hook.uninstall()

@@ -108,6 +108,7 @@ def make_window(
         qtbot.addWidget(window)  # type: ignore[attr-defined]
         window.show()
         qtbot.waitExposed(window)  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: window.loaded)  # type: ignore[attr-defined]  # after a paint
         window.activateWindow()
         return window
 

@@ -148,3 +148,8 @@ def test_processes_opening_a_new_file_together_all_succeed(tmp_path: Path, attem
 )
 def test_decimal_text_is_canonical(value: str, text: str) -> None:
     assert DecimalText().process_bind_param(Decimal(value), sqlite.dialect()) == text
+
+
+def test_the_head_constant_matches_the_migration_scripts() -> None:
+    """``migrate.HEAD`` spares Alembic at start-up, so it must name the newest migration."""
+    assert migrate.head_revision() == migrate.HEAD

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -19,14 +19,20 @@ from juryapp.bootstrap import Services
 from juryapp.domain.access import Actor
 from juryapp.gui.secretariat.common import CODE_ROLE, Notice
 from juryapp.gui.secretariat.progress_model import (
+    CONFLICT_MARK,
     JUDGE_ROLE,
-    OUTLIER_ROLE,
-    STATE_ROLE,
+    MARK_ROLE,
+    OUTLIER_MARK,
     TEAM_COLUMN,
     ProgressModel,
     ProgressTable,
 )
 from juryapp.services.results import CellState
+
+_HATCH = QBrush(QColor("#9e9e9e"), Qt.BrushStyle.BDiagPattern)
+_OUTLINE = QPen(QColor("#c62828"), 3)
+ROW_HEIGHT = 26
+TEAM_COLUMN_MAX = 420  # px; longer names are elided, the full name is in the tooltip
 
 
 class ProgressDelegate(QStyledItemDelegate):
@@ -39,12 +45,15 @@ class ProgressDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
         super().paint(painter, option, index)
+        mark = index.data(MARK_ROLE)  # one look-up; most cells have no mark
+        if not mark:
+            return
         rect: QRect = option.rect
         painter.save()
-        if index.data(STATE_ROLE) == CellState.CONFLICT.value:
-            painter.fillRect(rect, QBrush(QColor("#9e9e9e"), Qt.BrushStyle.BDiagPattern))
-        if index.data(OUTLIER_ROLE):
-            painter.setPen(QPen(QColor("#c62828"), 3))
+        if mark & CONFLICT_MARK:
+            painter.fillRect(rect, _HATCH)
+        if mark & OUTLIER_MARK:
+            painter.setPen(_OUTLINE)
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
         painter.restore()
 
@@ -63,7 +72,12 @@ class DashboardPage(QWidget):
         self.view.setItemDelegate(ProgressDelegate(self.view))
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().setDefaultSectionSize(26)
+        # Fixed row heights and no ResizeToContents: measuring contents asks the model for
+        # every row on each reset, sort and scroll, which is what made large tables stutter.
+        rows = self.view.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(ROW_HEIGHT)
+        self.view.setWordWrap(False)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.view.horizontalHeader().setMinimumSectionSize(64)
         self.view.doubleClicked.connect(self._open)
@@ -92,6 +106,7 @@ class DashboardPage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.model.retranslate()
         self.title.setText(self.tr("Scoring progress"))
         self.hint.setText(
             self.tr(
@@ -137,8 +152,15 @@ class DashboardPage(QWidget):
             )
 
     def _size_columns(self) -> None:
+        """Fit the team column to its longest text once per reset, from the font alone."""
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(TEAM_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        if header.count() <= TEAM_COLUMN:
+            return
+        metrics = QFontMetrics(self.view.font())
+        texts = self.model.team_texts()
+        widest = max((metrics.horizontalAdvance(text) for text in texts), default=0)
+        header.setSectionResizeMode(TEAM_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(TEAM_COLUMN, min(widest + 24, TEAM_COLUMN_MAX))
 
     def _open(self, index: QModelIndex) -> None:
         judge = index.data(JUDGE_ROLE)

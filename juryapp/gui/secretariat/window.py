@@ -2,20 +2,42 @@
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Protocol, cast
+
 from PySide6.QtCore import QEvent, QObject, QTimer, Slot
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
 
-from juryapp.bootstrap import Services
 from juryapp.domain.access import Actor
 from juryapp.gui.secretariat.dashboard import DashboardPage
-from juryapp.gui.secretariat.paper_entry import PaperEntryPage
-from juryapp.gui.secretariat.print_page import PrintPage
-from juryapp.gui.secretariat.results_page import SecretariatResultsPage
-from juryapp.gui.secretariat.schedule_page import SchedulePage
-from juryapp.gui.secretariat.setup_page import SetupPage
+
+if TYPE_CHECKING:
+    from juryapp.bootstrap import Services
+    from juryapp.gui.secretariat.paper_entry import PaperEntryPage
+    from juryapp.gui.secretariat.print_page import PrintPage
+    from juryapp.gui.secretariat.results_page import SecretariatResultsPage
+    from juryapp.gui.secretariat.schedule_page import SchedulePage
+    from juryapp.gui.secretariat.setup_page import SetupPage
 
 # Without a watcher on the database the screens still catch up with other users this often.
 FALLBACK_REFRESH_MS = 10_000
+
+# Each screen is built the first time it is shown (or asked for), so signing in builds only
+# the dashboard: the others hold thousands of widgets and model rows, and the print screen
+# loads ReportLab and pyHanko. (module, class) in navigation order, after the dashboard.
+_LATER_PAGES = (
+    ("juryapp.gui.secretariat.paper_entry", "PaperEntryPage"),
+    ("juryapp.gui.secretariat.results_page", "SecretariatResultsPage"),
+    ("juryapp.gui.secretariat.print_page", "PrintPage"),
+    ("juryapp.gui.secretariat.setup_page", "SetupPage"),
+    ("juryapp.gui.secretariat.schedule_page", "SchedulePage"),
+)
+
+
+class _Page(Protocol):
+    def refresh(self) -> None: ...
+
+    def retranslate(self) -> None: ...
 
 
 class SecretariatWindow(QWidget):
@@ -25,38 +47,17 @@ class SecretariatWindow(QWidget):
         super().__init__(parent)
         self._services, self._actor = services, actor
         self.dashboard = DashboardPage(services, actor, self)
-        self.paper = PaperEntryPage(services, actor, self)
-        self.results = SecretariatResultsPage(services, actor, self)
-        self.print = PrintPage(services, actor, self)
-        self.setup = SetupPage(services, actor, self)
-        self.schedule = SchedulePage(services, actor, self)
-        self._pages: list[
-            DashboardPage
-            | PaperEntryPage
-            | SecretariatResultsPage
-            | PrintPage
-            | SetupPage
-            | SchedulePage
-        ] = [
-            self.dashboard,
-            self.paper,
-            self.results,
-            self.print,
-            self.setup,
-            self.schedule,
-        ]
+        # None until built; a plain QWidget holds the page's place in the stack until then.
+        self._pages: list[QWidget | None] = [self.dashboard] + [None] * len(_LATER_PAGES)
         self.navigation = QListWidget(self)
         self.navigation.setFixedWidth(150)
         self.navigation.setStyleSheet("QListWidget::item { padding: 8px; }")
         self.stack = QStackedWidget(self)
         for page in self._pages:
-            self.stack.addWidget(page)
+            self.stack.addWidget(page if page is not None else QWidget(self))
             self.navigation.addItem("")
         self.navigation.currentRowChanged.connect(self._show_page)
         self.dashboard.open_sheet.connect(self.open_sheet)
-        self.setup.saved.connect(self.refresh)
-        self.schedule.saved.connect(self.refresh)
-        self.results.lock_changed.connect(self._others_stale)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -70,6 +71,50 @@ class SecretariatWindow(QWidget):
         self._stale: set[int] = set(range(len(self._pages)))
         self._retranslate()
         self.navigation.setCurrentRow(self.DASHBOARD)
+
+    # -- the screens, built on first use ---------------------------------------------------
+    def page(self, index: int) -> QWidget:
+        """The screen at ``index`` of the navigation, built now if it was not yet."""
+        built = self._pages[index]
+        if built is not None:
+            return built
+        module_name, class_name = _LATER_PAGES[index - 1]
+        page_class = getattr(importlib.import_module(module_name), class_name)
+        page: QWidget = page_class(self._services, self._actor, self)
+        self._pages[index] = page
+        placeholder = self.stack.widget(index)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(index, page)
+        if placeholder is not None:
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        if current == index:
+            self.stack.setCurrentIndex(index)
+        if index in (self.SETUP, self.SCHEDULE):
+            page.saved.connect(self.refresh)  # type: ignore[attr-defined]
+        elif index == self.RESULTS:
+            page.lock_changed.connect(self._others_stale)  # type: ignore[attr-defined]
+        return page
+
+    @property
+    def paper(self) -> PaperEntryPage:
+        return cast("PaperEntryPage", self.page(self.PAPER))
+
+    @property
+    def results(self) -> SecretariatResultsPage:
+        return cast("SecretariatResultsPage", self.page(self.RESULTS))
+
+    @property
+    def print(self) -> PrintPage:
+        return cast("PrintPage", self.page(self.PRINT))
+
+    @property
+    def setup(self) -> SetupPage:
+        return cast("SetupPage", self.page(self.SETUP))
+
+    @property
+    def schedule(self) -> SchedulePage:
+        return cast("SchedulePage", self.page(self.SCHEDULE))
 
     def connect_watcher(self, watcher: QObject) -> None:
         """Refresh when the database changes instead of polling."""
@@ -99,13 +144,14 @@ class SecretariatWindow(QWidget):
     def _show_page(self, index: int) -> None:
         if index < 0:
             return
+        self.page(index)
         self.stack.setCurrentIndex(index)
         if index in self._stale:
             self._refresh_page(index)
 
     def _refresh_page(self, index: int) -> None:
         self._stale.discard(index)
-        self._pages[index].refresh()
+        cast("_Page", self.page(index)).refresh()
 
     def _retranslate(self) -> None:
         names = (
@@ -125,5 +171,6 @@ class SecretariatWindow(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
             for page in self._pages:
-                page.retranslate()
+                if page is not None:
+                    cast("_Page", page).retranslate()
         super().changeEvent(event)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
@@ -20,13 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from juryapp.bootstrap import Services
 from juryapp.domain.messages import AuthenticationError, JuryError
 from juryapp.domain.model import Role
 from juryapp.gui.errors import show_error
 from juryapp.gui.start.start_page import FIRST_RUN_ACTOR
-from juryapp.services.accounts import AccountView
-from juryapp.services.demo import Credential, stored_demo_credentials
+
+if TYPE_CHECKING:
+    from juryapp.bootstrap import Services
+    from juryapp.services.accounts import AccountView
+    from juryapp.services.demo import Credential
 
 __all__ = ["SignInPage"]
 
@@ -191,6 +195,8 @@ class SignInPage(QWidget):
         no_secretariat = not any(a.role is Role.SECRETARIAT for a in self._accounts)
         self._first_box.setVisible(no_secretariat)
         self.demo_panel.setVisible(overview.is_demo)
+        from juryapp.services.demo import stored_demo_credentials  # noqa: PLC0415
+
         self._demo = stored_demo_credentials(self._services.database) if overview.is_demo else ()
         self._render_demo()
         self._focus_first_field()

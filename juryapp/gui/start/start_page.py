@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -13,13 +14,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from juryapp.bootstrap import Services
 from juryapp.domain.access import Actor
 from juryapp.domain.model import Role
 from juryapp.gui.errors import show_error
 from juryapp.gui.worker import Progress, run_in_background
-from juryapp.interchange.convention_file import read_convention_file
-from juryapp.services.demo import DemoInfo, load_demo
+
+if TYPE_CHECKING:
+    from juryapp.bootstrap import Services
+    from juryapp.services.demo import DemoInfo
 
 __all__ = ["FIRST_RUN_ACTOR", "StartPage"]
 
@@ -96,6 +98,8 @@ class StartPage(QWidget):
 
     def create_from_file(self, path: Path) -> bool:
         """Create the convention a convention file describes; False (after a dialog) if not."""
+        from juryapp.interchange.convention_file import read_convention_file  # noqa: PLC0415
+
         try:
             spec = read_convention_file(path)
             self._services.setup.create(FIRST_RUN_ACTOR, spec)
@@ -111,6 +115,8 @@ class StartPage(QWidget):
         self._set_busy(True)
 
         def work(progress: Progress) -> DemoInfo:
+            from juryapp.services.demo import load_demo  # noqa: PLC0415
+
             progress.report(0, 0, "")
             return load_demo(services.database, services.setup, services.accounts)
 
