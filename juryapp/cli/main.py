@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -291,6 +292,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # a document worker process of the frozen app starts here too: run its task and stop
+    multiprocessing.freeze_support()
     parser = build_parser()
     args = parser.parse_args(argv)
     set_language(args.lang)

@@ -32,6 +32,7 @@ __all__ = [
     "render_feedback",
     "render_many",
     "render_minutes",
+    "render_parts",
     "render_recap",
     "render_score_sheet",
     "render_set",
@@ -61,6 +62,16 @@ def render_document(data: DocumentData, stamp: DocumentStamp) -> bytes:
 def render_many(documents: Sequence[DocumentData], stamp: DocumentStamp) -> bytes:
     """Several documents in one PDF, each starting on a new page and numbered on its own."""
     return build_pdf([part_for(data, stamp) for data in documents], stamp)
+
+
+def render_parts(documents: Sequence[DocumentData], stamp: DocumentStamp) -> bytes:
+    """One file of a print run: one document on its own, or several numbered each on its own.
+
+    A plain module-level function of picklable arguments, so worker processes can run it.
+    """
+    if len(documents) == 1:
+        return render_document(documents[0], stamp)
+    return render_many(documents, stamp)
 
 
 def render_set(documents: DocumentSet, stamp: DocumentStamp) -> bytes:

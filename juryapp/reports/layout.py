@@ -14,6 +14,7 @@ from io import BytesIO
 from typing import Any, Literal
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
@@ -146,8 +147,65 @@ def styles() -> Styles:
 
 
 def para(text: str, style: ParagraphStyle, *, markup: bool = False) -> Paragraph:
-    """A wrapping cell or paragraph; ``text`` is escaped unless it is our own ``markup``."""
-    return Paragraph(text if markup else escape(text), style)
+    """A wrapping cell or paragraph; ``text`` is escaped unless it is our own ``markup``.
+
+    Most texts of a print run repeat (labels, headings, criteria, judges' names on every
+    sheet), so each paragraph is a fresh flowable built from the parsed text and line breaks
+    of its first copy: parsing and breaking lines were most of the time of a score sheet.
+    """
+    source = text if markup else escape(text)
+    key = (source, style)
+    shared = _SHARED.get(key)
+    if shared is None:
+        if len(_SHARED) >= _SHARED_LIMIT:
+            _SHARED.clear()  # a few thousand distinct texts: start over rather than grow
+        shared = _SHARED[key] = _SharedText(Paragraph(source, style))
+    return _SharedParagraph(source, style, shared)
+
+
+class _SharedText:
+    """One text in one style: its parsed fragments and its lines at each width it was given."""
+
+    __slots__ = ("frags", "lines")
+
+    def __init__(self, first: Paragraph) -> None:
+        self.frags = first.frags
+        # width -> (line-break result, wrap widths, height); read-only once made
+        self.lines: dict[float, tuple[Any, list[float], float]] = {}
+
+
+class _SharedParagraph(Paragraph):  # type: ignore[misc]
+    """A Paragraph whose parsing and line breaking are shared with its other copies.
+
+    Only the immutable results are shared; each copy keeps its own position and size, so
+    copies may stand in different tables, documents and pages (and split like any other).
+    """
+
+    blPara: Any  # noqa: N815  (ReportLab's names)
+    _wrapWidths: list[float]  # noqa: N815
+
+    def __init__(self, text: str, style: ParagraphStyle, shared: _SharedText) -> None:
+        super().__init__(text, style, frags=shared.frags)
+        self._jury_shared = shared
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        known = self._jury_shared.lines.get(availWidth)
+        if known is None:
+            width, height = super().wrap(availWidth, availHeight)
+            if height < 0x7FFFFFFF:
+                self._jury_shared.lines[availWidth] = (self.blPara, self._wrapWidths, height)
+            return width, height
+        lines, widths, height = known
+        self.width = availWidth
+        self.blPara = lines
+        self._wrapWidths = widths
+        self.height = height
+        return availWidth, height
+
+
+_SharedKey = tuple[str, ParagraphStyle]
+_SHARED: dict[_SharedKey, _SharedText] = {}
+_SHARED_LIMIT = 4096
 
 
 def numbered(items: Sequence[str], style: ParagraphStyle) -> list[Paragraph]:
@@ -406,6 +464,9 @@ def build_pdf(parts: Sequence[Part], stamp: DocumentStamp) -> bytes:
     if not parts:
         raise ValueError("nothing to print: no documents were given")
     fonts.register_fonts()
+    # binary streams, compressed as before: ASCII85 on top made files a quarter larger and,
+    # without ReportLab's C accelerator, cost as much time as compressing them
+    rl_config.useA85 = 0
     for header in {part.header for part in parts}:
         _check_logo(header)
     buffer = BytesIO()

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import multiprocessing
+import os
+from collections.abc import Callable, Generator, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -159,11 +163,7 @@ class PublishingService:
         Before the lock the documents carry a DRAFT watermark and are not signed; after it,
         each is signed with the convention's key and certifies the locked results.
         """
-        from juryapp.reports.documents import (  # noqa: PLC0415
-            concatenate_pdfs,
-            render_document,
-            render_many,
-        )
+        from juryapp.reports.documents import concatenate_pdfs  # noqa: PLC0415
         from juryapp.reports.signing import (  # noqa: PLC0415
             INFO_RESULTS_FINGERPRINT,
             INFO_RESULTS_VERSION,
@@ -205,14 +205,13 @@ class PublishingService:
         }
         total = len(jobs) + 1
         rendered: list[bytes] = []
-        for done, (kind, name, parts) in enumerate(jobs):
-            if progress is not None:
-                progress(done, total, name)
-            pdf = render_document(parts[0], stamp) if len(parts) == 1 else render_many(parts, stamp)
-            rendered.append(pdf)
-            written.append(
-                self._write(out_dir / f"{name}.pdf", pdf, key, info, kind, snapshot.spec.info.city)
-            )
+        with closing(_rendered(jobs, stamp)) as pdfs:
+            for done, ((kind, name, _parts), pdf) in enumerate(zip(jobs, pdfs, strict=True)):
+                if progress is not None:
+                    progress(done, total, name)
+                rendered.append(pdf)
+                city = snapshot.spec.info.city
+                written.append(self._write(out_dir / f"{name}.pdf", pdf, key, info, kind, city))
         if progress is not None:
             progress(total - 1, total, names["all"])
         # The combined file holds the same pages as the single files, in the same order, each
@@ -284,11 +283,45 @@ class PublishingService:
         )
 
 
+# A print run of more documents than this (a page or more each) is laid out by worker
+# processes; smaller ones, like the demo's, stay in this process and need no start-up.
+PARALLEL_FROM = 200
+WORKERS = 2
+
+Job = tuple[str, str, list[DocumentData]]
+
+
+def _rendered(jobs: list[Job], stamp: DocumentStamp) -> Generator[bytes, None, None]:
+    """The unsigned PDF of each job, in the order of ``jobs``.
+
+    Large runs are rendered by ``WORKERS`` processes while this one signs and writes the
+    files already done. Workers are spawned, not forked: the GUI calls this beside its own
+    threads, and spawning is what Windows and macOS do anyway (the frozen app's entry point
+    calls ``multiprocessing.freeze_support`` for it).
+    """
+    from juryapp.reports.documents import render_parts  # noqa: PLC0415
+
+    workers = min(WORKERS, os.cpu_count() or 1)
+    if workers < 2 or sum(len(parts) for _, _, parts in jobs) <= PARALLEL_FROM:
+        for _kind, _name, parts in jobs:
+            yield render_parts(parts, stamp)
+        return
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    try:
+        futures = [pool.submit(render_parts, parts, stamp) for _, _, parts in jobs]
+        for future in futures:
+            yield future.result()
+    finally:
+        # on a failure (or a caller that stops early) the work not yet started is dropped
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def _jobs(
     documents: DocumentSet, category_codes: list[str], chosen: list[Kind], names: dict[str, str]
-) -> list[tuple[str, str, list[DocumentData]]]:
+) -> list[Job]:
     """Which PDF files to write: one per document a person handles on its own."""
-    jobs: list[tuple[str, str, list[DocumentData]]] = []
+    jobs: list[Job] = []
     sheets = [s for s in documents.score_sheets if not s.blank]
     blanks = [s for s in documents.score_sheets if s.blank]
     if Kind.SHEETS in chosen:
