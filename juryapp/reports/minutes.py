@@ -53,8 +53,11 @@ def minutes_part(data: MinutesData, stamp: DocumentStamp) -> Part:
     if data.tie_decisions:
         flow += [Spacer(1, 2 * mm), para(label("minutes_ties", lang), st.body)]
         flow += numbered(data.tie_decisions, st.body)
-    flow += [Spacer(1, 3 * mm), para(label("minutes_closing", lang), st.body), Spacer(1, 6 * mm)]
-    flow += _signatures(data, lang, width)
+    flow.append(Spacer(1, 3 * mm))
+    # The closing sentence and every signature stay on one page: a "Mengetahui" block alone on
+    # a last page would not look like part of the minutes it acknowledges.
+    closing = [para(label("minutes_closing", lang), st.body), Spacer(1, 6 * mm)]
+    flow.append(KeepTogether([*closing, *_signatures(data, lang, width)]))
     return Part(header=data.header, flowables=tuple(flow), running_title=title)
 
 
@@ -136,17 +139,15 @@ def _signatures(data: MinutesData, lang: str, width: float) -> list[Flowable]:
     blocks = [judge_signature(judge, cell - 3 * mm, lang) for judge in (*chairs, *members)]
     header = data.header
     head = para(place_and_date(header, data.date, lang), st.cell_right)
-    jury = KeepTogether(
-        [
-            head,
-            Spacer(1, 2 * mm),
-            para(bold(label("jury_signs", lang).upper()), st.subtitle, markup=True),
-            Spacer(1, 2 * mm),
-            signature_grid(blocks, columns, width),
-        ]
-    )
+    jury: list[Flowable] = [
+        head,
+        Spacer(1, 2 * mm),
+        para(bold(label("jury_signs", lang).upper()), st.subtitle, markup=True),
+        Spacer(1, 2 * mm),
+        signature_grid(blocks, columns, width),
+    ]
     if not header.organiser_head_name:
-        return [jury]
+        return jury
     acknowledged = signature_block(
         title=f"{label('acknowledged', lang)}<br/>{escape(header.organiser_head_title)},",
         name=header.organiser_head_name,
@@ -156,4 +157,4 @@ def _signatures(data: MinutesData, lang: str, width: float) -> list[Flowable]:
         width=min(width, 110 * mm),
         markup_title=True,
     )
-    return [jury, KeepTogether([Spacer(1, 2 * mm), signature_grid([acknowledged], 1, width)])]
+    return [*jury, Spacer(1, 2 * mm), signature_grid([acknowledged], 1, width)]
