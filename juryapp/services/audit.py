@@ -6,15 +6,26 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Connection, Table, bindparam, select
 from sqlalchemy.orm import Session
 
 from juryapp.domain.access import Actor
 from juryapp.persistence.tables import AuditHeadRow, AuditRow
 
 GENESIS = "0" * 64
+
+_EVENTS = cast(Table, AuditRow.__table__)
+_HEADS = cast(Table, AuditHeadRow.__table__)
+_ADD_EVENT = _EVENTS.insert()
+_ADD_HEAD = _HEADS.insert()
+_HEAD = select(_HEADS.c.seq, _HEADS.c.hash).where(_HEADS.c.id == 1).with_for_update()
+_MOVE_HEAD = (
+    _HEADS.update()
+    .where(_HEADS.c.id == 1)
+    .values(seq=bindparam("new_seq"), hash=bindparam("new_hash"))
+)
 
 
 def now() -> datetime:
@@ -33,22 +44,61 @@ def _fields(row: AuditRow) -> list[object]:
 
 def record(
     session: Session, actor: Actor | str, action: str, subject: str = "", **details: Any
-) -> None:
-    """Append one event in the caller's transaction, so it commits or fails with the change."""
-    head = session.get(AuditHeadRow, 1, with_for_update=True)
-    prev, seq = (head.hash, head.seq + 1) if head else (GENESIS, 1)
+) -> str:
+    """Append one event in the caller's transaction, so it commits or fails with the change.
+
+    Returns the new head hash. The head and the event are written with plain statements, not
+    ORM objects: saving a score appends one event, and the ORM round trip dominated its cost.
+    """
+    session.flush()  # the change first, then its event, as the ORM used to order them
+    return append(session.connection(), actor, action, subject, **details)
+
+
+def append(
+    connection: Connection, actor: Actor | str, action: str, subject: str = "", **details: Any
+) -> str:
+    """``record`` on a connection already in the caller's write transaction."""
+    return append_after(connection, read_head(connection), actor, action, subject, **details)
+
+
+def read_head(connection: Connection) -> tuple[int, str] | None:
+    """The chain's head as (seq, hash), locked for the rest of the write transaction."""
+    head = connection.execute(_HEAD).first()
+    return None if head is None else (head[0], head[1])
+
+
+def append_after(
+    connection: Connection,
+    head: tuple[int, str] | None,
+    actor: Actor | str,
+    action: str,
+    subject: str = "",
+    **details: Any,
+) -> str:
+    """Append one event after ``head``, read by ``read_head`` in this same transaction."""
+    prev, seq = (head[1], head[0] + 1) if head is not None else (GENESIS, 1)
     at = now()
     who = actor if isinstance(actor, str) else actor.username
     body = json.dumps(details, ensure_ascii=False, sort_keys=True, default=str)
-    row = AuditRow(seq=seq, at=at, actor=who, action=action, subject=subject, details=body)
-    digest = _digest(prev, _fields(row))
-    row.prev_hash, row.hash = prev, digest
-    session.add(row)
+    digest = _digest(prev, [seq, at.isoformat(), who, action, subject, body])
+    connection.execute(
+        _ADD_EVENT,
+        {
+            "seq": seq,
+            "at": at,
+            "actor": who,
+            "action": action,
+            "subject": subject,
+            "details": body,
+            "prev_hash": prev,
+            "hash": digest,
+        },
+    )
     if head is None:
-        session.add(AuditHeadRow(id=1, seq=seq, hash=digest))
+        connection.execute(_ADD_HEAD, {"id": 1, "seq": seq, "hash": digest})
     else:
-        head.seq, head.hash = seq, digest
-    session.flush()
+        connection.execute(_MOVE_HEAD, {"new_seq": seq, "new_hash": digest})
+    return digest
 
 
 @dataclass(frozen=True)
@@ -69,7 +119,7 @@ def verify(session: Session) -> AuditCheck:
         if row.seq != expected_seq or row.prev_hash != prev or row.hash != digest:
             return AuditCheck(False, count, prev, row.seq)
         prev, expected_seq, count = digest, expected_seq + 1, count + 1
-    head = session.get(AuditHeadRow, 1)
-    if (head is None and count) or (head is not None and (head.hash != prev or head.seq != count)):
+    head = session.execute(select(_HEADS.c.seq, _HEADS.c.hash).where(_HEADS.c.id == 1)).first()
+    if (head is None and count) or (head is not None and (head[1] != prev or head[0] != count)):
         return AuditCheck(False, count, prev, count + 1)
     return AuditCheck(True, count, prev, None)

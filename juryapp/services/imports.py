@@ -7,11 +7,24 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import time
+from datetime import datetime, time
 from decimal import Decimal
 from pathlib import Path
+from typing import Any, cast
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import (
+    Connection,
+    DateTime,
+    Insert,
+    Integer,
+    String,
+    Table,
+    Update,
+    bindparam,
+    func,
+    select,
+    type_coerce,
+)
 from sqlalchemy.orm import Session
 
 from juryapp.domain.access import Actor, require_secretariat
@@ -30,6 +43,7 @@ from juryapp.interchange.columns import JUDGE_COLUMNS, SCORE_COLUMNS, TEAM_COLUM
 from juryapp.interchange.tabular import Row, read_table
 from juryapp.persistence.database import Database
 from juryapp.persistence.tables import CriterionRow, JudgeRow, ScoreRow, SheetRow, TeamRow
+from juryapp.persistence.types import DecimalText
 from juryapp.services import audit
 from juryapp.services.setup import SetupService
 from juryapp.services.snapshot import convention_row, load_spec
@@ -113,11 +127,52 @@ class ImportService:
             return summary
 
 
+_JUDGE, _TEAM, _CRITERION = (
+    Text("juri", "judge"),
+    Text("tim", "team"),
+    Text("kriteria", "criterion"),
+)
+_SHEETS = cast(Table, SheetRow.__table__)
+_SCORES = cast(Table, ScoreRow.__table__)
+_ADD_SHEETS = _SHEETS.insert()
+_ADD_SCORES = _SCORES.insert().values(
+    sheet_id=bindparam("sheet_id"),
+    criterion_id=bindparam("criterion_id"),
+    value=bindparam("text", type_=String),  # rendered once per distinct score, not per row
+    note=bindparam("note"),
+    updated_at=bindparam("at", type_=DateTime),
+    updated_by=bindparam("by", type_=Integer),
+)
+_CHANGE_SCORES = (
+    _SCORES.update()
+    .where(_SCORES.c.id == bindparam("score_id"))
+    .values(
+        value=bindparam("text", type_=String),
+        note=bindparam("new_note"),
+        updated_at=bindparam("at", type_=DateTime),
+    )
+)
+_TOUCH_SHEETS = (
+    _SHEETS.update().where(_SHEETS.c.id == bindparam("sheet_id")).values(updated_at=bindparam("at"))
+)
+_HAND_IN = (
+    _SHEETS.update()
+    .where(_SHEETS.c.id == bindparam("sheet_id"))
+    .values(status=SheetStatus.SUBMITTED.value, submitted_at=bindparam("at"))
+)
+_AS_TEXT = DecimalText()
+
+
 class _ScorePlan:
-    """Every row checked against the stored convention before anything is written."""
+    """Every row checked against the stored convention before anything is written.
+
+    200,000 rows go through here, so the writing uses plain statements and executemany, and a
+    score text is parsed and checked once per criterion (a rubric has few distinct scores).
+    """
 
     def __init__(self, session: Session, file: str) -> None:
         self.session, self.file = session, file
+        self.connection = session.connection()
         spec = load_spec(session)
         self.judge_ids = dict(session.execute(select(JudgeRow.code, JudgeRow.id)).all())
         self.team_ids = dict(session.execute(select(TeamRow.code, TeamRow.id)).all())
@@ -128,23 +183,22 @@ class _ScorePlan:
             (c.judge, t.code) for c in spec.conflicts for t in teams.values() if c.covers(t)
         }
         self.values: dict[tuple[str, str], dict[str, tuple[Decimal, str, int]]] = defaultdict(dict)
+        # (criterion, score as typed) -> (the score, its stored text), filled as rows pass
+        self.checked: dict[tuple[str, str], tuple[Decimal, str]] = {}
+        self.texts: dict[Decimal, str] = {}
 
     def fail(self, row: Row, column: str, text: Text) -> FileProblemError:
         return FileProblemError(text, file=self.file, row=row.number, column=column)
 
     def add(self, row: Row) -> None:
-        judge, team, code = row.values["judge"], row.values["team"], row.values["criterion"]
-        for column, value, known, noun in (
-            ("judge", judge, self.judge_ids, Text("juri", "judge")),
-            ("team", team, self.team_ids, Text("tim", "team")),
-            ("criterion", code, self.criterion_ids, Text("kriteria", "criterion")),
-        ):
-            if value not in known:
-                raise self.fail(
-                    row,
-                    column,
-                    Text("{n} '{v}' tidak dikenal", "unknown {n} '{v}'").format(n=noun, v=value),
-                )
+        values = row.values
+        judge, team, code = values["judge"], values["team"], values["criterion"]
+        if judge not in self.judge_ids:
+            raise self.unknown(row, "judge", _JUDGE, judge)
+        if team not in self.team_ids:
+            raise self.unknown(row, "team", _TEAM, team)
+        if code not in self.criterion_ids:
+            raise self.unknown(row, "criterion", _CRITERION, code)
         if (judge, team) in self.conflicts:
             raise self.fail(
                 row,
@@ -152,13 +206,10 @@ class _ScorePlan:
                 Text("juri {j} memiliki konflik kepentingan dengan tim {t}",
                      "judge {j} has a conflict of interest with team {t}").format(j=judge, t=team),
             )  # fmt: skip
-        try:
-            score = parse_decimal(row.values["score"])
-            self.criteria[code].check_score(score)
-        except ValueError as exc:
-            raise self.fail(row, "score", Text(str(exc), str(exc))) from None
-        except JuryError as exc:
-            raise self.fail(row, "score", exc.text) from None
+        typed = values["score"]
+        known = self.checked.get((code, typed))
+        if known is None:
+            known = self.check(row, code, typed)
         sheet = self.values[(judge, team)]
         if code in sheet:
             raise self.fail(
@@ -168,37 +219,68 @@ class _ScorePlan:
                      "score {j}/{t}/{c} already given on row {r}").format(
                     j=judge, t=team, c=code, r=sheet[code][2]),
             )  # fmt: skip
-        sheet[code] = (score, row.values.get("note", ""), row.number)
+        sheet[code] = (known[0], values.get("note", ""), row.number)
+
+    def unknown(self, row: Row, column: str, noun: Text, value: str) -> FileProblemError:
+        return self.fail(
+            row,
+            column,
+            Text("{n} '{v}' tidak dikenal", "unknown {n} '{v}'").format(n=noun, v=value),
+        )
+
+    def check(self, row: Row, code: str, typed: str) -> tuple[Decimal, str]:
+        try:
+            score = parse_decimal(typed)
+            self.criteria[code].check_score(score)
+        except ValueError as exc:
+            raise self.fail(row, "score", Text(str(exc), str(exc))) from None
+        except JuryError as exc:
+            raise self.fail(row, "score", exc.text) from None
+        known = self.checked[(code, typed)] = (score, self.text(score))
+        return known
+
+    def text(self, value: Decimal) -> str:
+        """The stored text of a score, as the DecimalText column would write it."""
+        known = self.texts.get(value)
+        if known is None:
+            known = _AS_TEXT.process_bind_param(value, self.connection.dialect) or ""
+            self.texts[value] = known
+        return known
 
     def apply(self, actor: Actor) -> ImportSummary:
-        session = self.session
-        sheets = {(s.judge_id, s.team_id): s for s in session.scalars(select(SheetRow))}
-        stored: dict[tuple[int, int], ScoreRow] = {
-            (s.sheet_id, s.criterion_id): s for s in session.scalars(select(ScoreRow))
-        }
+        connection = self.connection
         now = audit.now()
+        sheets = self._sheets(actor, now)
+        # Stored scores as raw text: only the few that meet an imported row become Decimals.
+        stored: dict[tuple[int, int], tuple[int, str | None]] = {
+            (sheet_id, criterion_id): (score_id, value)
+            for score_id, sheet_id, criterion_id, value in connection.execute(
+                select(
+                    _SCORES.c.id,
+                    _SCORES.c.sheet_id,
+                    _SCORES.c.criterion_id,
+                    type_coerce(_SCORES.c.value, String),
+                )
+            )
+        }
         added = changed = unchanged = 0
-        new_scores: list[dict[str, object]] = []
+        new_scores: list[tuple[object, ...]] = []
+        changed_scores: list[tuple[object, ...]] = []
+        touched: list[dict[str, object]] = []
         for (judge, team), scores in self.values.items():
-            key = (self.judge_ids[judge], self.team_ids[team])
-            sheet = sheets.get(key)
-            if sheet is None:
-                sheet = SheetRow(
-                    judge_id=key[0], team_id=key[1], status=SheetStatus.DRAFT.value,
-                    source=SheetSource.PAPER.value, entered_by=actor.user_id, note="",
-                    abstain_reason="", updated_at=now,
-                )  # fmt: skip
-                session.add(sheet)
-                session.flush()
+            sheet_id, status, source = sheets[(self.judge_ids[judge], self.team_ids[team])]
+            open_paper = status == SheetStatus.DRAFT.value and source == SheetSource.PAPER.value
             for code, (value, note, number) in scores.items():
-                existing = stored.get((sheet.id, self.criterion_ids[code]))
-                if existing is not None and existing.value == value:
+                criterion_id = self.criterion_ids[code]
+                existing = stored.get((sheet_id, criterion_id))
+                if (
+                    existing is not None
+                    and existing[1] is not None
+                    and Decimal(existing[1]) == value
+                ):
                     unchanged += 1
                     continue
-                if (
-                    sheet.status != SheetStatus.DRAFT.value
-                    or sheet.source != SheetSource.PAPER.value
-                ):
+                if not open_paper:
                     raise FileProblemError(
                         Text("lembar {j}/{t} sudah diserahkan atau diisi juri; ubah lewat koreksi",
                              "sheet {j}/{t} is handed in or typed by the judge; use a correction")
@@ -206,40 +288,129 @@ class _ScorePlan:
                         file=self.file, row=number, column="score",
                     )  # fmt: skip
                 if existing is None:
-                    new_scores.append({
-                        "sheet_id": sheet.id, "criterion_id": self.criterion_ids[code],
-                        "value": value, "note": note, "updated_at": now,
-                        "updated_by": actor.user_id,
-                    })  # fmt: skip
+                    new_scores.append((sheet_id, criterion_id, self.text(value), note))
                     added += 1
                 else:
-                    existing.value, existing.note, existing.updated_at = value, note, now
+                    changed_scores.append((existing[0], self.text(value), note))
                     changed += 1
-            sheet.updated_at = now
+            touched.append({"sheet_id": sheet_id, "at": now})
         if new_scores:
-            session.execute(insert(ScoreRow), new_scores)
+            _execute_many(
+                connection,
+                _ADD_SCORES,
+                ("sheet_id", "criterion_id", "text", "note"),
+                new_scores,
+                {"at": now, "by": actor.user_id},
+            )
+        if changed_scores:
+            _execute_many(
+                connection,
+                _CHANGE_SCORES,
+                ("score_id", "text", "new_note"),
+                changed_scores,
+                {"at": now},
+            )
+        if touched:
+            connection.execute(_TOUCH_SHEETS, touched)
         self._hand_in_complete()
         return ImportSummary(added + changed + unchanged, added, changed, unchanged)
 
+    def _sheets(self, actor: Actor, now: datetime) -> dict[tuple[int, int], tuple[int, str, str]]:
+        """(judge id, team id) -> (sheet id, status, source), adding the missing paper sheets."""
+        connection = self.connection
+        sheets = {
+            (judge_id, team_id): (sheet_id, status, source)
+            for sheet_id, judge_id, team_id, status, source in connection.execute(
+                select(
+                    _SHEETS.c.id,
+                    _SHEETS.c.judge_id,
+                    _SHEETS.c.team_id,
+                    _SHEETS.c.status,
+                    _SHEETS.c.source,
+                )
+            )
+        }
+        missing = [
+            key
+            for key in ((self.judge_ids[j], self.team_ids[t]) for j, t in self.values)
+            if key not in sheets
+        ]
+        if missing:
+            connection.execute(
+                _ADD_SHEETS,
+                [
+                    {
+                        "judge_id": judge_id, "team_id": team_id,
+                        "status": SheetStatus.DRAFT.value, "source": SheetSource.PAPER.value,
+                        "entered_by": actor.user_id, "note": "", "abstain_reason": "",
+                        "abstained": False, "updated_at": now,
+                    }
+                    for judge_id, team_id in missing
+                ],
+            )  # fmt: skip
+            new = set(missing)
+            for sheet_id, judge_id, team_id in connection.execute(
+                select(_SHEETS.c.id, _SHEETS.c.judge_id, _SHEETS.c.team_id)
+            ):
+                if (judge_id, team_id) in new:
+                    sheets[(judge_id, team_id)] = (
+                        sheet_id, SheetStatus.DRAFT.value, SheetSource.PAPER.value,
+                    )  # fmt: skip
+        return sheets
+
     def _hand_in_complete(self) -> None:
         """A paper sheet with every criterion scored waits for the second person's check."""
-        session = self.session
-        counts = dict(
-            session.execute(
-                select(ScoreRow.sheet_id, func.count())
-                .where(ScoreRow.value.is_not(None))
-                .group_by(ScoreRow.sheet_id)
+        connection = self.connection
+        counts: dict[int, int] = dict(
+            connection.execute(
+                select(_SCORES.c.sheet_id, func.count())
+                .where(_SCORES.c.value.is_not(None))
+                .group_by(_SCORES.c.sheet_id)
             ).all()
         )
         keys = {(self.judge_ids[j], self.team_ids[t]) for j, t in self.values}
-        for sheet in session.scalars(select(SheetRow).where(SheetRow.status == "draft")):
-            if (
-                (sheet.judge_id, sheet.team_id) in keys
-                and sheet.source == "paper"
-                and counts.get(sheet.id, 0) == len(self.criteria)
-            ):
-                sheet.status = SheetStatus.SUBMITTED.value
-                sheet.submitted_at = audit.now()
+        now = audit.now()
+        complete = [
+            {"sheet_id": sheet_id, "at": now}
+            for sheet_id, judge_id, team_id in connection.execute(
+                select(_SHEETS.c.id, _SHEETS.c.judge_id, _SHEETS.c.team_id).where(
+                    _SHEETS.c.status == SheetStatus.DRAFT.value,
+                    _SHEETS.c.source == SheetSource.PAPER.value,
+                )
+            )
+            if (judge_id, team_id) in keys and counts.get(sheet_id, 0) == len(self.criteria)
+        ]
+        if complete:
+            connection.execute(_HAND_IN, complete)
+
+
+def _execute_many(
+    connection: Connection,
+    statement: Insert | Update,
+    names: tuple[str, ...],
+    rows: list[tuple[object, ...]],
+    constants: dict[str, object],
+) -> None:
+    """An executemany whose per-row values (ints and strings) go to the driver as they are.
+
+    SQLAlchemy would build and convert a parameter set per row, which for 200,000 scores cost
+    more than SQLite's own work; the constants are converted once here instead.
+    """
+    dialect = connection.dialect
+    compiled = statement.compile(dialect=dialect, for_executemany=True)  # no RETURNING
+    fixed: dict[str, object] = {}
+    for name, value in constants.items():
+        processor = compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect)
+        fixed[name] = processor(value) if processor is not None else value
+    if compiled.positional and compiled.positiontup is not None:
+        order = compiled.positiontup
+        slots = [(names.index(n), None) if n in names else (-1, fixed[n]) for n in order]
+        parameters: list[Any] = [
+            tuple(row[i] if i >= 0 else constant for i, constant in slots) for row in rows
+        ]
+    else:
+        parameters = [dict(zip(names, row, strict=True)) | fixed for row in rows]
+    connection.exec_driver_sql(compiled.string, parameters)
 
 
 def _cell(row: Row, key: str) -> str:

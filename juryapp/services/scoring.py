@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, time
+import functools
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any, NoReturn, cast
 
-from sqlalchemy import select
+from sqlalchemy import Connection, Executable, Table, and_, bindparam, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
 
 from juryapp.domain.access import (
@@ -17,14 +22,24 @@ from juryapp.domain.access import (
     require_secretariat,
 )
 from juryapp.domain.messages import NotFoundError, PermissionDeniedError, StateError, Text
-from juryapp.domain.model import Criterion, SheetSource, SheetStatus, same_institution
+from juryapp.domain.model import (
+    Criterion,
+    LevelDescriptor,
+    SheetSource,
+    SheetStatus,
+    TotalFormula,
+    same_institution,
+)
 from juryapp.domain.totals import TotalRule
 from juryapp.persistence.database import Database
 from juryapp.persistence.tables import (
+    CategoryRow,
     ConflictRow,
+    ConventionRow,
     CriterionRow,
     DayRow,
     JudgeRow,
+    LevelRow,
     ScoreRow,
     SheetRow,
     TeamRow,
@@ -92,6 +107,7 @@ class ScoringService:
 
     def __init__(self, database: Database) -> None:
         self._db = database
+        self._rubric: _Rubric | None = None
 
     # -- reading -------------------------------------------------------------------------
     def queue(self, actor: Actor, judge_code: str | None = None) -> list[QueueEntry]:
@@ -151,39 +167,88 @@ class ScoringService:
         value: Decimal | None,
         note: str | None = None,
     ) -> SheetView:
-        """Save one score (or clear it with None) at once; refuses values off the scale."""
+        """Save one score (or clear it with None) at once; refuses values off the scale.
+
+        The hot path of judging: a handful of plain statements in one BEGIN IMMEDIATE
+        transaction, with the rubric taken from a cache that is checked against the audit head
+        (every set-up change appends an audit event, so an unchanged head means an unchanged
+        rubric).
+        """
         require_own_sheet(actor, judge_code)
         with self._db.writing() as session:
-            judge, team = _judge(session, judge_code), _team(session, team_code)
-            criterion_row = _criterion(session, criterion_code)
-            if value is not None:
-                criterion_of(criterion_row).check_score(value)
-            sheet = _editable_sheet(session, actor, judge, team)
-            score = session.scalar(
-                select(ScoreRow).where(
-                    ScoreRow.sheet_id == sheet.id, ScoreRow.criterion_id == criterion_row.id
+            connection = session.connection()
+            head = audit.read_head(connection)
+            rubric = self._rubric_for(session, head[1] if head is not None else "")
+            context = connection.execute(
+                _CONTEXT, {"judge_code": judge_code, "team_code": team_code}
+            ).first()
+            if context is None:  # one of the two codes is unknown: say which
+                _judge(session, judge_code)
+                _team(session, team_code)
+                raise NotFoundError(
+                    Text("tim '{c}' tidak dikenal", "unknown team '{c}'").format(c=team_code)
                 )
-            )
-            old = score.value if score is not None else None
+            ctx = _Context.of(tuple(context))
+            criterion = rubric.by_code.get(criterion_code)
+            if criterion is None:
+                raise NotFoundError(
+                    Text("kriteria '{c}' tidak dikenal", "unknown criterion '{c}'").format(
+                        c=criterion_code
+                    )
+                )
+            if value is not None:
+                criterion.check_score(value)
+            if ctx.locked is None:
+                convention_row(session)  # raises: there is no convention
+            if ctx.locked:
+                _raise_locked()
+            if rubric.conflicted(ctx.judge_id, ctx.team_id, ctx.institution):
+                _raise_conflict(judge_code, team_code)
             now = audit.now()
-            if score is None:
-                score = ScoreRow(sheet_id=sheet.id, criterion_id=criterion_row.id, note="")
-                session.add(score)
-            score.value, score.updated_at, score.updated_by = value, now, actor.user_id
-            if note is not None:
-                score.note = note
-            sheet.updated_at = now
-            audit.record(
-                session,
+            if ctx.sheet_id is None:
+                ctx = _created_sheet(connection, actor, ctx, now)
+                scores: dict[int, tuple[Decimal | None, str]] = {}
+            else:
+                _refuse_uneditable(actor, ctx.status, ctx.source)
+                scores = {
+                    cid: (v, n)
+                    for cid, v, n in connection.execute(_SCORES, {"sheet": ctx.sheet_id})
+                }
+            criterion_id = rubric.ids[criterion_code]
+            old, old_note = scores.get(criterion_id, (None, ""))
+            connection.execute(
+                _score_upsert(connection.dialect.name, note is not None),
+                {
+                    "sheet_id": ctx.sheet_id,
+                    "criterion_id": criterion_id,
+                    "value": value,
+                    "note": note if note is not None else "",
+                    "updated_at": now,
+                    "updated_by": actor.user_id,
+                },
+            )
+            scores[criterion_id] = (value, note if note is not None else old_note)
+            connection.execute(_TOUCH_SHEET, {"sheet": ctx.sheet_id, "now": now})
+            key = audit.append_after(
+                connection,
+                head,
                 actor,
                 "score.set",
                 f"{judge_code}/{team_code}/{criterion_code}",
                 old=old,
                 new=value,
-                source=sheet.source,
+                source=ctx.source,
             )
-            session.flush()
-            return _view(session, judge, team)
+            # A score changes no set-up: the rubric stays valid under the new head.
+            self._rubric = replace(rubric, key=key)
+            return rubric.view(judge_code, team_code, ctx, scores)
+
+    def _rubric_for(self, session: Session, key: str) -> _Rubric:
+        rubric = self._rubric
+        if rubric is None or rubric.key != key or not key:
+            rubric = _load_rubric(session, key)
+            self._rubric = rubric
+        return rubric
 
     def set_note(self, actor: Actor, judge_code: str, team_code: str, note: str) -> None:
         require_own_sheet(actor, judge_code)
@@ -374,12 +439,25 @@ def _conflicted_team_ids(session: Session, judge: JudgeRow) -> set[int]:
 
 def _refuse_if_locked(session: Session) -> None:
     if convention_row(session).results_locked:
-        raise StateError(
-            Text(
-                "hasil sudah dikunci; nilai tidak dapat diubah",
-                "the results are locked; scores cannot change",
-            )
+        _raise_locked()
+
+
+def _raise_locked() -> NoReturn:
+    raise StateError(
+        Text(
+            "hasil sudah dikunci; nilai tidak dapat diubah",
+            "the results are locked; scores cannot change",
         )
+    )
+
+
+def _raise_conflict(judge_code: str, team_code: str) -> NoReturn:
+    raise PermissionDeniedError(
+        Text(
+            "juri {j} memiliki konflik kepentingan dengan {t} dan tidak menilainya",
+            "judge {j} has a conflict of interest with {t} and does not score it",
+        ).format(j=judge_code, t=team_code)
+    )
 
 
 def _new_sheet(session: Session, actor: Actor, judge: JudgeRow, team: TeamRow) -> SheetRow:
@@ -402,37 +480,37 @@ def _new_sheet(session: Session, actor: Actor, judge: JudgeRow, team: TeamRow) -
 def _editable_sheet(session: Session, actor: Actor, judge: JudgeRow, team: TeamRow) -> SheetRow:
     _refuse_if_locked(session)
     if team.id in _conflicted_team_ids(session, judge):
-        raise PermissionDeniedError(
-            Text(
-                "juri {j} memiliki konflik kepentingan dengan {t} dan tidak menilainya",
-                "judge {j} has a conflict of interest with {t} and does not score it",
-            ).format(j=judge.code, t=team.code)
-        )
+        _raise_conflict(judge.code, team.code)
     sheet = _sheet(session, judge, team)
     if sheet is None:
         return _new_sheet(session, actor, judge, team)
-    if sheet.status != SheetStatus.DRAFT.value:
+    _refuse_uneditable(actor, sheet.status, sheet.source)
+    return sheet
+
+
+def _refuse_uneditable(actor: Actor, status: str, source: str) -> None:
+    """Only a draft is edited, and only from where it is being typed (laptop or paper)."""
+    if status != SheetStatus.DRAFT.value:
         raise StateError(
             Text(
                 "lembar sudah diserahkan; perubahan hanya melalui sekretariat dengan alasan",
                 "the sheet is handed in; only the secretariat can change it, with a reason",
             )
         )
-    if actor.is_secretariat and sheet.source == SheetSource.JUDGE.value:
+    if actor.is_secretariat and source == SheetSource.JUDGE.value:
         raise StateError(
             Text(
                 "juri sedang mengisi lembar ini di laptop; jangan ketik ulang dari kertas",
                 "the judge is filling this sheet at a laptop; do not type it again from paper",
             )
         )
-    if not actor.is_secretariat and sheet.source == SheetSource.PAPER.value:
+    if not actor.is_secretariat and source == SheetSource.PAPER.value:
         raise StateError(
             Text(
                 "lembar ini diisi sekretariat dari formulir kertas",
                 "the secretariat is typing this sheet from a paper form",
             )
         )
-    return sheet
 
 
 def _view(session: Session, judge: JudgeRow, team: TeamRow) -> SheetView:
@@ -486,4 +564,268 @@ def _view(session: Session, judge: JudgeRow, team: TeamRow) -> SheetView:
         conflict=team.id in _conflicted_team_ids(session, judge),
         entered_by=_username(session, sheet.entered_by) if sheet is not None else "",
         confirmed_by=_username(session, sheet.confirmed_by) if sheet is not None else "",
+    )
+
+
+# -- the fast path of set_score ----------------------------------------------------------------
+_CONVENTIONS = cast(Table, ConventionRow.__table__)
+_CRITERIA = cast(Table, CriterionRow.__table__)
+_LEVELS = cast(Table, LevelRow.__table__)
+_CONFLICTS = cast(Table, ConflictRow.__table__)
+_JUDGES = cast(Table, JudgeRow.__table__)
+_TEAMS = cast(Table, TeamRow.__table__)
+_CATEGORIES = cast(Table, CategoryRow.__table__)
+_SHEETS = cast(Table, SheetRow.__table__)
+_SCORE_TABLE = cast(Table, ScoreRow.__table__)
+_USERS = cast(Table, UserRow.__table__)
+_ENTERED = _USERS.alias("entered_by_user")
+_CONFIRMED = _USERS.alias("confirmed_by_user")
+
+_CONTEXT = (
+    select(
+        _JUDGES.c.id,
+        _JUDGES.c.name,
+        _TEAMS.c.id,
+        _TEAMS.c.institution,
+        _TEAMS.c.title,
+        _CATEGORIES.c.name,
+        _SHEETS.c.id,
+        _SHEETS.c.status,
+        _SHEETS.c.source,
+        _SHEETS.c.note,
+        _SHEETS.c.abstained,
+        _ENTERED.c.display_name,
+        _CONFIRMED.c.display_name,
+        select(_CONVENTIONS.c.results_locked).limit(1).scalar_subquery(),
+    )
+    .select_from(
+        _JUDGES.join(_TEAMS, _TEAMS.c.code == bindparam("team_code"))
+        .join(_CATEGORIES, _CATEGORIES.c.id == _TEAMS.c.category_id)
+        .outerjoin(
+            _SHEETS, and_(_SHEETS.c.judge_id == _JUDGES.c.id, _SHEETS.c.team_id == _TEAMS.c.id)
+        )
+        .outerjoin(_ENTERED, _ENTERED.c.id == _SHEETS.c.entered_by)
+        .outerjoin(_CONFIRMED, _CONFIRMED.c.id == _SHEETS.c.confirmed_by)
+    )
+    .where(_JUDGES.c.code == bindparam("judge_code"))
+)
+_SCORES = select(_SCORE_TABLE.c.criterion_id, _SCORE_TABLE.c.value, _SCORE_TABLE.c.note).where(
+    _SCORE_TABLE.c.sheet_id == bindparam("sheet")
+)
+_TOUCH_SHEET = (
+    _SHEETS.update().where(_SHEETS.c.id == bindparam("sheet")).values(updated_at=bindparam("now"))
+)
+
+
+@dataclass(frozen=True)
+class _Context:
+    """Who, which team and which sheet one save is about, read in one statement."""
+
+    judge_id: int
+    judge_name: str
+    team_id: int
+    institution: str
+    title: str
+    category: str
+    sheet_id: int | None
+    status: str
+    source: str
+    note: str
+    abstained: bool
+    entered_by: str | None
+    confirmed_by: str | None
+    locked: bool | None  # None: there is no convention
+
+    @classmethod
+    def of(cls, row: tuple[Any, ...]) -> _Context:
+        (judge_id, judge_name, team_id, institution, title, category, sheet_id, status, source,
+         note, abstained, entered_by, confirmed_by, locked) = row  # fmt: skip
+        return cls(
+            judge_id, judge_name, team_id, institution, title, category, sheet_id, status, source,
+            note, abstained, entered_by, confirmed_by, locked,
+        )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Rubric:
+    """The set-up a save checks against, valid while the audit head stays at ``key``."""
+
+    key: str
+    criteria: tuple[Criterion, ...]
+    by_code: dict[str, Criterion]
+    ids: dict[str, int]
+    rule: TotalRule
+    conflicts: dict[int, tuple[tuple[int | None, str | None], ...]]
+    points: dict[tuple[str, Decimal], Fraction] = field(default_factory=dict)
+
+    def conflicted(self, judge_id: int, team_id: int, institution: str) -> bool:
+        for team, other in self.conflicts.get(judge_id, ()):
+            if team is not None:
+                if team == team_id:
+                    return True
+            elif other and same_institution(institution, other):
+                return True
+        return False
+
+    def value_points(self, code: str, value: Decimal) -> Fraction:
+        known = self.points.get((code, value))
+        if known is None:
+            known = self.points[(code, value)] = self.rule.criterion_value(code, value)
+        return known
+
+    def view(
+        self,
+        judge_code: str,
+        team_code: str,
+        ctx: _Context,
+        scores: dict[int, tuple[Decimal | None, str]],
+    ) -> SheetView:
+        lines = []
+        values: dict[str, Decimal] = {}
+        for criterion in self.criteria:
+            value, note = scores.get(self.ids[criterion.code], (None, ""))
+            if value is not None:
+                values[criterion.code] = value
+            lines.append(
+                ScoreLine(
+                    criterion=criterion,
+                    value=value,
+                    note=note,
+                    points=self.value_points(criterion.code, value) if value is not None else None,
+                )
+            )
+        return SheetView(
+            judge_code=judge_code,
+            judge_name=ctx.judge_name,
+            team_code=team_code,
+            institution=ctx.institution,
+            title=ctx.title,
+            category=ctx.category,
+            status=SheetStatus(ctx.status),
+            source=SheetSource(ctx.source),
+            lines=tuple(lines),
+            note=ctx.note,
+            total=self.rule.total(values),
+            filled=len(values),
+            abstained=ctx.abstained,
+            conflict=False,  # a conflicted sheet is refused before it is saved
+            entered_by=ctx.entered_by or "",
+            confirmed_by=ctx.confirmed_by or "",
+        )
+
+
+def _load_rubric(session: Session, key: str) -> _Rubric:
+    connection = session.connection()
+    formula = connection.execute(select(_CONVENTIONS.c.total_formula).limit(1)).scalar()
+    levels: dict[int, list[LevelDescriptor]] = defaultdict(list)
+    for criterion_id, *level in connection.execute(
+        select(
+            _LEVELS.c.criterion_id,
+            _LEVELS.c.score,
+            _LEVELS.c.label,
+            _LEVELS.c.label_en,
+            _LEVELS.c.description,
+            _LEVELS.c.description_en,
+        ).order_by(_LEVELS.c.criterion_id, _LEVELS.c.score)
+    ):
+        levels[criterion_id].append(LevelDescriptor(*level))
+    ids: dict[str, int] = {}
+    criteria = []
+    for row in connection.execute(
+        select(
+            _CRITERIA.c.id,
+            _CRITERIA.c.code,
+            _CRITERIA.c.name,
+            _CRITERIA.c.name_en,
+            _CRITERIA.c.description,
+            _CRITERIA.c.description_en,
+            _CRITERIA.c.weight,
+            _CRITERIA.c.scale_min,
+            _CRITERIA.c.scale_max,
+            _CRITERIA.c.scale_step,
+        ).order_by(_CRITERIA.c.position)
+    ):
+        ids[row[1]] = row[0]
+        criteria.append(
+            Criterion(
+                code=row[1],
+                name=row[2],
+                name_en=row[3],
+                description=row[4],
+                description_en=row[5],
+                weight=row[6],
+                scale_min=row[7],
+                scale_max=row[8],
+                scale_step=row[9],
+                levels=tuple(levels.get(row[0], ())),
+            )
+        )
+    conflicts: dict[int, list[tuple[int | None, str | None]]] = defaultdict(list)
+    for judge_id, team_id, institution in connection.execute(
+        select(_CONFLICTS.c.judge_id, _CONFLICTS.c.team_id, _CONFLICTS.c.institution)
+    ):
+        conflicts[judge_id].append((team_id, institution))
+    return _Rubric(
+        key=key,
+        criteria=tuple(criteria),
+        by_code={c.code: c for c in criteria},
+        ids=ids,
+        rule=TotalRule.build(criteria, TotalFormula(formula) if formula else TotalFormula.RANGE),
+        conflicts={judge: tuple(found) for judge, found in conflicts.items()},
+    )
+
+
+def _created_sheet(connection: Connection, actor: Actor, ctx: _Context, now: datetime) -> _Context:
+    """A new draft sheet, typed on paper by the secretariat or at a laptop by the judge."""
+    paper = actor.is_secretariat
+    source = (SheetSource.PAPER if paper else SheetSource.JUDGE).value
+    entered = actor.user_id if paper else None
+    result = connection.execute(
+        _SHEETS.insert(),
+        {
+            "judge_id": ctx.judge_id,
+            "team_id": ctx.team_id,
+            "status": SheetStatus.DRAFT.value,
+            "source": source,
+            "entered_by": entered,
+            "note": "",
+            "abstain_reason": "",
+            "abstained": False,
+            "updated_at": now,
+        },
+    )
+    inserted = result.inserted_primary_key
+    if inserted is None:  # pragma: no cover - every supported dialect reports the new id
+        raise StateError(Text("lembar baru tanpa nomor", "the new sheet got no id"))
+    name = None
+    if entered is not None:
+        name = connection.execute(
+            select(_USERS.c.display_name).where(_USERS.c.id == entered)
+        ).scalar()
+    return replace(
+        ctx,
+        sheet_id=inserted[0],
+        status=SheetStatus.DRAFT.value,
+        source=source,
+        note="",
+        abstained=False,
+        entered_by=name,
+        confirmed_by=None,
+    )
+
+
+@functools.cache
+def _score_upsert(dialect: str, with_note: bool) -> Executable:
+    """INSERT … ON CONFLICT (sheet, criterion) DO UPDATE for SQLite and PostgreSQL."""
+    make = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    statement = make(_SCORE_TABLE)
+    changes = {
+        "value": statement.excluded.value,
+        "updated_at": statement.excluded.updated_at,
+        "updated_by": statement.excluded.updated_by,
+    }
+    if with_note:
+        changes["note"] = statement.excluded.note
+    return statement.on_conflict_do_update(
+        index_elements=[_SCORE_TABLE.c.sheet_id, _SCORE_TABLE.c.criterion_id], set_=changes
     )
