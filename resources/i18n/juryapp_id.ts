@@ -117,7 +117,7 @@ Penyebab: {reason}</translation>
 <context>
     <name>QMessageBox</name>
     <message>
-        <location filename="../../juryapp/gui/i18n.py" line="+53"/>
+        <location filename="../../juryapp/gui/i18n.py" line="+54"/>
         <source>Show Details...</source>
         <translation>Tampilkan Detail...</translation>
     </message>

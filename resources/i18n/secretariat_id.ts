@@ -93,7 +93,7 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/dashboard.py" line="+95"/>
+        <location filename="../../juryapp/gui/secretariat/dashboard.py" line="+114"/>
         <source>Scoring progress</source>
         <translation>Progres penilaian</translation>
     </message>
@@ -564,7 +564,7 @@
 <context>
     <name>ProgressModel</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/progress_model.py" line="+147"/>
+        <location filename="../../juryapp/gui/secretariat/progress_model.py" line="+260"/>
         <source>submitted</source>
         <translation>diserahkan</translation>
     </message>
@@ -957,7 +957,7 @@
 <context>
     <name>SecretariatWindow</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/window.py" line="+112"/>
+        <location filename="../../juryapp/gui/secretariat/window.py" line="+158"/>
         <source>Progress</source>
         <translation>Progres</translation>
     </message>

@@ -100,8 +100,12 @@ class SignInPage(QWidget):
         self.secretariat_button = QPushButton(self._secretariat_box)
         self._secretariat_form = QFormLayout(self._secretariat_box)
         self._secretariat_form.setContentsMargins(0, 0, 0, 0)
-        self._secretariat_form.addRow("", self.username)
-        self._secretariat_form.addRow("", self.passphrase)
+        self._secretariat_labels = (QLabel(self._secretariat_box), QLabel(self._secretariat_box))
+        for label, field in zip(
+            self._secretariat_labels, (self.username, self.passphrase), strict=True
+        ):
+            label.setBuddy(field)
+            self._secretariat_form.addRow(label, field)
         self._secretariat_form.addRow(self.secretariat_button)
         self.username.returnPressed.connect(self.passphrase.setFocus)
         self.passphrase.returnPressed.connect(self.sign_in_secretariat)
@@ -120,8 +124,11 @@ class SignInPage(QWidget):
         self.first_button = QPushButton(self._first_box)
         self._first_form = QFormLayout(self._first_box)
         self._first_form.addRow(self._first_intro)
-        for field in (self.first_username, self.first_name, self.first_secret, self.first_repeat):
-            self._first_form.addRow("", field)
+        first_fields = (self.first_username, self.first_name, self.first_secret, self.first_repeat)
+        self._first_labels = tuple(QLabel(self._first_box) for _ in first_fields)
+        for label, field in zip(self._first_labels, first_fields, strict=True):
+            label.setBuddy(field)
+            self._first_form.addRow(label, field)
         self._first_form.addRow(self.first_button)
         self.first_button.clicked.connect(self.create_first_account)
 
@@ -303,11 +310,10 @@ class SignInPage(QWidget):
         self._pin_label.setText(self.tr("&PIN (digits only, Enter signs in):"))
         self.judge_button.setText(self.tr("Sign in as judge"))
         self.pin.setPlaceholderText(self.tr("PIN"))
-        labels = (self.tr("Username:"), self.tr("Passphrase:"))
-        for row, text in enumerate(labels):
-            label = self._secretariat_form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if label is not None and isinstance(label.widget(), QLabel):
-                label.widget().setText(text)  # type: ignore[union-attr]
+        for label, text in zip(
+            self._secretariat_labels, (self.tr("&Username:"), self.tr("Pass&phrase:")), strict=True
+        ):
+            label.setText(text)
         self.secretariat_button.setText(self.tr("Sign in as secretariat"))
         self._first_box.setTitle(self.tr("First secretariat account"))
         self._first_intro.setText(
@@ -322,10 +328,8 @@ class SignInPage(QWidget):
             self.tr("Passphrase (8+ characters):"),
             self.tr("Repeat the passphrase:"),
         )
-        for row, text in enumerate(first_labels, 1):
-            label = self._first_form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if label is not None and isinstance(label.widget(), QLabel):
-                label.widget().setText(text)  # type: ignore[union-attr]
+        for label, text in zip(self._first_labels, first_labels, strict=True):
+            label.setText(text)
         self.first_button.setText(self.tr("Create the account"))
         self.demo_panel.setTitle(self.tr("Demo accounts"))
         self._demo_intro.setText(
