@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPen
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -19,43 +17,50 @@ from juryapp.bootstrap import Services
 from juryapp.domain.access import Actor
 from juryapp.gui.secretariat.common import CODE_ROLE, Notice
 from juryapp.gui.secretariat.progress_model import (
-    CONFLICT_MARK,
     JUDGE_ROLE,
-    MARK_ROLE,
-    OUTLIER_MARK,
+    OUTLIERS_ROLE,
     TEAM_COLUMN,
     ProgressModel,
     ProgressTable,
 )
 from juryapp.services.results import CellState
 
-_HATCH = QBrush(QColor("#9e9e9e"), Qt.BrushStyle.BDiagPattern)
 _OUTLINE = QPen(QColor("#c62828"), 3)
 ROW_HEIGHT = 26
 TEAM_COLUMN_MAX = 420  # px; longer names are elided, the full name is in the tooltip
 
 
-class ProgressDelegate(QStyledItemDelegate):
-    """Hatches conflict cells and outlines outliers in red, beside the usual colours."""
+class ProgressView(QTableView):
+    """Outlines outliers in red over the cells Qt painted; colours and hatches are the model's.
 
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        super().paint(painter, option, index)
-        mark = index.data(MARK_ROLE)  # one look-up; most cells have no mark
-        if not mark:
+    Cells are painted by Qt's own delegate, in C++; only the few outlines are drawn here, once
+    per frame, asking the model one question per visible row.
+    """
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        model = self.model()
+        rows = self.verticalHeader()
+        first = rows.visualIndexAt(0)
+        if first < 0:
             return
-        rect: QRect = option.rect
-        painter.save()
-        if mark & CONFLICT_MARK:
-            painter.fillRect(rect, _HATCH)
-        if mark & OUTLIER_MARK:
-            painter.setPen(_OUTLINE)
-            painter.drawRect(rect.adjusted(1, 1, -2, -2))
-        painter.restore()
+        last = rows.visualIndexAt(self.viewport().height() - 1)
+        if last < 0:
+            last = rows.count() - 1
+        painter: QPainter | None = None
+        for visual in range(first, last + 1):
+            row = rows.logicalIndex(visual)
+            columns = model.index(row, TEAM_COLUMN).data(OUTLIERS_ROLE)
+            for column in columns or ():
+                if self.isColumnHidden(column):
+                    continue
+                rect = self.visualRect(model.index(row, column))
+                if painter is None:
+                    painter = QPainter(self.viewport())
+                    painter.setPen(_OUTLINE)
+                painter.drawRect(rect.adjusted(1, 1, -2, -2))
+        if painter is not None:
+            painter.end()
 
 
 class DashboardPage(QWidget):
@@ -67,9 +72,8 @@ class DashboardPage(QWidget):
         super().__init__(parent)
         self._services, self._actor = services, actor
         self.model = ProgressModel(self)
-        self.view = QTableView(self)
+        self.view = ProgressView(self)
         self.view.setModel(self.model)
-        self.view.setItemDelegate(ProgressDelegate(self.view))
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         # Fixed row heights and no ResizeToContents: measuring contents asks the model for

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter
 
 from juryapp.domain.model import ConventionSpec
 from juryapp.gui.secretariat.common import (
@@ -22,7 +23,8 @@ from juryapp.services.results import CellState, Progress, ProgressCell
 STATE_ROLE = Qt.ItemDataRole.UserRole + 10  # CellState of a judge cell
 OUTLIER_ROLE = Qt.ItemDataRole.UserRole + 11  # True where the judge is far from the panel
 JUDGE_ROLE = Qt.ItemDataRole.UserRole + 12  # judge code of a judge cell
-MARK_ROLE = Qt.ItemDataRole.UserRole + 13  # CONFLICT_MARK | OUTLIER_MARK, for the delegate
+MARK_ROLE = Qt.ItemDataRole.UserRole + 13  # CONFLICT_MARK | OUTLIER_MARK of a judge cell
+OUTLIERS_ROLE = Qt.ItemDataRole.UserRole + 14  # judge columns of a row's outliers, any column
 
 CONFLICT_MARK = 1
 OUTLIER_MARK = 2
@@ -38,13 +40,33 @@ _COLOURS: dict[CellState, QColor] = {
     CellState.ABSTAINED: GREY,
 }
 
-# One brush per state, shared by every cell: data() runs for each visible cell on each frame.
-_BRUSHES: dict[CellState, QBrush] = {state: QBrush(colour) for state, colour in _COLOURS.items()}
+HATCH = QColor("#9e9e9e")
+
+
+@cache
+def _brushes() -> dict[CellState, QBrush]:
+    """One brush per state, shared by every cell; conflicts get grey with a diagonal hatch.
+
+    The hatch is a texture the view fills in C++, so no cell needs painting in Python.
+    Built on first use: a brush is worth keeping only once there is something to paint.
+    """
+    brushes = {state: QBrush(colour) for state, colour in _COLOURS.items()}
+    tile = QImage(8, 8, QImage.Format.Format_RGB32)  # the period of Qt's hatch patterns
+    tile.fill(_COLOURS[CellState.CONFLICT])
+    painter = QPainter(tile)
+    painter.fillRect(tile.rect(), QBrush(HATCH, Qt.BrushStyle.BDiagPattern))
+    painter.end()
+    brushes[CellState.CONFLICT] = QBrush(tile)
+    return brushes
+
+
 _CENTRE = int(Qt.AlignmentFlag.AlignCenter)
-_DISPLAY = Qt.ItemDataRole.DisplayRole
-_BACKGROUND = Qt.ItemDataRole.BackgroundRole
-_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
-_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)  # ints: data() gets plain ints as roles
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+
+_RARE_ROLES = frozenset({_TOOLTIP, CODE_ROLE, MARK_ROLE, OUTLIER_ROLE, JUDGE_ROLE, OUTLIERS_ROLE})
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -92,11 +114,17 @@ class ProgressTable:
 
 
 class ProgressModel(QAbstractTableModel):
+    """Every role a frame or a sort asks for is answered from a prepared grid with one look-up."""
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._table = ProgressTable((), (), 0, {})
         self._team_texts: list[str] = []
         self._grid: list[list[_Cell]] = []  # [row][column - 1]
+        self._rows = 0
+        self._columns = 1
+        # role -> [row][column]: the roles the view and the sorting proxy ask for every cell.
+        self._by_role: dict[int, list[list[object]]] = {}
 
     def _prepare(self) -> None:
         """Display texts, states and marks of every cell, for the data() calls to look up."""
@@ -105,7 +133,13 @@ class ProgressModel(QAbstractTableModel):
         draft = {n: f"{n}/{table.criteria}" for n in range(table.criteria + 1)}
         cells = table.cells
         empty = _Cell(CellState.NOT_STARTED, texts[CellState.NOT_STARTED], 0, None)
+        brushes = _brushes()
         grid: list[list[_Cell]] = []
+        team_texts: list[str] = []
+        display: list[list[object]] = []
+        background: list[list[object]] = []
+        sort: list[list[object]] = []
+        states: list[list[object]] = []
         for team in table.rows:
             line: list[_Cell] = []
             for judge, _name in table.judges:
@@ -123,8 +157,24 @@ class ProgressModel(QAbstractTableModel):
                 )
                 line.append(_Cell(state, text, mark, cell))
             grid.append(line)
+            team_texts.append(f"{team.code}  {team.institution}")
+            display.append([team_texts[-1], *(c.text for c in line)])
+            background.append([None, *(brushes[c.state] for c in line)])
+            values = [c.state.value for c in line]
+            sort.append([team.code, *values])
+            states.append([None, *values])
         self._grid = grid
-        self._team_texts = [f"{team.code}  {team.institution}" for team in table.rows]
+        self._team_texts = team_texts
+        self._rows = len(table.rows)
+        self._columns = len(table.judges) + 1
+        alignment: list[object] = [None, *([_CENTRE] * len(table.judges))]
+        self._by_role = {
+            _DISPLAY: display,
+            _BACKGROUND: background,
+            _ALIGNMENT: [alignment] * len(table.rows),
+            SORT_ROLE: sort,
+            STATE_ROLE: states,
+        }
 
     def retranslate(self) -> None:
         """Work the texts out again in the new language and repaint every cell."""
@@ -159,11 +209,17 @@ class ProgressModel(QAbstractTableModel):
                     index = self.index(row, column)
                     self.dataChanged.emit(index, index)
 
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        """One call instead of the base class's rowCount and columnCount for every index."""
+        if 0 <= row < self._rows and 0 <= column < self._columns and not parent.isValid():
+            return self.createIndex(row, column)
+        return QModelIndex()
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._table.rows)
+        return 0 if parent.isValid() else self._rows
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._table.judges) + 1
+        return 0 if parent.isValid() else self._columns
 
     def cell(self, index: Index) -> ProgressCell | None:
         if not index.isValid() or index.column() == TEAM_COLUMN:
@@ -171,41 +227,39 @@ class ProgressModel(QAbstractTableModel):
         judge = self._table.judges[index.column() - 1][0]
         return self._table.cells.get((judge, self._table.rows[index.row()].code))
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: PLR0911, PLR0912 - one branch per column and role
-        # The most frequent roles come first: each visible cell asks for several per frame.
-        row, column = index.row(), index.column()
-        if column == TEAM_COLUMN:
-            if not index.isValid():
-                return None
-            if role == _DISPLAY:
-                return self._team_texts[row]
-            if role in (CODE_ROLE, SORT_ROLE):
-                return self._table.rows[row].code
-            if role == _TOOLTIP:
-                return self._table.rows[row].institution
-            return None
-        if row < 0 or column < 0:
-            return None
-        cell = self._grid[row][column - 1]
-        if role == _DISPLAY:
-            return cell.text
-        if role == _BACKGROUND:
-            return _BRUSHES[cell.state]
-        if role == _ALIGNMENT:
-            return _CENTRE
-        if role == MARK_ROLE:
-            return cell.mark
-        if role in (SORT_ROLE, STATE_ROLE):
-            return cell.state.value
-        if role == _TOOLTIP:
-            return self._tooltip(cell.state, cell.cell)
-        if role == OUTLIER_ROLE:
-            return bool(cell.mark & OUTLIER_MARK)
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        # Painting and sorting ask these roles thousands of times a frame: one dict look-up.
+        grid = self._by_role.get(role)
+        if grid is not None:
+            row = index.row()
+            return grid[row][index.column()] if row >= 0 else None
+        if role in _RARE_ROLES and index.isValid():
+            return self._rare(index.row(), index.column(), role)
+        return None
+
+    def _rare(self, row: int, column: int, role: int) -> object:  # noqa: PLR0911 - one per role
+        """The roles asked for one cell at a time: tooltips, marks, codes."""
+        if role == OUTLIERS_ROLE:
+            return self._outliers(row)
         if role == CODE_ROLE:
             return self._table.rows[row].code
+        if column == TEAM_COLUMN:
+            return self._table.rows[row].institution if role == _TOOLTIP else None
+        cell = self._grid[row][column - 1]
+        if role == _TOOLTIP:
+            return self._tooltip(cell.state, cell.cell)
+        if role == MARK_ROLE:
+            return cell.mark
+        if role == OUTLIER_ROLE:
+            return bool(cell.mark & OUTLIER_MARK)
         if role == JUDGE_ROLE:
             return self._table.judges[column - 1][0]
         return None
+
+    def _outliers(self, row: int) -> tuple[int, ...]:
+        return tuple(
+            column for column, cell in enumerate(self._grid[row], 1) if cell.mark & OUTLIER_MARK
+        )
 
     def _state_text(self, state: CellState) -> str:
         if state is CellState.SUBMITTED:
