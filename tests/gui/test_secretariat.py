@@ -119,6 +119,23 @@ def test_dashboard_follows_a_saved_score_without_a_reset(
     assert window.dashboard.totals[CellState.DRAFT].text().endswith(": 1")
 
 
+def test_dashboard_sorts_by_team_and_by_a_judges_state_and_keeps_it_on_refresh(
+    qtmodeltester: ModelTester, window: SecretariatWindow, demo: Demo
+) -> None:
+    window.show_page(window.DASHBOARD)
+    view, model = window.dashboard.view, window.dashboard.model
+    codes = lambda: [row.code for row in model.table.rows]  # noqa: E731
+    view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert codes()[0] == "RSUD-03" and codes() == sorted(codes(), reverse=True)
+    judge, team = demo.info.pending  # J1 has not started RSS-04: first by state
+    view.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    assert codes()[0] == team
+    assert _cell(window, judge, team).data(STATE_ROLE) == CellState.NOT_STARTED.value
+    window.refresh()
+    assert codes()[0] == team  # a refresh keeps the order the person chose
+    qtmodeltester.check(model)
+
+
 def test_double_click_opens_the_sheet_in_paper_entry(
     qtbot: QtBot, window: SecretariatWindow
 ) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -123,8 +123,11 @@ class ProgressModel(QAbstractTableModel):
         self._grid: list[list[_Cell]] = []  # [row][column - 1]
         self._rows = 0
         self._columns = 1
-        # role -> [row][column]: the roles the view and the sorting proxy ask for every cell.
+        # role -> [row][column]: the roles the view asks for every cell.
         self._by_role: dict[int, list[list[object]]] = {}
+        self._schedule: tuple[ProgressRow, ...] = ()  # the rows in presentation order
+        self._sort_column = -1  # -1: presentation order
+        self._sort_order = Qt.SortOrder.AscendingOrder
 
     def _prepare(self) -> None:
         """Display texts, states and marks of every cell, for the data() calls to look up."""
@@ -193,6 +196,8 @@ class ProgressModel(QAbstractTableModel):
 
     def set_table(self, table: ProgressTable) -> None:
         """Show new data; an unchanged shape only repaints the cells that changed."""
+        self._schedule = table.rows
+        table = replace(table, rows=self._sorted_rows(table, self._sort_column, self._sort_order))
         old = self._table
         if old.rows != table.rows or old.judges != table.judges:
             self.beginResetModel()
@@ -208,6 +213,44 @@ class ProgressModel(QAbstractTableModel):
                 if old.cells.get(key) != table.cells.get(key) or old.criteria != table.criteria:
                     index = self.index(row, column)
                     self.dataChanged.emit(index, index)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Reorder the rows on prepared keys: a proxy would call data() twice per comparison."""
+        self._sort_column, self._sort_order = column, order
+        rows = self._sorted_rows(self._table, column, order)
+        if rows == self._table.rows:
+            return
+        self.layoutAboutToBeChanged.emit()
+        position = {row.code: i for i, row in enumerate(rows)}
+        moved = [
+            self.index(position[self._table.rows[old.row()].code], old.column())
+            for old in self.persistentIndexList()
+        ]
+        before = self.persistentIndexList()
+        self._table = replace(self._table, rows=rows)
+        self._prepare()
+        self.changePersistentIndexList(before, moved)
+        self.layoutChanged.emit()
+
+    def _sorted_rows(
+        self, table: ProgressTable, column: int, order: Qt.SortOrder
+    ) -> tuple[ProgressRow, ...]:
+        schedule = self._schedule or table.rows
+        if not 0 <= column < len(table.judges) + 1:
+            return schedule
+        descending = order is Qt.SortOrder.DescendingOrder
+        if column == TEAM_COLUMN:
+            return tuple(sorted(schedule, key=lambda r: r.code, reverse=descending))
+        judge = table.judges[column - 1][0]
+        rank = {state: i for i, state in enumerate(CellState)}
+        missing = rank[CellState.NOT_STARTED]
+
+        def key(row: ProgressRow) -> int:
+            cell = table.cells.get((judge, row.code))
+            return rank[cell.state] if cell is not None else missing
+
+        # sorted() is stable, so teams with the same state keep their presentation order.
+        return tuple(sorted(schedule, key=key, reverse=descending))
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
         """One call instead of the base class's rowCount and columnCount for every index."""
