@@ -221,14 +221,18 @@ class ProgressModel(QAbstractTableModel):
         if rows == self._table.rows:
             return
         self.layoutAboutToBeChanged.emit()
-        position = {row.code: i for i, row in enumerate(rows)}
-        moved = [
-            self.index(position[self._table.rows[old.row()].code], old.column())
-            for old in self.persistentIndexList()
-        ]
+        where = {row.code: i for i, row in enumerate(self._table.rows)}
+        permutation = [where[row.code] for row in rows]  # new row -> old row
+        position = {old: new for new, old in enumerate(permutation)}
         before = self.persistentIndexList()
+        moved = [self.index(position[old.row()], old.column()) for old in before]
+        # The prepared cells only change places; nothing is worked out again.
         self._table = replace(self._table, rows=rows)
-        self._prepare()
+        self._grid = [self._grid[i] for i in permutation]
+        self._team_texts = [self._team_texts[i] for i in permutation]
+        self._by_role = {
+            role: [grid[i] for i in permutation] for role, grid in self._by_role.items()
+        }
         self.changePersistentIndexList(before, moved)
         self.layoutChanged.emit()
 
