@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor
 from juryapp.domain.formatting import format_date, format_time
 from juryapp.domain.messages import current_language
 from juryapp.domain.model import SheetStatus
+from juryapp.gui.tables import SORT_ROLE
 from juryapp.services.scoring import QueueEntry
 
 __all__ = ["SORT_ROLE", "TEAM_CODE_ROLE", "QueueModel"]
@@ -25,7 +26,6 @@ __all__ = ["SORT_ROLE", "TEAM_CODE_ROLE", "QueueModel"]
 DAY, ORDER, TIME, INSTITUTION, TITLE, CATEGORY, STATUS = range(7)
 COLUMN_COUNT = 7
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 TEAM_CODE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _Index = QModelIndex | QPersistentModelIndex

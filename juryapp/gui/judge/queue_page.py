@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
 
 from juryapp.gui.judge.queue_model import (
     INSTITUTION,
-    SORT_ROLE,
     STATUS,
     TEAM_CODE_ROLE,
     TITLE,
     QueueModel,
 )
+from juryapp.gui.tables import heading, sorting_proxy
 from juryapp.services.scoring import QueueEntry
 
 __all__ = ["QueuePage", "QueueTable"]
@@ -49,15 +49,9 @@ class QueuePage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = QueueModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy = sorting_proxy(self, self.model)
 
-        self._title = QLabel(self)
-        font = self._title.font()
-        font.setPointSize(font.pointSize() + 4)
-        font.setBold(True)
-        self._title.setFont(font)
+        self._title = heading(self)
         self._hint = QLabel(self)
         self._hint.setWordWrap(True)
         self.table = QueueTable(self)

@@ -11,7 +11,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -29,12 +28,12 @@ from PySide6.QtWidgets import (
 from juryapp.domain.formatting import format_score
 from juryapp.domain.messages import current_language
 from juryapp.domain.results import Results
+from juryapp.gui.tables import SORT_ROLE, heading, sorting_proxy
 
 __all__ = ["ResultsModel", "ResultsPage"]
 
 CATEGORY, RANK, INSTITUTION, TITLE, SCORE, REMARK = range(6)
 _COLUMNS = 6
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -146,14 +145,8 @@ class ResultsPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = ResultsModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self._title = QLabel(self)
-        font = self._title.font()
-        font.setPointSize(font.pointSize() + 4)
-        font.setBold(True)
-        self._title.setFont(font)
+        self.proxy = sorting_proxy(self, self.model)
+        self._title = heading(self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.table = QTableView(self)

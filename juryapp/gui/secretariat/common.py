@@ -18,7 +18,6 @@ from juryapp.domain.model import ConventionSpec, Team
 T = TypeVar("T")
 
 # Roles every secretariat model offers beside the display text.
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # a raw value that sorts correctly
 CODE_ROLE = Qt.ItemDataRole.UserRole + 2  # the code of the team, judge or criterion
 
 GREY = QColor("#e6e6e6")

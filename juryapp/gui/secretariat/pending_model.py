@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from juryapp.domain.model import ConventionSpec
-from juryapp.gui.secretariat.common import CODE_ROLE, SORT_ROLE, schedule_order
+from juryapp.gui.secretariat.common import CODE_ROLE, schedule_order
+from juryapp.gui.tables import SORT_ROLE
 from juryapp.services.results import CellState, Progress
 
 JUDGE_ROLE = Qt.ItemDataRole.UserRole + 20

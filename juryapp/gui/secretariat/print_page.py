@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QModelIndex, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +28,7 @@ from juryapp.bootstrap import Services
 from juryapp.domain.access import Actor
 from juryapp.domain.messages import JuryError
 from juryapp.gui.errors import show_error
-from juryapp.gui.secretariat.common import SORT_ROLE, Notice, error_text
+from juryapp.gui.secretariat.common import Notice, error_text
 from juryapp.gui.secretariat.verification_box import VerificationBox
 from juryapp.gui.secretariat.written_model import (
     DOCUMENT,
@@ -37,6 +37,7 @@ from juryapp.gui.secretariat.written_model import (
     WrittenFilesModel,
     kind_name,
 )
+from juryapp.gui.tables import sorting_proxy
 from juryapp.gui.worker import Progress, Task, run_in_background
 from juryapp.reports.model import Paper
 from juryapp.reports.signing import ConventionKey
@@ -139,9 +140,7 @@ class PrintPage(QWidget):
     def _build_files(self) -> None:
         self.files_box = QGroupBox(self)
         self.files = WrittenFilesModel(self)
-        proxy = QSortFilterProxyModel(self)
-        proxy.setSourceModel(self.files)
-        proxy.setSortRole(SORT_ROLE)
+        proxy = sorting_proxy(self, self.files)
         self.files_view = QTableView(self.files_box)
         self.files_view.setModel(proxy)
         self.files_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

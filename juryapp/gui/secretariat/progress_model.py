@@ -9,15 +9,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter
 
 from juryapp.domain.model import ConventionSpec
-from juryapp.gui.secretariat.common import (
-    AMBER,
-    BLUE,
-    CODE_ROLE,
-    GREEN,
-    GREY,
-    SORT_ROLE,
-    schedule_order,
-)
+from juryapp.gui.secretariat.common import AMBER, BLUE, CODE_ROLE, GREEN, GREY, schedule_order
+from juryapp.gui.tables import SORT_ROLE
 from juryapp.services.results import CellState, Progress, ProgressCell
 
 STATE_ROLE = Qt.ItemDataRole.UserRole + 10  # CellState of a judge cell

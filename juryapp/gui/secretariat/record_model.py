@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from juryapp.gui.secretariat.common import SORT_ROLE
+from juryapp.gui.tables import SORT_ROLE
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex

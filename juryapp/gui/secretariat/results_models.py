@@ -14,7 +14,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from juryapp.domain.model import Method
 from juryapp.domain.results import CategoryResult, MarkStatus, Results, TeamResult
-from juryapp.gui.secretariat.common import CODE_ROLE, SORT_ROLE, score_text
+from juryapp.gui.secretariat.common import CODE_ROLE, score_text
+from juryapp.gui.tables import SORT_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
 

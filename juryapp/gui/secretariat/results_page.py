@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QItemSelection, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,7 +24,7 @@ from juryapp.domain.access import Actor
 from juryapp.domain.formatting import format_number
 from juryapp.domain.model import Method
 from juryapp.domain.results import CategoryResult, Results
-from juryapp.gui.secretariat.common import CODE_ROLE, SORT_ROLE, Notice, lang
+from juryapp.gui.secretariat.common import CODE_ROLE, Notice, lang
 from juryapp.gui.secretariat.results_models import (
     INSTITUTION,
     TITLE,
@@ -34,6 +34,7 @@ from juryapp.gui.secretariat.results_models import (
     method_name,
 )
 from juryapp.gui.secretariat.tie_dialog import TieDecisionDialog
+from juryapp.gui.tables import sorting_proxy
 from juryapp.services.results import LockState
 
 
@@ -46,13 +47,6 @@ def _table(parent: QWidget) -> QTableView:
     view.setSortingEnabled(True)
     view.setWordWrap(False)
     return view
-
-
-def _proxy(parent: QWidget, source: QAbstractItemModel) -> QSortFilterProxyModel:
-    proxy = QSortFilterProxyModel(parent)
-    proxy.setSourceModel(source)
-    proxy.setSortRole(SORT_ROLE)
-    return proxy
 
 
 class SecretariatResultsPage(QWidget):
@@ -85,7 +79,7 @@ class SecretariatResultsPage(QWidget):
 
         self.ranking = RankingModel(self)
         self.ranking_view = _table(self)
-        self.ranking_view.setModel(_proxy(self, self.ranking))
+        self.ranking_view.setModel(sorting_proxy(self, self.ranking))
         header = self.ranking_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
@@ -96,14 +90,14 @@ class SecretariatResultsPage(QWidget):
 
         self.breakdown = BreakdownModel(self)
         self.breakdown_view = _table(self)
-        self.breakdown_view.setModel(_proxy(self, self.breakdown))
+        self.breakdown_view.setModel(sorting_proxy(self, self.breakdown))
         self.breakdown_view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )
         self.breakdown_view.horizontalHeader().setStretchLastSection(True)
         self.compare = CompareModel(self)
         self.compare_view = _table(self)
-        self.compare_view.setModel(_proxy(self, self.compare))
+        self.compare_view.setModel(sorting_proxy(self, self.compare))
         self.compare_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.details = QTabWidget(self)
         self.details.addTab(self.breakdown_view, "")

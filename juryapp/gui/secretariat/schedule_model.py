@@ -17,7 +17,8 @@ from PySide6.QtCore import (
 
 from juryapp.domain.formatting import format_date, format_time
 from juryapp.domain.model import ConventionSpec, Team
-from juryapp.gui.secretariat.common import CODE_ROLE, SORT_ROLE, lang, schedule_order
+from juryapp.gui.secretariat.common import CODE_ROLE, lang, schedule_order
+from juryapp.gui.tables import SORT_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from juryapp.gui.secretariat.common import SORT_ROLE
+from juryapp.gui.tables import SORT_ROLE
 from juryapp.services.publishing import Kind, Written
 
 Index = QModelIndex | QPersistentModelIndex

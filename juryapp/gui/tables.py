@@ -1,0 +1,26 @@
+"""Pieces every screen's tables and headings share: the sort role, the sorting proxy, titles."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # a raw value (number, date, code) that sorts correctly
+
+
+def sorting_proxy(parent: QObject, source: QAbstractItemModel) -> QSortFilterProxyModel:
+    """A proxy that sorts on each model's raw ``SORT_ROLE`` values, not on displayed text."""
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(source)
+    proxy.setSortRole(SORT_ROLE)
+    return proxy
+
+
+def heading(parent: QWidget, grow: int = 4) -> QLabel:
+    """A bold title label ``grow`` points larger than the body text."""
+    label = QLabel(parent)
+    font = label.font()
+    font.setPointSize(font.pointSize() + grow)
+    font.setBold(True)
+    label.setFont(font)
+    return label
