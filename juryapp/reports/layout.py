@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import functools
 import math
+import operator
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -28,6 +29,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CellStyle,
     Flowable,
     Frame,
     Image,
@@ -166,10 +168,14 @@ def para(text: str, style: ParagraphStyle, *, markup: bool = False) -> Paragraph
 class _SharedText:
     """One text in one style: its parsed fragments and its lines at each width it was given."""
 
-    __slots__ = ("frags", "lines")
+    __slots__ = ("frags", "lines", "plain")
 
     def __init__(self, first: Paragraph) -> None:
         self.frags = first.frags
+        # no links, anchors or drawing callbacks: its drawing can be repeated as it was written
+        self.plain = not any(
+            getattr(frag, "link", None) or getattr(frag, "cbDefn", None) for frag in self.frags
+        )
         # width -> (line-break result, wrap widths, height); read-only once made
         self.lines: dict[float, tuple[Any, list[float], float]] = {}
 
@@ -202,10 +208,310 @@ class _SharedParagraph(Paragraph):  # type: ignore[misc]
         self.height = height
         return availWidth, height
 
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
+        known = self._jury_shared.lines.get(self.width)
+        if known is None or known[0] is not self.blPara or not self._jury_shared.plain:
+            super().drawOn(canvas, x, y, _sW)
+            return
+        key = ("para", self._jury_shared, self.style, self.width, x, y, _sW)
+        drawn_once(canvas, key, lambda: super(_SharedParagraph, self).drawOn(canvas, x, y, _sW))
+
 
 _SharedKey = tuple[str, ParagraphStyle]
 _SHARED: dict[_SharedKey, _SharedText] = {}
 _SHARED_LIMIT = 4096
+
+
+# --- drawing each repeated thing once per file ------------------------------------------------
+
+# The canvas attributes a drawing may read or leave changed (position and transformation
+# apart: a flowable draws relative to its origin, and every drawing repeated here restores them)
+_DRAWING_STATE = tuple(
+    name
+    for name in Canvas.STATE_ATTRIBUTES
+    if name not in ("_x", "_y", "_currentMatrix", "_extgstate", "_lineDash")
+)
+
+
+_read_state = operator.itemgetter(*_DRAWING_STATE)
+
+
+def _drawing_state(canv: Canvas) -> tuple[Any, ...]:
+    attrs = canv.__dict__
+    extgstate = attrs["_extgstate"]
+    dash = attrs["_lineDash"]
+    return (
+        _read_state(attrs),
+        repr(dash) if isinstance(dash, list) else dash,
+        tuple(extgstate._d.items()),
+        len(extgstate._c),
+    )
+
+
+def _page_books(canv: Canvas) -> tuple[Any, ...]:
+    """What a page keeps beside its drawing operators: forms, links, colours, graphic states."""
+    return (
+        len(canv._formsinuse),
+        len(canv._annotationrefs),
+        len(canv._colorsUsed),
+        len(getattr(canv, "_shadingUsed", ())),
+        canv.__dict__["_currentMatrix"],
+        len(canv.__dict__["_extgstate"]._c),
+        tuple(canv.__dict__["_extgstate"]._d.items()),
+    )
+
+
+def drawn_once(canv: Canvas, key: Hashable, draw: Callable[[], None]) -> None:
+    """Call ``draw``, or repeat the operators it wrote when last called with ``key`` in this file.
+
+    A print run repeats the same cells, rules and labels on every sheet; laying out their
+    text and formatting each coordinate was most of the time of a page. A drawing is only
+    repeated when it wrote nothing but page operators (no images, links or transparency,
+    which the page has to list) and it is repeated from the same canvas state, in the same
+    file (text in embedded fonts is encoded per file).
+    """
+    attrs = canv.__dict__
+    cache = attrs.get("_jury_drawn")
+    if cache is None:
+        cache = attrs["_jury_drawn"] = {}
+    full = (key, _drawing_state(canv))
+    try:
+        known = cache.get(full)
+    except TypeError:  # something in the key or the state that cannot be compared
+        draw()
+        return
+    if known is not None:
+        canv._code.extend(known[0])
+        attrs.update(known[1])
+        return
+    books = _page_books(canv)
+    code = canv._code
+    start = len(code)
+    draw()
+    if canv._code is code and _page_books(canv) == books:
+        after = {name: attrs[name] for name in (*_DRAWING_STATE, "_lineDash")}
+        cache[full] = (tuple(code[start:]), after)
+
+
+class ReusedTable(Table):  # type: ignore[misc]
+    """A Table whose rules, backgrounds and plain cells are drawn once per file and repeated.
+
+    The heights of its rows are kept too, by the cells' contents and the columns' widths.
+    """
+
+    # ReportLab's own attributes, as used here
+    _argH: list[Any]  # noqa: N815
+    _rowHeights: list[Any]  # noqa: N815
+    _curcellstyle: Any
+    _cellStyles: list[list[CellStyle]]  # noqa: N815
+    _jury_fresh = False  # no style given yet: a style's outcome can be copied in
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._jury_fresh = (
+            len(args) <= 3 and kwargs.get("style") is None and kwargs.get("cellStyles") is None
+        )
+
+    def setStyle(self, tblstyle: Any) -> None:  # noqa: N802  (ReportLab's name)
+        """Apply a style; the same style on a table of the same shape is applied once.
+
+        Setting each command on each cell was a good part of building a sheet's tables.
+        """
+        fresh, self._jury_fresh = self._jury_fresh, False
+        if not fresh or not isinstance(tblstyle, TableStyle):
+            super().setStyle(tblstyle)
+            return
+        try:
+            key = (
+                self._nrows,
+                self._ncols,
+                tuple(tblstyle.getCommands()),
+                tuple(sorted(tblstyle._opts.items())),
+                getattr(tblstyle, "spaceBefore", None),
+                getattr(tblstyle, "spaceAfter", None),
+            )
+            known = _STYLED.get(key)
+        except TypeError:  # a command holding a list
+            super().setStyle(tblstyle)
+            return
+        if known is None:
+            before = dict(self.__dict__)
+            super().setStyle(tblstyle)
+            cells = tuple(tuple(dict(cell.__dict__) for cell in row) for row in self._cellStyles)
+            lists = {name: tuple(getattr(self, name)) for name in _STYLE_LISTS}
+            others = {
+                name: value
+                for name, value in self.__dict__.items()
+                if name not in _STYLE_LISTS
+                and name != "_cellStyles"
+                and (name not in before or before[name] is not value)
+            }
+            if len(_STYLED) >= _SHARED_LIMIT:
+                _STYLED.clear()
+            _STYLED[key] = (cells, lists, others)
+            return
+        cells, lists, others = known
+        rows = []
+        for row in cells:
+            styled = []
+            for attrs in row:
+                cell = CellStyle.__new__(CellStyle)
+                cell.__dict__.update(attrs)
+                styled.append(cell)
+            rows.append(styled)
+        self._cellStyles = rows
+        for name, values in lists.items():
+            getattr(self, name)[:] = values
+        self.__dict__.update(others)
+
+    def _drawBkgrnd(self) -> None:  # noqa: N802  (ReportLab's name)
+        key = ("background", self._geometry(), repr(self._bkgrndcmds))
+        drawn_once(self.canv, key, super()._drawBkgrnd)
+
+    def _drawLines(self) -> None:  # noqa: N802
+        key = ("lines", self._geometry(), repr(self._linecmds))
+        drawn_once(self.canv, key, super()._drawLines)
+
+    def _geometry(self) -> Hashable:
+        return (
+            tuple(self._colpositions),
+            tuple(self._rowpositions),
+            repr(getattr(self, "_spanRects", None)),
+            repr(getattr(self, "_spanRanges", None)),
+            repr(getattr(self, "_cornerRadii", None)),
+            repr(getattr(self, "_nosplitCmds", None)),
+        )
+
+    def _calc_height(
+        self,
+        avail_height: float,
+        avail_width: float,
+        H: Any = None,  # noqa: N803  (ReportLab passes W by name)
+        W: Any = None,  # noqa: N803
+    ) -> None:
+        given = self._argH
+        keys = self._row_keys(avail_width, W)
+        if keys is None:
+            super()._calc_height(avail_height, avail_width, H, W)
+            return
+        # rows already sized with the same cells at the same widths are given as fixed
+        # heights; ReportLab sizes the others and stacks them all as before
+        known = [
+            height if key is None else _ROW_HEIGHTS.get(key)
+            for height, key in zip(given, keys, strict=True)
+        ]
+        self._argH = known
+        try:
+            super()._calc_height(avail_height, avail_width, H, W)
+        finally:
+            self._argH = given
+        if self._longTableOptimize and self._height > avail_height:
+            # too tall for the room: ReportLab sizes only the rows that fit, so let it
+            super()._calc_height(avail_height, avail_width, H, W)
+            return
+        if None not in known:
+            self._rowHeights = known
+            return
+        if len(_ROW_HEIGHTS) >= _SHARED_LIMIT:
+            _ROW_HEIGHTS.clear()
+        for key, height, was in zip(keys, self._rowHeights, known, strict=True):
+            if key is not None and was is None and height is not None:
+                _ROW_HEIGHTS[key] = height
+
+    def _row_keys(self, avail_width: float, widths: Any) -> list[Hashable | None] | None:
+        """For each row to be sized, everything its height depends on; None when unknowable."""
+        if self._minRowHeights or len(self._argH) != len(self._cellvalues):
+            return None
+        spans: Any = None
+        if self._spanCmds:
+            spans = self._spanRanges
+            if any(span is not None and span[1] != span[3] for span in spans.values()):
+                return None  # cells spanning rows share their height out between them
+            col_spans, row_spans = set(self._colSpanCells), set(self._rowSpanCells)
+        shared = (
+            avail_width,
+            None if widths is None else tuple(widths),
+            tuple(self._argW),
+        )
+        keys: list[Hashable | None] = []
+        for i, (values, looks, height) in enumerate(
+            zip(self._cellvalues, self._cellStyles, self._argH, strict=True)
+        ):
+            if height is not None:
+                keys.append(None)
+                continue
+            cells: list[Any] = []
+            for j, (value, look) in enumerate(zip(values, looks, strict=True)):
+                content = _cell_content(value)
+                if content is None:
+                    return None
+                cells.append((content, _cell_look(look)))
+                if spans is not None:
+                    cells.append((spans.get((j, i)), (j, i) in col_spans, (j, i) in row_spans))
+            keys.append((shared, tuple(cells)))
+        return keys
+
+    def _drawCell(  # noqa: N802
+        self, cellval: Any, cellstyle: Any, pos: tuple[float, float], size: tuple[float, float]
+    ) -> None:
+        content = _cell_content(cellval)
+        if content is None or cellstyle.href or cellstyle.destination:
+            super()._drawCell(cellval, cellstyle, pos, size)
+            return
+        # the font and colour a cell sets stay for the next cells, as ReportLab does it
+        if self._curcellstyle is not cellstyle:
+            current = self._curcellstyle
+            if current is None or cellstyle.color != current.color:
+                self.canv.setFillColor(cellstyle.color)
+            if (
+                current is None
+                or cellstyle.leading != current.leading
+                or cellstyle.fontname != current.fontname
+                or cellstyle.fontsize != current.fontsize
+            ):
+                self.canv.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
+            self._curcellstyle = cellstyle
+        key = ("cell", content, _cell_look(cellstyle), pos, size)
+        drawn_once(self.canv, key, lambda: Table._drawCell(self, cellval, cellstyle, pos, size))
+
+
+# what each style did to a fresh table of each shape: its cells' styles, its lists of
+# commands and any other attribute it set
+_STYLED: dict[Hashable, tuple[Any, dict[str, tuple[Any, ...]], dict[str, Any]]] = {}
+_STYLE_LISTS = ("_bkgrndcmds", "_linecmds", "_spanCmds", "_nosplitCmds", "_srflcmds", "_sircmds")
+
+# the height of each table row laid out so far, by its cells and the columns' widths
+_ROW_HEIGHTS: dict[Hashable, float] = {}
+
+_cell_look = operator.attrgetter(
+    "fontname",
+    "fontsize",
+    "leading",
+    "leftPadding",
+    "rightPadding",
+    "topPadding",
+    "bottomPadding",
+    "firstLineIndent",
+    "color",
+    "alignment",
+    "valign",
+    "direction",
+    "shaping",
+)
+
+
+def _cell_content(value: Any) -> Hashable | None:
+    """What a cell shows, when it is text or shared paragraphs; None for anything else."""
+    if type(value) is str:  # not a subclass, which may carry a drawing callback
+        return ("text", value)
+    if type(value) is _SharedParagraph:
+        return (value._jury_shared, value.style) if value._jury_shared.plain else None
+    if not isinstance(value, (list, tuple)) or not value:
+        return None
+    for item in value:
+        if type(item) is not _SharedParagraph or not item._jury_shared.plain:
+            return None
+    return tuple((item._jury_shared, item.style) for item in value)
 
 
 def numbered(items: Sequence[str], style: ParagraphStyle) -> list[Paragraph]:
@@ -228,11 +534,13 @@ def italic(text: str) -> str:
 # --- numbers and people --------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)
 def score_text(value: Fraction | Decimal | None, lang: str) -> str:
     """A score or value with two decimals (``87,50``), or a dash when there is none."""
     return label("none", lang) if value is None else format_score(value, lang)
 
 
+@functools.lru_cache(maxsize=4096)
 def plain_number(value: Fraction | Decimal, lang: str) -> str:
     """A weight or a scale score as written by hand: ``15``, ``4,5``, ``12,25``."""
     exact = Fraction(value)
@@ -280,7 +588,7 @@ def signature_block(
     shown = f"<u><b>{escape(name)}</b></u>" if name else "(" + "." * 44 + ")"
     rows.append([para(shown, style, markup=True)])
     rows.append([para(detail, style) if detail else Spacer(1, style.leading)])
-    table = Table(rows, colWidths=[width])
+    table = ReusedTable(rows, colWidths=[width])
     table.setStyle(
         TableStyle(
             [
@@ -323,7 +631,7 @@ def signature_grid(blocks: Sequence[Flowable], columns: int, width: float) -> Ta
         [_row_of_blocks(list(blocks[start : start + columns]), cell, columns)]
         for start in range(0, len(blocks), columns)
     ]
-    table = Table(rows, colWidths=[width])
+    table = ReusedTable(rows, colWidths=[width])
     table.setStyle(_tight(("BOTTOMPADDING", (0, 0), (-1, -1), 4 * mm)))
     return table
 
@@ -332,21 +640,21 @@ def _row_of_blocks(blocks: list[Flowable], cell: float, columns: int) -> Table:
     side = (columns - len(blocks)) * cell / 2
     cells: list[Any] = ["", *blocks, ""] if side else blocks
     widths = [side, *([cell] * len(blocks)), side] if side else [cell] * len(blocks)
-    table = Table([cells], colWidths=widths)
+    table = ReusedTable([cells], colWidths=widths)
     table.setStyle(_tight(("VALIGN", (0, 0), (-1, -1), "TOP")))
     return table
 
 
 def align_right(block: Flowable, width: float, block_width: float) -> Table:
     """``block`` against the right margin, where Indonesian letters put the signer."""
-    table = Table([["", block]], colWidths=[width - block_width, block_width])
+    table = ReusedTable([["", block]], colWidths=[width - block_width, block_width])
     table.setStyle(_tight(("VALIGN", (0, 0), (-1, -1), "TOP")))
     return table
 
 
 def side_by_side(blocks: Sequence[Flowable], width: float) -> Table:
     """Blocks in equal columns across ``width``, tops aligned."""
-    table = Table([list(blocks)], colWidths=[width / len(blocks)] * len(blocks))
+    table = ReusedTable([list(blocks)], colWidths=[width / len(blocks)] * len(blocks))
     table.setStyle(_tight(("VALIGN", (0, 0), (-1, -1), "TOP")))
     return table
 
@@ -376,7 +684,7 @@ def grid_table(
     extra: Sequence[tuple[Any, ...]] = (),
 ) -> Table:
     """A ruled table whose header rows repeat on every page it spans."""
-    kind = LongTable if long else Table
+    kind = LongTable if long else ReusedTable
     table = kind(list(rows), colWidths=list(widths), repeatRows=header_rows)
     commands: list[tuple[Any, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.5, RULE),
@@ -409,7 +717,7 @@ def field_table(rows: Sequence[tuple[str, Any]], width: float, label_width: floa
         ]
         for name, value in rows
     ]
-    table = Table(data, colWidths=[label_width, 4 * mm, width - label_width - 4 * mm])
+    table = ReusedTable(data, colWidths=[label_width, 4 * mm, width - label_width - 4 * mm])
     table.setStyle(
         TableStyle(
             [
@@ -557,9 +865,17 @@ def _dress_page(
     if part.certificate:
         return
     if first and part.letterhead:
-        _draw_letterhead(canv, part.header, margins, width, height)
+        drawn_once(
+            canv,
+            ("letterhead", part.header, margins, width, height),
+            lambda: _draw_letterhead(canv, part.header, margins, width, height),
+        )
     else:
-        _draw_running_header(canv, part, margins, width, height)
+        drawn_once(
+            canv,
+            ("running", part.header.convention_name, part.running_title, margins, width, height),
+            lambda: _draw_running_header(canv, part, margins, width, height),
+        )
 
 
 def _fit(text: str, font: str, size: float, width: float, smallest: float = 6.5) -> float:
@@ -717,13 +1033,22 @@ class _Footer:
         left, right, bottom = canv.jury_footer_box
         canv.saveState()
         top = bottom + FOOTER_HEIGHT - 3 * mm
-        canv.setStrokeColor(RULE)
-        canv.setLineWidth(0.4)
-        canv.line(left, top, right, top)
+        # the rule and the lines of text are the same under every one-page sheet of a run
+        drawn_once(canv, ("footer rule", left, right, top), lambda: _rule(canv, left, right, top))
         text_right = right
         if self.qr:
             self._draw_qr(canv, right - QR_SIZE, bottom)
             text_right = right - QR_SIZE - 3 * mm
+        drawn_once(
+            canv,
+            ("footer", self, left, text_right, top, canv.jury_numbered, page, pages),
+            lambda: self._draw_text(canv, left, text_right, top, page, pages),
+        )
+        canv.restoreState()
+
+    def _draw_text(
+        self, canv: Canvas, left: float, text_right: float, top: float, page: int, pages: int
+    ) -> None:
         canv.setFillColor(MUTED)
         number = label("page", self.lang, page=page, pages=pages) if canv.jury_numbered else ""
         number_width = stringWidth(number, fonts.SANS_BOLD, 7.5) + 4 * mm if number else 0
@@ -741,7 +1066,6 @@ class _Footer:
             canv.setFillColor(INK)
             canv.setFont(fonts.SANS_BOLD, 7.5)
             canv.drawRightString(text_right, top - 4 * mm, number)
-        canv.restoreState()
 
     def _draw_qr(self, canv: Canvas, x: float, y: float) -> None:
         # one form XObject for the whole file: the code is the same on every page
@@ -762,6 +1086,12 @@ class _Footer:
         canv.translate(x, y)
         canv.doForm("juryQR")
         canv.restoreState()
+
+
+def _rule(canv: Canvas, left: float, right: float, y: float) -> None:
+    canv.setStrokeColor(RULE)
+    canv.setLineWidth(0.4)
+    canv.line(left, y, right, y)
 
 
 # The form stream of each QR code drawn so far (a print run has one payload): the widget's
