@@ -5,12 +5,17 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
-from benchmarks.common import ROOT, Config, Row, verdict
+from benchmarks.common import ROOT, Config, Row, median, seconds, verdict
 
 TARGET = 1.3
+START_TARGET = 1.5
 BARE = '''"""A bare PySide6 window, frozen the same way as the app for the size floor."""
+import os
+
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
 
@@ -20,6 +25,8 @@ view = QTableView(window)
 view.setModel(QStandardItemModel(10, 5, view))
 window.setCentralWidget(view)
 window.show()
+if os.environ.get("JURYAPP_EXIT_AFTER_SHOWN"):  # the same hook the app has, for cold starts
+    QTimer.singleShot(0, app.quit)
 app.exec()
 '''
 
@@ -50,12 +57,63 @@ def _built(dist: Path) -> Path:
     return max(folders, key=_folder_size)
 
 
-def measure(config: Config) -> Row:
+def _sizes(folder: int, archive: int) -> str:
+    return f"{folder / 2**20:.0f} MB folder, {archive / 2**20:.0f} MB zip"
+
+
+def _cold_start(executable: Path, args: list[str], home: Path) -> float:
+    """Seconds from launching a frozen program to its exit right after its first window shows."""
+    env = {
+        "HOME": str(home),
+        "PATH": "/usr/bin:/bin",
+        "LANG": "C.UTF-8",
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_DATA_HOME": str(home / ".local" / "share"),
+        "JURYAPP_EXIT_AFTER_SHOWN": "1",
+    }
+    started = time.perf_counter()
+    subprocess.run(
+        [str(executable), *args], env=env, check=True, timeout=120,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    return time.perf_counter() - started
+
+
+def _start_row(config: Config, bare: Path, app: Path) -> Row:
+    """Cold start of the frozen app on the demo against the frozen bare window, alternated."""
+    home = config.work / "frozen" / "home"
+    (home / ".config" / "juryapp").mkdir(parents=True, exist_ok=True)
+    # The language was chosen before, so the first window is the main one, as on a second run.
+    (home / ".config" / "juryapp" / "juryapp.ini").write_text("[ui]\nlanguage=id\n")
+    demo = config.work / "demo.sqlite3"
+    app_args = ["--db", str(demo)]
+    _cold_start(bare / "bare", [], home)  # load both from disk once, like the other rows
+    _cold_start(app / "juryapp-gui", app_args, home)
+    floor, figure = [], []
+    for _ in range(config.runs):
+        floor.append(_cold_start(bare / "bare", [], home))
+        figure.append(_cold_start(app / "juryapp-gui", app_args, home))
+    ratio = median(figure) / median(floor)
+    return Row(
+        what="Cold start of the frozen app to its first window, demo database",
+        figure=seconds(median(figure)),
+        floor=f"{seconds(median(floor))} (bare window frozen the same way)",
+        ratio=f"{ratio:.1f}×",
+        target=f"≤ {START_TARGET}× the floor",
+        verdict=verdict(ratio <= START_TARGET),
+        details={"app_seconds": figure, "bare_seconds": floor},
+        notes="process launch to exit right after the first window is shown, files in the "
+        "page cache",
+    )
+
+
+def measure(config: Config) -> list[Row]:
     what = "Frozen one-folder build size and archive size"
     target = f"≤ {TARGET}× the floor"
     if config.skip_frozen:
-        return Row(what=what, figure="not measured (--skip-frozen)", target=target,
-                   verdict="SKIP")  # fmt: skip
+        return [Row(what=what, figure="not measured (--skip-frozen)", target=target,
+                    verdict="SKIP")]  # fmt: skip
     spec = ROOT / "juryapp.spec"
     work = config.work / "frozen"
     shutil.rmtree(work, ignore_errors=True)
@@ -63,11 +121,11 @@ def measure(config: Config) -> Row:
     try:
         import PyInstaller  # noqa: F401, PLC0415
     except ImportError:
-        return Row(what=what, figure="not measured: PyInstaller is not installed",
-                   target=target, verdict="SKIP")  # fmt: skip
+        return [Row(what=what, figure="not measured: PyInstaller is not installed",
+                    target=target, verdict="SKIP")]  # fmt: skip
     if not spec.is_file():
-        return Row(what=what, figure="not measured: juryapp.spec is missing", target=target,
-                   verdict="SKIP")  # fmt: skip
+        return [Row(what=what, figure="not measured: juryapp.spec is missing", target=target,
+                    verdict="SKIP")]  # fmt: skip
     try:
         script = work / "bare" / "bare.py"
         script.write_text(BARE, encoding="utf-8")
@@ -83,8 +141,8 @@ def measure(config: Config) -> Row:
             ROOT, work / "app.log",
         )  # fmt: skip
     except (RuntimeError, subprocess.TimeoutExpired) as exc:
-        return Row(what=what, figure=f"not measured: {exc}", target=target, verdict="MISS",
-                   notes="the build itself failed")  # fmt: skip
+        return [Row(what=what, figure=f"not measured: {exc}", target=target, verdict="MISS",
+                    notes="the build itself failed")]  # fmt: skip
     bare, app = _built(work / "bare" / "dist"), _built(work / "app" / "dist")
     sizes = {
         "app_folder": _folder_size(app),
@@ -93,14 +151,17 @@ def measure(config: Config) -> Row:
         "bare_archive": _archive_size(bare, work),
     }
     folder_ratio = sizes["app_folder"] / sizes["bare_folder"]
+    start = _start_row(config, bare, app)
     archive_ratio = sizes["app_archive"] / sizes["bare_archive"]
-    mb = 2**20
-    return Row(
-        what=what,
-        figure=f"{sizes['app_folder'] / mb:.0f} MB folder, {sizes['app_archive'] / mb:.0f} MB zip",
-        floor=f"{sizes['bare_folder'] / mb:.0f} MB folder, {sizes['bare_archive'] / mb:.0f} MB zip",
-        ratio=f"{folder_ratio:.2f}× / {archive_ratio:.2f}×",
-        target=target,
-        verdict=verdict(folder_ratio <= TARGET and archive_ratio <= TARGET),
-        details=sizes,
-    )
+    return [
+        Row(
+            what=what,
+            figure=_sizes(sizes["app_folder"], sizes["app_archive"]),
+            floor=_sizes(sizes["bare_folder"], sizes["bare_archive"]),
+            ratio=f"{folder_ratio:.2f}× / {archive_ratio:.2f}×",
+            target=target,
+            verdict=verdict(folder_ratio <= TARGET and archive_ratio <= TARGET),
+            details=sizes,
+        ),
+        start,
+    ]
