@@ -9,20 +9,21 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from juryapp import __version__
-from juryapp.bootstrap import Services, open_services
 from juryapp.domain.access import Actor
 from juryapp.domain.messages import JuryError, StateError, Text, set_language
 from juryapp.domain.model import Method, Role
-from juryapp.interchange.columns import TEMPLATES
-from juryapp.interchange.convention_file import read_convention_file, write_convention_file
-from juryapp.interchange.tabular import write_table
-from juryapp.persistence.database import reset
-from juryapp.persistence.engine import default_database_path, describe
-from juryapp.services.demo import load_demo
 
-Command = Callable[[Services, argparse.Namespace], int]
+if TYPE_CHECKING:
+    from juryapp.bootstrap import Services
+
+# Database, spreadsheet and document libraries load inside the commands that use them, so
+# that opening the desktop app through this entry point does not wait for them.
+TEMPLATE_KINDS = ("judges", "scores", "teams")
+
+Command = Callable[["Services", argparse.Namespace], int]
 
 
 def _say(text: Text, **values: object) -> None:
@@ -30,6 +31,10 @@ def _say(text: Text, **values: object) -> None:
 
 
 def cmd_demo(services: Services, args: argparse.Namespace) -> int:
+    from juryapp.persistence.database import reset
+    from juryapp.persistence.engine import describe
+    from juryapp.services.demo import load_demo
+
     if services.database.has_convention():
         if not args.force:
             raise StateError(
@@ -64,6 +69,8 @@ def cmd_demo(services: Services, args: argparse.Namespace) -> int:
 
 
 def cmd_init(services: Services, args: argparse.Namespace) -> int:
+    from juryapp.interchange.convention_file import read_convention_file
+
     spec = read_convention_file(Path(args.file))
     services.setup.create(Actor.console(), spec)
     _say(
@@ -80,6 +87,8 @@ def cmd_init(services: Services, args: argparse.Namespace) -> int:
 
 
 def cmd_export_convention(services: Services, args: argparse.Namespace) -> int:
+    from juryapp.interchange.convention_file import write_convention_file
+
     write_convention_file(services.setup.spec(), Path(args.file))
     _say(Text("Berkas konvensi ditulis: {f}", "Convention file written: {f}"), f=args.file)
     return 0
@@ -106,6 +115,9 @@ def _import(kind: str) -> Command:
 
 
 def cmd_template(services: Services | None, args: argparse.Namespace) -> int:
+    from juryapp.interchange.columns import TEMPLATES
+    from juryapp.interchange.tabular import write_table
+
     columns = TEMPLATES[args.kind]
     write_table(Path(args.file), [c.key for c in columns], [])
     _say(Text("Templat {k} ditulis: {f}", "{k} template written: {f}"), k=args.kind, f=args.file)
@@ -253,7 +265,7 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("file")
         command.set_defaults(run=_import(kind))
     template = sub.add_parser("template", help="write an empty spreadsheet with the headers")
-    template.add_argument("kind", choices=sorted(TEMPLATES))
+    template.add_argument("kind", choices=TEMPLATE_KINDS)
     template.add_argument("file")
     template.set_defaults(run=cmd_template, needs_db=False)
     results = sub.add_parser("results", help="rankings per category")
@@ -302,6 +314,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test()
     if args.demo and not args.db:
+        from juryapp.persistence.engine import default_database_path
+
         args.db = str(default_database_path().with_name("demo.sqlite3"))
     if args.command is None:
         if args.demo:
@@ -314,6 +328,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     services: Services | None = None
     try:
         if getattr(args, "needs_db", True):
+            from juryapp.bootstrap import open_services
+
             services = open_services(args.db)
         code: int = args.run(services, args)
         return code
@@ -330,6 +346,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _ensure_demo(target: str) -> int:
     """Create the demo database the first time ``--demo`` is used."""
+    from juryapp.bootstrap import open_services
+    from juryapp.services.demo import load_demo
+
     try:
         services = open_services(target)
         try:
