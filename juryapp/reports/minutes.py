@@ -47,7 +47,9 @@ def minutes_part(data: MinutesData, stamp: DocumentStamp) -> Part:
         flow.append(para(label("number", lang, number=data.number), st.subtitle))
     flow += [Spacer(1, 5 * mm), para(_opening(data, lang), st.body), Spacer(1, 2 * mm)]
     flow += [_jury_table(data, lang, width), Spacer(1, 4 * mm)]
-    flow.append(para(label("minutes_result", lang, method=data.method), st.body))
+    # The method is named mid-sentence: "dengan metode rata-rata nilai seluruh juri".
+    method = data.method[:1].lower() + data.method[1:] if lang == "id" else data.method
+    flow.append(para(label("minutes_result", lang, method=method), st.body))
     for number, category in enumerate(data.categories, start=1):
         flow.append(_category(number, category, data, lang, width))
     if data.tie_decisions:
