@@ -6,7 +6,7 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, time
 from decimal import Decimal
 from pathlib import Path
@@ -45,7 +45,7 @@ from juryapp.persistence.database import Database
 from juryapp.persistence.tables import CriterionRow, JudgeRow, ScoreRow, SheetRow, TeamRow
 from juryapp.persistence.types import DecimalText
 from juryapp.services import audit
-from juryapp.services.setup import SetupService
+from juryapp.services.setup import SetupService, UpsertTable, with_upserted
 from juryapp.services.snapshot import convention_row, load_spec
 
 ROLE_WORDS = {
@@ -73,25 +73,28 @@ class ImportService:
     def import_teams(self, actor: Actor, path: Path) -> ImportSummary:
         require_secretariat(actor)
         rows = read_table(path, TEAM_COLUMNS)
-        teams = [_team(path.name, row) for row in rows]
-        _no_repeats(path.name, rows, [t.code for t in teams], "code")
-        current = self._setup.spec()
-        merged = {t.code: t for t in current.teams} | {t.code: t for t in teams}
-        candidate = replace(current, teams=tuple(merged.values()))
-        _refuse_problems(path.name, rows, teams, candidate.teams, "teams", check_spec(candidate))
-        added, changed = self._setup.upsert_teams(actor, teams)
-        return ImportSummary(len(rows), added, changed)
+        return self._import_records(actor, path, rows, "teams", [_team(path.name, r) for r in rows])
 
     def import_judges(self, actor: Actor, path: Path) -> ImportSummary:
         require_secretariat(actor)
         rows = read_table(path, JUDGE_COLUMNS)
-        judges = [_judge(path.name, row) for row in rows]
-        _no_repeats(path.name, rows, [j.code for j in judges], "code")
-        current = self._setup.spec()
-        merged = {j.code: j for j in current.judges} | {j.code: j for j in judges}
-        candidate = replace(current, judges=tuple(merged.values()))
-        _refuse_problems(path.name, rows, judges, candidate.judges, "judges", check_spec(candidate))
-        added, changed = self._setup.upsert_judges(actor, judges)
+        judges = [_judge(path.name, r) for r in rows]
+        return self._import_records(actor, path, rows, "judges", judges)
+
+    def _import_records(
+        self,
+        actor: Actor,
+        path: Path,
+        rows: list[Row],
+        table: UpsertTable,
+        items: Sequence[Team | Judge],
+    ) -> ImportSummary:
+        """Check the merged set-up first, so a problem names the spreadsheet row it came from."""
+        _no_repeats(path.name, rows, [x.code for x in items], "code")
+        candidate = with_upserted(self._setup.spec(), table, items)
+        merged: Sequence[Team | Judge] = getattr(candidate, table)
+        _refuse_problems(path.name, rows, items, merged, table, check_spec(candidate))
+        added, changed = self._setup.upsert(actor, table, items)
         return ImportSummary(len(rows), added, changed)
 
     def import_scores(self, actor: Actor, path: Path) -> ImportSummary:

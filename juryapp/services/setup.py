@@ -98,15 +98,16 @@ class SetupService:
 
     def upsert_teams(self, actor: Actor, teams: Sequence[Team]) -> tuple[int, int]:
         """Add or replace teams by code; returns (added, changed)."""
-        return self._upsert(actor, "teams", teams)
+        return self.upsert(actor, "teams", teams)
 
     def upsert_judges(self, actor: Actor, judges: Sequence[Judge]) -> tuple[int, int]:
         """Add or replace judges by code; returns (added, changed)."""
-        return self._upsert(actor, "judges", judges)
+        return self.upsert(actor, "judges", judges)
 
-    def _upsert(
+    def upsert(
         self, actor: Actor, table: UpsertTable, items: Sequence[Team | Judge]
     ) -> tuple[int, int]:
+        """Add or replace teams or judges by code, validated as a whole; (added, changed)."""
         require_secretariat(actor)
         with self._db.writing() as session:
             current = load_spec(session)
