@@ -45,6 +45,7 @@ from reportlab.platypus import (
 from juryapp.domain.formatting import format_date, format_datetime, format_number, format_score
 from juryapp.domain.messages import FileProblemError, Text
 from juryapp.reports import fonts
+from juryapp.reports.collection import collection_paused
 from juryapp.reports.labels import label
 from juryapp.reports.model import DocumentStamp, Header, JudgeInfo
 
@@ -797,7 +798,8 @@ def build_pdf(parts: Sequence[Part], stamp: DocumentStamp) -> bytes:
             story.append(PageBreak(nextTemplate=f"part{index}-first"))
         story += part.flowables
     doc.addPageTemplates(templates)
-    doc.build(story, canvasmaker=functools.partial(_NumberedCanvas, footer=_Footer(stamp)))
+    with collection_paused():
+        doc.build(story, canvasmaker=functools.partial(_NumberedCanvas, footer=_Footer(stamp)))
     return buffer.getvalue()
 
 
