@@ -29,6 +29,9 @@ from pyhanko.sign import signers
 from pyhanko.sign.fields import SigSeedSubFilter
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
+from juryapp.reports.collection import collection_paused
+from juryapp.reports.reusing_signer import ReusingSigner
+
 __all__ = [
     "INFO_RESULTS_FINGERPRINT",
     "INFO_RESULTS_VERSION",
@@ -36,6 +39,7 @@ __all__ = [
     "ConventionKey",
     "QrPayload",
     "QrPayloadError",
+    "SignatureRequest",
     "certificate_fingerprint",
     "certificate_fingerprint_der",
     "check_qr_payload",
@@ -244,18 +248,37 @@ def _utf8_length(text: str) -> int:
 
 
 @lru_cache(maxsize=8)
-def _pdf_signer(key: ConventionKey) -> signers.SimpleSigner:
+def _pdf_signer(key: ConventionKey) -> ReusingSigner:
     """pyHanko's signer for a key, built once: parsing PEM on every document is wasted time."""
     _private_key(key)  # refuses a key whose parts do not belong together
     certificates = list(load_certs_from_pemder_data(key.certificate_pem))
     if len(certificates) != 1:
         raise ValueError("the key's certificate must be exactly one PEM certificate")
-    return signers.SimpleSigner(
+    return ReusingSigner(
         signing_cert=certificates[0],
         signing_key=load_private_key_from_pemder_data(key.private_key_pem, passphrase=None),
         # nothing besides the signer's own certificate, which pyHanko embeds once by itself
         cert_registry=SimpleCertificateStore(),  # type: ignore[no-untyped-call]
     )
+
+
+@dataclass(frozen=True)
+class SignatureRequest:
+    """How every file of one print run is signed; picklable, for worker processes."""
+
+    key: ConventionKey
+    reason: str
+    location: str
+    document_info: Mapping[str, str] = field(default_factory=dict)
+
+    def apply(self, pdf: bytes) -> bytes:
+        return sign_pdf(
+            pdf,
+            self.key,
+            reason=self.reason,
+            location=self.location,
+            document_info=self.document_info,
+        )
 
 
 def sign_pdf(
@@ -287,7 +310,8 @@ def sign_pdf(
     )
     signer = _pdf_signer(key)
     reserve = _CMS_RESERVE_HEX + 2 * len(key.certificate_pem)
-    output = signers.sign_pdf(writer, metadata, signer=signer, bytes_reserved=reserve)
+    with collection_paused():
+        output = signers.sign_pdf(writer, metadata, signer=signer, bytes_reserved=reserve)
     signed: bytes = output.getvalue()
     return signed
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import hashlib
 import io
@@ -19,6 +20,7 @@ from cryptography.x509.oid import NameOID, SignatureAlgorithmOID
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
@@ -27,6 +29,7 @@ from juryapp.reports.signing import (
     INFO_RESULTS_VERSION,
     ConventionKey,
     QrPayloadError,
+    _pdf_signer,
     check_qr_payload,
     create_convention_key,
     load_convention_key,
@@ -243,6 +246,37 @@ def test_signed_pdf_verifies(key: ConventionKey, signed_pdf: bytes) -> None:
     assert verdict.matches_trusted_key is True
     assert verdict.problems == ()
     assert verdict.ok
+
+
+def signed_attributes(pdf: bytes) -> dict[str, object]:
+    embedded = PdfFileReader(io.BytesIO(pdf)).embedded_signatures[0]
+    return {a["type"].native: a["values"][0].native for a in embedded.signer_info["signed_attrs"]}
+
+
+def test_signatures_after_the_first_reuse_its_container_and_each_verifies() -> None:
+    key = create_convention_key(CONVENTION, ORGANISER)  # a signer nothing has used yet
+    documents = [make_pdf(pages) for pages in (1, 2, 3)]
+    signed = [sign_pdf(pdf, key, reason="Hasil", location="Jakarta") for pdf in documents]
+    assert list(_pdf_signer(key)._containers) == [("sha256", True)]
+    for pdf in signed:
+        verdict = verify_pdf(pdf, key.certificate_pem)
+        assert verdict.ok, verdict.problems
+    attributes = [signed_attributes(pdf) for pdf in signed]
+    assert all(a.keys() == attributes[0].keys() for a in attributes)
+    assert len({a["message_digest"] for a in attributes}) == 3
+    assert all(
+        a["signing_certificate_v2"] == attributes[0]["signing_certificate_v2"] for a in attributes
+    )
+
+
+def test_a_container_holding_a_signing_time_is_never_reused(key: ConventionKey) -> None:
+    signer = _pdf_signer(key)
+    settings = PdfCMSSignedAttributes(signing_time=datetime.now(UTC))
+    digest = hashlib.sha256(b"dokumen").digest()
+    plain = asyncio.run(signer.async_sign(digest, "sha256", signed_attr_settings=settings))
+    names = [a["type"].native for a in plain["content"]["signer_infos"][0]["signed_attrs"]]
+    assert "signing_time" in names
+    assert ("sha256", False) not in signer._containers
 
 
 def test_signature_is_pades_with_reason_and_location(signed_pdf: bytes) -> None:
