@@ -102,8 +102,9 @@ def build_document_set(inputs: DocumentInputs) -> DocumentSet:
     chair = next((j for j in judges if j.is_chair), judges[0] if judges else None)
     certificates = _certificates(spec, results, header, chair, lang, last_day) if chair else ()
     feedback = tuple(
-        _feedback(spec, category, team, header, inputs)
+        _feedback(spec, category, team, header, inputs, standing)
         for category in results.categories
+        for standing in [_category_standing(spec, category)]
         for team in category.teams
     )
     return DocumentSet(
@@ -408,20 +409,33 @@ def _certificates(
     return tuple(certificates)
 
 
-def _feedback(
-    spec: ConventionSpec,
-    category: CategoryResult,
-    team: TeamResult,
-    header: Header,
-    inputs: DocumentInputs,
-) -> FeedbackData:
-    lines = []
+def _category_standing(
+    spec: ConventionSpec, category: CategoryResult
+) -> dict[str, tuple[Fraction, Fraction]]:
+    """Each criterion's mean and best score across a category's teams, where any was scored."""
+    standing = {}
     for criterion in spec.criteria:
         values = [
             t.criterion_means[criterion.code]
             for t in category.teams
             if criterion.code in t.criterion_means
         ]
+        if values:
+            standing[criterion.code] = (Fraction(sum(values), len(values)), max(values))
+    return standing
+
+
+def _feedback(
+    spec: ConventionSpec,
+    category: CategoryResult,
+    team: TeamResult,
+    header: Header,
+    inputs: DocumentInputs,
+    standing: dict[str, tuple[Fraction, Fraction]],
+) -> FeedbackData:
+    lines = []
+    for criterion in spec.criteria:
+        mean, best = standing.get(criterion.code, (None, None))
         lines.append(
             FeedbackLine(
                 code=criterion.code,
@@ -430,8 +444,8 @@ def _feedback(
                 scale_min=criterion.scale_min,
                 scale_max=criterion.scale_max,
                 team_mean=team.criterion_means.get(criterion.code),
-                category_mean=Fraction(sum(values), len(values)) if values else None,
-                category_best=max(values) if values else None,
+                category_mean=mean,
+                category_best=best,
             )
         )
     notes = []
