@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from io import BytesIO
+from typing import TYPE_CHECKING
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import DictionaryObject, NameObject
@@ -25,8 +27,15 @@ from juryapp.reports.model import (
 from juryapp.reports.recap import recap_part, render_recap
 from juryapp.reports.score_sheet import render_score_sheet, score_sheet_part
 
+if TYPE_CHECKING:
+    from juryapp.reports.signing import SignatureRequest
+
 __all__ = [
+    "PdfJoiner",
+    "ProducedFile",
     "concatenate_pdfs",
+    "produce_file",
+    "produce_files",
     "render_certificate",
     "render_document",
     "render_feedback",
@@ -79,27 +88,70 @@ def render_set(documents: DocumentSet, stamp: DocumentStamp) -> bytes:
     return render_many(documents.documents(), stamp)
 
 
-def concatenate_pdfs(pdfs: Sequence[bytes]) -> bytes:
-    """Unsigned PDFs from ``render_*`` joined into one, in order, with the first one's details.
+def produce_file(
+    documents: Sequence[DocumentData], stamp: DocumentStamp, signature: SignatureRequest | None
+) -> ProducedFile:
+    """One file of a print run, rendered and, when a signature is asked for, signed.
+
+    Like ``render_parts``, a module-level function of picklable arguments for worker processes:
+    the signing is done where the rendering was, so a large run signs on every core.
+    """
+    unsigned = render_parts(documents, stamp)
+    return ProducedFile(unsigned, signature.apply(unsigned) if signature else unsigned)
+
+
+def produce_files(
+    batch: Sequence[Sequence[DocumentData]],
+    stamp: DocumentStamp,
+    signature: SignatureRequest | None,
+) -> list[ProducedFile]:
+    """Several files of a print run, each as ``produce_file`` makes it, for one worker task."""
+    return [produce_file(documents, stamp, signature) for documents in batch]
+
+
+@dataclass(frozen=True)
+class ProducedFile:
+    unsigned: bytes  # what goes into the combined file
+    final: bytes  # what is written on its own: signed, or the same bytes for a draft
+
+
+class PdfJoiner:
+    """Unsigned PDFs from ``render_*`` joined into one as they come, with the first one's details.
 
     Each document keeps its own pages and page numbers, exactly as ``render_many`` lays them
-    out, so a print run can be assembled from files already rendered instead of rendering twice.
+    out, so a print run can be assembled from files already rendered instead of rendering twice,
+    and while the files after it are still being rendered.
     """
-    if not pdfs:
-        raise ValueError("nothing to print: no documents were given")
-    writer = PdfWriter()
-    first = PdfReader(BytesIO(pdfs[0]))
-    for data in pdfs:
-        reader = first if data is pdfs[0] else PdfReader(BytesIO(data))
+
+    def __init__(self) -> None:
+        self._writer = PdfWriter()
+        self._first: PdfReader | None = None
+
+    def add(self, pdf: bytes) -> None:
+        reader = PdfReader(BytesIO(pdf))
+        if self._first is None:
+            self._first = reader
         for page in reader.pages:
-            writer.add_page(page)
-    if first.metadata is not None:
-        writer.add_metadata(dict(first.metadata))
-    catalog = first.trailer["/Root"].get_object()
-    assert isinstance(catalog, DictionaryObject)
-    for entry in ("/Lang", "/PageMode"):
-        if entry in catalog:
-            writer._root_object[NameObject(entry)] = catalog[entry]
-    buffer = BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
+            self._writer.add_page(page)
+
+    def joined(self) -> bytes:
+        if self._first is None:
+            raise ValueError("nothing to print: no documents were given")
+        if self._first.metadata is not None:
+            self._writer.add_metadata(dict(self._first.metadata))
+        catalog = self._first.trailer["/Root"].get_object()
+        assert isinstance(catalog, DictionaryObject)
+        for entry in ("/Lang", "/PageMode"):
+            if entry in catalog:
+                self._writer._root_object[NameObject(entry)] = catalog[entry]
+        buffer = BytesIO()
+        self._writer.write(buffer)
+        return buffer.getvalue()
+
+
+def concatenate_pdfs(pdfs: Sequence[bytes]) -> bytes:
+    """Unsigned PDFs from ``render_*`` joined into one, in order (see ``PdfJoiner``)."""
+    joiner = PdfJoiner()
+    for pdf in pdfs:
+        joiner.add(pdf)
+    return joiner.joined()

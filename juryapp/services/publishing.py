@@ -29,7 +29,8 @@ from juryapp.services.setup import SetupService
 from juryapp.services.snapshot import load_notes
 
 if TYPE_CHECKING:
-    from juryapp.reports.signing import ConventionKey
+    from juryapp.reports.documents import ProducedFile
+    from juryapp.reports.signing import ConventionKey, SignatureRequest
     from juryapp.reports.verification import PdfVerdict
 
 # ReportLab, pyHanko and pypdf load on first use, not when the app starts (they are most of
@@ -163,10 +164,12 @@ class PublishingService:
         Before the lock the documents carry a DRAFT watermark and are not signed; after it,
         each is signed with the convention's key and certifies the locked results.
         """
-        from juryapp.reports.documents import concatenate_pdfs  # noqa: PLC0415
+        from juryapp.reports.collection import collection_paused  # noqa: PLC0415
+        from juryapp.reports.documents import PdfJoiner  # noqa: PLC0415
         from juryapp.reports.signing import (  # noqa: PLC0415
             INFO_RESULTS_FINGERPRINT,
             INFO_RESULTS_VERSION,
+            SignatureRequest,
             qr_payload,
         )
 
@@ -195,33 +198,40 @@ class PublishingService:
             qr_payload=qr_payload(fingerprint, snapshot.version, key) if key else None,
             paper=paper,
         )
+        signature = (
+            SignatureRequest(
+                key,
+                reason="Hasil penilaian dewan juri",
+                location=snapshot.spec.info.city,
+                document_info={
+                    INFO_RESULTS_FINGERPRINT: fingerprint,
+                    INFO_RESULTS_VERSION: str(snapshot.version),
+                },
+            )
+            if key
+            else None
+        )
         names = FILE_NAMES["en" if lang == "en" else "id"]
         jobs = _jobs(documents, [c.code for c in results.categories], chosen, names)
         out_dir.mkdir(parents=True, exist_ok=True)
         written: list[Written] = []
-        info = {
-            INFO_RESULTS_FINGERPRINT: fingerprint,
-            INFO_RESULTS_VERSION: str(snapshot.version),
-        }
         total = len(jobs) + 1
-        rendered: list[bytes] = []
-        with closing(_rendered(jobs, stamp)) as pdfs:
-            for done, ((kind, name, _parts), pdf) in enumerate(zip(jobs, pdfs, strict=True)):
-                if progress is not None:
-                    progress(done, total, name)
-                rendered.append(pdf)
-                city = snapshot.spec.info.city
-                written.append(self._write(out_dir / f"{name}.pdf", pdf, key, info, kind, city))
-        if progress is not None:
-            progress(total - 1, total, names["all"])
         # The combined file holds the same pages as the single files, in the same order, each
         # document numbered on its own: joining the unsigned files avoids laying it all out twice.
-        combined = concatenate_pdfs(rendered)
-        written.append(
-            self._write(
-                out_dir / f"{names['all']}.pdf", combined, key, info, "all", snapshot.spec.info.city
-            )
-        )
+        joiner = PdfJoiner()
+        with collection_paused(), closing(_produced(jobs, stamp, signature)) as files:
+            for done, ((kind, name, _parts), produced) in enumerate(zip(jobs, files, strict=True)):
+                if progress is not None:
+                    progress(done, total, name)
+                write_atomically(out_dir / f"{name}.pdf", produced.final)
+                written.append(Written(kind, out_dir / f"{name}.pdf", key is not None))
+                joiner.add(produced.unsigned)
+            if progress is not None:
+                progress(total - 1, total, names["all"])
+            combined = joiner.joined()
+            path = out_dir / f"{names['all']}.pdf"
+            write_atomically(path, signature.apply(combined) if signature else combined)
+            written.append(Written("all", path, key is not None))
         if progress is not None:
             progress(total, total, "")
         with self._db.writing() as session:
@@ -236,28 +246,6 @@ class PublishingService:
                 signed=key is not None,
             )
         return written
-
-    @staticmethod
-    def _write(
-        path: Path,
-        pdf: bytes,
-        key: ConventionKey | None,
-        info: dict[str, str],
-        kind: str,
-        city: str,
-    ) -> Written:
-        if key is not None:
-            from juryapp.reports.signing import sign_pdf  # noqa: PLC0415
-
-            pdf = sign_pdf(
-                pdf,
-                key,
-                reason="Hasil penilaian dewan juri",
-                location=city,
-                document_info=info,
-            )
-        write_atomically(path, pdf)
-        return Written(kind, path, key is not None)
 
     # -- verification ------------------------------------------------------------------------
     def verify(self, path: Path) -> Verification:
@@ -283,38 +271,57 @@ class PublishingService:
         )
 
 
-# A print run of more documents than this (a page or more each) is laid out by worker
-# processes; smaller ones, like the demo's, stay in this process and need no start-up.
+# A print run of more documents than this (a page or more each) is laid out and signed by
+# worker processes; smaller ones, like the demo's, stay in this process and need no start-up.
 PARALLEL_FROM = 200
 WORKERS = 2
+BATCH_DOCUMENTS = 20
 
 Job = tuple[str, str, list[DocumentData]]
 
 
-def _rendered(jobs: list[Job], stamp: DocumentStamp) -> Generator[bytes, None, None]:
-    """The unsigned PDF of each job, in the order of ``jobs``.
+def _produced(
+    jobs: list[Job], stamp: DocumentStamp, signature: SignatureRequest | None
+) -> Generator[ProducedFile, None, None]:
+    """Each job's file, rendered and signed, in the order of ``jobs``.
 
-    Large runs are rendered by ``WORKERS`` processes while this one signs and writes the
-    files already done. Workers are spawned, not forked: the GUI calls this beside its own
-    threads, and spawning is what Windows and macOS do anyway (the frozen app's entry point
-    calls ``multiprocessing.freeze_support`` for it).
+    Large runs are rendered and signed by ``WORKERS`` processes while this one writes the
+    files already done and joins them into the combined file; one-document files go to the
+    workers in batches, as a task's round trip cost as much as a small file. Workers are
+    spawned, not forked: the GUI calls this beside its own threads, and spawning is what
+    Windows and macOS do anyway (the frozen app's entry point calls
+    ``multiprocessing.freeze_support`` for it).
     """
-    from juryapp.reports.documents import render_parts  # noqa: PLC0415
+    from juryapp.reports.documents import produce_file, produce_files  # noqa: PLC0415
 
     workers = min(WORKERS, os.cpu_count() or 1)
     if workers < 2 or sum(len(parts) for _, _, parts in jobs) <= PARALLEL_FROM:
         for _kind, _name, parts in jobs:
-            yield render_parts(parts, stamp)
+            yield produce_file(parts, stamp, signature)
         return
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
     try:
-        futures = [pool.submit(render_parts, parts, stamp) for _, _, parts in jobs]
+        batches = _batches([parts for _, _, parts in jobs])
+        futures = [pool.submit(produce_files, batch, stamp, signature) for batch in batches]
         for future in futures:
-            yield future.result()
+            yield from future.result()
     finally:
         # on a failure (or a caller that stops early) the work not yet started is dropped
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _batches(files: list[list[DocumentData]]) -> list[list[list[DocumentData]]]:
+    """Consecutive files grouped into worker tasks of about ``BATCH_DOCUMENTS`` documents."""
+    batches: list[list[list[DocumentData]]] = []
+    size = BATCH_DOCUMENTS
+    for documents in files:
+        if size >= BATCH_DOCUMENTS:
+            batches.append([])
+            size = 0
+        batches[-1].append(documents)
+        size += len(documents)
+    return batches
 
 
 def _jobs(
