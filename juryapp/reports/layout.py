@@ -888,6 +888,23 @@ def _fit(text: str, font: str, size: float, width: float, smallest: float = 6.5)
     return max(smallest, size * width / natural)
 
 
+def _shortened(text: str, font: str, size: float, width: float) -> tuple[str, float]:
+    """``text`` at a size that fits ``width`` on one line, cut at a word with "…" if it must be.
+
+    The two halves of a running header share one line: neither may run into the other.
+    """
+    size = _fit(text, font, size, width)
+    if stringWidth(text, font, size) <= width:
+        return text, size
+    words = text.split()
+    while len(words) > 1 and stringWidth(" ".join(words) + " …", font, size) > width:
+        words.pop()
+    shortened = " ".join(words).rstrip(" ,.;:—-") + " …"
+    while len(shortened) > 1 and stringWidth(shortened, font, size) > width:
+        shortened = shortened[:-2] + "…"  # a single word too long for the line
+    return shortened, size
+
+
 def _draw_letterhead(
     canv: Canvas, header: Header, margins: Margins, width: float, height: float
 ) -> None:
@@ -942,11 +959,11 @@ def _draw_running_header(
     canv.saveState()
     canv.setFillColor(MUTED)
     half = (right - left) / 2 - 4 * mm
-    name = part.header.convention_name
-    canv.setFont(fonts.SANS, _fit(name, fonts.SANS, 7.5, half))
+    name, size = _shortened(part.header.convention_name, fonts.SANS, 7.5, half)
+    canv.setFont(fonts.SANS, size)
     canv.drawString(left, y, name)
-    title = part.running_title
-    canv.setFont(fonts.SANS_BOLD, _fit(title, fonts.SANS_BOLD, 7.5, half))
+    title, size = _shortened(part.running_title, fonts.SANS_BOLD, 7.5, half)
+    canv.setFont(fonts.SANS_BOLD, size)
     canv.drawRightString(right, y, title)
     canv.setStrokeColor(RULE)
     canv.setLineWidth(0.5)
