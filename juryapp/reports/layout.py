@@ -191,8 +191,18 @@ class _SharedParagraph(Paragraph):  # type: ignore[misc]
     blPara: Any  # noqa: N815  (ReportLab's names)
     _wrapWidths: list[float]  # noqa: N815
 
-    def __init__(self, text: str, style: ParagraphStyle, shared: _SharedText) -> None:
-        super().__init__(text, style, frags=shared.frags)
+    def __init__(
+        self,
+        text: str | None,
+        style: ParagraphStyle,
+        shared: _SharedText | None = None,
+        **pieces: Any,
+    ) -> None:
+        if shared is None:  # one half of a paragraph split over two pages: its own lines
+            super().__init__(text, style, **pieces)
+            shared = _SharedText(self)
+        else:
+            super().__init__(text, style, frags=shared.frags)
         self._jury_shared = shared
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
@@ -580,16 +590,16 @@ def signature_block(
     markup_title: bool = False,
 ) -> Table:
     """Place and date, a title ending in a comma, room to sign, the name bold and underlined."""
-    style = styles().sign
-    rows: list[list[Flowable]] = []
-    if place_date:
-        rows.append([para(place_date, style)])
-    rows.append([para(title, style, markup=markup_title)])
-    rows.append([_signature_space(signature_png, width)])
-    shown = f"<u><b>{escape(name)}</b></u>" if name else "(" + "." * 44 + ")"
-    rows.append([para(shown, style, markup=True)])
-    rows.append([para(detail, style) if detail else Spacer(1, style.leading)])
-    table = ReusedTable(rows, colWidths=[width])
+    rows = signature_rows(
+        title=title,
+        name=name,
+        detail=detail,
+        width=width,
+        place_date=place_date,
+        signature_png=signature_png,
+        markup_title=markup_title,
+    )
+    table = ReusedTable([[row] for row in rows], colWidths=[width])
     table.setStyle(
         TableStyle(
             [
@@ -603,6 +613,29 @@ def signature_block(
         )
     )
     return table
+
+
+def signature_rows(
+    *,
+    title: str,
+    name: str,
+    detail: str,
+    width: float,
+    place_date: str | None = None,
+    signature_png: bytes | None = None,
+    markup_title: bool = False,
+) -> list[Flowable]:
+    """The lines of a signature block, top to bottom, each to be centred in ``width``."""
+    style = styles().sign
+    rows: list[Flowable] = []
+    if place_date:
+        rows.append(para(place_date, style))
+    rows.append(para(title, style, markup=markup_title))
+    rows.append(_signature_space(signature_png, width))
+    shown = f"<u><b>{escape(name)}</b></u>" if name else "(" + "." * 44 + ")"
+    rows.append(para(shown, style, markup=True))
+    rows.append(para(detail, style) if detail else Spacer(1, style.leading))
+    return rows
 
 
 def _signature_space(png: bytes | None, width: float) -> Flowable:

@@ -27,11 +27,19 @@ from juryapp.reports.layout import (
     plain_number,
     score_text,
     signature_block,
+    signature_rows,
     styles,
 )
 from juryapp.reports.model import DocumentStamp, ScoreSheetData
+from juryapp.reports.one_page_sheet import OnePageSheet, SheetPieces
 
 _DOTS = "." * 60
+_GAP = 4 * mm
+_SIGNATURE_GAP = 5 * mm
+_LABEL_WIDTH = 32 * mm
+_COLON_WIDTH = 4 * mm
+_SIGNATURE_WIDTH = 75 * mm
+_LONG_NOTES = 120 * mm
 
 
 def render_score_sheet(data: ScoreSheetData, stamp: DocumentStamp) -> bytes:
@@ -41,23 +49,12 @@ def render_score_sheet(data: ScoreSheetData, stamp: DocumentStamp) -> bytes:
 
 def score_sheet_part(data: ScoreSheetData, stamp: DocumentStamp) -> Part:
     lang = stamp.lang
-    st = styles()
     width = frame_width(stamp, "portrait")
-    flow: list[Flowable] = [para(label("sheet_title", lang), st.title)]
-    if data.category_name:
-        flow.append(para(label("category_named", lang, name=data.category_name), st.subtitle))
-    flow += [
-        Spacer(1, 4 * mm),
-        _particulars(data, lang, width),
-        Spacer(1, 4 * mm),
-        _criteria_table(data, lang, width),
-    ]
     if data.blank:
-        flow += [Spacer(1, 1.5 * mm), para(label("blank_form", lang), st.small)]
-    flow += [
-        Spacer(1, 4 * mm),
-        KeepTogether([_notes(data, lang, width), Spacer(1, 5 * mm), _signature(data, lang, width)]),
-    ]
+        flow = _flowables(data, lang, width)
+    else:
+        # the usual one-page sheet drawn directly; as tables only when it needs more pages
+        flow = [OnePageSheet(_pieces(data, lang, width), lambda: _flowables(data, lang, width))]
     running = " — ".join(
         part
         for part in (
@@ -70,12 +67,65 @@ def score_sheet_part(data: ScoreSheetData, stamp: DocumentStamp) -> Part:
     return Part(header=data.header, flowables=tuple(flow), running_title=running)
 
 
-def _particulars(data: ScoreSheetData, lang: str, width: float) -> Table:
+def _heading(data: ScoreSheetData, lang: str) -> list[Flowable]:
+    st = styles()
+    heading = [para(label("sheet_title", lang), st.title)]
+    if data.category_name:
+        heading.append(para(label("category_named", lang, name=data.category_name), st.subtitle))
+    return heading
+
+
+def _flowables(data: ScoreSheetData, lang: str, width: float) -> list[Flowable]:
+    """The sheet as tables, which split over pages when it is longer than one."""
+    flow: list[Flowable] = [
+        *_heading(data, lang),
+        Spacer(1, _GAP),
+        field_table(_particular_rows(data, lang), width, label_width=_LABEL_WIDTH),
+        Spacer(1, _GAP),
+        _criteria_table(data, lang, width),
+    ]
+    if data.blank:
+        flow += [Spacer(1, 1.5 * mm), para(label("blank_form", lang), styles().small)]
+    notes = _notes(data, lang, width)
+    closing = [notes, Spacer(1, _SIGNATURE_GAP), _signature(data, lang, width)]
+    flow.append(Spacer(1, _GAP))
+    # The notes and the signature go on one page together, unless the notes alone would fill
+    # most of a page: ReportLab would then start them on a fresh page and leave one empty.
+    if notes.wrap(width, _LONG_NOTES)[1] < _LONG_NOTES:
+        flow.append(KeepTogether(closing))
+    else:
+        flow += closing
+    return flow
+
+
+def _pieces(data: ScoreSheetData, lang: str, width: float) -> SheetPieces:
+    """The same sheet as ``_flowables``, for ``OnePageSheet`` to draw."""
+    text = styles().text
+    rows, widths, padding = _criteria_rows(data, lang, width)
+    heading, body = _notes_paragraphs(data, lang)
+    return SheetPieces(
+        heading=_heading(data, lang),
+        fields=[
+            (para(name, text), para(":", text), para(value, text))
+            for name, value in _particular_rows(data, lang)
+        ],
+        field_widths=(_LABEL_WIDTH, _COLON_WIDTH, width - _LABEL_WIDTH - _COLON_WIDTH),
+        criteria=rows,
+        criteria_widths=widths,
+        body_padding=padding,
+        notes=(heading, body),
+        signature=signature_rows(**_signature_fields(data, lang)),
+        signature_width=_SIGNATURE_WIDTH,
+        gaps=(_GAP, _GAP, _GAP, _SIGNATURE_GAP),
+    )
+
+
+def _particular_rows(data: ScoreSheetData, lang: str) -> list[tuple[str, str]]:
     def value(text: str) -> str:
         return text or _DOTS
 
     day = format_date(data.day_date, lang) if data.day_date else ""
-    rows: list[tuple[str, Any]] = [
+    return [
         (label("day_date", lang), value(day)),
         (label("order", lang), value(str(data.order) if data.order is not None else "")),
         (label("team_code", lang), value(data.team_code)),
@@ -84,10 +134,31 @@ def _particulars(data: ScoreSheetData, lang: str, width: float) -> Table:
         (label("title", lang), value(data.title)),
         (label("judge_name", lang), value(data.judge.name if data.judge else "")),
     ]
-    return field_table(rows, width, label_width=32 * mm)
 
 
 def _criteria_table(data: ScoreSheetData, lang: str, width: float) -> Table:
+    rows, widths, padding = _criteria_rows(data, lang, width)
+    last = len(rows) - 1
+    extra = [
+        ("ALIGN", (0, 1), (0, -1), "CENTER"),
+        ("ALIGN", (2, 1), (-1, -1), "CENTER"),
+        ("TOPPADDING", (0, 1), (-1, last - 1), padding),
+        ("BOTTOMPADDING", (0, 1), (-1, last - 1), padding),
+        ("SPAN", (0, last), (1, last)),
+        ("ALIGN", (0, last), (1, last), "RIGHT"),
+        ("FONTNAME", (0, last), (-1, last), fonts.SANS_BOLD),
+        ("FONTSIZE", (-1, 1), (-1, -1), 9),
+        ("LINEABOVE", (0, last), (-1, last), 1.2, RULE),
+        ("TOPPADDING", (0, last), (-1, last), 5),
+        ("BOTTOMPADDING", (0, last), (-1, last), 5),
+    ]
+    return grid_table(rows, widths, extra=extra)
+
+
+def _criteria_rows(
+    data: ScoreSheetData, lang: str, width: float
+) -> tuple[list[list[Any]], list[float], float]:
+    """The criteria table's rows (header, criteria, total), its column widths and padding."""
     st = styles()
     scales = {(line.scale_min, line.scale_max) for line in data.criteria}
     if len(scales) == 1:
@@ -132,29 +203,20 @@ def _criteria_table(data: ScoreSheetData, lang: str, width: float) -> Table:
     weights = sum((line.weight for line in data.criteria), Decimal(0))
     total = "" if data.blank or data.total is None else score_text(data.total, lang)
     rows.append([label("total", lang), "", plain_number(weights, lang), "", total])
-    last = len(rows) - 1
     padding = 7 if data.blank else 3
-    extra = [
-        ("ALIGN", (0, 1), (0, -1), "CENTER"),
-        ("ALIGN", (2, 1), (-1, -1), "CENTER"),
-        ("TOPPADDING", (0, 1), (-1, last - 1), padding),
-        ("BOTTOMPADDING", (0, 1), (-1, last - 1), padding),
-        ("SPAN", (0, last), (1, last)),
-        ("ALIGN", (0, last), (1, last), "RIGHT"),
-        ("FONTNAME", (0, last), (-1, last), fonts.SANS_BOLD),
-        ("FONTSIZE", (-1, 1), (-1, -1), 9),
-        ("LINEABOVE", (0, last), (-1, last), 1.2, RULE),
-        ("TOPPADDING", (0, last), (-1, last), 5),
-        ("BOTTOMPADDING", (0, last), (-1, last), 5),
-    ]
     number_w, weight_w, score_w, value_w = 10 * mm, 16 * mm, 22 * mm, 22 * mm
     widths = [number_w, width - number_w - weight_w - score_w - value_w, weight_w, score_w, value_w]
-    return grid_table(rows, widths, extra=extra)
+    return rows, widths, padding
+
+
+def _notes_paragraphs(data: ScoreSheetData, lang: str) -> tuple[Flowable, Flowable]:
+    st = styles()
+    heading = para(f"{bold(label('notes', lang))}:", st.text, markup=True)
+    return heading, para(data.notes or label("none", lang), st.text)
 
 
 def _notes(data: ScoreSheetData, lang: str, width: float) -> Table:
-    st = styles()
-    heading = para(f"{bold(label('notes', lang))}:", st.text, markup=True)
+    heading, text = _notes_paragraphs(data, lang)
     if data.blank:
         body: list[Any] = [[""] for _ in range(4)]
         commands: list[tuple[Any, ...]] = [
@@ -163,11 +225,11 @@ def _notes(data: ScoreSheetData, lang: str, width: float) -> Table:
         rows = [[heading], *body]
         heights = [None, *([8 * mm] * len(body))]
     else:
-        text = data.notes or label("none", lang)
-        rows = [[heading], [para(text, st.text)]]
+        rows = [[heading], [text]]
         heights = [None, None]
         commands = []
-    table = Table(rows, colWidths=[width], rowHeights=heights)
+    # splitInRow: notes longer than a page go on over the next instead of failing the print
+    table = Table(rows, colWidths=[width], rowHeights=heights, splitInRow=1)
     table.setStyle(
         TableStyle(
             [
@@ -183,20 +245,22 @@ def _notes(data: ScoreSheetData, lang: str, width: float) -> Table:
     return table
 
 
-def _signature(data: ScoreSheetData, lang: str, width: float) -> Table:
-    block_width = 75 * mm
+def _signature_fields(data: ScoreSheetData, lang: str) -> dict[str, Any]:
     if data.day_date is not None:
         when = format_date(data.day_date, lang, weekday=False)
     else:
         when = "." * 30
-    place_date = label("place_date", lang, place=data.header.city or "." * 20, date=when)
     judge = data.judge
-    block = signature_block(
-        title=label("judge_signs", lang),
-        name=judge.name if judge else "",
-        detail=judge_detail(judge, lang) if judge else label("nip", lang, nip="." * 36),
-        width=block_width,
-        place_date=place_date,
-        signature_png=judge.signature_png if judge and not data.blank else None,
-    )
-    return align_right(block, width, block_width)
+    return {
+        "title": label("judge_signs", lang),
+        "name": judge.name if judge else "",
+        "detail": judge_detail(judge, lang) if judge else label("nip", lang, nip="." * 36),
+        "width": _SIGNATURE_WIDTH,
+        "place_date": label("place_date", lang, place=data.header.city or "." * 20, date=when),
+        "signature_png": judge.signature_png if judge and not data.blank else None,
+    }
+
+
+def _signature(data: ScoreSheetData, lang: str, width: float) -> Table:
+    block = signature_block(**_signature_fields(data, lang))
+    return align_right(block, width, _SIGNATURE_WIDTH)

@@ -18,6 +18,7 @@ from pypdf import PdfReader
 
 from juryapp.domain.formatting import format_score
 from juryapp.domain.messages import FileProblemError
+from juryapp.reports import score_sheet
 from juryapp.reports.documents import (
     render_certificate,
     render_feedback,
@@ -27,6 +28,7 @@ from juryapp.reports.documents import (
     render_score_sheet,
     render_set,
 )
+from juryapp.reports.layout import build_pdf, frame_width
 from juryapp.reports.model import (
     CertificateData,
     CriterionLine,
@@ -46,6 +48,8 @@ from juryapp.reports.model import (
     RecapRow,
     ScoreSheetData,
 )
+from juryapp.reports.one_page_sheet import OnePageSheet
+from juryapp.reports.score_sheet import score_sheet_part
 
 LONG_INSTITUTION = (
     "Rumah Sakit Umum Daerah Kecamatan Kembangan bersama Puskesmas Kelurahan Meruya Utara, "
@@ -462,6 +466,45 @@ def test_score_sheet(lang: str) -> None:
         assert "JUDGE'S SCORE SHEET" in text
         assert "Wednesday, 18 September 2024" in text
         assert "Page 1 of 1" in text
+
+
+def table_layout(data: ScoreSheetData, lang: str = "id") -> bytes:
+    """The sheet laid out as ReportLab tables, as a sheet longer than a page always is."""
+    st = stamp(lang)
+    part = replace(
+        score_sheet_part(data, st),
+        flowables=tuple(score_sheet._flowables(data, lang, frame_width(st, "portrait"))),
+    )
+    return build_pdf([part], st)
+
+
+def test_a_one_page_sheet_is_drawn_without_tables_and_reads_the_same() -> None:
+    data = sheet(JUDGES[2], "RSUD-02")  # the 200-character institution wraps
+    (drawn,) = score_sheet_part(data, stamp()).flowables
+    assert isinstance(drawn, OnePageSheet)
+    direct, tables = render_score_sheet(data, stamp()), table_layout(data)
+    assert pages_text(direct) == pages_text(tables)
+    assert len(pages_text(direct)) == 1
+
+
+def test_a_sheet_longer_than_a_page_goes_on_over_two_as_tables() -> None:
+    remark = "Catatan juri nomor {} tentang data capaian, akar masalah dan tindak lanjut."
+    data = replace(
+        sheet(JUDGES[0], "PKM-02"),
+        notes=" ".join(remark.format(n) for n in range(1, 80)),
+        criteria=tuple(
+            replace(line, note="Bukti dukung perlu dilengkapi dengan data tiga tahun. " * 4)
+            for line in sheet(JUDGES[0], "PKM-02").criteria
+        ),
+    )
+    text = pages_text(render_score_sheet(data, stamp()))
+    assert len(text) == 3  # criteria; notes; the rest of the notes and the signature
+    assert pages_text(table_layout(data)) == text
+    assert "Halaman 2 dari 3" in text[1]
+    assert "nomor 40 tentang" in text[1]  # no page left empty before the long notes
+    joined = " ".join(text)
+    assert "nomor 1 tentang" in joined and "nomor 79 tentang" in joined
+    assert "NIP. 197203141998032001" in text[-1]  # the signature follows the notes over
 
 
 def test_blank_paper_form() -> None:
