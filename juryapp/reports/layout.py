@@ -166,6 +166,17 @@ def para(text: str, style: ParagraphStyle, *, markup: bool = False) -> Paragraph
     return _SharedParagraph(source, style, shared)
 
 
+@functools.lru_cache(maxsize=1024)
+def fixed_para(text: str, style: ParagraphStyle, *, markup: bool = False) -> Paragraph:
+    """One paragraph object for a text that repeats on every page, drawn wherever it is needed.
+
+    Only for flowables drawn straight onto a page (``OnePageSheet``): a paragraph placed in a
+    table or a frame keeps per-place state, so those get their own copy from ``para``. Not for
+    two print runs at once in one process, which juryapp never starts.
+    """
+    return para(text, style, markup=markup)
+
+
 class _SharedText:
     """One text in one style: its parsed fragments and its lines at each width it was given."""
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 from xml.sax.saxutils import escape
@@ -19,6 +21,7 @@ from juryapp.reports.layout import (
     bold,
     build_pdf,
     field_table,
+    fixed_para,
     frame_width,
     grid_table,
     italic,
@@ -34,6 +37,7 @@ from juryapp.reports.model import DocumentStamp, ScoreSheetData
 from juryapp.reports.one_page_sheet import OnePageSheet, SheetPieces
 
 _DOTS = "." * 60
+MakePara = Callable[..., Flowable]  # para, or fixed_para for what repeats on every sheet
 _GAP = 4 * mm
 _SIGNATURE_GAP = 5 * mm
 _LABEL_WIDTH = 32 * mm
@@ -67,12 +71,18 @@ def score_sheet_part(data: ScoreSheetData, stamp: DocumentStamp) -> Part:
     return Part(header=data.header, flowables=tuple(flow), running_title=running)
 
 
-def _heading(data: ScoreSheetData, lang: str) -> list[Flowable]:
+def _heading(data: ScoreSheetData, lang: str, make: MakePara = para) -> list[Flowable]:
     st = styles()
-    heading = [para(label("sheet_title", lang), st.title)]
+    heading = [make(label("sheet_title", lang), st.title)]
     if data.category_name:
-        heading.append(para(label("category_named", lang, name=data.category_name), st.subtitle))
+        heading.append(make(label("category_named", lang, name=data.category_name), st.subtitle))
     return heading
+
+
+@functools.lru_cache(maxsize=64)
+def _fixed_signature(**fields: Any) -> list[Flowable]:
+    """A judge's signature block, the same on each of their sheets of a day."""
+    return signature_rows(**fields)
 
 
 def _flowables(data: ScoreSheetData, lang: str, width: float) -> list[Flowable]:
@@ -99,22 +109,32 @@ def _flowables(data: ScoreSheetData, lang: str, width: float) -> list[Flowable]:
 
 
 def _pieces(data: ScoreSheetData, lang: str, width: float) -> SheetPieces:
-    """The same sheet as ``_flowables``, for ``OnePageSheet`` to draw."""
+    """The same sheet as ``_flowables``, for ``OnePageSheet`` to draw.
+
+    What repeats from sheet to sheet (labels, headings, criteria, the judge's name and
+    signature) is one shared paragraph each: building a fresh one for every sheet was a
+    quarter of a sheet's time.
+    """
     text = styles().text
-    rows, widths, padding = _criteria_rows(data, lang, width)
-    heading, body = _notes_paragraphs(data, lang)
+    rows, widths, padding = _criteria_rows(data, lang, width, fixed_para)
+    heading, body = _notes_paragraphs(data, lang, fixed_para)
+    repeated = {data.category_name, data.judge.name if data.judge else ""}
     return SheetPieces(
-        heading=_heading(data, lang),
+        heading=_heading(data, lang, fixed_para),
         fields=[
-            (para(name, text), para(":", text), para(value, text))
-            for name, value in _particular_rows(data, lang)
+            (
+                fixed_para(name, text),
+                fixed_para(":", text),
+                fixed_para(value, text) if value in repeated or index == 0 else para(value, text),
+            )
+            for index, (name, value) in enumerate(_particular_rows(data, lang))
         ],
         field_widths=(_LABEL_WIDTH, _COLON_WIDTH, width - _LABEL_WIDTH - _COLON_WIDTH),
         criteria=rows,
         criteria_widths=widths,
         body_padding=padding,
         notes=(heading, body),
-        signature=signature_rows(**_signature_fields(data, lang)),
+        signature=_fixed_signature(**_signature_fields(data, lang)),
         signature_width=_SIGNATURE_WIDTH,
         gaps=(_GAP, _GAP, _GAP, _SIGNATURE_GAP),
     )
@@ -156,9 +176,13 @@ def _criteria_table(data: ScoreSheetData, lang: str, width: float) -> Table:
 
 
 def _criteria_rows(
-    data: ScoreSheetData, lang: str, width: float
+    data: ScoreSheetData, lang: str, width: float, make: MakePara = para
 ) -> tuple[list[list[Any]], list[float], float]:
-    """The criteria table's rows (header, criteria, total), its column widths and padding."""
+    """The criteria table's rows (header, criteria, total), its column widths and padding.
+
+    ``make`` builds the header's and the criteria's paragraphs; a judge's remark on one
+    criterion makes that cell the sheet's own.
+    """
     st = styles()
     scales = {(line.scale_min, line.scale_max) for line in data.criteria}
     if len(scales) == 1:
@@ -169,17 +193,19 @@ def _criteria_rows(
     else:
         score_head = label("score", lang)
     head = [
-        para(label("no", lang), st.head),
-        para(label("criterion", lang), st.head),
-        para(label("weight", lang), st.head),
-        para(score_head, st.head),
-        para(label("value", lang), st.head),
+        make(label("no", lang), st.head),
+        make(label("criterion", lang), st.head),
+        make(label("weight", lang), st.head),
+        make(score_head, st.head),
+        make(label("value", lang), st.head),
     ]
     rows: list[list[Any]] = [head]
     for number, line in enumerate(data.criteria, start=1):
         text = f"{bold(line.code)} {escape(line.name)}"
+        cell = make
         if line.note and not data.blank:
             text += f'<br/><font size="7.5" color="#555555">{italic(line.note)}</font>'
+            cell = para
         if data.blank and len(scales) > 1:
             # criteria on different scales: each empty box says what it takes
             hint = f"{plain_number(line.scale_min, lang)}–{plain_number(line.scale_max, lang)}"
@@ -194,7 +220,7 @@ def _criteria_rows(
         rows.append(
             [
                 str(number),
-                para(text, st.cell, markup=True),
+                cell(text, st.cell, markup=True),
                 plain_number(line.weight, lang),
                 score,
                 value,
@@ -209,9 +235,11 @@ def _criteria_rows(
     return rows, widths, padding
 
 
-def _notes_paragraphs(data: ScoreSheetData, lang: str) -> tuple[Flowable, Flowable]:
+def _notes_paragraphs(
+    data: ScoreSheetData, lang: str, make: MakePara = para
+) -> tuple[Flowable, Flowable]:
     st = styles()
-    heading = para(f"{bold(label('notes', lang))}:", st.text, markup=True)
+    heading = make(f"{bold(label('notes', lang))}:", st.text, markup=True)
     return heading, para(data.notes or label("none", lang), st.text)
 
 
