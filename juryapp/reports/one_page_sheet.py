@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable
 from juryapp.reports import fonts
 from juryapp.reports.layout import HEAD_FILL, RULE, drawn_once
 
-# The score sheet's criteria table as grid_table and the score sheet style it (points)
+# The criteria table as grid_table and the score sheet's own commands lay it out (points)
 _GRID_LINE = 0.5
 _TOTAL_LINE = 1.2
 _CELL_SIDE = 3.0
@@ -105,7 +105,10 @@ def _text(canv: Any, op: _Op, top: float) -> None:
 
 
 def _lay_out(pieces: SheetPieces, width: float) -> tuple[list[_Op], float]:
-    """What to draw, with ``y`` measured down from the top; and the height of it all."""
+    """What to draw, and the height of it all.
+
+    ``y`` is measured down from the top: a flowable's bottom edge, a string's baseline.
+    """
     ops: list[_Op] = []
     y = 0.0
     for flowable in pieces.heading:
