@@ -264,7 +264,11 @@ def _pdf_signer(key: ConventionKey) -> ReusingSigner:
 
 @dataclass(frozen=True)
 class SignatureRequest:
-    """How every file of one print run is signed; picklable, for worker processes."""
+    """How every file of one print run is signed; picklable, for worker processes.
+
+    The private key travels with it, over the pipe to the app's own spawned workers: it is
+    no more exposed there than in the database it was read from.
+    """
 
     key: ConventionKey
     reason: str
