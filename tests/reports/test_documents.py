@@ -478,13 +478,30 @@ def table_layout(data: ScoreSheetData, lang: str = "id") -> bytes:
     return build_pdf([part], st)
 
 
+def placed_text(pdf: bytes) -> list[tuple[str, float, float]]:
+    """Every piece of text with where it stands on its page, to a tenth of a point."""
+    found: list[tuple[str, float, float]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            found.append((text.strip(), round(x, 1), round(y, 1)))
+
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        page.extract_text(visitor_text=visit)
+    return sorted(found)
+
+
 def test_a_one_page_sheet_is_drawn_without_tables_and_reads_the_same() -> None:
     data = sheet(JUDGES[2], "RSUD-02")  # the 200-character institution wraps
     (drawn,) = score_sheet_part(data, stamp()).flowables
     assert isinstance(drawn, OnePageSheet)
     direct, tables = render_score_sheet(data, stamp()), table_layout(data)
-    assert pages_text(direct) == pages_text(tables)
     assert len(pages_text(direct)) == 1
+    # the same texts at the same places as the tables would put them
+    assert placed_text(direct) == placed_text(tables)
+    assert len(placed_text(direct)) > 80
 
 
 def test_a_sheet_longer_than_a_page_goes_on_over_two_as_tables() -> None:
