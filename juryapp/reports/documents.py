@@ -33,7 +33,6 @@ if TYPE_CHECKING:
 __all__ = [
     "PdfJoiner",
     "ProducedFile",
-    "concatenate_pdfs",
     "produce_file",
     "produce_files",
     "render_certificate",
@@ -147,11 +146,3 @@ class PdfJoiner:
         buffer = BytesIO()
         self._writer.write(buffer)
         return buffer.getvalue()
-
-
-def concatenate_pdfs(pdfs: Sequence[bytes]) -> bytes:
-    """Unsigned PDFs from ``render_*`` joined into one, in order (see ``PdfJoiner``)."""
-    joiner = PdfJoiner()
-    for pdf in pdfs:
-        joiner.add(pdf)
-    return joiner.joined()

@@ -70,6 +70,33 @@ class Margins:
     bottom: float
 
 
+@dataclass(frozen=True)
+class Padding:
+    """A table cell's padding, in points: what a TableStyle sets and a direct drawing reads."""
+
+    left: float
+    right: float
+    top: float
+    bottom: float
+
+    def commands(
+        self, start: tuple[int, int] = (0, 0), stop: tuple[int, int] = (-1, -1)
+    ) -> list[tuple[Any, ...]]:
+        return [
+            ("LEFTPADDING", start, stop, self.left),
+            ("RIGHTPADDING", start, stop, self.right),
+            ("TOPPADDING", start, stop, self.top),
+            ("BOTTOMPADDING", start, stop, self.bottom),
+        ]
+
+
+GRID_PADDING = Padding(left=3, right=3, top=2.5, bottom=3)
+GRID_RULE = 0.5
+GRID_FONT_SIZE = 8.5
+FIELD_PADDING = Padding(left=0, right=2, top=1, bottom=1)
+SIGNATURE_PADDING = Padding(left=2, right=2, top=0, bottom=1)
+
+
 # Indonesian official papers keep a wider left margin for binding (Tata Naskah Dinas)
 PORTRAIT = Margins(left=25 * mm, right=18 * mm, top=10 * mm, bottom=8 * mm)
 LANDSCAPE = Margins(left=15 * mm, right=15 * mm, top=10 * mm, bottom=8 * mm)
@@ -616,10 +643,7 @@ def signature_block(
             [
                 ("ALIGN", (0, 0), (-1, -1), "CENTER"),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 2),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                *SIGNATURE_PADDING.commands(),
             ]
         )
     )
@@ -732,14 +756,11 @@ def grid_table(
     kind = LongTable if long else ReusedTable
     table = kind(list(rows), colWidths=list(widths), repeatRows=header_rows)
     commands: list[tuple[Any, ...]] = [
-        ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+        ("GRID", (0, 0), (-1, -1), GRID_RULE, RULE),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("FONTNAME", (0, 0), (-1, -1), fonts.SANS),
-        ("FONTSIZE", (0, 0), (-1, -1), 8.5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("FONTSIZE", (0, 0), (-1, -1), GRID_FONT_SIZE),
+        *GRID_PADDING.commands(),
     ]
     if header_rows:
         commands += [
@@ -767,10 +788,7 @@ def field_table(rows: Sequence[tuple[str, Any]], width: float, label_width: floa
         TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-                ("TOPPADDING", (0, 0), (-1, -1), 1),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                *FIELD_PADDING.commands(),
             ]
         )
     )

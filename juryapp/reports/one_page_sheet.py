@@ -11,22 +11,25 @@ from reportlab.lib.colors import black
 from reportlab.platypus import Flowable
 
 from juryapp.reports import fonts
-from juryapp.reports.layout import HEAD_FILL, RULE, drawn_once
+from juryapp.reports.layout import (
+    FIELD_PADDING,
+    GRID_FONT_SIZE,
+    GRID_PADDING,
+    GRID_RULE,
+    HEAD_FILL,
+    RULE,
+    SIGNATURE_PADDING,
+    Padding,
+    drawn_once,
+)
 
-# The criteria table as grid_table and the score sheet's own commands lay it out (points)
-_GRID_LINE = 0.5
-_TOTAL_LINE = 1.2
-_CELL_SIDE = 3.0
-_HEAD_TOP, _HEAD_BOTTOM = 2.5, 3.0
-_TOTAL_PAD = 5.0
-_CELL_FONT_SIZE = 8.5
-_VALUE_FONT_SIZE = 9.0
-_STRING_LEADING = 12.0  # ReportLab's leading for plain-text table cells
-# the particulars (field_table), the notes box and the signature block
-_FIELD_PAD = 1.0
-_FIELD_RIGHT = 2.0
-_NOTES_SIDE, _NOTES_TOP, _NOTES_BOTTOM = 5.0, 3.0, 4.0
-_SIGN_SIDE, _SIGN_BOTTOM = 2.0, 1.0
+# The score sheet's own measures, which its table layout (score_sheet.py) sets too
+NOTES_PADDING = Padding(left=5, right=5, top=3, bottom=4)
+TOTAL_PADDING = 5.0  # above and below the total row
+TOTAL_RULE = 1.2
+VALUE_FONT_SIZE = 9.0
+# ReportLab's leading for a table cell holding a plain string, whatever its font size
+_STRING_LEADING = 12.0
 
 
 @dataclass(frozen=True)
@@ -132,11 +135,11 @@ def _fields(ops: list[_Op], pieces: SheetPieces, y: float) -> float:
         x = 0.0
         heights = []
         for flowable, column in zip(row, pieces.field_widths, strict=True):
-            _w, h = flowable.wrap(column - _FIELD_RIGHT, 1e6)
-            ops.append(("flow", flowable, x, y + _FIELD_PAD + h))
+            _w, h = flowable.wrap(column - FIELD_PADDING.left - FIELD_PADDING.right, 1e6)
+            ops.append(("flow", flowable, x + FIELD_PADDING.left, y + FIELD_PADDING.top + h))
             heights.append(h)
             x += column
-        y += max(heights) + 2 * _FIELD_PAD
+        y += max(heights) + FIELD_PADDING.top + FIELD_PADDING.bottom
     return y
 
 
@@ -149,9 +152,9 @@ def _criteria(ops: list[_Op], pieces: SheetPieces, width: float, y: float) -> fl
     bounds = [y]
     for index, row in enumerate(rows):
         if index == 0:
-            pads = (_HEAD_TOP, _HEAD_BOTTOM)
+            pads = (GRID_PADDING.top, GRID_PADDING.bottom)
         elif index == last:
-            pads = (_TOTAL_PAD, _TOTAL_PAD)
+            pads = (TOTAL_PADDING, TOTAL_PADDING)
         else:
             pads = (pieces.body_padding, pieces.body_padding)
         cells = list(row)
@@ -160,7 +163,7 @@ def _criteria(ops: list[_Op], pieces: SheetPieces, width: float, y: float) -> fl
         for column, cell in enumerate(cells):
             if index == last and column == 1:
                 continue  # covered by the total's label
-            inner = spans.get(column, widths[column]) - 2 * _CELL_SIDE
+            inner = spans.get(column, widths[column]) - GRID_PADDING.left - GRID_PADDING.right
             if isinstance(cell, Flowable):
                 heights.append(cell.wrap(inner, 1e6)[1])
             else:
@@ -195,17 +198,19 @@ def _place_cell(
     if isinstance(cell, Flowable):
         h = cell.height
         # ReportLab: the cell's bottom at rowpos + (height + bottom - top - h) / 2
-        ops.append(("flow", cell, left + _CELL_SIDE, y + (height - bottom_pad + top_pad + h) / 2))
+        bottom = y + (height - bottom_pad + top_pad + h) / 2
+        ops.append(("flow", cell, left + GRID_PADDING.left, bottom))
         return
     text = str(cell)
     if not text:
         return
-    size = _VALUE_FONT_SIZE if column == 4 and row > 0 else _CELL_FONT_SIZE
+    size = VALUE_FONT_SIZE if column == 4 and row > 0 else GRID_FONT_SIZE
     font = fonts.SANS_BOLD if row in (0, last) else fonts.SANS
     # ReportLab: baseline at rowpos + (bottom + height - top + leading) / 2 - size
     baseline = y + height - ((bottom_pad + height - top_pad + _STRING_LEADING) / 2 - size)
     if row == last and column == 0:
-        ops.append(("text", font, size, left + width - _CELL_SIDE, baseline, text, "right"))
+        right = left + width - GRID_PADDING.right
+        ops.append(("text", font, size, right, baseline, text, "right"))
     else:
         ops.append(("text", font, size, left + width / 2, baseline, text, "center"))
 
@@ -223,7 +228,7 @@ def _grid_drawing(
         canv.setFillColor(HEAD_FILL)
         canv.rect(0, at(bounds[1]), right, bounds[1] - bounds[0], stroke=0, fill=1)
         canv.setStrokeColor(RULE)
-        canv.setLineWidth(_GRID_LINE)
+        canv.setLineWidth(GRID_RULE)
         canv.setLineCap(1)
         canv.setLineJoin(1)
         for y in bounds:
@@ -232,7 +237,7 @@ def _grid_drawing(
             # the total's label spans the first two columns
             bottom = bounds[last] if column == 1 else bounds[-1]
             canv.line(x, at(bounds[0]), x, at(bottom))
-        canv.setLineWidth(_TOTAL_LINE)
+        canv.setLineWidth(TOTAL_RULE)
         canv.line(0, at(bounds[last]), right, at(bounds[last]))
         canv.restoreState()
 
@@ -242,9 +247,9 @@ def _grid_drawing(
 def _notes(ops: list[_Op], pieces: SheetPieces, width: float, y: float) -> float:
     top = y
     for flowable in pieces.notes:
-        _w, h = flowable.wrap(width - 2 * _NOTES_SIDE, 1e6)
-        ops.append(("flow", flowable, _NOTES_SIDE, y + _NOTES_TOP + h))
-        y += h + _NOTES_TOP + _NOTES_BOTTOM
+        _w, h = flowable.wrap(width - NOTES_PADDING.left - NOTES_PADDING.right, 1e6)
+        ops.append(("flow", flowable, NOTES_PADDING.left, y + NOTES_PADDING.top + h))
+        y += h + NOTES_PADDING.top + NOTES_PADDING.bottom
     ops.append(("once", ("notes-box", width, top, y), _box_drawing(width, top, y)))
     return y
 
@@ -253,7 +258,7 @@ def _box_drawing(width: float, top: float, bottom: float) -> Callable[[Any, floa
     def draw(canv: Any, page_top: float) -> None:
         canv.saveState()
         canv.setStrokeColor(RULE)
-        canv.setLineWidth(_GRID_LINE)
+        canv.setLineWidth(GRID_RULE)
         canv.setLineCap(1)
         canv.setLineJoin(1)
         canv.rect(0, page_top - bottom, width, bottom - top, stroke=1, fill=0)
@@ -264,11 +269,11 @@ def _box_drawing(width: float, top: float, bottom: float) -> Callable[[Any, floa
 
 def _signature(ops: list[_Op], pieces: SheetPieces, width: float, y: float) -> float:
     left = width - pieces.signature_width
-    inner = pieces.signature_width - 2 * _SIGN_SIDE
+    inner = pieces.signature_width - SIGNATURE_PADDING.left - SIGNATURE_PADDING.right
     for flowable in pieces.signature:
         w, h = flowable.wrap(inner, 1e6)
         # a line of text fills the block; the room to sign, or the signature, is centred in it
-        x = left + (pieces.signature_width - w) / 2 if w < inner else left + _SIGN_SIDE
-        ops.append(("flow", flowable, x, y + h))
-        y += h + _SIGN_BOTTOM
+        x = left + (pieces.signature_width - w) / 2 if w < inner else left + SIGNATURE_PADDING.left
+        ops.append(("flow", flowable, x, y + SIGNATURE_PADDING.top + h))
+        y += h + SIGNATURE_PADDING.top + SIGNATURE_PADDING.bottom
     return y

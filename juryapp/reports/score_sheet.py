@@ -15,6 +15,7 @@ from juryapp.domain.formatting import format_date
 from juryapp.reports import fonts
 from juryapp.reports.labels import label
 from juryapp.reports.layout import (
+    GRID_RULE,
     RULE,
     Part,
     align_right,
@@ -34,7 +35,14 @@ from juryapp.reports.layout import (
     styles,
 )
 from juryapp.reports.model import DocumentStamp, ScoreSheetData
-from juryapp.reports.one_page_sheet import OnePageSheet, SheetPieces
+from juryapp.reports.one_page_sheet import (
+    NOTES_PADDING,
+    TOTAL_PADDING,
+    TOTAL_RULE,
+    VALUE_FONT_SIZE,
+    OnePageSheet,
+    SheetPieces,
+)
 
 _DOTS = "." * 60
 MakePara = Callable[..., Flowable]  # para, or fixed_para for what repeats on every sheet
@@ -167,10 +175,10 @@ def _criteria_table(data: ScoreSheetData, lang: str, width: float) -> Table:
         ("SPAN", (0, last), (1, last)),
         ("ALIGN", (0, last), (1, last), "RIGHT"),
         ("FONTNAME", (0, last), (-1, last), fonts.SANS_BOLD),
-        ("FONTSIZE", (-1, 1), (-1, -1), 9),
-        ("LINEABOVE", (0, last), (-1, last), 1.2, RULE),
-        ("TOPPADDING", (0, last), (-1, last), 5),
-        ("BOTTOMPADDING", (0, last), (-1, last), 5),
+        ("FONTSIZE", (-1, 1), (-1, -1), VALUE_FONT_SIZE),
+        ("LINEABOVE", (0, last), (-1, last), TOTAL_RULE, RULE),
+        ("TOPPADDING", (0, last), (-1, last), TOTAL_PADDING),
+        ("BOTTOMPADDING", (0, last), (-1, last), TOTAL_PADDING),
     ]
     return grid_table(rows, widths, extra=extra)
 
@@ -261,11 +269,8 @@ def _notes(data: ScoreSheetData, lang: str, width: float) -> Table:
     table.setStyle(
         TableStyle(
             [
-                ("BOX", (0, 0), (-1, -1), 0.5, RULE),
-                ("LEFTPADDING", (0, 0), (-1, -1), 5),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("BOX", (0, 0), (-1, -1), GRID_RULE, RULE),
+                *NOTES_PADDING.commands(),
                 *commands,
             ]
         )
