@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QObject, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QWidget
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # a raw value (number, date, code) that sorts correctly
 
@@ -14,6 +14,14 @@ def sorting_proxy(parent: QObject, source: QAbstractItemModel) -> QSortFilterPro
     proxy.setSourceModel(source)
     proxy.setSortRole(SORT_ROLE)
     return proxy
+
+
+def read_only_sortable(table: QTableView) -> None:
+    """No editing, and sorting by a header only once it is clicked: until then the rows stay
+    in the order the model gives them (presentation order, today's teams first)."""
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    table.setSortingEnabled(True)
 
 
 def heading(parent: QWidget, grow: int = 4) -> QLabel:

@@ -24,7 +24,7 @@ from juryapp.gui.judge.queue_model import (
     TITLE,
     QueueModel,
 )
-from juryapp.gui.tables import heading, sorting_proxy
+from juryapp.gui.tables import heading, read_only_sortable, sorting_proxy
 from juryapp.services.scoring import QueueEntry
 
 __all__ = ["QueuePage", "QueueTable"]
@@ -56,12 +56,9 @@ class QueuePage(QWidget):
         self._hint.setWordWrap(True)
         self.table = QueueTable(self)
         self.table.setModel(self.proxy)
-        # No column sorted at first: the model's order (today's teams first) stands.
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
+        read_only_sortable(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from juryapp.domain.formatting import format_score
 from juryapp.domain.messages import current_language
 from juryapp.domain.results import Results
-from juryapp.gui.tables import SORT_ROLE, heading, sorting_proxy
+from juryapp.gui.tables import SORT_ROLE, heading, read_only_sortable, sorting_proxy
 
 __all__ = ["ResultsModel", "ResultsPage"]
 
@@ -151,10 +151,8 @@ class ResultsPage(QWidget):
         self.message.setWordWrap(True)
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
+        read_only_sortable(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,6 +23,7 @@ from juryapp.gui.secretariat.progress_model import (
     ProgressModel,
     ProgressTable,
 )
+from juryapp.gui.tables import read_only_sortable
 from juryapp.services.results import CellState
 
 _OUTLINE = QPen(QColor("#c62828"), 3)
@@ -75,7 +76,6 @@ class DashboardPage(QWidget):
         self.view = ProgressView(self)
         self.view.setModel(self.model)
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         # Fixed row heights and no ResizeToContents: measuring contents asks the model for
         # every row on each reset, sort and scroll, which is what made large tables stutter.
         rows = self.view.verticalHeader()
@@ -85,9 +85,7 @@ class DashboardPage(QWidget):
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.view.horizontalHeader().setMinimumSectionSize(64)
         self.view.doubleClicked.connect(self._open)
-        # No indicator at first: the rows stay in presentation order until a header is clicked.
-        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.view.setSortingEnabled(True)
+        read_only_sortable(self.view)
         self.model.modelReset.connect(self._size_columns)
 
         self.totals: dict[CellState, QLabel] = {}
