@@ -7,7 +7,7 @@ from pathlib import Path
 from benchmarks.common import Config, Row, median, seconds, timed, verdict
 from juryapp.bootstrap import open_services
 from juryapp.domain.access import Actor
-from juryapp.domain.model import Method
+from juryapp.domain.kinds import Method
 from juryapp.domain.results import compute_results
 
 LIMIT = 0.5

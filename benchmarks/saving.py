@@ -10,7 +10,7 @@ from pathlib import Path
 from benchmarks.common import Config, Row, median, percentile, seconds, timed, verdict
 from juryapp.bootstrap import open_services
 from juryapp.domain.access import Actor
-from juryapp.domain.model import Role
+from juryapp.domain.kinds import Role
 from juryapp.persistence.engine import PRAGMAS
 
 TARGET = 5.0

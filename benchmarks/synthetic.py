@@ -14,6 +14,7 @@ from sqlalchemy import insert, select
 
 from juryapp.bootstrap import Services, open_services
 from juryapp.domain.access import Actor
+from juryapp.domain.kinds import JudgeRole, SheetSource, SheetStatus
 from juryapp.domain.model import (
     PILLARS,
     Category,
@@ -22,10 +23,7 @@ from juryapp.domain.model import (
     ConventionSpec,
     Criterion,
     Judge,
-    JudgeRole,
     ScoringSettings,
-    SheetSource,
-    SheetStatus,
     Team,
 )
 from juryapp.persistence.tables import CriterionRow, JudgeRow, ScoreRow, SheetRow, TeamRow

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from juryapp import __version__
 from juryapp.domain.access import Actor
+from juryapp.domain.kinds import Method, Role
 from juryapp.domain.messages import JuryError, StateError, Text, set_language
-from juryapp.domain.model import Method, Role
 
 if TYPE_CHECKING:
     from juryapp.bootstrap import Services

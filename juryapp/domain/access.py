@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from juryapp.domain.kinds import Role
 from juryapp.domain.messages import PermissionDeniedError, Text
-from juryapp.domain.model import Role
 
 
 @dataclass(frozen=True)

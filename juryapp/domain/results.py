@@ -12,7 +12,8 @@ from enum import StrEnum
 from fractions import Fraction
 
 from juryapp.domain.agreement import kendalls_w
-from juryapp.domain.model import ConventionSpec, Method, SheetStatus, Team
+from juryapp.domain.kinds import Method, SheetStatus
+from juryapp.domain.model import ConventionSpec, Team
 from juryapp.domain.totals import TotalRule
 
 Z_TOLERANCE = 1e-9  # z-scores are floats: closer than this counts as a tie

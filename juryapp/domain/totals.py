@@ -8,7 +8,8 @@ from decimal import Decimal
 from fractions import Fraction
 from math import lcm
 
-from juryapp.domain.model import Criterion, TotalFormula
+from juryapp.domain.kinds import TotalFormula
+from juryapp.domain.model import Criterion
 
 
 def _exponent(values: Sequence[Decimal]) -> int:

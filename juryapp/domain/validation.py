@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+from juryapp.domain.kinds import JudgeRole
 from juryapp.domain.messages import Text, ValidationError
-from juryapp.domain.model import PILLARS, ConventionSpec, JudgeRole
+from juryapp.domain.model import PILLARS, ConventionSpec
 
 
 class SpecProblemsError(ValidationError):

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 import tomli_w
 
+from juryapp.domain.kinds import JudgeRole, Method, TotalFormula
 from juryapp.domain.messages import FileProblemError, Text
 from juryapp.domain.model import (
     Category,
@@ -20,12 +21,9 @@ from juryapp.domain.model import (
     ConventionSpec,
     Criterion,
     Judge,
-    JudgeRole,
     LevelDescriptor,
-    Method,
     ScoringSettings,
     Team,
-    TotalFormula,
 )
 from juryapp.domain.validation import check_spec
 from juryapp.interchange.files import write_atomically

@@ -11,8 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from juryapp.domain.access import Actor, require_secretariat
+from juryapp.domain.kinds import Role
 from juryapp.domain.messages import AuthenticationError, NotFoundError, Text, ValidationError
-from juryapp.domain.model import Role
 from juryapp.persistence.database import Database
 from juryapp.persistence.tables import JudgeRow, UserRow
 from juryapp.services import audit

@@ -10,7 +10,7 @@ from sqlalchemy import insert, select
 
 from juryapp.domain.access import Actor
 from juryapp.domain.formatting import parse_decimal
-from juryapp.domain.model import Role, SheetSource, SheetStatus
+from juryapp.domain.kinds import Role, SheetSource, SheetStatus
 from juryapp.interchange.columns import SCORE_COLUMNS
 from juryapp.interchange.convention_file import read_convention_file
 from juryapp.interchange.tabular import read_table

@@ -9,7 +9,8 @@ from decimal import Decimal
 from fractions import Fraction
 
 from juryapp.domain.formatting import roman
-from juryapp.domain.model import ConventionSpec, JudgeRole, Method
+from juryapp.domain.kinds import JudgeRole, Method
+from juryapp.domain.model import ConventionSpec
 from juryapp.domain.results import CategoryResult, MarkStatus, Results, TeamResult
 from juryapp.domain.totals import TotalRule
 from juryapp.reports.model import (

@@ -29,15 +29,9 @@ from sqlalchemy.orm import Session
 
 from juryapp.domain.access import Actor, require_secretariat
 from juryapp.domain.formatting import parse_decimal
+from juryapp.domain.kinds import JudgeRole, SheetSource, SheetStatus
 from juryapp.domain.messages import FileProblemError, JuryError, Text
-from juryapp.domain.model import (
-    Criterion,
-    Judge,
-    JudgeRole,
-    SheetSource,
-    SheetStatus,
-    Team,
-)
+from juryapp.domain.model import Criterion, Judge, Team
 from juryapp.domain.validation import check_spec
 from juryapp.interchange.columns import JUDGE_COLUMNS, SCORE_COLUMNS, TEAM_COLUMNS
 from juryapp.interchange.tabular import Row, read_table

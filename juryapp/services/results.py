@@ -11,8 +11,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from juryapp.domain.access import Actor, require_secretariat
+from juryapp.domain.kinds import Method, SheetStatus
 from juryapp.domain.messages import NotFoundError, PermissionDeniedError, StateError, Text
-from juryapp.domain.model import ConventionSpec, Method, SheetStatus
+from juryapp.domain.model import ConventionSpec
 from juryapp.domain.results import MarkStatus, Results, SheetInput, TieDecision, compute_results
 from juryapp.persistence.database import Database
 from juryapp.persistence.tables import CategoryRow, TeamRow, TieDecisionRow

@@ -21,15 +21,9 @@ from juryapp.domain.access import (
     require_own_sheet,
     require_secretariat,
 )
+from juryapp.domain.kinds import SheetSource, SheetStatus, TotalFormula
 from juryapp.domain.messages import NotFoundError, PermissionDeniedError, StateError, Text
-from juryapp.domain.model import (
-    Criterion,
-    LevelDescriptor,
-    SheetSource,
-    SheetStatus,
-    TotalFormula,
-    same_institution,
-)
+from juryapp.domain.model import Criterion, LevelDescriptor, same_institution
 from juryapp.domain.totals import TotalRule
 from juryapp.persistence.database import Database
 from juryapp.persistence.tables import (

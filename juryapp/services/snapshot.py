@@ -8,6 +8,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from juryapp.domain.kinds import JudgeRole, Method, SheetStatus, TotalFormula
 from juryapp.domain.messages import NotFoundError, Text
 from juryapp.domain.model import (
     Category,
@@ -17,13 +18,9 @@ from juryapp.domain.model import (
     ConventionSpec,
     Criterion,
     Judge,
-    JudgeRole,
     LevelDescriptor,
-    Method,
     ScoringSettings,
-    SheetStatus,
     Team,
-    TotalFormula,
 )
 from juryapp.domain.results import SheetInput, TieDecision
 from juryapp.persistence.tables import (

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
+from juryapp.domain.kinds import Method, SheetStatus, TotalFormula
 from juryapp.domain.model import (
     Category,
     Conflict,
@@ -13,11 +14,8 @@ from juryapp.domain.model import (
     ConventionSpec,
     Criterion,
     Judge,
-    Method,
     ScoringSettings,
-    SheetStatus,
     Team,
-    TotalFormula,
 )
 from juryapp.domain.results import SheetInput
 

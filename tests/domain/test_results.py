@@ -8,7 +8,8 @@ from fractions import Fraction
 
 import pytest
 
-from juryapp.domain.model import Category, Conflict, Method, SheetStatus
+from juryapp.domain.kinds import Method, SheetStatus
+from juryapp.domain.model import Category, Conflict
 from juryapp.domain.results import (
     CategoryResult,
     MarkStatus,

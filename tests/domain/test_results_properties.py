@@ -12,13 +12,8 @@ from fractions import Fraction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from juryapp.domain.model import (
-    Category,
-    Conflict,
-    ConventionSpec,
-    Method,
-    SheetStatus,
-)
+from juryapp.domain.kinds import Method, SheetStatus
+from juryapp.domain.model import Category, Conflict, ConventionSpec
 from juryapp.domain.results import (
     CategoryResult,
     Results,

@@ -7,7 +7,7 @@ from fractions import Fraction
 
 import pytest
 
-from juryapp.domain.model import TotalFormula
+from juryapp.domain.kinds import TotalFormula
 from juryapp.domain.totals import TotalRule
 from tests.domain.builders import DEFAULT_CODES, criterion, default_criteria, scores, uniform
 

@@ -12,7 +12,8 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from juryapp.bootstrap import Services
-from juryapp.domain.model import Criterion, Role, SheetStatus
+from juryapp.domain.kinds import Role, SheetStatus
+from juryapp.domain.model import Criterion
 from juryapp.gui.app_window import AppWindow
 from juryapp.gui.judge.judge_area import JudgeArea
 from juryapp.gui.judge.queue_model import STATUS, QueueModel

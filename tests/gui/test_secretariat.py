@@ -18,7 +18,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from juryapp.domain import messages
-from juryapp.domain.model import Method, SheetStatus
+from juryapp.domain.kinds import Method, SheetStatus
 from juryapp.gui.i18n import install_translators
 from juryapp.gui.secretariat import SecretariatWindow
 from juryapp.gui.secretariat.common import CODE_ROLE

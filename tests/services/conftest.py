@@ -17,7 +17,8 @@ from argon2 import PasswordHasher
 from sqlalchemy import select
 
 from juryapp.domain.access import Actor
-from juryapp.domain.model import ConventionSpec, Role
+from juryapp.domain.kinds import Role
+from juryapp.domain.model import ConventionSpec
 from juryapp.interchange.convention_file import read_convention_file
 from juryapp.persistence.database import Database
 from juryapp.persistence.tables import AuditRow

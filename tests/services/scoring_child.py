@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from juryapp.domain.access import Actor
-from juryapp.domain.model import Role
+from juryapp.domain.kinds import Role
 from juryapp.persistence.database import Database
 from juryapp.services.scoring import ScoringService
 

@@ -11,13 +11,13 @@ from sqlalchemy import select, update
 
 from juryapp.bootstrap import open_services
 from juryapp.domain.access import Actor
+from juryapp.domain.kinds import Role
 from juryapp.domain.messages import (
     AuthenticationError,
     NotFoundError,
     PermissionDeniedError,
     ValidationError,
 )
-from juryapp.domain.model import Role
 from juryapp.persistence.tables import UserRow
 from juryapp.services import audit
 from juryapp.services.accounts import LOCK_MINUTES, MAX_ATTEMPTS, AccountService

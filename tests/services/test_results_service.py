@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from juryapp.domain.access import Actor
+from juryapp.domain.kinds import SheetStatus
 from juryapp.domain.messages import NotFoundError, StateError
-from juryapp.domain.model import ConventionSpec, SheetStatus
+from juryapp.domain.model import ConventionSpec
 from juryapp.services.results import CellState, results_fingerprint
 from tests.services.conftest import (
     CRITERIA,

@@ -11,8 +11,9 @@ from typing import Any
 import pytest
 
 from juryapp.domain.access import Actor
+from juryapp.domain.kinds import SheetStatus
 from juryapp.domain.messages import PermissionDeniedError
-from juryapp.domain.model import Judge, SheetStatus, Team
+from juryapp.domain.model import Judge, Team
 from tests.services.conftest import Stack, copy_database, fill_sheet, open_stack, pin_of
 
 THREE = Decimal(3)

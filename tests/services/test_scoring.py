@@ -10,13 +10,13 @@ import pytest
 from sqlalchemy import func, select
 
 from juryapp.domain.access import Actor
+from juryapp.domain.kinds import SheetSource, SheetStatus
 from juryapp.domain.messages import (
     NotFoundError,
     PermissionDeniedError,
     StateError,
     ValidationError,
 )
-from juryapp.domain.model import SheetSource, SheetStatus
 from juryapp.persistence.database import Database
 from juryapp.persistence.tables import CriterionRow, JudgeRow, ScoreRow, SheetRow, TeamRow
 from juryapp.services import audit

@@ -16,8 +16,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from juryapp.domain.formatting import format_date, format_time
+from juryapp.domain.kinds import SheetStatus
 from juryapp.domain.messages import current_language
-from juryapp.domain.model import SheetStatus
 from juryapp.gui.tables import SORT_ROLE
 from juryapp.services.scoring import QueueEntry
 

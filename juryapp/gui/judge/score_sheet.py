@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 from juryapp.bootstrap import Services
 from juryapp.domain.access import Actor
 from juryapp.domain.formatting import format_score
+from juryapp.domain.kinds import SheetStatus
 from juryapp.domain.messages import JuryError, current_language
-from juryapp.domain.model import Criterion, SheetStatus
+from juryapp.domain.model import Criterion
 from juryapp.gui.errors import show_error
 from juryapp.gui.judge.score_entry import ScoreEdit, plain_number
 from juryapp.services.scoring import SheetView

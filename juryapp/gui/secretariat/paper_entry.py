@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 from juryapp.bootstrap import Services
 from juryapp.domain.access import Actor
 from juryapp.domain.formatting import format_number, parse_decimal
+from juryapp.domain.kinds import SheetSource, SheetStatus
 from juryapp.domain.messages import JuryError
-from juryapp.domain.model import ConventionSpec, SheetSource, SheetStatus
+from juryapp.domain.model import ConventionSpec
 from juryapp.gui.secretariat.common import Notice, error_text, lang, schedule_order
 from juryapp.gui.secretariat.correction_dialog import CorrectionDialog
 from juryapp.gui.secretariat.pending_model import JUDGE_ROLE, PendingModel, pending_sheets

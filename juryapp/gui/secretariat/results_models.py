@@ -12,7 +12,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from juryapp.domain.model import Method
+from juryapp.domain.kinds import Method
 from juryapp.domain.results import CategoryResult, MarkStatus, Results, TeamResult
 from juryapp.gui.secretariat.common import CODE_ROLE, score_text
 from juryapp.gui.tables import SORT_ROLE

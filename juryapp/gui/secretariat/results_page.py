@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from juryapp.bootstrap import Services
 from juryapp.domain.access import Actor
 from juryapp.domain.formatting import format_number
-from juryapp.domain.model import Method
+from juryapp.domain.kinds import Method
 from juryapp.domain.results import CategoryResult, Results
 from juryapp.gui.secretariat.common import CODE_ROLE, Notice, lang
 from juryapp.gui.secretariat.results_models import (

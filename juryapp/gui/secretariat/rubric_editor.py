@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from juryapp.domain.formatting import format_number
-from juryapp.domain.model import Criterion, LevelDescriptor, Method, ScoringSettings, TotalFormula
+from juryapp.domain.kinds import Method, TotalFormula
+from juryapp.domain.model import Criterion, LevelDescriptor, ScoringSettings
 from juryapp.gui.secretariat.common import lang
 from juryapp.gui.secretariat.record_model import RecordModel
 from juryapp.gui.secretariat.results_models import method_name

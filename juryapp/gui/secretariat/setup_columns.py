@@ -9,15 +9,8 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication
 
 from juryapp.domain.formatting import format_number, format_time, parse_decimal
-from juryapp.domain.model import (
-    Category,
-    Conflict,
-    Criterion,
-    Judge,
-    JudgeRole,
-    LevelDescriptor,
-    Team,
-)
+from juryapp.domain.kinds import JudgeRole
+from juryapp.domain.model import Category, Conflict, Criterion, Judge, LevelDescriptor, Team
 from juryapp.gui.secretariat.common import lang
 from juryapp.gui.secretariat.record_model import Column
 

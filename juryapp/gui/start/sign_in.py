@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from juryapp.domain.kinds import Role
 from juryapp.domain.messages import AuthenticationError, JuryError
-from juryapp.domain.model import Role
 from juryapp.gui.errors import show_error
 from juryapp.gui.start.start_page import FIRST_RUN_ACTOR
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from juryapp.domain.access import Actor
-from juryapp.domain.model import Role
+from juryapp.domain.kinds import Role
 from juryapp.gui.errors import show_error
 from juryapp.gui.worker import Progress, run_in_background
 
