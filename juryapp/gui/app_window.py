@@ -9,20 +9,22 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+# No ``Qt`` here: the first touch of that namespace builds its 93 Python enums (15–25 ms), and
+# the window's first frame does without it (see AppWindow).
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from juryapp.bootstrap import Services, open_services
-from juryapp.domain.access import Actor
 from juryapp.domain.messages import JuryError, current_language
 from juryapp.gui.errors import show_error
 from juryapp.gui.settings import AppSettings
-from juryapp.gui.start.sign_in import SignInPage
-from juryapp.gui.start.start_page import StartPage
 
 if TYPE_CHECKING:
+    from juryapp.domain.access import Actor
     from juryapp.gui.judge.judge_area import JudgeArea
+    from juryapp.gui.start.sign_in import SignInPage
+    from juryapp.gui.start.start_page import StartPage
     from juryapp.gui.watcher import DataWatcher
 
 __all__ = ["AppWindow"]
@@ -36,6 +38,8 @@ LOAD_FALLBACK_MS = 250
 
 def _secretariat_screen(services: Services, actor: Actor, parent: QWidget) -> QWidget:
     """The secretariat's screens, or a note while that part is not installed."""
+    from PySide6.QtCore import Qt  # noqa: PLC0415
+
     try:
         module = importlib.import_module("juryapp.gui.secretariat")
         window_class = module.SecretariatWindow
@@ -61,7 +65,9 @@ class AppWindow(QMainWindow):
 
     Opening the database brings in SQLAlchemy and the services, several times the cost of the
     window itself, so a fresh ``Services`` is opened just after the first paint, behind an
-    "opening" note; services whose database is open already route at once.
+    "opening" note; services whose database is open already route at once. The first frame
+    is only that note, the menus and the status bar: the start and sign-in pages are built
+    with the data, and nothing before it touches the ``Qt`` namespace.
     """
 
     ready = Signal()  # the database is open and the window shows its first real page
@@ -89,25 +95,18 @@ class AppWindow(QMainWindow):
         self._loaded = False
         self._load_scheduled = False
         self.watcher: DataWatcher | None = None
+        self._pages: tuple[StartPage, SignInPage] | None = None
 
-        self.start_page = StartPage(services, self)
-        self.sign_in_page = SignInPage(services, self)
         self.stack = QStackedWidget(self)
         self._opening = QLabel(self)
-        self._opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Centred by the style sheet, which names the flag in C++ (see the imports).
+        self._opening.setStyleSheet("qproperty-alignment: AlignCenter;")
         self._opening.installEventFilter(self)
         self.stack.addWidget(self._opening)
-        self.stack.addWidget(self.start_page)
-        self.stack.addWidget(self.sign_in_page)
         self.setCentralWidget(self.stack)
-
-        self.start_page.convention_ready.connect(self.route)
-        self.start_page.open_database.connect(self.open_database)
-        self.sign_in_page.signed_in.connect(self.enter)
 
         self._person = QLabel(self)
         self._path = QLabel(self)
-        self._path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._saved = QLabel(self)
         self._saved.setStyleSheet("color: #1b6e3a; font-weight: bold;")
         self.statusBar().addWidget(self._person)
@@ -125,6 +124,33 @@ class AppWindow(QMainWindow):
     @property
     def loaded(self) -> bool:
         return self._loaded
+
+    @property
+    def start_page(self) -> StartPage:
+        return self._finish_building()[0]
+
+    @property
+    def sign_in_page(self) -> SignInPage:
+        return self._finish_building()[1]
+
+    def _finish_building(self) -> tuple[StartPage, SignInPage]:
+        """The start and sign-in pages, built on first use with the rest the first frame does
+        without (the database path becomes selectable)."""
+        if self._pages is None:
+            from PySide6.QtCore import Qt  # noqa: PLC0415
+
+            from juryapp.gui.start.sign_in import SignInPage  # noqa: PLC0415
+            from juryapp.gui.start.start_page import StartPage  # noqa: PLC0415
+
+            start, sign_in = StartPage(self._services, self), SignInPage(self._services, self)
+            self.stack.addWidget(start)
+            self.stack.addWidget(sign_in)
+            start.convention_ready.connect(self.route)
+            start.open_database.connect(self.open_database)
+            sign_in.signed_in.connect(self.enter)
+            self._path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self._pages = (start, sign_in)
+        return self._pages
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self._opening and event.type() == QEvent.Type.Paint:
@@ -174,10 +200,12 @@ class AppWindow(QMainWindow):
         self.file_menu = QMenu(self)
         self.menuBar().addMenu(self.file_menu)
         self.sign_out_action = QAction(self)
-        self.sign_out_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        # setShortcuts, not setShortcut: choosing among the latter's overloads builds the Qt
+        # namespace's enums, which the first frame does without (see the imports).
+        self.sign_out_action.setShortcuts([QKeySequence("Ctrl+Shift+L")])
         self.sign_out_action.triggered.connect(self.sign_out)
         self.quit_action = QAction(self)
-        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        self.quit_action.setShortcuts(QKeySequence.StandardKey.Quit)  # all the platform's keys
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.sign_out_action)
         self.file_menu.addSeparator()

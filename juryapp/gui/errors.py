@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import platform
 import sys
 import traceback
 from types import TracebackType
@@ -58,6 +57,8 @@ def _file_location(exc: FileProblemError) -> str:
 
 
 def _traceback_text(exc: BaseException) -> str:
+    import platform  # noqa: PLC0415 - only for a report, and slow to import at start-up
+
     # Versions first: whoever reads a forwarded report needs them before anything else.
     versions = (
         f"juryapp {juryapp.__version__}, Python {platform.python_version()}, "

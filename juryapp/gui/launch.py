@@ -17,7 +17,6 @@ from juryapp.gui.app_window import AppWindow
 from juryapp.gui.errors import install_excepthook
 from juryapp.gui.i18n import install_translators
 from juryapp.gui.settings import APPLICATION, ORGANISATION, AppSettings
-from juryapp.gui.start.first_run import LanguageDialog
 from juryapp.resources import resource
 
 __all__ = ["apply_language", "default_database", "language_was_chosen", "run_gui"]
@@ -78,6 +77,8 @@ def run_gui(database: str | None, lang: str) -> int:
     chosen = settings.language if language_was_chosen(settings) else lang
     apply_language(app, chosen)
     if not language_was_chosen(settings):
+        from juryapp.gui.start.first_run import LanguageDialog  # noqa: PLC0415
+
         dialog = LanguageDialog(chosen)
         dialog.language_picked.connect(lambda picked: apply_language(app, picked))
         if dialog.exec() != QDialog.DialogCode.Accepted:

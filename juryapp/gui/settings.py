@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from juryapp.domain.messages import LANGUAGES
-from juryapp.gui.timer_window import TimerDurations
+
+if TYPE_CHECKING:  # the timer window is not needed to start the app
+    from juryapp.gui.timer_window import TimerDurations
 
 __all__ = ["AppSettings"]
 
@@ -87,6 +90,8 @@ class AppSettings:
 
     @property
     def timer_durations(self) -> TimerDurations:
+        from juryapp.gui.timer_window import TimerDurations  # noqa: PLC0415
+
         default = TimerDurations()
         try:
             return TimerDurations(
