@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from juryapp.cli.main import main
+from juryapp.cli.main import main, parse_arguments
 from juryapp.interchange.columns import TEMPLATES
 from juryapp.interchange.tabular import read_table, write_table
 
@@ -278,3 +278,31 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--version"])
     assert exit_info.value.code == 0
     assert "juryapp" in capsys.readouterr().out
+
+
+def test_the_app_is_opened_without_building_the_commands_parsers() -> None:
+    args = parse_arguments(["--db", "x.sqlite3", "--lang", "en", "--demo"])
+    assert (args.command, args.db, args.lang, args.demo) == (None, "x.sqlite3", "en", True)
+    assert parse_arguments(["--db", "x.sqlite3", "results", "--method", "median"]).method == (
+        "median"
+    )
+
+
+@pytest.mark.parametrize(
+    "argv", [["--lang", "fr"], ["--db", "x", "--unknown"], ["--db", "x", "no-such-command"]]
+)
+def test_a_wrong_command_line_is_explained_by_the_whole_parser(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        parse_arguments(argv)
+    assert exited.value.code == 2
+    error = capsys.readouterr().err
+    assert "COMMAND" in error  # the usage of the whole parser, commands included
+    assert "error:" in error
+
+
+def test_help_lists_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        parse_arguments(["--help"])
+    assert "results" in capsys.readouterr().out
