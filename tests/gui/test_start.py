@@ -146,6 +146,19 @@ def test_secretariat_sign_in_and_sign_out(qtbot, make_window: MakeWindow, demo_d
     assert window.stack.currentWidget() is page
 
 
+def test_judge_signs_out_with_the_keyboard(qtbot, make_window: MakeWindow, demo_db: Path) -> None:
+    window = make_window(demo_db)
+    _type_pin(qtbot, window, "j1", "1111")
+    assert window.actor is not None
+    area = window.judge_area
+    assert area is not None
+    qtbot.waitUntil(area.isVisible)
+    modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(area, Qt.Key.Key_L, modifiers)
+    assert window.actor is None
+    assert window.stack.currentWidget() is window.sign_in_page
+
+
 def test_language_switch_relabels_the_open_window(
     qtbot, qapp: QApplication, make_window: MakeWindow, demo_db: Path, app_settings: AppSettings
 ) -> None:
