@@ -319,9 +319,9 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     try:
         args, rest = options_only.parse_known_args(argv)
-    except argparse.ArgumentError:
-        rest = ["(an error)"]
-    if rest:  # a command, help, or something wrong: the whole parser says what it is
+    except argparse.ArgumentError:  # a wrong value: the whole parser says what is wrong
+        return build_parser().parse_args(argv)
+    if rest:  # a command, or a request for help
         return build_parser().parse_args(argv)
     args.command = None
     return args
