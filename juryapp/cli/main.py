@@ -315,7 +315,10 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     """The command line read; one without a command, which opens the app, is read without
     building every command's parser (9 ms of the desktop app's start)."""
     options_only = _with_app_options(
-        argparse.ArgumentParser(prog="juryapp", add_help=False, exit_on_error=False)
+        # no abbreviations here: an ambiguous one would be reported by this parser's usage
+        argparse.ArgumentParser(
+            prog="juryapp", add_help=False, exit_on_error=False, allow_abbrev=False
+        )
     )
     try:
         args, rest = options_only.parse_known_args(argv)

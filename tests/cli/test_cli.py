@@ -289,7 +289,14 @@ def test_the_app_is_opened_without_building_the_commands_parsers() -> None:
 
 
 @pytest.mark.parametrize(
-    "argv", [["--lang", "fr"], ["--db", "x", "--unknown"], ["--db", "x", "no-such-command"]]
+    "argv",
+    [
+        ["--lang", "fr"],
+        ["--db", "x", "--unknown"],
+        ["--db", "x", "no-such-command"],
+        ["--d", "x"],  # ambiguous: --db or --demo
+        ["--db"],
+    ],
 )
 def test_a_wrong_command_line_is_explained_by_the_whole_parser(
     argv: list[str], capsys: pytest.CaptureFixture[str]
