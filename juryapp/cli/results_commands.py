@@ -1,0 +1,126 @@
+"""Commands about results: rankings, locking, printing the documents and verifying them."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from juryapp.cli.common import Subparsers, say
+from juryapp.domain.access import Actor
+from juryapp.domain.kinds import Method
+from juryapp.domain.messages import Text
+
+if TYPE_CHECKING:
+    from juryapp.bootstrap import Services
+
+
+def cmd_results(services: Services, args: argparse.Namespace) -> int:
+    from juryapp.cli.output import results_json, results_text
+
+    method = Method(args.method) if args.method else None
+    results = services.results.compute(Actor.console(), method)
+    if args.json:
+        print(json.dumps(results_json(results), ensure_ascii=False, indent=2))
+    else:
+        sys.stdout.write(results_text(results, args.lang))
+    return 0
+
+
+def cmd_lock(services: Services, args: argparse.Namespace) -> int:
+    state = services.publishing.lock(Actor.console(), args.reason or "")
+    key = services.publishing.signing_key()
+    say(Text("Hasil versi {v} dikunci.", "Results version {v} locked."), v=state.version)
+    if key is not None:
+        say(
+            Text(
+                "Kunci tanda tangan {k}; sidik jari sertifikat {f}",
+                "Signing key {k}; certificate fingerprint {f}",
+            ),
+            k=key.key_id,
+            f=key.certificate_fingerprint,
+        )
+    return 0
+
+
+def cmd_report(services: Services, args: argparse.Namespace) -> int:
+    from juryapp.services.publishing import Kind
+
+    kinds = [Kind(k) for k in args.documents] if args.documents else None
+
+    def progress(done: int, total: int, name: str) -> None:
+        if name and not args.quiet:
+            print(f"[{done + 1}/{total}] {name}", file=sys.stderr)
+
+    written = services.publishing.publish(
+        Actor.console(),
+        Path(args.out),
+        lang=args.lang,
+        kinds=kinds,
+        paper=args.paper,
+        progress=progress,
+    )
+    signed = sum(1 for w in written if w.signed)
+    say(
+        Text(
+            "{n} berkas PDF ditulis ke {d} ({s} ditandatangani{draft}).",
+            "{n} PDF files written to {d} ({s} signed{draft}).",
+        ),
+        n=len(written),
+        d=args.out,
+        s=signed,
+        draft="" if signed else "; DRAFT",
+    )
+    return 0
+
+
+def cmd_verify(services: Services, args: argparse.Namespace) -> int:
+    from juryapp.cli.output import verification_text
+
+    status = 0
+    for name in args.files:
+        report = services.publishing.verify(Path(name))
+        print(verification_text(Path(name).name, report, args.lang))
+        if not report.ok:
+            status = 1
+    return status
+
+
+def cmd_unlock(services: Services, args: argparse.Namespace) -> int:
+    state = services.results.unlock(Actor.console(), args.reason)
+    say(
+        Text(
+            "Kunci dibuka; versi hasil sekarang {v}.", "Unlocked; the results are now version {v}."
+        ),
+        v=state.version,
+    )
+    return 0
+
+
+def register(sub: Subparsers) -> None:
+    results = sub.add_parser("results", help="rankings per category")
+    results.add_argument("--method", choices=[m.value for m in Method])
+    results.add_argument("--json", action="store_true")
+    results.set_defaults(run=cmd_results)
+    lock = sub.add_parser("lock", help="lock the results")
+    lock.add_argument("--reason", help="why unconfirmed sheets are accepted")
+    lock.set_defaults(run=cmd_lock)
+    report = sub.add_parser("report", help="write the result documents as PDF files")
+    report.add_argument("--out", required=True, help="folder for the PDF files")
+    report.add_argument(
+        "--documents",
+        nargs="+",
+        choices=["sheets", "blank", "recap", "minutes", "certificates", "feedback"],
+        help="only these documents (default: all)",
+    )
+    report.add_argument("--paper", choices=["A4", "F4"], default="A4")
+    report.add_argument("--quiet", action="store_true", help="no progress lines")
+    report.set_defaults(run=cmd_report)
+    verify = sub.add_parser("verify", help="check signed result PDFs against this database")
+    verify.add_argument("files", nargs="+")
+    verify.set_defaults(run=cmd_verify)
+    unlock = sub.add_parser("unlock", help="unlock the results (raises the version)")
+    unlock.add_argument("--reason", required=True)
+    unlock.set_defaults(run=cmd_unlock)

@@ -1,0 +1,156 @@
+"""Commands that create and change the convention: demo, init, imports, templates, accounts."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from juryapp.cli.common import Command, Subparsers, say
+from juryapp.domain.access import Actor
+from juryapp.domain.kinds import Role
+from juryapp.domain.messages import StateError, Text
+
+if TYPE_CHECKING:
+    from juryapp.bootstrap import Services
+
+TEMPLATE_KINDS = ("judges", "scores", "teams")
+
+
+def cmd_demo(services: Services, args: argparse.Namespace) -> int:
+    from juryapp.persistence.database import reset
+    from juryapp.persistence.engine import describe
+    from juryapp.services.demo import load_demo
+
+    if services.database.has_convention():
+        if not args.force:
+            raise StateError(
+                Text(
+                    "basis data {db} tidak kosong; tambahkan --force untuk menimpanya",
+                    "the database {db} is not empty; add --force to overwrite it",
+                ).format(db=describe(services.database.engine))
+            )
+        reset(services.database)
+    info = load_demo(services.database, services.setup, services.accounts)
+    say(
+        Text("Konvensi demo dibuat di {db}", "Demo convention created in {db}"),
+        db=describe(services.database.engine),
+    )
+    say(
+        Text(
+            "Akun demo (nama pengguna / kata sandi atau PIN):",
+            "Demo accounts (username / passphrase or PIN):",
+        )
+    )
+    for person in info.credentials:
+        print(f"  {person.username:<13} {person.secret:<12} {person.display_name}")
+    say(
+        Text(
+            "Lembar {j} × {t} sengaja dibiarkan kosong untuk dicoba.",
+            "Sheet {j} × {t} is left empty for you to try.",
+        ),
+        j=info.pending[0],
+        t=info.pending[1],
+    )
+    return 0
+
+
+def cmd_init(services: Services, args: argparse.Namespace) -> int:
+    from juryapp.interchange.convention_file import read_convention_file
+
+    spec = read_convention_file(Path(args.file))
+    services.setup.create(Actor.console(), spec)
+    say(
+        Text(
+            "Konvensi '{n}' dibuat: {t} tim, {j} juri, {c} kategori.",
+            "Convention '{n}' created: {t} teams, {j} judges, {c} categories.",
+        ),
+        n=spec.info.name,
+        t=len(spec.teams),
+        j=len(spec.judges),
+        c=len(spec.categories),
+    )
+    return 0
+
+
+def cmd_export_convention(services: Services, args: argparse.Namespace) -> int:
+    from juryapp.interchange.convention_file import write_convention_file
+
+    write_convention_file(services.setup.spec(), Path(args.file))
+    say(Text("Berkas konvensi ditulis: {f}", "Convention file written: {f}"), f=args.file)
+    return 0
+
+
+def _import(kind: str) -> Command:
+    def run(services: Services, args: argparse.Namespace) -> int:
+        method = getattr(services.imports, f"import_{kind}")
+        summary = method(Actor.console(), Path(args.file))
+        say(
+            Text(
+                "{f}: {r} baris diimpor ({a} baru, {c} diubah, {u} sama).",
+                "{f}: {r} rows imported ({a} new, {c} changed, {u} unchanged).",
+            ),
+            f=Path(args.file).name,
+            r=summary.rows,
+            a=summary.added,
+            c=summary.changed,
+            u=summary.unchanged,
+        )
+        return 0
+
+    return run
+
+
+def cmd_template(services: Services | None, args: argparse.Namespace) -> int:
+    from juryapp.interchange.columns import TEMPLATES
+    from juryapp.interchange.tabular import write_table
+
+    columns = TEMPLATES[args.kind]
+    write_table(Path(args.file), [c.key for c in columns], [])
+    say(Text("Templat {k} ditulis: {f}", "{k} template written: {f}"), k=args.kind, f=args.file)
+    return 0
+
+
+def cmd_add_user(services: Services, args: argparse.Namespace) -> int:
+    import getpass
+
+    secret = os.environ.get("JURYAPP_SECRET") or getpass.getpass("PIN / passphrase: ")
+    services.accounts.create(
+        Actor.console(),
+        args.username,
+        secret,
+        role=Role(args.role),
+        display_name=args.name or "",
+        judge_code=args.judge,
+    )
+    say(Text("Akun {u} dibuat.", "Account {u} created."), u=args.username)
+    return 0
+
+
+def register(sub: Subparsers) -> None:
+    demo = sub.add_parser("demo", help="create the demo convention")
+    demo.add_argument("--force", action="store_true", help="empty a non-empty database first")
+    demo.set_defaults(run=cmd_demo)
+    init = sub.add_parser("init", help="create a convention from a convention file")
+    init.add_argument("file")
+    init.set_defaults(run=cmd_init)
+    export = sub.add_parser("export-convention", help="write the set-up as a convention file")
+    export.add_argument("file")
+    export.set_defaults(run=cmd_export_convention)
+    for kind in ("teams", "judges", "scores"):
+        command = sub.add_parser(f"import-{kind}", help=f"import {kind} from CSV or XLSX")
+        command.add_argument("file")
+        command.set_defaults(run=_import(kind))
+    template = sub.add_parser("template", help="write an empty spreadsheet with the headers")
+    template.add_argument("kind", choices=TEMPLATE_KINDS)
+    template.add_argument("file")
+    template.set_defaults(run=cmd_template, needs_db=False)
+    user = sub.add_parser(
+        "add-user", help="create an account (secret from JURYAPP_SECRET or asked)"
+    )
+    user.add_argument("username")
+    user.add_argument("--role", choices=[r.value for r in Role], default="secretariat")
+    user.add_argument("--judge", help="judge code, for a judge account")
+    user.add_argument("--name", help="name shown in the app")
+    user.set_defaults(run=cmd_add_user)
