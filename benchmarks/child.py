@@ -59,8 +59,8 @@ def app_window(launched: float, database: str, settle: float, secretariat: bool)
     from PySide6.QtCore import QTimer  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
+    from benchmarks.synthetic import credentials_of  # noqa: PLC0415
     from juryapp.bootstrap import open_services  # noqa: PLC0415
-    from juryapp.domain.access import Actor  # noqa: PLC0415
     from juryapp.gui.app_window import AppWindow  # noqa: PLC0415
     from juryapp.gui.launch import apply_language  # noqa: PLC0415
     from juryapp.gui.settings import AppSettings  # noqa: PLC0415
@@ -81,7 +81,7 @@ def app_window(launched: float, database: str, settle: float, secretariat: bool)
     app.exec()
     if secretariat:
         started = time.perf_counter()
-        window.enter(Actor.console())
+        window.enter(credentials_of(services)[0])
         app.processEvents()
         result["secretariat_seconds"] = time.perf_counter() - started
     _settle(app, settle)
@@ -96,13 +96,13 @@ def frames(database: str, steps: int) -> dict[str, Any]:
     from PySide6.QtCore import Qt  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
+    from benchmarks.synthetic import credentials_of  # noqa: PLC0415
     from juryapp.bootstrap import open_services  # noqa: PLC0415
-    from juryapp.domain.access import Actor  # noqa: PLC0415
     from juryapp.gui.secretariat.dashboard import DashboardPage  # noqa: PLC0415
 
     app = QApplication([])
     services = open_services(database)
-    page = DashboardPage(services, Actor.console())
+    page = DashboardPage(services, credentials_of(services)[0])
     page.resize(1280, 700)
     started = time.perf_counter()
     page.refresh()

@@ -9,8 +9,8 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from benchmarks.common import Config, Row, median, seconds, timed, verdict
+from benchmarks.synthetic import credentials_of
 from juryapp.bootstrap import open_services
-from juryapp.domain.access import Actor
 from juryapp.services.publishing import Written
 
 DEMO_LIMIT = 2.0
@@ -26,7 +26,8 @@ def locked_copy(source: Path, target: Path) -> Path:
     services = open_services(target)
     try:
         if not services.results.lock_state().locked:
-            services.publishing.lock(Actor.console(), "benchmark")
+            user, _secret, passphrase = credentials_of(services)
+            services.locking.lock(user, "benchmark", passphrase)
     finally:
         services.close()
     return target
@@ -37,9 +38,10 @@ def publish_once(database: Path, out: Path) -> tuple[float, list[Written]]:
     services = open_services(database)
     written: list[Written] = []
     try:
+        user, _secret, passphrase = credentials_of(services)
 
         def publish() -> None:
-            written.extend(services.publishing.publish(Actor.console(), out))
+            written.extend(services.publishing.publish(user, out, passphrase=passphrase))
 
         wall, _cpu = timed(publish)
     finally:

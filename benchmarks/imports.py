@@ -8,12 +8,12 @@ from benchmarks.common import Config, Row, median, seconds, timed, verdict
 from benchmarks.synthetic import (
     Size,
     create_convention,
+    secretariat,
     synthetic_spec,
     write_scores_csv,
     write_scores_xlsx,
 )
 from juryapp.bootstrap import open_services
-from juryapp.domain.access import Actor
 
 LIMIT = 10.0
 
@@ -31,8 +31,9 @@ def measure(config: Config, size: Size) -> list[Row]:
                 Path(f"{database}{suffix}").unlink(missing_ok=True)
             services = open_services(database)
             create_convention(services, spec)
+            user = secretariat(services)
             walls.append(
-                timed(lambda s=services, p=source: s.imports.import_scores(Actor.console(), p))[0]
+                timed(lambda s=services, p=source, u=user: s.imports.import_scores(u, p))[0]
             )
             services.close()
         rows.append(

@@ -15,9 +15,9 @@ LIMIT = 0.5
 
 def measure(config: Config, database: Path, label: str) -> list[Row]:
     services = open_services(database)
-    actor = Actor.console()
-    load = [timed(services.results.snapshot)[0] for _ in range(config.runs)]
-    snapshot = services.results.snapshot()
+    actor = Actor.reader()
+    load = [timed(lambda: services.results.snapshot(actor))[0] for _ in range(config.runs)]
+    snapshot = services.results.snapshot(actor)
     per_method: dict[str, list[float]] = {}
     cpu: dict[str, list[float]] = {}
     for method in Method:

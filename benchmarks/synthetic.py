@@ -162,9 +162,31 @@ def write_scores_xlsx(spec: ConventionSpec, path: Path) -> int:
     return rows
 
 
+# The synthetic convention's secretariat account and signing key.
+BENCH_USER, BENCH_SECRET = "admin", "benchmark-admin"
+BENCH_PASSPHRASE = "benchmark-passphrase"
+
+
+def secretariat(services: Services) -> Actor:
+    """The synthetic convention's secretariat user, signed in."""
+    return services.accounts.sign_in(BENCH_USER, BENCH_SECRET)
+
+
+def credentials_of(services: Services) -> tuple[Actor, str, str]:
+    """A signed-in secretariat user, their secret and the key's passphrase, demo or synthetic."""
+    from juryapp.services.demo import DEMO_PASSPHRASE, SECRETARIAT  # noqa: PLC0415
+
+    if services.setup.overview().is_demo:
+        user, secret, _name = SECRETARIAT[0]
+        return services.accounts.sign_in(user, secret), secret, DEMO_PASSPHRASE
+    return secretariat(services), BENCH_SECRET, BENCH_PASSPHRASE
+
+
 def create_convention(services: Services, spec: ConventionSpec) -> None:
-    """The set-up through the set-up service, as a convention file import would store it."""
-    services.setup.create(Actor.console(), spec)
+    """The set-up through the services, as ``juryapp add-user`` and ``init`` store it."""
+    actor = services.accounts.create_first(BENCH_USER, BENCH_SECRET)
+    services.setup.create(actor, spec)
+    services.keys.create(actor, BENCH_PASSPHRASE)
 
 
 def load_confirmed_scores(services: Services, spec: ConventionSpec) -> int:
@@ -202,14 +224,14 @@ def load_confirmed_scores(services: Services, spec: ConventionSpec) -> int:
             {
                 "sheet_id": sheet_ids[(judges[judge], teams[team])],
                 "criterion_id": criteria[criterion], "value": Decimal(score),
-                "note": "", "updated_at": now,
+                "note": "", "updated_at": now, "checked": True,
             }
             for judge, team, criterion, score in synthetic_scores(spec)
         ]  # fmt: skip
         session.execute(insert(ScoreRow), scores)
-        audit.record(
-            session, Actor.console(), "benchmark.scores", "", sheets=len(sheet_ids),
-            scores=len(scores),
+        audit.record_sheets(
+            session, BENCH_USER, "benchmark.scores", "", list(sheet_ids.values()),
+            count=len(sheet_ids), scores=len(scores),
         )  # fmt: skip
     return len(scores)
 
@@ -232,7 +254,7 @@ def make_demo_database(path: Path) -> Path:
 
     services = open_services(path)
     try:
-        load_demo(services.database, services.setup, services.accounts)
+        load_demo(services.database, services.setup, services.accounts, services.keys)
     finally:
         services.close()
     return path

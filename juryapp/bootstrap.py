@@ -8,13 +8,20 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
+    from argon2 import PasswordHasher
+
     from juryapp.persistence.database import Database
+    from juryapp.reports.key_vault import KdfCost
     from juryapp.services.accounts import AccountService
     from juryapp.services.imports import ImportService
+    from juryapp.services.integrity import IntegrityService
+    from juryapp.services.keys import KeyService
+    from juryapp.services.locking import LockService
     from juryapp.services.publishing import PublishingService
     from juryapp.services.results import ResultsService
     from juryapp.services.scoring import ScoringService
     from juryapp.services.setup import SetupService
+    from juryapp.services.verification import VerificationService
 
 T = TypeVar("T")
 
@@ -27,8 +34,16 @@ T = TypeVar("T")
 class Services:
     """The services over one database; each is built once, on first use, from any thread."""
 
-    def __init__(self, target: str | os.PathLike[str] | None = None) -> None:
+    def __init__(
+        self,
+        target: str | os.PathLike[str] | None = None,
+        *,
+        hasher: PasswordHasher | None = None,
+        kdf_cost: KdfCost | None = None,
+    ) -> None:
         self.target = target
+        self._hasher = hasher  # None: Argon2id at its production cost (tests pass cheaper ones)
+        self._kdf_cost = kdf_cost
         self._lock = threading.RLock()
         self._built: dict[str, Any] = {}
 
@@ -56,8 +71,11 @@ class Services:
     def database(self) -> Database:
         def build() -> Database:
             from juryapp.persistence.database import Database  # noqa: PLC0415
+            from juryapp.services.integrity import ensure_baseline  # noqa: PLC0415
 
-            return Database.open(self.target)
+            database = Database.open(self.target)
+            ensure_baseline(database)  # a trail from an older version gets its replay start
+            return database
 
         return self._get("database", build)
 
@@ -75,7 +93,7 @@ class Services:
         def build() -> AccountService:
             from juryapp.services.accounts import AccountService  # noqa: PLC0415
 
-            return AccountService(self.database)
+            return AccountService(self.database, self._hasher)
 
         return self._get("accounts", build)
 
@@ -111,9 +129,45 @@ class Services:
         def build() -> PublishingService:
             from juryapp.services.publishing import PublishingService  # noqa: PLC0415
 
-            return PublishingService(self.database, self.results, self.setup)
+            return PublishingService(self.database, self.results, self.setup, self.keys)
 
         return self._get("publishing", build)
+
+    @property
+    def verification(self) -> VerificationService:
+        def build() -> VerificationService:
+            from juryapp.services.verification import VerificationService  # noqa: PLC0415
+
+            return VerificationService(self.database, self.keys)
+
+        return self._get("verification", build)
+
+    @property
+    def keys(self) -> KeyService:
+        def build() -> KeyService:
+            from juryapp.services.keys import KeyService  # noqa: PLC0415
+
+            return KeyService(self.database, self._kdf_cost)
+
+        return self._get("keys", build)
+
+    @property
+    def locking(self) -> LockService:
+        def build() -> LockService:
+            from juryapp.services.locking import LockService  # noqa: PLC0415
+
+            return LockService(self.database, self.keys)
+
+        return self._get("locking", build)
+
+    @property
+    def integrity(self) -> IntegrityService:
+        def build() -> IntegrityService:
+            from juryapp.services.integrity import IntegrityService  # noqa: PLC0415
+
+            return IntegrityService(self.database)
+
+        return self._get("integrity", build)
 
     def close(self) -> None:
         database = self._built.get("database")
@@ -121,6 +175,11 @@ class Services:
             database.close()
 
 
-def open_services(target: str | os.PathLike[str] | None = None) -> Services:
+def open_services(
+    target: str | os.PathLike[str] | None = None,
+    *,
+    hasher: PasswordHasher | None = None,
+    kdf_cost: KdfCost | None = None,
+) -> Services:
     """The services over the database at a path or URL, opened when first needed."""
-    return Services(target)
+    return Services(target, hasher=hasher, kdf_cost=kdf_cost)

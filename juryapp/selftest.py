@@ -19,12 +19,13 @@ from reportlab.pdfbase import pdfmetrics
 from juryapp import __version__
 from juryapp.bootstrap import Services, open_services
 from juryapp.domain.access import Actor
+from juryapp.domain.kinds import Role
 from juryapp.interchange.columns import SCORE_COLUMNS
 from juryapp.interchange.tabular import read_table, write_table
 from juryapp.persistence.migrate import current_revision, head_revision
 from juryapp.reports.fonts import SANS, register_fonts
 from juryapp.resources import resource, resources_dir
-from juryapp.services.demo import load_demo
+from juryapp.services.demo import DEMO_PASSPHRASE, load_demo
 
 __all__ = ["SelfTest", "StepFailedError", "run_self_test"]
 
@@ -124,7 +125,7 @@ def _check_spreadsheet(folder: Path) -> str:
 def _run_services(test: SelfTest, database: Path, out_dir: Path) -> bool:
     """Database, demo, results, lock, documents and verification on one temporary database."""
     opened: list[Services] = []
-    actor = Actor.console()
+    signed_in: list[Actor] = []
     written: list[Path] = []
 
     def open_database() -> str:
@@ -135,23 +136,26 @@ def _run_services(test: SelfTest, database: Path, out_dir: Path) -> bool:
 
     def demo() -> str:
         services = opened[0]
-        info = load_demo(services.database, services.setup, services.accounts)
+        info = load_demo(services.database, services.setup, services.accounts, services.keys)
         _check(services.database.has_convention(), "the demo left no convention")
+        first = info.credentials[0]
+        signed_in.append(services.accounts.sign_in(first.username, first.secret))
         return f"{len(info.credentials)} accounts"
 
     def results() -> str:
-        computed = opened[0].results.compute(actor)
+        computed = opened[0].results.compute(signed_in[0])
         _check(len(computed.categories) > 0, "no categories in the results")
         return f"{len(computed.categories)} categories"
 
     def lock() -> str:
-        publishing = opened[0].publishing
-        state = publishing.lock(actor, LOCK_REASON)
-        _check(publishing.signing_key() is not None, "no signing key after the lock")
-        return f"version {state.version}"
+        services = opened[0]
+        state = services.locking.lock(signed_in[0], LOCK_REASON, DEMO_PASSPHRASE)
+        report = services.integrity.check(signed_in[0])
+        _check(report.ok, f"audit: {'; '.join(map(str, report.findings))}")
+        return f"version {state.version}, sealed at {report.head}"
 
     def publish() -> str:
-        files = opened[0].publishing.publish(actor, out_dir)
+        files = opened[0].publishing.publish(signed_in[0], out_dir, passphrase=DEMO_PASSPHRASE)
         _check(len(files) > 0, "no documents written")
         unsigned = [f.path.name for f in files if not f.signed]
         _check(not unsigned, f"unsigned: {', '.join(unsigned)}")
@@ -161,7 +165,8 @@ def _run_services(test: SelfTest, database: Path, out_dir: Path) -> bool:
 
     def verify() -> str:
         _check(bool(written), "nothing to verify")
-        refused = [p.name for p in written if not opened[0].publishing.verify(p).ok]
+        check = opened[0].verification.verify
+        refused = [p.name for p in written if not check(signed_in[0], p).ok]
         _check(not refused, f"not verified: {', '.join(refused)}")
         return f"{len(written)} signatures valid"
 
@@ -223,7 +228,7 @@ def _check_qt(database: Path, folder: Path) -> str:
         services, settings, database_path=database, switch_language=lambda _lang: None
     )
     try:
-        window.enter(Actor.console())
+        window.enter(Actor(username="selftest", role=Role.SECRETARIAT, user_id=1))
         _check(window.actor is not None, "sign-in did not open the secretariat screens")
         app.processEvents()
         window.sign_out()

@@ -34,6 +34,12 @@ def _with_app_options(parser: argparse.ArgumentParser) -> argparse.ArgumentParse
         help="database file or URL (default: JURYAPP_DB, else the user's data folder)",
     )
     parser.add_argument(
+        "--user",
+        default=os.environ.get("JURYAPP_USER"),
+        help="act as this account (its secret from JURYAPP_SECRET, else asked); needed by "
+        "every command that changes data",
+    )
+    parser.add_argument(
         "--lang",
         choices=("id", "en"),
         default=os.environ.get("JURYAPP_LANG", "id"),
@@ -56,9 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
         )
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    from juryapp.cli import results_commands, setup_commands
+    from juryapp.cli import audit_commands, results_commands, setup_commands
 
-    for commands in (setup_commands, results_commands):
+    for commands in (setup_commands, results_commands, audit_commands):
         commands.register(sub)
     return parser
 
@@ -131,7 +137,7 @@ def _ensure_demo(target: str) -> int:
         services = open_services(target)
         try:
             if not services.database.has_convention():
-                load_demo(services.database, services.setup, services.accounts)
+                load_demo(services.database, services.setup, services.accounts, services.keys)
         finally:
             services.close()
     except JuryError as exc:

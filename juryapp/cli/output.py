@@ -7,7 +7,7 @@ from typing import Any
 
 from juryapp.domain.formatting import format_score
 from juryapp.domain.results import Results, TeamResult
-from juryapp.services.publishing import Verification
+from juryapp.services.verification import Verification
 
 
 def _exact(value: Fraction | None) -> str | None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from juryapp.cli.common import Subparsers, say
+from juryapp.cli.session import acting, passphrase
 from juryapp.domain.access import Actor
 from juryapp.domain.kinds import Method
 from juryapp.domain.messages import Text
@@ -21,7 +22,7 @@ def cmd_results(services: Services, args: argparse.Namespace) -> int:
     from juryapp.cli.output import results_json, results_text
 
     method = Method(args.method) if args.method else None
-    results = services.results.compute(Actor.console(), method)
+    results = services.results.compute(acting(services, args, change=False), method)
     if args.json:
         print(json.dumps(results_json(results), ensure_ascii=False, indent=2))
     else:
@@ -30,17 +31,22 @@ def cmd_results(services: Services, args: argparse.Namespace) -> int:
 
 
 def cmd_lock(services: Services, args: argparse.Namespace) -> int:
-    state = services.publishing.lock(Actor.console(), args.reason or "")
-    key = services.publishing.signing_key()
-    say(Text("Hasil versi {v} dikunci.", "Results version {v} locked."), v=state.version)
+    actor = acting(services, args, change=True)
+    state = services.locking.lock(actor, args.reason or "", passphrase())
+    key = services.keys.active(actor)
+    report = services.integrity.check(actor)
+    say(
+        Text("Hasil versi {v} dikunci dan disegel.", "Results version {v} locked and sealed."),
+        v=state.version,
+    )
     if key is not None:
         say(
             Text(
-                "Kunci tanda tangan {k}; sidik jari sertifikat {f}",
-                "Signing key {k}; certificate fingerprint {f}",
+                "Sidik jari kunci tanda tangan: {k} — kepala jejak audit: {h}",
+                "Signing key fingerprint: {k} — audit trail head: {h}",
             ),
-            k=key.key_id,
-            f=key.certificate_fingerprint,
+            k=key.fingerprint,
+            h=report.head,
         )
     return 0
 
@@ -54,9 +60,12 @@ def cmd_report(services: Services, args: argparse.Namespace) -> int:
         if name and not args.quiet:
             print(f"[{done + 1}/{total}] {name}", file=sys.stderr)
 
+    locked = services.results.lock_state().locked
+    actor = acting(services, args, change=locked)
     written = services.publishing.publish(
-        Actor.console(),
+        actor,
         Path(args.out),
+        passphrase=passphrase() if locked else None,
         lang=args.lang,
         kinds=kinds,
         paper=args.paper,
@@ -81,7 +90,7 @@ def cmd_verify(services: Services, args: argparse.Namespace) -> int:
 
     status = 0
     for name in args.files:
-        report = services.publishing.verify(Path(name))
+        report = services.verification.verify(Actor.reader(), Path(name))
         print(verification_text(Path(name).name, report, args.lang))
         if not report.ok:
             status = 1
@@ -89,7 +98,7 @@ def cmd_verify(services: Services, args: argparse.Namespace) -> int:
 
 
 def cmd_unlock(services: Services, args: argparse.Namespace) -> int:
-    state = services.results.unlock(Actor.console(), args.reason)
+    state = services.locking.unlock(acting(services, args, change=True), args.reason)
     say(
         Text(
             "Kunci dibuka; versi hasil sekarang {v}.", "Unlocked; the results are now version {v}."

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from juryapp.cli.common import Command, Subparsers, say
-from juryapp.domain.access import Actor
-from juryapp.domain.kinds import Role
+from juryapp.cli.session import acting, new_secret, passphrase
+from juryapp.domain.access import require_secretariat
+from juryapp.domain.kinds import ACCOUNT_ROLES, Role
 from juryapp.domain.messages import StateError, Text
 
 if TYPE_CHECKING:
@@ -21,9 +21,9 @@ TEMPLATE_KINDS = ("judges", "scores", "teams")
 def cmd_demo(services: Services, args: argparse.Namespace) -> int:
     from juryapp.persistence.database import reset
     from juryapp.persistence.engine import describe
-    from juryapp.services.demo import load_demo
+    from juryapp.services.demo import DEMO_PASSPHRASE, load_demo
 
-    if services.database.has_convention():
+    if services.database.has_convention() or services.accounts.has_accounts():
         if not args.force:
             raise StateError(
                 Text(
@@ -31,8 +31,11 @@ def cmd_demo(services: Services, args: argparse.Namespace) -> int:
                     "the database {db} is not empty; add --force to overwrite it",
                 ).format(db=describe(services.database.engine))
             )
+        if not (services.database.has_convention() and services.setup.overview().is_demo):
+            # emptying a real convention is the secretariat's decision, on the record
+            require_secretariat(acting(services, args, change=True))
         reset(services.database)
-    info = load_demo(services.database, services.setup, services.accounts)
+    info = load_demo(services.database, services.setup, services.accounts, services.keys)
     say(
         Text("Konvensi demo dibuat di {db}", "Demo convention created in {db}"),
         db=describe(services.database.engine),
@@ -47,6 +50,13 @@ def cmd_demo(services: Services, args: argparse.Namespace) -> int:
         print(f"  {person.username:<13} {person.secret:<12} {person.display_name}")
     say(
         Text(
+            "Frasa sandi kunci tanda tangan: {p}",
+            "Signing key passphrase: {p}",
+        ),
+        p=DEMO_PASSPHRASE,
+    )
+    say(
+        Text(
             "Lembar {j} × {t} sengaja dibiarkan kosong untuk dicoba.",
             "Sheet {j} × {t} is left empty for you to try.",
         ),
@@ -58,9 +68,23 @@ def cmd_demo(services: Services, args: argparse.Namespace) -> int:
 
 def cmd_init(services: Services, args: argparse.Namespace) -> int:
     from juryapp.interchange.convention_file import read_convention_file
+    from juryapp.services.keys import check_passphrase
 
     spec = read_convention_file(Path(args.file))
-    services.setup.create(Actor.console(), spec)
+    if not services.accounts.has_accounts():
+        raise StateError(
+            Text(
+                "belum ada akun: buat dulu akun sekretariat pertama dengan juryapp add-user NAMA",
+                "there are no accounts yet: first create the first secretariat account with "
+                "juryapp add-user NAME",
+            )
+        )
+    actor = acting(services, args, change=True)
+    require_secretariat(actor)
+    secret = passphrase(twice=True)
+    check_passphrase(secret)  # before anything is written
+    services.setup.create(actor, spec)
+    key = services.keys.create(actor, secret)
     say(
         Text(
             "Konvensi '{n}' dibuat: {t} tim, {j} juri, {c} kategori.",
@@ -71,12 +95,20 @@ def cmd_init(services: Services, args: argparse.Namespace) -> int:
         j=len(spec.judges),
         c=len(spec.categories),
     )
+    say(
+        Text(
+            "Kunci tanda tangan dibuat; sidik jarinya {f} (dicetak pada Berita Acara).",
+            "Signing key created; its fingerprint is {f} (printed on the minutes).",
+        ),
+        f=key.fingerprint,
+    )
     return 0
 
 
 def cmd_export_convention(services: Services, args: argparse.Namespace) -> int:
     from juryapp.interchange.convention_file import write_convention_file
 
+    acting(services, args, change=False)  # a wrong --user secret is refused even here
     write_convention_file(services.setup.spec(), Path(args.file))
     say(Text("Berkas konvensi ditulis: {f}", "Convention file written: {f}"), f=args.file)
     return 0
@@ -85,7 +117,7 @@ def cmd_export_convention(services: Services, args: argparse.Namespace) -> int:
 def _import(kind: str) -> Command:
     def run(services: Services, args: argparse.Namespace) -> int:
         method = getattr(services.imports, f"import_{kind}")
-        summary = method(Actor.console(), Path(args.file))
+        summary = method(acting(services, args, change=True), Path(args.file))
         say(
             Text(
                 "{f}: {r} baris diimpor ({a} baru, {c} diubah, {u} sama).",
@@ -113,14 +145,30 @@ def cmd_template(services: Services | None, args: argparse.Namespace) -> int:
 
 
 def cmd_add_user(services: Services, args: argparse.Namespace) -> int:
-    import getpass
-
-    secret = os.environ.get("JURYAPP_SECRET") or getpass.getpass("PIN / passphrase: ")
+    role = Role(args.role)
+    if not services.accounts.has_accounts():
+        if role is not Role.SECRETARIAT:
+            raise StateError(
+                Text(
+                    "akun pertama harus akun sekretariat",
+                    "the first account must be a secretariat account",
+                )
+            )
+        services.accounts.create_first(args.username, new_secret(), display_name=args.name or "")
+        say(
+            Text(
+                "Akun sekretariat pertama {u} dibuat; akun lain dibuat dengan --user {u}.",
+                "First secretariat account {u} created; create the others with --user {u}.",
+            ),
+            u=args.username,
+        )
+        return 0
+    actor = acting(services, args, change=True)
     services.accounts.create(
-        Actor.console(),
+        actor,
         args.username,
-        secret,
-        role=Role(args.role),
+        new_secret(),
+        role=role,
         display_name=args.name or "",
         judge_code=args.judge,
     )
@@ -147,10 +195,12 @@ def register(sub: Subparsers) -> None:
     template.add_argument("file")
     template.set_defaults(run=cmd_template, needs_db=False)
     user = sub.add_parser(
-        "add-user", help="create an account (secret from JURYAPP_SECRET or asked)"
+        "add-user",
+        help="create an account (its secret from JURYAPP_NEW_SECRET or asked; the first "
+        "secretariat account needs no --user)",
     )
     user.add_argument("username")
-    user.add_argument("--role", choices=[r.value for r in Role], default="secretariat")
+    user.add_argument("--role", choices=[r.value for r in ACCOUNT_ROLES], default="secretariat")
     user.add_argument("--judge", help="judge code, for a judge account")
     user.add_argument("--name", help="name shown in the app")
     user.set_defaults(run=cmd_add_user)

@@ -40,7 +40,13 @@ class JudgeRole(StrEnum):
 
 
 class Role(StrEnum):
-    """Who a signed-in user is; the service layer checks every call against it."""
+    """Who is acting; the service layer checks every call against it."""
 
     SECRETARIAT = "secretariat"
     JUDGE = "judge"
+    # Not an account: whoever runs a reading command without signing in. They may read what
+    # the database file shows anyone who holds it, and change nothing.
+    READER = "reader"
+
+
+ACCOUNT_ROLES = (Role.SECRETARIAT, Role.JUDGE)

@@ -65,6 +65,9 @@ class ConventionRow(Base):
     results_version: Mapped[int] = mapped_column(Integer, default=1)
     lock_note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # A random identifier, so that the same convention is recognised in files, backups and
+    # on other laptops whatever its name.
+    uid: Mapped[str] = mapped_column(String(32), default="")
 
 
 class DayRow(Base):
@@ -188,6 +191,8 @@ class UserRow(Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    # Lockouts since the last good sign-in: each one lasts twice as long as the one before.
+    lockouts: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
 
@@ -225,6 +230,9 @@ class ScoreRow(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     updated_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"), nullable=True)
+    # Set when the sheet is confirmed, cleared by any change: whoever typed a value that no
+    # one else has checked yet may not confirm the sheet (the two-person rule).
+    checked: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class AuditRow(Base):
@@ -250,6 +258,9 @@ class AuditHeadRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     seq: Mapped[int] = mapped_column(Integer)
     hash: Mapped[str] = mapped_column(String(64))
+    # 1: events before the trail recorded the state of the sheets they change; 2: since then
+    # (the first events of format 2 start with a baseline of every sheet).
+    format: Mapped[int] = mapped_column(Integer, default=2)
 
 
 class TieDecisionRow(Base):
@@ -267,12 +278,49 @@ class TieDecisionRow(Base):
 
 
 class SigningKeyRow(Base):
-    """The convention's document-signing key, created when results are first locked."""
+    """A convention signing key: its certificate, and its private key sealed by a passphrase.
+
+    The private key is stored only encrypted (Argon2id + AES-256-GCM); a retired key keeps
+    its certificate so that documents it signed can still be checked.
+    """
 
     __tablename__ = "signing_key"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     key_id: Mapped[str] = mapped_column(String(64), unique=True)
-    private_key_pem: Mapped[bytes] = mapped_column(LargeBinary)
+    fingerprint: Mapped[str] = mapped_column(String(32), default="")
     certificate_pem: Mapped[bytes] = mapped_column(LargeBinary)
+    sealed_private_key: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    retired_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    retired_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class ResultsSealRow(Base):
+    """What was locked: every fact a document shows, signed with the convention key."""
+
+    __tablename__ = "results_seal"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    sealed_at: Mapped[datetime] = mapped_column(DateTime)
+    sealed_by: Mapped[str] = mapped_column(String(80))
+    key_fingerprint: Mapped[str] = mapped_column(String(32))
+    audit_seq: Mapped[int] = mapped_column(Integer)
+    audit_hash: Mapped[str] = mapped_column(String(64))
+    content_hash: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)  # zlib-compressed canonical JSON
+    signature: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class PrintedDocumentRow(Base):
+    """A signed final document as written, so that a verification file can list its hash."""
+
+    __tablename__ = "printed_document"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(200))
+    sha256: Mapped[str] = mapped_column(String(64))
+    printed_at: Mapped[datetime] = mapped_column(DateTime)

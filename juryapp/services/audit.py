@@ -1,9 +1,16 @@
-"""The hash-chained audit trail: every change is appended, and tampering is detectable."""
+"""The hash-chained audit trail: every change is appended with the state it leaves behind.
+
+An event that changes sheets records each changed sheet's whole state afterwards (``sheets``),
+and an event that changes the set-up records a digest of the whole set-up (``setup``), so that
+replaying the trail must give back the tables exactly: a change made without an event, or an
+event edited without the tables, is found by ``juryapp.services.integrity``.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, cast
@@ -13,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from juryapp.domain.access import Actor
 from juryapp.persistence.tables import AuditHeadRow, AuditRow
+from juryapp.services import state
 
 GENESIS = "0" * 64
 
@@ -38,6 +46,13 @@ def _digest(prev: str, fields: list[object]) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
+def digest_of(
+    prev: str, seq: int, at: datetime, actor: str, action: str, subject: str, details: str
+) -> str:
+    """The hash an event with these stored fields must have after ``prev``."""
+    return _digest(prev, [seq, at.isoformat(), actor, action, subject, details])
+
+
 def _fields(row: AuditRow) -> list[object]:
     return [row.seq, row.at.isoformat(), row.actor, row.action, row.subject, row.details]
 
@@ -49,9 +64,36 @@ def record(
 
     Returns the new head hash. The head and the event are written with plain statements, not
     ORM objects: saving a score appends one event, and the ORM round trip dominated its cost.
+    For changes to sheets or the set-up use ``record_sheets`` or ``record_setup``.
     """
     session.flush()  # the change first, then its event, as the ORM used to order them
     return append(session.connection(), actor, action, subject, **details)
+
+
+def record_sheets(
+    session: Session,
+    actor: Actor | str,
+    action: str,
+    subject: str,
+    sheet_ids: Iterable[int],
+    **details: Any,
+) -> str:
+    """``record`` for a change to sheets: the event holds each sheet's state afterwards."""
+    session.flush()
+    connection = session.connection()
+    details["sheets"] = state.sheet_states(connection, sheet_ids)
+    return append(connection, actor, action, subject, **details)
+
+
+def record_setup(
+    session: Session, actor: Actor | str, action: str, subject: str = "", **details: Any
+) -> str:
+    """``record`` for a change to the set-up: the event holds the digest of the whole set-up."""
+    session.flush()
+    connection = session.connection()
+    details["setup"] = state.setup_digest(connection)
+    details["criteria"] = state.criterion_codes(connection)
+    return append(connection, actor, action, subject, **details)
 
 
 def append(

@@ -8,7 +8,6 @@ from decimal import Decimal
 
 from sqlalchemy import insert, select
 
-from juryapp.domain.access import Actor
 from juryapp.domain.formatting import parse_decimal
 from juryapp.domain.kinds import Role, SheetSource, SheetStatus
 from juryapp.interchange.columns import SCORE_COLUMNS
@@ -26,8 +25,11 @@ from juryapp.persistence.tables import (
 from juryapp.resources import resource
 from juryapp.services import audit
 from juryapp.services.accounts import AccountService
+from juryapp.services.keys import KeyService
 from juryapp.services.setup import SetupService
 
+# the signing key's passphrase, listed in the README with the demo's accounts
+DEMO_PASSPHRASE = "kunci-demo-2024"  # noqa: S105
 SECRETARIAT = (
     ("sekretariat", "jakbar2024", "Sekretariat — Rina Oktaviani"),
     ("sekretariat2", "jakbar2024b", "Sekretariat — Bayu Prasetyo"),
@@ -62,20 +64,25 @@ def demo_credentials(judges: list[tuple[str, str]]) -> tuple[Credential, ...]:
     return tuple(people)
 
 
-def load_demo(database: Database, setup: SetupService, accounts: AccountService) -> DemoInfo:
-    """Create the demo in an empty database: set-up, accounts and every judge's scores."""
+def load_demo(
+    database: Database, setup: SetupService, accounts: AccountService, keys: KeyService
+) -> DemoInfo:
+    """Create the demo in an empty database: accounts, set-up, its signing key, the scores."""
     spec = read_convention_file(resource("demo", "convention.toml"))
-    console = Actor.console()
-    setup.create(console, spec, is_demo=True)
     credentials = demo_credentials([(j.code, j.name) for j in spec.judges])
-    for person in credentials:
+    first, *others = credentials
+    actor = accounts.create_first(first.username, first.secret, display_name=first.display_name)
+    setup.create(actor, spec, is_demo=True)
+    keys.create(actor, DEMO_PASSPHRASE)
+    for person in others:
         accounts.create(
-            console,
+            actor,
             person.username,
             person.secret,
             role=person.role,
             display_name=person.display_name,
             judge_code=person.username.upper() if person.role is Role.JUDGE else None,
+            demo_pin=True,
         )
     # The first judge has not scored the last team on the last day yet: a sheet to try.
     last = max(spec.teams, key=lambda t: (t.day or 0, t.order or 0))
@@ -100,6 +107,7 @@ def load_demo(database: Database, setup: SetupService, accounts: AccountService)
         checker = session.scalar(select(UserRow.id).where(UserRow.username == SECRETARIAT[1][0]))
         now = audit.now()
         scores = []
+        sheet_ids: list[int] = []
         for (judge, team), lines in by_sheet.items():
             confirmed = team in first_day  # day one is checked; day two waits for the secretariat
             sheet = SheetRow(
@@ -116,13 +124,22 @@ def load_demo(database: Database, setup: SetupService, accounts: AccountService)
             )
             session.add(sheet)
             session.flush()
+            sheet_ids.append(sheet.id)
             scores += [
                 {"sheet_id": sheet.id, "criterion_id": criteria[code], "value": value,
-                 "note": note, "updated_at": now}
+                 "note": note, "updated_at": now, "checked": confirmed}
                 for code, value, note in lines
             ]  # fmt: skip
         session.execute(insert(ScoreRow), scores)
-        audit.record(session, console, "demo.scores", "", sheets=len(by_sheet), scores=len(scores))
+        audit.record_sheets(
+            session,
+            actor,
+            "demo.scores",
+            "",
+            sheet_ids,
+            count=len(by_sheet),
+            scores=len(scores),
+        )
     return DemoInfo(credentials, pending)
 
 

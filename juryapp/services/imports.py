@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import (
+    Boolean,
     Connection,
     DateTime,
     Insert,
@@ -111,11 +112,12 @@ class ImportService:
             for row in rows:
                 plan.add(row)
             summary = plan.apply(actor)
-            audit.record(
+            audit.record_sheets(
                 session,
                 actor,
                 "scores.import",
                 path.name,
+                plan.sheet_ids,
                 sha256=digest,
                 rows=len(rows),
                 added=summary.added,
@@ -139,6 +141,7 @@ _ADD_SCORES = _SCORES.insert().values(
     note=bindparam("note"),
     updated_at=bindparam("at", type_=DateTime),
     updated_by=bindparam("by", type_=Integer),
+    checked=bindparam("checked", type_=Boolean),
 )
 _CHANGE_SCORES = (
     _SCORES.update()
@@ -147,6 +150,9 @@ _CHANGE_SCORES = (
         value=bindparam("text", type_=String),
         note=bindparam("new_note"),
         updated_at=bindparam("at", type_=DateTime),
+        # whoever overwrites a value has typed it, and may not confirm the sheet
+        updated_by=bindparam("by", type_=Integer),
+        checked=bindparam("checked", type_=Boolean),
     )
 )
 _TOUCH_SHEETS = (
@@ -183,6 +189,7 @@ class _ScorePlan:
         # (criterion, score as typed) -> (the score, its stored text), filled as rows pass
         self.checked: dict[tuple[str, str], tuple[Decimal, str]] = {}
         self.texts: dict[Decimal, str] = {}
+        self.sheet_ids: list[int] = []  # the sheets the import wrote to, for its audit event
 
     def fail(self, row: Row, column: str, text: Text) -> FileProblemError:
         return FileProblemError(text, file=self.file, row=row.number, column=column)
@@ -291,13 +298,14 @@ class _ScorePlan:
                     changed_scores.append((existing[0], self.text(value), note))
                     changed += 1
             touched.append({"sheet_id": sheet_id, "at": now})
+            self.sheet_ids.append(sheet_id)
         if new_scores:
             _execute_many(
                 connection,
                 _ADD_SCORES,
                 ("sheet_id", "criterion_id", "text", "note"),
                 new_scores,
-                {"at": now, "by": actor.user_id},
+                {"at": now, "by": actor.user_id, "checked": False},
             )
         if changed_scores:
             _execute_many(
@@ -305,7 +313,7 @@ class _ScorePlan:
                 _CHANGE_SCORES,
                 ("score_id", "text", "new_note"),
                 changed_scores,
-                {"at": now},
+                {"at": now, "by": actor.user_id, "checked": False},
             )
         if touched:
             connection.execute(_TOUCH_SHEETS, touched)

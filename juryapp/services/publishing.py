@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 from collections.abc import Callable, Generator, Iterable
@@ -13,25 +14,24 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-
-from juryapp.domain.access import Actor, require_secretariat
+from juryapp.domain.access import Actor, require_reader, require_secretariat
 from juryapp.domain.messages import StateError, Text
 from juryapp.domain.results import compute_results
 from juryapp.interchange.files import write_atomically
 from juryapp.persistence.database import Database
-from juryapp.persistence.tables import SigningKeyRow
+from juryapp.persistence.tables import PrintedDocumentRow
 from juryapp.reports.model import DocumentData, DocumentSet, DocumentStamp, Paper
-from juryapp.services import audit
+from juryapp.services import audit, state
 from juryapp.services.documents import DocumentInputs, build_document_set
-from juryapp.services.results import LockState, ResultsService, results_fingerprint
+from juryapp.services.keys import KeyService
+from juryapp.services.results import ResultsService, Snapshot, read_snapshot
+from juryapp.services.seal import seal_findings
 from juryapp.services.setup import SetupService
 from juryapp.services.snapshot import load_notes
 
 if TYPE_CHECKING:
     from juryapp.reports.documents import ProducedFile
-    from juryapp.reports.signing import ConventionKey, SignatureRequest
-    from juryapp.reports.verification import PdfVerdict
+    from juryapp.reports.signing import SignatureRequest
 
 # ReportLab, pyHanko and pypdf load on first use, not when the app starts (they are most of
 # the import time of the services).
@@ -80,72 +80,23 @@ class Written:
 
 
 @dataclass(frozen=True)
-class Verification:
-    """What ``juryapp verify`` reports about one PDF."""
+class Reading:
+    """Everything one print run needs from the database, read in one transaction."""
 
-    verdict: PdfVerdict
-    version: int | None
-    fingerprint: str | None
-    database_version: int | None
-    database_fingerprint: str | None
-    database_locked: bool
-
-    @property
-    def matches_database(self) -> bool:
-        """The file certifies exactly these results (a damaged file certifies nothing)."""
-        return (
-            self.verdict.intact
-            and self.fingerprint is not None
-            and self.fingerprint == self.database_fingerprint
-            and self.version == self.database_version
-        )
-
-    @property
-    def ok(self) -> bool:
-        return self.verdict.ok and self.matches_database and self.database_locked
+    snapshot: Snapshot
+    notes: dict[tuple[str, str], tuple[str, dict[str, str]]]
+    fingerprint: str
+    seal_findings: tuple[str, ...]
 
 
 class PublishingService:
-    def __init__(self, database: Database, results: ResultsService, setup: SetupService) -> None:
+    def __init__(
+        self, database: Database, results: ResultsService, setup: SetupService, keys: KeyService
+    ) -> None:
         self._db = database
         self._results = results
         self._setup = setup
-
-    # -- key and lock ------------------------------------------------------------------------
-    def signing_key(self) -> ConventionKey | None:
-        from juryapp.reports.signing import load_convention_key  # noqa: PLC0415
-
-        with self._db.reading() as session:
-            row = session.scalar(select(SigningKeyRow).order_by(SigningKeyRow.id.desc()).limit(1))
-            if row is None:
-                return None
-            return load_convention_key(row.private_key_pem, row.certificate_pem)
-
-    def lock(self, actor: Actor, reason: str = "") -> LockState:
-        """Lock the results, creating the convention's signing key the first time."""
-        from juryapp.reports.signing import create_convention_key  # noqa: PLC0415
-
-        state = self._results.lock(actor, reason)
-        if self.signing_key() is None:
-            spec = self._setup.spec()
-            key = create_convention_key(spec.info.name, spec.info.organiser or spec.info.name)
-            with self._db.writing() as session:
-                session.add(
-                    SigningKeyRow(
-                        key_id=key.key_id,
-                        private_key_pem=key.private_key_pem,
-                        certificate_pem=key.certificate_pem,
-                        created_at=audit.now(),
-                    )
-                )
-                audit.record(
-                    session,
-                    actor,
-                    "key.create",
-                    key.key_id,
-                    certificate=key.certificate_fingerprint,
-                )
-        return state
+        self._keys = keys
 
     # -- printing ----------------------------------------------------------------------------
     def publish(
@@ -153,6 +104,7 @@ class PublishingService:
         actor: Actor,
         out_dir: Path,
         *,
+        passphrase: str | None = None,
         lang: str = "id",
         kinds: Iterable[Kind] | None = None,
         paper: Paper = "A4",
@@ -162,7 +114,8 @@ class PublishingService:
         """Write every chosen document as its own PDF plus one combined file for printing.
 
         Before the lock the documents carry a DRAFT watermark and are not signed; after it,
-        each is signed with the convention's key and certifies the locked results.
+        each is signed with the convention's key (opened by ``passphrase``) and certifies the
+        sealed results. Finals are refused while the database differs from its seal.
         """
         from juryapp.reports.collection import collection_paused  # noqa: PLC0415
         from juryapp.reports.documents import PdfJoiner  # noqa: PLC0415
@@ -173,20 +126,39 @@ class PublishingService:
             qr_payload,
         )
 
-        require_secretariat(actor)
+        require_reader(actor)
         chosen = list(kinds) if kinds is not None else list(Kind)
-        snapshot = self._results.snapshot()
-        with self._db.reading() as session:
-            notes = load_notes(session)
+        locked = self._results.lock_state(actor).locked
+        key = None
+        if locked:
+            require_secretariat(actor)
+            if not passphrase:
+                raise StateError(
+                    Text(
+                        "dokumen final ditandatangani: masukkan frasa sandi kunci tanda tangan",
+                        "final documents are signed: give the signing key's passphrase",
+                    )
+                )
+            key = self._keys.unlock(actor, passphrase)
+        reading = read_for_print(self._db, check_seal=locked)
+        snapshot = reading.snapshot
+        if snapshot.locked and reading.seal_findings:
+            raise StateError(
+                Text(
+                    "basis data tidak lagi sama dengan hasil yang dikunci ({f}); dokumen final "
+                    "tidak dicetak — periksa dengan juryapp audit verify",
+                    "the database no longer matches the locked results ({f}); no final "
+                    "documents were printed — check with juryapp audit verify",
+                ).format(f=reading.seal_findings[0])
+            )
+        if snapshot.locked != locked:
+            raise StateError(Text("status kunci berubah; coba lagi", "the lock changed; try again"))
         # from the same snapshot: loading it again for compute() cost as much as the engine
         results = compute_results(snapshot.spec, snapshot.sheets, snapshot.decisions)
         documents = build_document_set(
-            DocumentInputs(snapshot, results, notes, self._setup.signatures(), lang)
+            DocumentInputs(snapshot, results, reading.notes, self._setup.signatures(), lang)
         )
-        fingerprint = results_fingerprint(snapshot)
-        key = self.signing_key() if snapshot.locked else None
-        if snapshot.locked and key is None:
-            raise StateError(Text("kunci tanda tangan belum ada", "there is no signing key yet"))
+        fingerprint = reading.fingerprint
         stamp = DocumentStamp(
             lang="en" if lang == "en" else "id",
             printed_at=printed_at or datetime.now().replace(microsecond=0),
@@ -215,6 +187,7 @@ class PublishingService:
         jobs = _jobs(documents, [c.code for c in results.categories], chosen, names)
         out_dir.mkdir(parents=True, exist_ok=True)
         written: list[Written] = []
+        hashes: list[tuple[str, str, str]] = []
         total = len(jobs) + 1
         # The combined file holds the same pages as the single files, in the same order, each
         # document numbered on its own: joining the unsigned files avoids laying it all out twice.
@@ -225,50 +198,69 @@ class PublishingService:
                     progress(done, total, name)
                 write_atomically(out_dir / f"{name}.pdf", produced.final)
                 written.append(Written(kind, out_dir / f"{name}.pdf", key is not None))
+                hashes.append((kind, f"{name}.pdf", _sha256(produced.final)))
                 joiner.add(produced.unsigned)
             if progress is not None:
                 progress(total - 1, total, names["all"])
             combined = joiner.joined()
             path = out_dir / f"{names['all']}.pdf"
-            write_atomically(path, signature.apply(combined) if signature else combined)
+            final = signature.apply(combined) if signature else combined
+            write_atomically(path, final)
             written.append(Written("all", path, key is not None))
+            hashes.append(("all", path.name, _sha256(final)))
         if progress is not None:
             progress(total, total, "")
+        self._record_print(
+            actor, out_dir, snapshot.version, fingerprint, hashes, signed=key is not None
+        )
+        return written
+
+    def _record_print(
+        self,
+        actor: Actor,
+        out_dir: Path,
+        version: int,
+        fingerprint: str,
+        hashes: list[tuple[str, str, str]],
+        *,
+        signed: bool,
+    ) -> None:
+        """The print run in the trail; a signed run's files by hash, for the verification file."""
         with self._db.writing() as session:
+            now = audit.now()
+            if signed:
+                session.add_all(
+                    PrintedDocumentRow(
+                        version=version, kind=kind, name=name, sha256=digest, printed_at=now
+                    )
+                    for kind, name, digest in hashes
+                )
             audit.record(
                 session,
                 actor,
                 "documents.print",
                 str(out_dir),
-                files=len(written),
-                version=snapshot.version,
+                files=len(hashes),
+                version=version,
                 fingerprint=fingerprint,
-                signed=key is not None,
+                signed=signed,
             )
-        return written
 
-    # -- verification ------------------------------------------------------------------------
-    def verify(self, path: Path) -> Verification:
-        from juryapp.reports.signing import (  # noqa: PLC0415
-            INFO_RESULTS_FINGERPRINT,
-            INFO_RESULTS_VERSION,
-        )
-        from juryapp.reports.verification import read_document_info, verify_pdf  # noqa: PLC0415
 
-        data = path.read_bytes()
-        key = self.signing_key()
-        verdict = verify_pdf(data, key.certificate_pem if key else None)
-        info = read_document_info(data) if verdict.signed else {}
-        version_text = info.get(INFO_RESULTS_VERSION, "")
-        snapshot = self._results.snapshot()
-        return Verification(
-            verdict=verdict,
-            version=int(version_text) if version_text.isdigit() else None,
-            fingerprint=info.get(INFO_RESULTS_FINGERPRINT),
-            database_version=snapshot.version,
-            database_fingerprint=results_fingerprint(snapshot),
-            database_locked=snapshot.locked,
+def read_for_print(database: Database, *, check_seal: bool) -> Reading:
+    """The snapshot, notes, fingerprint and (if asked) seal findings, in one transaction."""
+    with database.reading() as session:
+        connection = session.connection()
+        return Reading(
+            snapshot=read_snapshot(session),
+            notes=load_notes(session),
+            fingerprint=state.digest(state.convention_facts(connection)),
+            seal_findings=tuple(str(f) for f in seal_findings(connection)) if check_seal else (),
         )
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 # A print run of more documents than this (a page or more each) is laid out and signed by

@@ -1,23 +1,28 @@
-"""Results: computing rankings, releasing them to judges, tie decisions, progress and locking."""
+"""Results: computing rankings, releasing them to judges, tie decisions and progress."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass
 from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from juryapp.domain.access import Actor, require_secretariat
-from juryapp.domain.kinds import Method, SheetStatus
+from juryapp.domain.access import Actor, require_reader, require_secretariat
+from juryapp.domain.kinds import Method, Role, SheetStatus
 from juryapp.domain.messages import NotFoundError, PermissionDeniedError, StateError, Text
 from juryapp.domain.model import ConventionSpec
-from juryapp.domain.results import MarkStatus, Results, SheetInput, TieDecision, compute_results
+from juryapp.domain.results import (
+    MarkStatus,
+    Results,
+    SheetInput,
+    TieDecision,
+    compute_results,
+    for_judge,
+)
 from juryapp.persistence.database import Database
 from juryapp.persistence.tables import CategoryRow, TeamRow, TieDecisionRow
-from juryapp.services import audit
+from juryapp.services import audit, state
 from juryapp.services.snapshot import convention_row, load_decisions, load_sheets, load_spec
 
 
@@ -75,31 +80,54 @@ class ResultsService:
     def __init__(self, database: Database) -> None:
         self._db = database
 
-    def snapshot(self) -> Snapshot:
-        """Every sheet, drafts included, for other services; never hand it to a screen."""
+    def snapshot(self, actor: Actor) -> Snapshot:
+        """Every sheet, drafts included, for the secretariat's documents and checks."""
+        require_reader(actor)
         with self._db.reading() as session:
-            return _snapshot(session)
+            return read_snapshot(session)
 
     def compute(self, actor: Actor, method: Method | None = None) -> Results:
-        """Rankings per category; judges see them only once the secretariat releases them."""
-        snap = self.snapshot()
-        if not actor.is_secretariat and not snap.released:
+        """Rankings per category.
+
+        What a judge sees (docs/trust.md): nothing before the secretariat releases the results;
+        after it, the ranking of every category with each team's score, and their own totals
+        — never another judge's total or criterion scores. The secretariat, and whoever reads
+        the database file at the command line, see everything.
+        """
+        if actor.reads_everything:
+            with self._db.reading() as session:
+                snap = read_snapshot(session)
+            return compute_results(snap.spec, snap.sheets, snap.decisions, method)
+        if actor.role is not Role.JUDGE or actor.judge_code is None:
+            require_reader(actor)
+        with self._db.reading() as session:
+            snap = read_snapshot(session)
+        if not snap.released:
             raise PermissionDeniedError(
                 Text(
                     "hasil belum dibuka oleh sekretariat",
                     "the secretariat has not released the results yet",
                 )
             )
-        return compute_results(snap.spec, snap.sheets, snap.decisions, method)
+        results = compute_results(snap.spec, snap.sheets, snap.decisions, method)
+        return for_judge(results, actor.judge_code or "")
 
     def compare_methods(self, actor: Actor) -> dict[Method, Results]:
-        require_secretariat(actor)
-        snap = self.snapshot()
+        require_reader(actor)
+        with self._db.reading() as session:
+            snap = read_snapshot(session)
         return {m: compute_results(snap.spec, snap.sheets, snap.decisions, m) for m in Method}
+
+    def fingerprint(self, actor: Actor) -> str:
+        """SHA-256 of every fact any document shows (what a seal signs), as stored now."""
+        require_reader(actor)
+        with self._db.reading() as session:
+            return state.digest(state.convention_facts(session.connection()))
 
     def progress(self, actor: Actor) -> Progress:
         require_secretariat(actor)
-        snap = self.snapshot()
+        with self._db.reading() as session:
+            snap = read_snapshot(session)
         results = compute_results(snap.spec, snap.sheets, snap.decisions)
         sheets = {(s.judge, s.team): s for s in snap.sheets}
         cells: dict[tuple[str, str], ProgressCell] = {}
@@ -177,7 +205,7 @@ class ResultsService:
                     decided_at=audit.now(),
                 )
             )
-            audit.record(
+            audit.record_setup(
                 session,
                 actor,
                 "tie.decide",
@@ -187,64 +215,17 @@ class ResultsService:
                 reason=reason,
             )
 
-    # -- locking -----------------------------------------------------------------------------
-    def lock_state(self) -> LockState:
+    # -- locking (the lock itself is services.locking) ---------------------------------------
+    def lock_state(self, actor: Actor | None = None) -> LockState:
+        """Locked, version, reason and release: what every screen may know."""
         with self._db.reading() as session:
             row = convention_row(session)
             return LockState(
                 row.results_locked, row.results_version, row.lock_note, row.results_released
             )
 
-    def lock(self, actor: Actor, reason: str = "") -> LockState:
-        """Freeze the results; unconfirmed or missing sheets need a recorded reason."""
-        require_secretariat(actor)
-        with self._db.writing() as session:
-            row = convention_row(session)
-            if row.results_locked:
-                raise StateError(Text("hasil sudah dikunci", "the results are already locked"))
-            snap = _snapshot(session)
-            open_items = _unconfirmed(snap)
-            if open_items and not reason.strip():
-                raise StateError(
-                    Text(
-                        "{n} lembar belum dikonfirmasi (mis. {e}); konfirmasi dulu atau "
-                        "kunci dengan alasan",
-                        "{n} sheets are not confirmed (e.g. {e}); confirm them or lock with "
-                        "a reason",
-                    ).format(n=len(open_items), e=", ".join(open_items[:3]))
-                )
-            row.results_locked, row.lock_note = True, reason.strip()
-            audit.record(
-                session,
-                actor,
-                "results.lock",
-                "",
-                version=row.results_version,
-                reason=reason,
-                unconfirmed=open_items,
-                fingerprint=results_fingerprint(snap),
-            )
-            return LockState(True, row.results_version, row.lock_note, row.results_released)
 
-    def unlock(self, actor: Actor, reason: str) -> LockState:
-        """Reopen locked results; the version goes up so older printouts are recognisable."""
-        require_secretariat(actor)
-        if not reason.strip():
-            raise StateError(Text("membuka kunci memerlukan alasan", "unlocking needs a reason"))
-        with self._db.writing() as session:
-            row = convention_row(session)
-            if not row.results_locked:
-                raise StateError(Text("hasil belum dikunci", "the results are not locked"))
-            row.results_locked = False
-            row.results_version += 1
-            row.lock_note = ""
-            audit.record(
-                session, actor, "results.unlock", "", reason=reason, version=row.results_version
-            )
-            return LockState(False, row.results_version, "", row.results_released)
-
-
-def _snapshot(session: Session) -> Snapshot:
+def read_snapshot(session: Session) -> Snapshot:
     row = convention_row(session)
     return Snapshot(
         spec=load_spec(session),
@@ -267,7 +248,7 @@ def _cell_state(status: MarkStatus, sheet: SheetInput | None) -> CellState:
     return CellState(sheet.status.value)
 
 
-def _unconfirmed(snap: Snapshot) -> list[str]:
+def unconfirmed_sheets(snap: Snapshot) -> list[str]:
     results = compute_results(snap.spec, snap.sheets, snap.decisions)
     statuses = {(s.judge, s.team): s.status for s in snap.sheets}
     items = []
@@ -279,41 +260,3 @@ def _unconfirmed(snap: Snapshot) -> list[str]:
                 if statuses.get((mark.judge, team.code)) is not SheetStatus.CONFIRMED:
                     items.append(f"{mark.judge}/{team.code}")
     return items
-
-
-def results_fingerprint(snap: Snapshot) -> str:
-    """SHA-256 of a canonical form of every setting and score the results come from."""
-    spec = snap.spec
-    canonical = {
-        "version": snap.version,
-        "convention": spec.info.name,
-        "scoring": {
-            "method": spec.scoring.method.value,
-            "trim": spec.scoring.trim,
-            "formula": spec.scoring.total_formula.value,
-            "tie_break": list(spec.scoring.tie_break),
-        },
-        "categories": sorted([c.code, c.quota] for c in spec.categories),
-        "criteria": sorted(
-            [c.code, str(c.weight), str(c.scale_min), str(c.scale_max), str(c.scale_step)]
-            for c in spec.criteria
-        ),
-        "teams": sorted([t.code, t.category, t.institution] for t in spec.teams),
-        "judges": sorted(j.code for j in spec.judges),
-        "conflicts": sorted([c.judge, c.team or "", c.institution or ""] for c in spec.conflicts),
-        "sheets": sorted(
-            [
-                s.judge,
-                s.team,
-                s.status.value,
-                s.abstained,
-                sorted([k, str(v.normalize())] for k, v in s.scores.items()),
-            ]
-            for s in snap.sheets
-        ),
-        "decisions": sorted(
-            [d.category, sorted(d.teams), list(d.order), d.shared] for d in snap.decisions
-        ),
-    }
-    text = json.dumps(canonical, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return hashlib.sha256(text.encode()).hexdigest()

@@ -10,7 +10,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, NoReturn, cast
 
-from sqlalchemy import Connection, Executable, Table, and_, bindparam, select
+from sqlalchemy import Connection, Executable, Table, and_, bindparam, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
@@ -40,6 +40,7 @@ from juryapp.persistence.tables import (
     UserRow,
 )
 from juryapp.services import audit
+from juryapp.services import state as state_of_sheet
 from juryapp.services.snapshot import convention_row, criterion_of, settings_of
 
 
@@ -109,7 +110,7 @@ class ScoringService:
         code = judge_code or actor.judge_code
         if code is None:
             raise NotFoundError(Text("pilih juri", "choose a judge"))
-        require_own_sheet(actor, code)
+        require_own_sheet(actor, code, change=False)
         with self._db.reading() as session:
             judge = _judge(session, code)
             days = {d.position: d.date for d in session.scalars(select(DayRow))}
@@ -147,7 +148,7 @@ class ScoringService:
             ]
 
     def sheet(self, actor: Actor, judge_code: str, team_code: str) -> SheetView:
-        require_own_sheet(actor, judge_code)
+        require_own_sheet(actor, judge_code, change=False)
         with self._db.reading() as session:
             return _view(session, _judge(session, judge_code), _team(session, team_code))
 
@@ -219,6 +220,7 @@ class ScoringService:
                     "note": note if note is not None else "",
                     "updated_at": now,
                     "updated_by": actor.user_id,
+                    "checked": False,
                 },
             )
             scores[criterion_id] = (value, note if note is not None else old_note)
@@ -232,6 +234,7 @@ class ScoringService:
                 old=old,
                 new=value,
                 source=ctx.source,
+                sheets={f"{judge_code}/{team_code}": rubric.state(ctx, scores)},
             )
             # A score changes no set-up: the rubric stays valid under the new head.
             self._rubric = replace(rubric, key=key)
@@ -250,7 +253,9 @@ class ScoringService:
             judge, team = _judge(session, judge_code), _team(session, team_code)
             sheet = _editable_sheet(session, actor, judge, team)
             sheet.note, sheet.updated_at = note, audit.now()
-            audit.record(session, actor, "sheet.note", f"{judge_code}/{team_code}")
+            audit.record_sheets(
+                session, actor, "sheet.note", f"{judge_code}/{team_code}", [sheet.id]
+            )
 
     def submit(self, actor: Actor, judge_code: str, team_code: str) -> SheetView:
         """Hand in a complete sheet; after this only the secretariat can change it."""
@@ -268,7 +273,9 @@ class ScoringService:
                     ).format(m=missing)
                 )
             sheet.status, sheet.submitted_at = SheetStatus.SUBMITTED.value, audit.now()
-            audit.record(session, actor, "sheet.submit", f"{judge_code}/{team_code}")
+            audit.record_sheets(
+                session, actor, "sheet.submit", f"{judge_code}/{team_code}", [sheet.id]
+            )
             session.flush()
             return _view(session, judge, team)
 
@@ -286,13 +293,18 @@ class ScoringService:
                         "only a submitted sheet can be confirmed",
                     )
                 )
-            # Whoever typed the current values last (the corrector, else the typist) cannot
-            # confirm them; with two secretariat users the other one always can.
-            typed_by = sheet.corrected_by if sheet.corrected_by is not None else sheet.entered_by
-            require_different_person(actor, typed_by, _username(session, typed_by))
+            # Nobody who typed, imported or corrected a value that no one else has checked yet
+            # may confirm a sheet; with two secretariat users the other one always can.
+            for typed_by in _unchecked_typists(session, sheet):
+                require_different_person(actor, typed_by, _username(session, typed_by))
             sheet.status, sheet.confirmed_by = SheetStatus.CONFIRMED.value, actor.user_id
             sheet.confirmed_at = audit.now()
-            audit.record(session, actor, "sheet.confirm", f"{judge_code}/{team_code}")
+            session.execute(
+                update(ScoreRow).where(ScoreRow.sheet_id == sheet.id).values(checked=True)
+            )
+            audit.record_sheets(
+                session, actor, "sheet.confirm", f"{judge_code}/{team_code}", [sheet.id]
+            )
             session.flush()
             return _view(session, judge, team)
 
@@ -332,14 +344,16 @@ class ScoringService:
                 session.add(score)
             old = score.value
             score.value, score.updated_at, score.updated_by = value, audit.now(), actor.user_id
+            score.checked = False
             # A corrected sheet needs a fresh confirmation by someone else.
             sheet.status, sheet.confirmed_by, sheet.confirmed_at = "submitted", None, None
             sheet.corrected_by, sheet.updated_at = actor.user_id, audit.now()
-            audit.record(
+            audit.record_sheets(
                 session,
                 actor,
                 "score.correct",
                 f"{judge_code}/{team_code}/{criterion_code}",
+                [sheet.id],
                 old=old,
                 new=value,
                 reason=reason,
@@ -359,7 +373,14 @@ class ScoringService:
                 raise NotFoundError(Text("lembar belum ada", "there is no such sheet yet"))
             sheet.status, sheet.confirmed_by, sheet.confirmed_at = "draft", None, None
             sheet.submitted_at, sheet.updated_at = None, audit.now()
-            audit.record(session, actor, "sheet.reopen", f"{judge_code}/{team_code}", reason=reason)
+            audit.record_sheets(
+                session,
+                actor,
+                "sheet.reopen",
+                f"{judge_code}/{team_code}",
+                [sheet.id],
+                reason=reason,
+            )
 
     def abstain(self, actor: Actor, judge_code: str, team_code: str, reason: str) -> None:
         """Record that a judge does not score a team (excluded, never counted as zero)."""
@@ -370,8 +391,13 @@ class ScoringService:
             sheet = _sheet(session, judge, team) or _new_sheet(session, actor, judge, team)
             sheet.abstained, sheet.abstain_reason = bool(reason.strip()), reason.strip()
             sheet.updated_at = audit.now()
-            audit.record(
-                session, actor, "sheet.abstain", f"{judge_code}/{team_code}", reason=reason
+            audit.record_sheets(
+                session,
+                actor,
+                "sheet.abstain",
+                f"{judge_code}/{team_code}",
+                [sheet.id],
+                reason=reason,
             )
 
 
@@ -409,6 +435,21 @@ def _sheet(session: Session, judge: JudgeRow, team: TeamRow) -> SheetRow | None:
     return session.scalar(
         select(SheetRow).where(SheetRow.judge_id == judge.id, SheetRow.team_id == team.id)
     )
+
+
+def _unchecked_typists(session: Session, sheet: SheetRow) -> list[int]:
+    """Everyone who typed, imported or corrected a value nobody else has checked yet.
+
+    A cleared value keeps its row and its typist, so clearing does not escape the rule.
+    """
+    people = set(
+        session.scalars(
+            select(ScoreRow.updated_by)
+            .where(ScoreRow.sheet_id == sheet.id, ScoreRow.checked.is_(False))
+            .distinct()
+        )
+    )
+    return sorted(p for p in people if p is not None)
 
 
 def _username(session: Session, user_id: int | None) -> str:
@@ -588,6 +629,7 @@ _CONTEXT = (
         _SHEETS.c.source,
         _SHEETS.c.note,
         _SHEETS.c.abstained,
+        _SHEETS.c.abstain_reason,
         _ENTERED.c.display_name,
         _CONFIRMED.c.display_name,
         select(_CONVENTIONS.c.results_locked).limit(1).scalar_subquery(),
@@ -626,6 +668,7 @@ class _Context:
     source: str
     note: str
     abstained: bool
+    abstain_reason: str
     entered_by: str | None
     confirmed_by: str | None
     locked: bool | None  # None: there is no convention
@@ -633,10 +676,10 @@ class _Context:
     @classmethod
     def of(cls, row: tuple[Any, ...]) -> _Context:
         (judge_id, judge_name, team_id, institution, title, category, sheet_id, status, source,
-         note, abstained, entered_by, confirmed_by, locked) = row  # fmt: skip
+         note, abstained, reason, entered_by, confirmed_by, locked) = row  # fmt: skip
         return cls(
             judge_id, judge_name, team_id, institution, title, category, sheet_id, status, source,
-            note, abstained, entered_by, confirmed_by, locked,
+            note, abstained, reason or "", entered_by, confirmed_by, locked,
         )  # fmt: skip
 
 
@@ -660,6 +703,19 @@ class _Rubric:
             elif other and same_institution(institution, other):
                 return True
         return False
+
+    def state(
+        self, ctx: _Context, scores: dict[int, tuple[Decimal | None, str]]
+    ) -> state_of_sheet.SheetState:
+        """The sheet's state after a save, for the audit event (see ``services.state``)."""
+        codes = {criterion_id: code for code, criterion_id in self.ids.items()}
+        return state_of_sheet.state_of(
+            ctx.status,
+            bool(ctx.abstained),
+            ctx.abstain_reason,
+            ctx.note,
+            {codes[cid]: [state_of_sheet.fact(v), n] for cid, (v, n) in scores.items()},
+        )
 
     def value_points(self, code: str, value: Decimal) -> Fraction:
         known = self.points.get((code, value))
@@ -803,6 +859,7 @@ def _created_sheet(connection: Connection, actor: Actor, ctx: _Context, now: dat
         source=source,
         note="",
         abstained=False,
+        abstain_reason="",
         entered_by=name,
         confirmed_by=None,
     )
@@ -817,6 +874,7 @@ def _score_upsert(dialect: str, with_note: bool) -> Executable:
         "value": statement.excluded.value,
         "updated_at": statement.excluded.updated_at,
         "updated_by": statement.excluded.updated_by,
+        "checked": statement.excluded.checked,
     }
     if with_note:
         changes["note"] = statement.excluded.note

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal, TypeVar
@@ -25,6 +26,7 @@ from juryapp.persistence.tables import (
     MemberRow,
     SheetRow,
     TeamRow,
+    UserRow,
 )
 from juryapp.services import audit
 from juryapp.services.snapshot import convention_row, load_spec
@@ -69,8 +71,14 @@ class SetupService:
             return load_spec(session)
 
     def create(self, actor: Actor, spec: ConventionSpec, *, is_demo: bool = False) -> None:
-        """Store a whole new convention in an empty database."""
-        require_secretariat(actor)
+        """Store a whole new convention in an empty database.
+
+        A signed-in secretariat user creates it, or the founder of a database that has no
+        accounts yet (the first account is then created without signing in, and the signing
+        key at the first lock).
+        """
+        if not actor.is_founder:
+            require_secretariat(actor)
         validate_spec(spec)
         with self._db.writing() as session:
             if session.scalar(select(ConventionRow.id).limit(1)) is not None:
@@ -80,8 +88,10 @@ class SetupService:
                         "this database already holds a convention",
                     )
                 )
+            if actor.is_founder and session.scalar(select(UserRow.id).limit(1)) is not None:
+                require_secretariat(actor)  # accounts exist: somebody must sign in
             _write_convention(session, spec, is_demo=is_demo)
-            audit.record(session, actor, "convention.create", spec.info.name, is_demo=is_demo)
+            audit.record_setup(session, actor, "convention.create", spec.info.name, is_demo=is_demo)
 
     def update(self, actor: Actor, spec: ConventionSpec) -> None:
         """Replace details, schedule, rubric settings, categories, judges, teams and conflicts.
@@ -94,7 +104,7 @@ class SetupService:
         with self._db.writing() as session:
             _refuse_if_locked(session)
             _apply(session, spec)
-            audit.record(session, actor, "convention.update", spec.info.name)
+            audit.record_setup(session, actor, "convention.update", spec.info.name)
 
     def upsert_teams(self, actor: Actor, teams: Sequence[Team]) -> tuple[int, int]:
         """Add or replace teams by code; returns (added, changed)."""
@@ -118,7 +128,7 @@ class SetupService:
             known = {x.code for x in getattr(current, table)}
             added = sum(1 for x in items if x.code not in known)
             changed = len(items) - added
-            audit.record(session, actor, f"{table}.import", "", added=added, changed=changed)
+            audit.record_setup(session, actor, f"{table}.import", "", added=added, changed=changed)
             return added, changed
 
     def suggest_conflicts(self) -> list[Conflict]:
@@ -141,13 +151,14 @@ class SetupService:
         if not actor.is_secretariat and actor.judge_code != judge_code:
             require_secretariat(actor)
         with self._db.writing() as session:
+            _refuse_if_locked(session)  # signatures are printed, so they are sealed
             judge = session.scalar(select(JudgeRow).where(JudgeRow.code == judge_code))
             if judge is None:
                 raise NotFoundError(
                     Text("juri '{c}' tidak dikenal", "unknown judge '{c}'").format(c=judge_code)
                 )
             judge.signature_png = png
-            audit.record(session, actor, "judge.signature", judge_code, cleared=png is None)
+            audit.record_setup(session, actor, "judge.signature", judge_code, cleared=png is None)
 
     def signatures(self) -> dict[str, bytes]:
         with self._db.reading() as session:
@@ -177,6 +188,7 @@ def _write_convention(session: Session, spec: ConventionSpec, *, is_demo: bool) 
             created_at=audit.now(),
             is_demo=is_demo,
             results_version=1,
+            uid=secrets.token_hex(16),
         )
     )
     session.flush()

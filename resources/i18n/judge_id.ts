@@ -4,12 +4,12 @@
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../../juryapp/gui/app_window.py" line="+48"/>
+        <location filename="../../juryapp/gui/app_window.py" line="+52"/>
         <source>The secretariat screens are not part of this build. Use the juryapp command line for the secretariat&apos;s work.</source>
         <translation>Layar sekretariat tidak tersedia pada versi ini. Gunakan baris perintah juryapp untuk pekerjaan sekretariat.</translation>
     </message>
     <message>
-        <location line="+268"/>
+        <location line="+292"/>
         <source>Not signed in</source>
         <translation>Belum masuk</translation>
     </message>
@@ -158,7 +158,7 @@
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../juryapp/gui/judge/queue_page.py" line="+152"/>
+        <location filename="../../juryapp/gui/judge/queue_page.py" line="+143"/>
         <source>Teams to score — {name}</source>
         <translation>Tim yang dinilai — {name}</translation>
     </message>
@@ -186,7 +186,7 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../juryapp/gui/judge/results_page.py" line="+87"/>
+        <location filename="../../juryapp/gui/judge/results_page.py" line="+86"/>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
@@ -229,7 +229,7 @@
 <context>
     <name>ResultsPage</name>
     <message>
-        <location line="+51"/>
+        <location line="+43"/>
         <source>Results</source>
         <translation>Hasil</translation>
     </message>
@@ -252,7 +252,7 @@
 <context>
     <name>ScoreSheetPage</name>
     <message>
-        <location filename="../../juryapp/gui/judge/score_sheet.py" line="+322"/>
+        <location filename="../../juryapp/gui/judge/score_sheet.py" line="+323"/>
         <source>{low} to {high}</source>
         <translation>{low} sampai {high}</translation>
     </message>
@@ -370,18 +370,18 @@
 <context>
     <name>SignInPage</name>
     <message>
-        <location filename="../../juryapp/gui/start/sign_in.py" line="+214"/>
+        <location filename="../../juryapp/gui/start/sign_in.py" line="+213"/>
         <source>Judge</source>
         <translation>Juri</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+94"/>
+        <location line="+92"/>
         <source>Secretariat</source>
         <translation>Sekretariat</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-52"/>
         <source>Choose your name in the list first.</source>
         <translation>Pilih nama Anda di daftar terlebih dahulu.</translation>
     </message>
@@ -396,7 +396,7 @@
         <translation>Kedua kata sandi tidak sama.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>Sign in</source>
         <translation>Masuk</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../juryapp/gui/errors.py" line="+33"/>
+        <location filename="../../juryapp/gui/errors.py" line="+32"/>
         <source>Problem in a file</source>
         <translation>Masalah pada berkas</translation>
     </message>
@@ -54,7 +54,7 @@
         <translation>Kolom: {column}</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>File cannot be used</source>
         <translation>Berkas tidak dapat digunakan</translation>
     </message>
@@ -84,6 +84,14 @@ Penyebab: {reason}</translation>
         <location line="+5"/>
         <source>Try again. If it happens again, send the text under Show Details to whoever supports juryapp.</source>
         <translation>Silakan coba lagi. Jika terjadi lagi, kirimkan teks di bawah Tampilkan Detail kepada pengelola juryapp.</translation>
+    </message>
+</context>
+<context>
+    <name>Passphrase</name>
+    <message>
+        <location filename="../../juryapp/gui/passphrase.py" line="+14"/>
+        <source>Passphrase of the convention&apos;s signing key (it signs the final documents; it is never stored):</source>
+        <translation>Frasa sandi kunci tanda tangan konvensi (menandatangani dokumen final; tidak pernah disimpan):</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@
 <context>
     <name>BreakdownModel</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_models.py" line="+171"/>
+        <location filename="../../juryapp/gui/secretariat/results_models.py" line="+172"/>
         <source>counted</source>
         <translation>dihitung</translation>
     </message>
@@ -93,7 +93,7 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/dashboard.py" line="+114"/>
+        <location filename="../../juryapp/gui/secretariat/dashboard.py" line="+115"/>
         <source>Scoring progress</source>
         <translation>Progres penilaian</translation>
     </message>
@@ -265,7 +265,7 @@
 <context>
     <name>PaperEntryPage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="+121"/>
+        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="+122"/>
         <source>&amp;Judge</source>
         <translation>&amp;Juri</translation>
     </message>
@@ -413,7 +413,7 @@
 <context>
     <name>PendingModel</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/pending_model.py" line="+81"/>
+        <location filename="../../juryapp/gui/secretariat/pending_model.py" line="+82"/>
         <source>Judge</source>
         <translation>Juri</translation>
     </message>
@@ -431,7 +431,7 @@
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/print_page.py" line="+186"/>
+        <location filename="../../juryapp/gui/secretariat/print_page.py" line="+188"/>
         <source>Results and signature</source>
         <translation>Hasil dan tanda tangan</translation>
     </message>
@@ -512,16 +512,21 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Results version {n} are locked: the PDFs are signed with key {key}. Read the certificate fingerprint below to anyone who wants to check the files by hand.</source>
-        <translation>Hasil versi {n} sudah dikunci: PDF ditandatangani dengan kunci {key}. Bacakan sidik jari sertifikat di bawah ini kepada siapa pun yang ingin memeriksa berkas secara manual.</translation>
+        <source>Results version {n} are locked: the PDFs are signed with the key below, whose passphrase is asked for when you create them. The key&apos;s fingerprint is printed on the minutes; anyone compares it to check a file.</source>
+        <translation>Hasil versi {n} terkunci: PDF ditandatangani dengan kunci di bawah ini, yang frasa sandinya ditanyakan saat PDF dibuat. Sidik jari kunci dicetak pada Berita Acara; siapa pun mencocokkannya untuk memeriksa berkas.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
+        <source>Create signed PDFs</source>
+        <translation>Buat PDF bertanda tangan</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Writing {file}.pdf…</source>
         <translation>Menulis {file}.pdf…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>Creating PDFs…</source>
         <translation>Membuat PDF…</translation>
     </message>
@@ -564,7 +569,7 @@
 <context>
     <name>ProgressModel</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/progress_model.py" line="+260"/>
+        <location filename="../../juryapp/gui/secretariat/progress_model.py" line="+306"/>
         <source>submitted</source>
         <translation>diserahkan</translation>
     </message>
@@ -690,7 +695,7 @@
 <context>
     <name>RubricEditor</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/rubric_editor.py" line="+117"/>
+        <location filename="../../juryapp/gui/secretariat/rubric_editor.py" line="+118"/>
         <source>Criteria (double-click or type to edit)</source>
         <translation>Kriteria (klik ganda atau ketik untuk mengubah)</translation>
     </message>
@@ -768,7 +773,7 @@
 <context>
     <name>ScheduleModel</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/schedule_model.py" line="+103"/>
+        <location filename="../../juryapp/gui/secretariat/schedule_model.py" line="+104"/>
         <source>Day</source>
         <translation>Hari</translation>
     </message>
@@ -854,7 +859,7 @@
 <context>
     <name>SecretariatResultsPage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_page.py" line="+155"/>
+        <location filename="../../juryapp/gui/secretariat/results_page.py" line="+150"/>
         <source>&amp;Category</source>
         <translation>&amp;Kategori</translation>
     </message>
@@ -929,7 +934,7 @@
         <translation>Ditahan dari juri</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Results locked (version {n}).</source>
         <translation>Hasil dikunci (versi {n}).</translation>
     </message>
@@ -949,7 +954,7 @@
         <translation>Alasan (wajib selama ada lembar yang belum dikonfirmasi)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+31"/>
         <source>The jury&apos;s decision is recorded.</source>
         <translation>Keputusan juri tercatat.</translation>
     </message>
@@ -990,7 +995,7 @@
 <context>
     <name>SetupColumns</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="+39"/>
+        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="+32"/>
         <location line="+7"/>
         <source>Type a whole number</source>
         <translation>Ketik bilangan bulat</translation>

@@ -11,6 +11,7 @@ import pytest
 from juryapp.cli.main import main, parse_arguments
 from juryapp.interchange.columns import TEMPLATES
 from juryapp.interchange.tabular import read_table, write_table
+from tests.credentials import signed_in
 
 
 @pytest.fixture(scope="module")
@@ -29,16 +30,46 @@ def demo_db(demo_template: Path, tmp_path: Path) -> Path:
     return target
 
 
-def run(db: Path, *args: str) -> int:
-    return main(["--db", str(db), "--lang", "en", *args])
+# A fresh database's first secretariat user, and the passphrase of the key they create.
+FRESH_ADMIN = {
+    "JURYAPP_USER": "admin",
+    "JURYAPP_SECRET": "kata-sandi-admin",
+    "JURYAPP_NEW_SECRET": "kata-sandi-admin",
+    "JURYAPP_PASSPHRASE": "frasa-sandi-konvensi",
+}
+
+
+def run(db: Path, *args: str, env: dict[str, str] | None = None) -> int:
+    """A command as the demo's secretariat user (or as ``env``), messages in English."""
+    with signed_in(env):
+        return main(["--db", str(db), "--lang", "en", *args])
+
+
+def anonymous(db: Path, *args: str) -> int:
+    """A command run without signing in."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name in ("JURYAPP_USER", "JURYAPP_SECRET", "JURYAPP_PASSPHRASE"):
+            patch.delenv(name, raising=False)
+        return main(["--db", str(db), "--lang", "en", *args])
+
+
+def new_convention(db: Path, convention_file: Path) -> int:
+    """``add-user`` for the first account, then ``init`` as that user."""
+    assert run(db, "add-user", "admin", env=FRESH_ADMIN) == 0
+    return run(db, "init", str(convention_file), env=FRESH_ADMIN)
 
 
 def table_counts(db: Path) -> dict[str, int]:
+    """Rows per table; audit events apart from sign-ins (signing in is recorded too)."""
     with sqlite3.connect(db) as connection:
-        return {
+        counts = {
             table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            for table in ("team", "judge", "sheet", "score", "audit_event")
+            for table in ("team", "judge", "sheet", "score")
         }
+        counts["audit_event"] = connection.execute(
+            "SELECT count(*) FROM audit_event WHERE action != 'account.sign_in'"
+        ).fetchone()[0]
+        return counts
 
 
 def test_demo_then_results_json_has_three_categories_and_fifteen_ranked_teams(
@@ -99,9 +130,9 @@ def test_export_then_init_round_trips_the_convention(
     exported = tmp_path / "konvensi.toml"
     assert run(demo_db, "export-convention", str(exported)) == 0
     fresh = tmp_path / "fresh.sqlite3"
-    assert run(fresh, "init", str(exported)) == 0
+    assert new_convention(fresh, exported) == 0
     second = tmp_path / "again.toml"
-    assert run(fresh, "export-convention", str(second)) == 0
+    assert anonymous(fresh, "export-convention", str(second)) == 0
     assert exported.read_text(encoding="utf-8") == second.read_text(encoding="utf-8")
 
 
@@ -113,7 +144,7 @@ def test_init_with_a_bad_file_names_the_key_and_creates_nothing(
     bad = tmp_path / "bad.toml"
     bad.write_text(text, encoding="utf-8")
     db = tmp_path / "db.sqlite3"
-    assert run(db, "init", str(bad)) == 2
+    assert new_convention(db, bad) == 2
     err = capsys.readouterr().err
     assert "bad.toml" in err and "category" in err and "RSU" in err
     assert not db.exists() or table_counts(db)["team"] == 0

@@ -35,7 +35,7 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> DemoTemplate:
     path = tmp_path_factory.mktemp("demo-template") / "demo.sqlite3"
     services = open_services(path)
     try:
-        info = load_demo(services.database, services.setup, services.accounts)
+        info = load_demo(services.database, services.setup, services.accounts, services.keys)
     finally:
         services.close()
     return DemoTemplate(path, info)

@@ -13,9 +13,10 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from juryapp.gui.secretariat import SecretariatWindow
+from juryapp.gui.secretariat import SecretariatWindow, print_page
 from juryapp.gui.secretariat.print_page import PrintPage
 from juryapp.gui.secretariat.verification_box import VerificationBox
+from juryapp.services.demo import DEMO_PASSPHRASE
 from juryapp.services.publishing import Kind
 from tests.gui.secretariat_fixtures import Demo, demo, window  # noqa: F401
 
@@ -44,7 +45,9 @@ def _print(qtbot: QtBot, page: PrintPage, folder: Path) -> None:
     page.set_kinds(KINDS)
     page.set_output_folder(folder)
     page.files.set_files([])
-    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    with pytest.MonkeyPatch.context() as patch:  # the passphrase dialog, answered
+        patch.setattr(print_page, "ask_passphrase", lambda _parent, _title: DEMO_PASSPHRASE)
+        qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.files.rowCount() > 0, timeout=60_000)
 
 
@@ -61,7 +64,7 @@ def _verify(qtbot: QtBot, page: PrintPage, path: Path) -> VerificationBox:
 
 
 def _lock(demo: Demo) -> None:
-    demo.services.publishing.lock(demo.sek1, "rekap final untuk pleno")
+    demo.services.locking.lock(demo.sek1, "rekap final untuk pleno", DEMO_PASSPHRASE)
 
 
 def test_print_is_a_page_after_results(window: SecretariatWindow) -> None:
@@ -103,10 +106,10 @@ def test_locked_results_print_signed_and_verify_as_valid(
     _lock(demo)
     window.show_page(window.PRINT)
     page = window.print
-    key = demo.services.publishing.signing_key()
+    key = demo.services.keys.active(demo.sek1)
     assert key is not None
-    assert key.key_id in page.state_text.text()
-    assert page.fingerprint.text() == key.certificate_fingerprint
+    assert "locked" in page.state_text.text()
+    assert page.fingerprint.text() == key.fingerprint
     assert page.fingerprint.isVisibleTo(page)
     _print(qtbot, page, tmp_path / "final")
     files = page.files.files()
@@ -160,11 +163,11 @@ def test_locking_on_the_results_page_updates_the_print_page(
     window.show_page(window.PRINT)
     assert "DRAFT" in window.print.state_text.text()
     window.show_page(window.RESULTS)
-    window.results.lock("rekap final untuk pleno")
+    window.results.lock("rekap final untuk pleno", DEMO_PASSPHRASE)
     window.show_page(window.PRINT)
-    key = demo.services.publishing.signing_key()
+    key = demo.services.keys.active(demo.sek1)
     assert key is not None
-    assert window.print.fingerprint.text() == key.certificate_fingerprint
+    assert window.print.fingerprint.text() == key.fingerprint
 
 
 def test_a_cancelled_print_says_so(qtbot: QtBot, window: SecretariatWindow, tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ from juryapp.gui.secretariat.common import CODE_ROLE
 from juryapp.gui.secretariat.progress_model import STATE_ROLE
 from juryapp.gui.secretariat.results_models import TIE, RankingModel
 from juryapp.gui.secretariat.schedule_page import now_and_next
+from juryapp.services.demo import DEMO_PASSPHRASE
 from juryapp.services.results import CellState
 from tests.gui.secretariat_fixtures import Demo, demo, window, window2  # noqa: F401
 
@@ -273,14 +274,14 @@ def test_lock_needs_a_reason_while_sheets_are_open_and_unlock_raises_the_version
     window: SecretariatWindow, demo: Demo
 ) -> None:
     window.show_page(window.RESULTS)
-    window.results.lock("")
+    window.results.lock("", DEMO_PASSPHRASE)
     assert not window.results.notice.isHidden()
     assert not demo.services.results.lock_state().locked
-    assert demo.services.publishing.signing_key() is None
-    window.results.lock("rekap sementara untuk pleno")
+    window.results.lock("rekap sementara untuk pleno", "frasa sandi yang salah")
+    assert "frasa sandi" in window.results.notice.text()
+    assert not demo.services.results.lock_state().locked
+    window.results.lock("rekap sementara untuk pleno", DEMO_PASSPHRASE)
     assert demo.services.results.lock_state().locked
-    # Locking creates the convention's signing key, as `juryapp lock` does.
-    assert demo.services.publishing.signing_key() is not None
     window.results.unlock("koreksi nilai RSUD-02")
     state = demo.services.results.lock_state()
     assert not state.locked and state.version == 2

@@ -22,13 +22,20 @@ from juryapp.domain.model import ConventionSpec
 from juryapp.interchange.convention_file import read_convention_file
 from juryapp.persistence.database import Database
 from juryapp.persistence.tables import AuditRow
+from juryapp.reports.key_vault import KdfCost
 from juryapp.resources import resource
 from juryapp.services.accounts import AccountService
+from juryapp.services.integrity import IntegrityService
+from juryapp.services.keys import KeyService
+from juryapp.services.locking import LockService
 from juryapp.services.results import ResultsService
 from juryapp.services.scoring import ScoringService
 from juryapp.services.setup import SetupService
 
 SECRETARIAT_PASSPHRASE = "kata-sandi-sekretariat"
+KEY_PASSPHRASE = "frasa-sandi-kunci-uji"
+# Argon2id at a trivial cost: the key is opened at every lock and final print in the tests
+CHEAP_KDF = KdfCost(time_cost=1, memory_kib=8, parallelism=1)
 JUDGE_CODES = ("J1", "J2", "J3", "J4", "J5")
 CRITERIA = ("K1", "K2", "K3", "K4", "K5", "K6", "K7", "K8")
 # Conflicts in the demo file: J5 × RSS-02 (team), J2 × RS Tirta Medika (RSS-04), J3 × Tambora.
@@ -36,12 +43,16 @@ CONFLICTS = {("J5", "RSS-02"), ("J2", "RSS-04"), ("J3", "PKM-04")}
 
 
 def pin_of(judge_code: str) -> str:
-    return f"{judge_code[1:]:0>4}"  # J1 → 0001
+    return f"{judge_code[1:]:0>6}"  # J1 → 000001
 
 
 def fast_hasher() -> PasswordHasher:
     """Argon2id at a trivial cost so that tests that sign in many times stay quick."""
     return PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+
+
+# What events record for the replay check, apart from what the change was about.
+STATE_KEYS = ("sheets", "setup", "criteria")
 
 
 @dataclass(frozen=True)
@@ -50,8 +61,9 @@ class Event:
     at: datetime
     actor: str
     subject: str
-    details: dict[str, Any]
+    details: dict[str, Any]  # without the recorded states (see ``state``)
     hash: str
+    state: dict[str, Any]  # the sheets' states, set-up digest and criteria it recorded
 
 
 @dataclass
@@ -64,6 +76,9 @@ class Stack:
     accounts: AccountService
     scoring: ScoringService
     results: ResultsService
+    keys: KeyService
+    locking: LockService
+    integrity: IntegrityService
 
     def close(self) -> None:
         self.database.close()
@@ -80,13 +95,17 @@ class Stack:
             rows = session.scalars(
                 select(AuditRow).where(AuditRow.action == action).order_by(AuditRow.seq)
             )
-            return [
-                Event(r.seq, r.at, r.actor, r.subject, json.loads(r.details), r.hash) for r in rows
-            ]
+            events = []
+            for r in rows:
+                details = json.loads(r.details)
+                state = {k: details.pop(k) for k in STATE_KEYS if k in details}
+                events.append(Event(r.seq, r.at, r.actor, r.subject, details, r.hash, state))
+            return events
 
 
 def open_stack(path: Path, hasher: PasswordHasher | None = None) -> Stack:
     database = Database.open(path)
+    keys = KeyService(database, CHEAP_KDF)
     return Stack(
         path=path,
         database=database,
@@ -94,6 +113,9 @@ def open_stack(path: Path, hasher: PasswordHasher | None = None) -> Stack:
         accounts=AccountService(database, hasher or fast_hasher()),
         scoring=ScoringService(database),
         results=ResultsService(database),
+        keys=keys,
+        locking=LockService(database, keys),
+        integrity=IntegrityService(database),
     )
 
 
@@ -112,26 +134,21 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "konvensi.sqlite3"
 
 
-@pytest.fixture
-def console() -> Actor:
-    return Actor.console()
-
-
 @pytest.fixture(scope="session")
 def template_db(tmp_path_factory: pytest.TempPathFactory, demo_spec: ConventionSpec) -> Path:
-    """The demo convention, secretariat users sek1/sek2 and five judges, built once."""
+    """The demo convention, its signing key, secretariat users sek1/sek2 and five judges."""
     path = tmp_path_factory.mktemp("template") / "konvensi.sqlite3"
-    console = Actor.console()
     services = open_stack(path)
     try:
-        services.setup.create(console, demo_spec, is_demo=True)
-        for name in ("sek1", "sek2"):
-            services.accounts.create(
-                console, name, SECRETARIAT_PASSPHRASE, role=Role.SECRETARIAT, display_name=name
-            )
+        first = services.accounts.create_first("sek1", SECRETARIAT_PASSPHRASE, display_name="sek1")
+        services.setup.create(first, demo_spec, is_demo=True)
+        services.keys.create(first, KEY_PASSPHRASE)
+        services.accounts.create(
+            first, "sek2", SECRETARIAT_PASSPHRASE, role=Role.SECRETARIAT, display_name="sek2"
+        )
         for code in JUDGE_CODES:
             services.accounts.create(
-                console, code.lower(), pin_of(code), role=Role.JUDGE, judge_code=code
+                first, code.lower(), pin_of(code), role=Role.JUDGE, judge_code=code
             )
     finally:
         services.close()
@@ -151,17 +168,32 @@ def stack_template(template_db: Path) -> Path:
 
 
 @pytest.fixture
-def stack(db_path: Path, stack_template: Path) -> Iterator[Stack]:
-    """A fresh database for this test: a copy of the template made through the backup API."""
+def stack(db_path: Path, stack_template: Path, request: pytest.FixtureRequest) -> Iterator[Stack]:
+    """A fresh database for this test: a copy of the template made through the backup API.
+
+    Whatever the test did through the services, the audit trail must still account for every
+    table afterwards; a test that tampers with the file on purpose is marked ``tampers``.
+    """
     copy_database(stack_template, db_path)
     services = open_stack(db_path)
     yield services
-    services.close()
+    try:
+        if request.node.get_closest_marker("tampers") is None:
+            report = services.integrity.check(Actor.reader())
+            assert report.ok, "; ".join(str(f) for f in report.findings)
+    finally:
+        services.close()
 
 
 @pytest.fixture
 def sek1(stack: Stack) -> Actor:
     return stack.accounts.sign_in("sek1", SECRETARIAT_PASSPHRASE)
+
+
+@pytest.fixture
+def console(sek1: Actor) -> Actor:
+    """A signed-in secretariat user, for tests that need one and do not care who."""
+    return sek1
 
 
 @pytest.fixture

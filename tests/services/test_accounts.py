@@ -18,9 +18,10 @@ from juryapp.domain.messages import (
     PermissionDeniedError,
     ValidationError,
 )
+from juryapp.domain.model import ConventionSpec
 from juryapp.persistence.tables import UserRow
 from juryapp.services import audit
-from juryapp.services.accounts import LOCK_MINUTES, MAX_ATTEMPTS, AccountService
+from juryapp.services.accounts import LOCK_MINUTES, MAX_ATTEMPTS, AccountService, lockout_length
 from tests.services.conftest import SECRETARIAT_PASSPHRASE, Stack, open_stack, pin_of
 
 OWASP_MEMORY_KIB = 19456  # OWASP Password Storage Cheat Sheet: Argon2id m=19 MiB, t=2, p=1
@@ -101,7 +102,7 @@ def test_five_wrong_pins_lock_the_account_across_a_restart(stack: Stack, db_path
         trail = [(actor, action) for actor, action, subject in later.actions() if subject == "j3"]
         failed = [("j3", "account.failed")] * (MAX_ATTEMPTS - 1)
         assert trail == [
-            ("console", "account.create"),
+            ("sek1", "account.create"),
             *failed,
             ("j3", "account.sign_in"),
             *failed,
@@ -129,21 +130,23 @@ def test_lock_ends_after_its_time(stack: Stack) -> None:
 
 def test_secretariat_reset_unlocks(stack: Stack, sek1: Actor) -> None:
     _fail(stack, "j1", MAX_ATTEMPTS)
-    stack.accounts.set_secret(sek1, "j1", "24680")
-    assert stack.accounts.sign_in("j1", "24680").judge_code == "J1"
+    stack.accounts.set_secret(sek1, "j1", "246802")
+    assert stack.accounts.sign_in("j1", "246802").judge_code == "J1"
     assert ("sek1", "account.reset", "j1") in stack.actions()
 
 
-@pytest.mark.parametrize("pin", ["", "123", "12a4", "12 34", "abcd", "-1234", "1234.", "¹²³⁴"])
-def test_judge_pin_must_be_at_least_four_digits(stack: Stack, console: Actor, pin: str) -> None:
+@pytest.mark.parametrize(
+    "pin", ["", "123", "1234", "12345", "12a456", "123 456", "abcdef", "-123456", "¹²³⁴⁵⁶"]
+)
+def test_judge_pin_must_be_at_least_six_digits(stack: Stack, console: Actor, pin: str) -> None:
     with pytest.raises(ValidationError):
         stack.accounts.set_secret(console, "j1", pin)
     with pytest.raises(ValidationError):
         stack.accounts.create(console, "j1b", pin, role=Role.JUDGE, judge_code="J1")
 
 
-@pytest.mark.parametrize("pin", ["0000", "1234", "98765432"])
-def test_judge_pin_of_four_or_more_digits_is_accepted(
+@pytest.mark.parametrize("pin", ["000000", "123456", "98765432"])
+def test_judge_pin_of_six_or_more_digits_is_accepted(
     stack: Stack, console: Actor, pin: str
 ) -> None:
     stack.accounts.set_secret(console, "j1", pin)
@@ -165,7 +168,7 @@ def test_usernames_are_unique_and_judges_must_exist(stack: Stack, console: Actor
     with pytest.raises(ValidationError):
         stack.accounts.create(console, "sek1", "12345678", role=Role.SECRETARIAT)
     with pytest.raises(NotFoundError):
-        stack.accounts.create(console, "j9", "1234", role=Role.JUDGE, judge_code="J9")
+        stack.accounts.create(console, "j9", "123456", role=Role.JUDGE, judge_code="J9")
     with pytest.raises(NotFoundError):
         stack.accounts.set_secret(console, "nobody", "12345678")
 
@@ -178,3 +181,69 @@ def test_judge_cannot_administer_accounts(stack: Stack, judges: dict[str, Actor]
         stack.accounts.set_secret(judge, "j2", "1234")
     with pytest.raises(PermissionDeniedError):
         stack.accounts.set_secret(judge, "j1", "1234")
+
+
+def test_each_lockout_lasts_twice_as_long_as_the_one_before(stack: Stack) -> None:
+    lasted = []
+    for _ in range(4):
+        _fail(stack, "j2", MAX_ATTEMPTS)
+        with stack.database.writing() as session:
+            locked_until = session.scalar(
+                select(UserRow.locked_until).where(UserRow.username == "j2")
+            )
+            assert locked_until is not None
+            lasted.append(round((locked_until - audit.now()).total_seconds() / 60))
+            session.execute(  # the lock runs out; the next wrong PINs lock it again
+                update(UserRow)
+                .where(UserRow.username == "j2")
+                .values(locked_until=audit.now() - timedelta(seconds=1))
+            )
+    assert lasted == [LOCK_MINUTES, 2 * LOCK_MINUTES, 4 * LOCK_MINUTES, 8 * LOCK_MINUTES]
+    minutes = [e.details["minutes"] for e in stack.events("account.locked")]
+    assert minutes == lasted
+    assert stack.accounts.sign_in("j2", pin_of("J2")).judge_code == "J2"
+    _fail(stack, "j2", MAX_ATTEMPTS)  # a good sign-in starts the doubling again
+    assert stack.events("account.locked")[-1].details["minutes"] == LOCK_MINUTES
+
+
+def test_lockouts_stop_doubling_at_a_day() -> None:
+    assert lockout_length(0) == timedelta(minutes=LOCK_MINUTES)
+    assert lockout_length(50) == timedelta(hours=24)
+
+
+def test_only_the_first_account_is_made_without_signing_in(tmp_path: Path) -> None:
+    services = open_stack(tmp_path / "baru.sqlite3")
+    try:
+        assert not services.accounts.has_accounts()
+        first = services.accounts.create_first("admin", "kata-sandi-1", display_name="Admin")
+        assert first.is_secretariat and first.user_id is not None
+        with pytest.raises(PermissionDeniedError):
+            services.accounts.create_first("penyusup", "kata-sandi-2")
+        for nobody in (Actor.reader(), Actor.founder()):
+            with pytest.raises(PermissionDeniedError):
+                services.accounts.create(nobody, "sek2", "kata-sandi-2", role=Role.SECRETARIAT)
+        services.accounts.create(first, "sek2", "kata-sandi-2", role=Role.SECRETARIAT)
+        assert [a.username for a in services.accounts.accounts()] == ["admin", "sek2"]
+    finally:
+        services.close()
+
+
+def test_short_demo_pins_only_in_the_demo(tmp_path: Path, demo_spec: ConventionSpec) -> None:
+    for is_demo in (True, False):
+        services = open_stack(tmp_path / f"demo-{is_demo}.sqlite3")
+        try:
+            first = services.accounts.create_first("admin", "kata-sandi-1")
+            services.setup.create(first, demo_spec, is_demo=is_demo)
+            with pytest.raises(ValidationError):
+                services.accounts.create(first, "j1", "1111", role=Role.JUDGE, judge_code="J1")
+            if is_demo:
+                services.accounts.create(
+                    first, "j1", "1111", role=Role.JUDGE, judge_code="J1", demo_pin=True
+                )
+            else:
+                with pytest.raises(PermissionDeniedError):
+                    services.accounts.create(
+                        first, "j1", "1111", role=Role.JUDGE, judge_code="J1", demo_pin=True
+                    )
+        finally:
+            services.close()

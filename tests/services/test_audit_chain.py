@@ -69,6 +69,7 @@ def _middle(stack: Stack) -> int:
     return stack.events("score.set")[2].seq
 
 
+@pytest.mark.tampers
 def test_edited_details_are_detected(scored: Stack) -> None:
     seq = _middle(scored)
     _sql(
@@ -80,6 +81,7 @@ def test_edited_details_are_detected(scored: Stack) -> None:
     assert check.first_broken == seq
 
 
+@pytest.mark.tampers
 def test_edited_details_with_a_recomputed_row_hash_are_detected(scored: Stack) -> None:
     seq = _middle(scored)
     with scored.database.reading() as session:
@@ -97,6 +99,7 @@ def test_edited_details_with_a_recomputed_row_hash_are_detected(scored: Stack) -
     assert check.first_broken == seq + 1  # the next event still points at the true hash
 
 
+@pytest.mark.tampers
 def test_deleted_middle_event_is_detected(scored: Stack) -> None:
     seq = _middle(scored)
     _sql(scored, f"DELETE FROM audit_event WHERE seq = {seq}")
@@ -105,6 +108,7 @@ def test_deleted_middle_event_is_detected(scored: Stack) -> None:
     assert check.first_broken == seq + 1
 
 
+@pytest.mark.tampers
 def test_deleted_last_event_is_detected_by_the_head(scored: Stack) -> None:
     total = _check(scored).events
     _sql(scored, f"DELETE FROM audit_event WHERE seq = {total}")
@@ -114,6 +118,7 @@ def test_deleted_last_event_is_detected_by_the_head(scored: Stack) -> None:
     assert check.first_broken == total  # …but the kept head names one more
 
 
+@pytest.mark.tampers
 def test_deleted_last_events_and_head_rewound_is_detected_by_the_head_hash(scored: Stack) -> None:
     total = _check(scored).events
     _sql(
@@ -124,6 +129,7 @@ def test_deleted_last_events_and_head_rewound_is_detected_by_the_head_hash(score
     assert not _check(scored).intact
 
 
+@pytest.mark.tampers
 def test_swapped_order_is_detected(scored: Stack) -> None:
     events = scored.events("score.set")
     a, b = events[1].seq, events[2].seq
@@ -138,6 +144,7 @@ def test_swapped_order_is_detected(scored: Stack) -> None:
     assert check.first_broken == a
 
 
+@pytest.mark.tampers
 def test_swapped_timestamps_are_detected(scored: Stack) -> None:
     events = scored.events("score.set")
     a, b = events[0].seq, events[4].seq

@@ -14,7 +14,9 @@ from juryapp.bootstrap import Services, open_services
 from juryapp.cli.main import main
 from juryapp.domain.access import Actor
 from juryapp.services import publishing
+from juryapp.services.demo import DEMO_PASSPHRASE
 from juryapp.services.publishing import Kind, Written
+from tests.credentials import SEKRETARIAT, signed_in
 
 PRINTED_AT = datetime(2024, 9, 19, 16, 30)
 
@@ -23,7 +25,8 @@ PRINTED_AT = datetime(2024, 9, 19, 16, 30)
 def locked_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("locked") / "demo.sqlite3"
     assert main(["--db", str(path), "demo"]) == 0
-    assert main(["--db", str(path), "lock", "--reason", "pleno juri"]) == 0
+    with signed_in():
+        assert main(["--db", str(path), "lock", "--reason", "pleno juri"]) == 0
     return path
 
 
@@ -41,8 +44,18 @@ def pages(path: Path) -> list[str]:
     return [page.extract_text() for page in PdfReader(path).pages]
 
 
+def secretariat(services: Services) -> Actor:
+    return services.accounts.sign_in(*SEKRETARIAT)
+
+
 def print_set(services: Services, out: Path, kinds: list[Kind] | None = None) -> list[Written]:
-    return services.publishing.publish(Actor.console(), out, kinds=kinds, printed_at=PRINTED_AT)
+    return services.publishing.publish(
+        secretariat(services),
+        out,
+        passphrase=DEMO_PASSPHRASE,
+        kinds=kinds,
+        printed_at=PRINTED_AT,
+    )
 
 
 def test_every_file_is_signed_and_the_combined_file_holds_every_page(
@@ -54,7 +67,7 @@ def test_every_file_is_signed_and_the_combined_file_holds_every_page(
     assert len(singles) == 34
     assert all(w.signed for w in written)
     for w in written:
-        check = services.publishing.verify(w.path)
+        check = services.verification.verify(Actor.reader(), w.path)
         assert check.ok, (w.path.name, check.verdict.problems)
     joined = PdfReader(combined.path).pages
     counts = [len(PdfReader(w.path).pages) for w in singles]
@@ -77,7 +90,7 @@ def test_worker_processes_write_the_same_documents(
     assert [w.path.name for w in workers] == [w.path.name for w in here]
     for mine, theirs in zip(here, workers, strict=True):
         assert pages(theirs.path) == pages(mine.path)
-        check = services.publishing.verify(theirs.path)
+        check = services.verification.verify(Actor.reader(), theirs.path)
         assert check.ok, (theirs.path.name, check.verdict.problems)
 
 

@@ -13,10 +13,11 @@ from juryapp.domain.access import Actor
 from juryapp.domain.kinds import SheetStatus
 from juryapp.domain.messages import NotFoundError, StateError
 from juryapp.domain.model import ConventionSpec
-from juryapp.services.results import CellState, results_fingerprint
+from juryapp.services.results import CellState
 from tests.services.conftest import (
     CRITERIA,
     JUDGE_CODES,
+    KEY_PASSPHRASE,
     SECRETARIAT_PASSPHRASE,
     Stack,
     copy_database,
@@ -71,15 +72,15 @@ def test_fingerprint_is_stable_and_follows_every_score(
 ) -> None:
     j1 = judges["J1"]
     fill_sheet(stack, j1, "J1", "PKM-01", 3)
-    first = results_fingerprint(stack.results.snapshot())
-    assert results_fingerprint(stack.results.snapshot()) == first
+    first = stack.results.fingerprint(Actor.reader())
+    assert stack.results.fingerprint(Actor.reader()) == first
     assert len(first) == 64
 
     stack.scoring.set_score(j1, "J1", "PKM-01", "K4", Decimal(4))
-    changed = results_fingerprint(stack.results.snapshot())
+    changed = stack.results.fingerprint(Actor.reader())
     assert changed != first
     stack.scoring.set_score(j1, "J1", "PKM-01", "K4", Decimal("3.00"))
-    assert results_fingerprint(stack.results.snapshot()) == first  # the same data again
+    assert stack.results.fingerprint(Actor.reader()) == first  # the same data again
 
 
 def test_fingerprint_follows_status_and_version(
@@ -87,12 +88,12 @@ def test_fingerprint_follows_status_and_version(
 ) -> None:
     j1 = judges["J1"]
     fill_sheet(stack, j1, "J1", "PKM-01", 3)
-    draft = results_fingerprint(stack.results.snapshot())
+    draft = stack.results.fingerprint(Actor.reader())
     stack.scoring.submit(j1, "J1", "PKM-01")
-    submitted = results_fingerprint(stack.results.snapshot())
-    stack.results.lock(sek1, "uji")
-    stack.results.unlock(sek1, "uji")
-    unlocked = results_fingerprint(stack.results.snapshot())
+    submitted = stack.results.fingerprint(Actor.reader())
+    stack.locking.lock(sek1, "uji", KEY_PASSPHRASE)
+    stack.locking.unlock(sek1, "uji")
+    unlocked = stack.results.fingerprint(Actor.reader())
     assert len({draft, submitted, unlocked}) == 3
 
 
@@ -141,7 +142,7 @@ def test_tie_is_shown_then_settled_by_a_recorded_decision(small: Stack) -> None:
     assert results.team("PKM-02").rank == 1
     assert results.team("PKM-01").rank == 2
     assert results.team("PKM-02").tie_broken_by == "jury"
-    [decision] = small.results.snapshot().decisions
+    [decision] = small.results.snapshot(Actor.reader()).decisions
     assert decision.order == ("PKM-02", "PKM-01")
     assert decision.decided_by == "sek1"
     [event] = small.events("tie.decide")
@@ -174,11 +175,11 @@ def test_tie_decision_is_validated(
     with pytest.raises(error):
         stack.results.decide_tie(sek1, category, ordering, reason=reason)
     assert stack.actions() == before
-    assert stack.results.snapshot().decisions == ()
+    assert stack.results.snapshot(Actor.reader()).decisions == ()
 
 
 def test_tie_decision_refused_while_locked(stack: Stack, sek1: Actor) -> None:
-    stack.results.lock(sek1, "tanpa nilai, uji kunci")
+    stack.locking.lock(sek1, "tanpa nilai, uji kunci", KEY_PASSPHRASE)
     with pytest.raises(StateError):
         stack.results.decide_tie(sek1, "PKM", ["PKM-01", "PKM-02"], shared=True, reason="kembar")
 
@@ -189,30 +190,30 @@ def test_lock_with_unconfirmed_sheets_needs_a_reason(
     fill_sheet(stack, judges["J1"], "J1", "PKM-01", 3)
     stack.scoring.submit(judges["J1"], "J1", "PKM-01")
     with pytest.raises(StateError) as refused:
-        stack.results.lock(sek1)
+        stack.locking.lock(sek1, "", KEY_PASSPHRASE)
     assert "72 sheets are not confirmed" in refused.value.text.en  # 75 cells − 3 conflicts
     assert not stack.results.lock_state().locked
 
-    state = stack.results.lock(sek1, "hari kedua ditunda; hasil sementara")
+    state = stack.locking.lock(sek1, "hari kedua ditunda; hasil sementara", KEY_PASSPHRASE)
     assert state.locked
     assert state.note == "hari kedua ditunda; hasil sementara"
     [event] = stack.events("results.lock")
     assert len(event.details["unconfirmed"]) == 72
-    assert event.details["fingerprint"] == results_fingerprint(stack.results.snapshot())
+    assert event.details["fingerprint"] == stack.results.fingerprint(Actor.reader())
     with pytest.raises(StateError):
-        stack.results.lock(sek1, "lagi")
+        stack.locking.lock(sek1, "lagi", KEY_PASSPHRASE)
 
 
 def test_lock_without_reason_once_every_sheet_is_confirmed(small: Stack) -> None:
     sek2 = small.accounts.sign_in("sek2", SECRETARIAT_PASSPHRASE)
     with pytest.raises(StateError):
-        small.results.lock(sek2)
+        small.locking.lock(sek2, "", KEY_PASSPHRASE)
     for judge in JUDGE_CODES:
         for team in ("PKM-01", "PKM-02"):
             small.scoring.confirm(sek2, judge, team)
-    snapshot = small.results.snapshot()
+    snapshot = small.results.snapshot(Actor.reader())
     assert {s.status for s in snapshot.sheets} == {SheetStatus.CONFIRMED}
-    state = small.results.lock(sek2)
+    state = small.locking.lock(sek2, "", KEY_PASSPHRASE)
     assert (state.locked, state.version, state.note) == (True, 1, "")
     [event] = small.events("results.lock")
     assert event.details["unconfirmed"] == []
@@ -220,8 +221,8 @@ def test_lock_without_reason_once_every_sheet_is_confirmed(small: Stack) -> None
 
 def test_unlock_raises_the_version_each_time(stack: Stack, sek1: Actor) -> None:
     with pytest.raises(StateError):
-        stack.results.unlock(sek1, "belum dikunci")
+        stack.locking.unlock(sek1, "belum dikunci")
     for version in (2, 3):
-        stack.results.lock(sek1, "uji")
-        assert stack.results.unlock(sek1, "koreksi").version == version
+        stack.locking.lock(sek1, "uji", KEY_PASSPHRASE)
+        assert stack.locking.unlock(sek1, "koreksi").version == version
     assert stack.results.lock_state() == type(stack.results.lock_state())(False, 3, "", False)

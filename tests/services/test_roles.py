@@ -14,7 +14,14 @@ from juryapp.domain.access import Actor
 from juryapp.domain.kinds import SheetStatus
 from juryapp.domain.messages import PermissionDeniedError
 from juryapp.domain.model import Judge, Team
-from tests.services.conftest import Stack, copy_database, fill_sheet, open_stack, pin_of
+from tests.services.conftest import (
+    KEY_PASSPHRASE,
+    Stack,
+    copy_database,
+    fill_sheet,
+    open_stack,
+    pin_of,
+)
 
 THREE = Decimal(3)
 
@@ -48,8 +55,8 @@ DENIED: list[tuple[str, Callable[[Stack, Actor], Any]]] = [
         "decide a tie",
         lambda s, a: s.results.decide_tie(a, "PKM", ["PKM-01", "PKM-02"], reason="voting"),
     ),
-    ("lock results", lambda s, a: s.results.lock(a, "selesai")),
-    ("unlock results", lambda s, a: s.results.unlock(a, "koreksi")),
+    ("lock results", lambda s, a: s.locking.lock(a, "selesai", KEY_PASSPHRASE)),
+    ("unlock results", lambda s, a: s.locking.unlock(a, "koreksi")),
     ("change the set-up", lambda s, a: s.setup.update(a, s.setup.spec())),
     ("create a convention", lambda s, a: s.setup.create(a, s.setup.spec())),
     (

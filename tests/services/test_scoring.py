@@ -20,7 +20,7 @@ from juryapp.domain.messages import (
 from juryapp.persistence.database import Database
 from juryapp.persistence.tables import CriterionRow, JudgeRow, ScoreRow, SheetRow, TeamRow
 from juryapp.services import audit
-from tests.services.conftest import CONFLICTS, CRITERIA, Stack, fill_sheet
+from tests.services.conftest import CONFLICTS, CRITERIA, KEY_PASSPHRASE, Stack, fill_sheet
 
 
 def stored(path: Path, judge: str, team: str, criterion: str) -> Decimal | None:
@@ -276,7 +276,7 @@ def test_locked_results_refuse_changes_until_unlocked_with_a_reason(
     fill_sheet(stack, j1, "J1", "PKM-01", 3)
     stack.scoring.submit(j1, "J1", "PKM-01")
     stack.scoring.set_score(j1, "J1", "PKM-02", "K1", Decimal(3))
-    state = stack.results.lock(sek1, "pleno selesai; sisa lembar menyusul")
+    state = stack.locking.lock(sek1, "pleno selesai; sisa lembar menyusul", KEY_PASSPHRASE)
     assert (state.locked, state.version) == (True, 1)
 
     with pytest.raises(StateError):
@@ -292,8 +292,8 @@ def test_locked_results_refuse_changes_until_unlocked_with_a_reason(
     assert stored(stack.path, "J1", "PKM-02", "K2") is None
 
     with pytest.raises(StateError):
-        stack.results.unlock(sek1, " ")
-    state = stack.results.unlock(sek2, "koreksi skor K1 setelah pleno")
+        stack.locking.unlock(sek1, " ")
+    state = stack.locking.unlock(sek2, "koreksi skor K1 setelah pleno")
     assert (state.locked, state.version) == (False, 2)
     assert stack.results.lock_state().version == 2
     stack.scoring.confirm(sek2, "J1", "PKM-01")

@@ -11,7 +11,7 @@ import pytest
 from juryapp.domain.access import Actor
 from juryapp.domain.messages import StateError, ValidationError
 from juryapp.domain.model import ConventionSpec, Judge, LevelDescriptor, Team
-from tests.services.conftest import Stack, open_stack
+from tests.services.conftest import KEY_PASSPHRASE, Stack, open_stack
 
 
 def test_a_new_database_stores_the_demo_convention_as_read(
@@ -23,7 +23,7 @@ def test_a_new_database_stores_the_demo_convention_as_read(
         stack.setup.create(console, demo_spec, is_demo=True)
         assert stack.database.has_convention()
         assert stack.setup.spec() == demo_spec
-        assert stack.results.snapshot().is_demo
+        assert stack.results.snapshot(Actor.reader()).is_demo
         assert [a for _, a, _ in stack.actions()] == ["convention.create"]
         with pytest.raises(StateError):
             stack.setup.create(console, demo_spec)
@@ -91,7 +91,7 @@ def test_a_team_with_scores_cannot_be_removed(
 
 
 def test_set_up_is_frozen_while_results_are_locked(stack: Stack, sek1: Actor) -> None:
-    stack.results.lock(sek1, "uji")
+    stack.locking.lock(sek1, "uji", KEY_PASSPHRASE)
     with pytest.raises(StateError):
         stack.setup.update(sek1, stack.setup.spec())
     with pytest.raises(StateError):

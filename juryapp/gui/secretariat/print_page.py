@@ -28,6 +28,7 @@ from juryapp.bootstrap import Services
 from juryapp.domain.access import Actor
 from juryapp.domain.messages import JuryError
 from juryapp.gui.errors import show_error
+from juryapp.gui.passphrase import ask_passphrase
 from juryapp.gui.secretariat.common import Notice, error_text
 from juryapp.gui.secretariat.verification_box import VerificationBox
 from juryapp.gui.secretariat.written_model import (
@@ -40,9 +41,10 @@ from juryapp.gui.secretariat.written_model import (
 from juryapp.gui.tables import sorting_proxy
 from juryapp.gui.worker import Progress, Task, run_in_background
 from juryapp.reports.model import Paper
-from juryapp.reports.signing import ConventionKey
-from juryapp.services.publishing import Kind, Verification, Written
+from juryapp.services.keys import KeyInfo
+from juryapp.services.publishing import Kind, Written
 from juryapp.services.results import LockState
+from juryapp.services.verification import Verification
 
 FOLDER_NAME = "juryapp-dokumen"
 
@@ -58,7 +60,7 @@ class PrintPage(QWidget):
         super().__init__(parent)
         self._services, self._actor = services, actor
         self.lock_state: LockState | None = None
-        self.key: ConventionKey | None = None
+        self.key: KeyInfo | None = None
         self.print_task: Task | None = None
         self.verification_box: VerificationBox | None = None
         self._printed_to: Path | None = None
@@ -68,7 +70,8 @@ class PrintPage(QWidget):
         self._build_options()
         self.print_button = QPushButton(self)
         self.print_button.setDefault(True)
-        self.print_button.clicked.connect(self.create_pdfs)
+        # not connected directly: clicked() passes a bool that would be taken for a passphrase
+        self.print_button.clicked.connect(lambda: self.create_pdfs())  # noqa: PLW0108
         self.verify_button = QPushButton(self)
         self.verify_button.clicked.connect(self._ask_verify)
         self.notice = Notice(self)
@@ -208,8 +211,8 @@ class PrintPage(QWidget):
 
     # -- state --------------------------------------------------------------------------------
     def refresh(self) -> None:
-        def load() -> tuple[LockState, ConventionKey | None]:
-            return self._services.results.lock_state(), self._services.publishing.signing_key()
+        def load() -> tuple[LockState, KeyInfo | None]:
+            return self._services.results.lock_state(), self._services.keys.active(self._actor)
 
         loaded = self.notice.attempt(load)
         if loaded is not None:
@@ -234,11 +237,12 @@ class PrintPage(QWidget):
             )
         else:
             text = self.tr(
-                "Results version {n} are locked: the PDFs are signed with key {key}. Read the "
-                "certificate fingerprint below to anyone who wants to check the files by hand."
+                "Results version {n} are locked: the PDFs are signed with the key below, whose "
+                "passphrase is asked for when you create them. The key's fingerprint is printed "
+                "on the minutes; anyone compares it to check a file."
             )
-        self.state_text.setText(text.format(n=state.version, key=key.key_id if key else ""))
-        self.fingerprint.setText(key.certificate_fingerprint if signed and key else "")
+        self.state_text.setText(text.format(n=state.version))
+        self.fingerprint.setText(key.fingerprint if signed and key else "")
         self._fingerprint_label.setVisible(signed)
         self.fingerprint.setVisible(signed)
 
@@ -263,11 +267,18 @@ class PrintPage(QWidget):
         self.open_folder_button.setEnabled(self._printed_to is not None)
 
     # -- printing -----------------------------------------------------------------------------
-    def create_pdfs(self) -> Task | None:
-        """Write the chosen documents off the GUI thread; the list shows them when done."""
+    def create_pdfs(self, passphrase: str | None = None) -> Task | None:
+        """Write the chosen documents off the GUI thread; the list shows them when done.
+
+        Final documents are signed: the key's passphrase is asked for unless given.
+        """
         kinds, folder = self.chosen_kinds(), self.output_folder()
         if self.print_task is not None or not kinds or not str(folder).strip():
             return None
+        if self.lock_state is not None and self.lock_state.locked and passphrase is None:
+            passphrase = ask_passphrase(self, self.tr("Create signed PDFs"))
+            if passphrase is None:
+                return None
         lang = "en" if self.language.currentData() == "en" else "id"
         paper: Paper = "F4" if self.paper.currentData() == "F4" else "A4"
         services, actor = self._services, self._actor
@@ -279,7 +290,13 @@ class PrintPage(QWidget):
                 progress.report(done, total, writing.format(file=name) if name else "")
 
             return services.publishing.publish(
-                actor, folder, lang=lang, kinds=kinds, paper=paper, progress=report
+                actor,
+                folder,
+                passphrase=passphrase,
+                lang=lang,
+                kinds=kinds,
+                paper=paper,
+                progress=report,
             )
 
         self.notice.clear_notice()
@@ -344,10 +361,10 @@ class PrintPage(QWidget):
     # -- verification -------------------------------------------------------------------------
     def verify_file(self, path: Path) -> Task:
         """Check ``path`` off the GUI thread, then say in a dialog whether it can be trusted."""
-        services = self._services
+        services, actor = self._services, self._actor
 
         def work(_progress: Progress) -> Verification:
-            return services.publishing.verify(path)
+            return services.verification.verify(actor, path)
 
         return run_in_background(
             self,

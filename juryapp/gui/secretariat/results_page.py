@@ -24,6 +24,7 @@ from juryapp.domain.access import Actor
 from juryapp.domain.formatting import format_number
 from juryapp.domain.kinds import Method
 from juryapp.domain.results import CategoryResult, Results
+from juryapp.gui.passphrase import ask_passphrase
 from juryapp.gui.secretariat.common import CODE_ROLE, Notice, lang
 from juryapp.gui.secretariat.results_models import (
     INSTITUTION,
@@ -258,17 +259,18 @@ class SecretariatResultsPage(QWidget):
     def _toggle_release(self, checked: bool) -> None:
         self.set_released(checked)
 
-    def lock(self, reason: str) -> None:
-        # Through publishing, as the command line does: the first lock also creates the
-        # convention's signing key, so the documents printed next can be signed.
-        state = self.notice.attempt(lambda: self._services.publishing.lock(self._actor, reason))
+    def lock(self, reason: str, passphrase: str) -> None:
+        """Lock and seal the results; the passphrase opens (or, the first time, makes) the key."""
+        state = self.notice.attempt(
+            lambda: self._services.locking.lock(self._actor, reason, passphrase)
+        )
         if state is not None:
             self.refresh()
             self.notice.show_info(self.tr("Results locked (version {n}).").format(n=state.version))
             self.lock_changed.emit()
 
     def unlock(self, reason: str) -> None:
-        state = self.notice.attempt(lambda: self._services.results.unlock(self._actor, reason))
+        state = self.notice.attempt(lambda: self._services.locking.unlock(self._actor, reason))
         if state is not None:
             self.refresh()
             self.notice.show_info(
@@ -283,9 +285,16 @@ class SecretariatResultsPage(QWidget):
             if locked
             else self.tr("Reason (required while some sheets are not confirmed)")
         )
-        reason, ok = QInputDialog.getText(self, self.lock_button.text().replace("&", ""), prompt)
-        if ok:
-            (self.unlock if locked else self.lock)(reason)
+        title = self.lock_button.text().replace("&", "")
+        reason, ok = QInputDialog.getText(self, title, prompt)
+        if not ok:
+            return
+        if locked:
+            self.unlock(reason)
+            return
+        passphrase = ask_passphrase(self, title)
+        if passphrase is not None:
+            self.lock(reason, passphrase)
 
     def tied_at_cut_line(self) -> list[tuple[str, str]]:
         category = self.current_category()

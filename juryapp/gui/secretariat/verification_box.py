@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from juryapp.reports.verification import PdfProblem
-from juryapp.services.publishing import Verification
+from juryapp.services.verification import Verification
 
 
 class VerificationBox(QMessageBox):

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from juryapp.domain.kinds import Role
 from juryapp.domain.messages import AuthenticationError, JuryError
 from juryapp.gui.errors import show_error
-from juryapp.gui.start.start_page import FIRST_RUN_ACTOR
 
 if TYPE_CHECKING:
     from juryapp.bootstrap import Services
@@ -284,11 +283,9 @@ class SignInPage(QWidget):
             self.error.setText(self.tr("The two passphrases differ."))
             return
         try:
-            self._services.accounts.create(
-                FIRST_RUN_ACTOR,
+            self._services.accounts.create_first(
                 self.first_username.text(),
                 self.first_secret.text(),
-                role=Role.SECRETARIAT,
                 display_name=self.first_name.text().strip(),
             )
         except JuryError as exc:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 )
 
 from juryapp.domain.access import Actor
-from juryapp.domain.kinds import Role
 from juryapp.gui.errors import show_error
 from juryapp.gui.worker import Progress, run_in_background
 
@@ -27,7 +26,8 @@ __all__ = ["FIRST_RUN_ACTOR", "StartPage"]
 
 # Nobody can sign in before a convention and its accounts exist; whoever sets the laptop
 # up acts for the secretariat, as the operator at the command line does.
-FIRST_RUN_ACTOR = Actor(username="first-run", role=Role.SECRETARIAT, display_name="first run")
+# Whoever opens an empty database creates its convention; accounts come next.
+FIRST_RUN_ACTOR = Actor.founder()
 
 
 class StartPage(QWidget):
@@ -118,7 +118,7 @@ class StartPage(QWidget):
             from juryapp.services.demo import load_demo  # noqa: PLC0415
 
             progress.report(0, 0, "")
-            return load_demo(services.database, services.setup, services.accounts)
+            return load_demo(services.database, services.setup, services.accounts, services.keys)
 
         run_in_background(
             self,
