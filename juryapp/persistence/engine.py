@@ -42,6 +42,31 @@ def resolve_url(target: str | os.PathLike[str] | None) -> URL:
     return URL.create("sqlite+pysqlite", database=str(path.resolve()))
 
 
+def _create_privately(path: Path) -> None:
+    """A new database file readable by its owner only (0600), in a new folder (0700).
+
+    Its sheets, scores and sealed key are nobody else's business on a shared computer; SQLite
+    gives the -wal and -shm files the same permissions as the database. Existing files and
+    folders are left as they are.
+    """
+    folder = path.parent
+    try:
+        if not folder.exists():
+            folder.mkdir(mode=0o700, parents=True)
+        if not path.exists():
+            descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            os.close(descriptor)
+    except FileExistsError:
+        pass  # another process created it first
+    except OSError as exc:
+        raise DatabaseError(
+            Text(
+                "basis data {f} tidak dapat dibuat: {e}",
+                "cannot create the database {f}: {e}",
+            ).format(f=path, e=exc.strerror)
+        ) from exc
+
+
 def _on_connect(dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
     # Take transaction control from the driver so that BEGIN IMMEDIATE can be issued below.
     dbapi_connection.isolation_level = None
@@ -65,16 +90,7 @@ def create_database_engine(target: str | os.PathLike[str] | None = None) -> Engi
     if url.get_backend_name() == "sqlite":
         database = url.database or ""
         if database and database != ":memory:":
-            folder = Path(database).parent
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise DatabaseError(
-                    Text(
-                        "folder basis data {f} tidak dapat dibuat: {e}",
-                        "cannot create the database folder {f}: {e}",
-                    ).format(f=folder, e=exc.strerror)
-                ) from exc
+            _create_privately(Path(database))
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _on_connect)
         event.listen(engine, "begin", _on_begin)

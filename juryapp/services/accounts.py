@@ -82,7 +82,7 @@ class AccountService:
             )
             session.add(user)
             session.flush()
-            audit.record(
+            audit.record_accounts(
                 session, username, "account.create", username, role="secretariat", first=True
             )
             return Actor(
@@ -143,7 +143,7 @@ class AccountService:
                     created_at=audit.now(),
                 )
             )
-            audit.record(session, actor, "account.create", username, role=role.value)
+            audit.record_accounts(session, actor, "account.create", username, role=role.value)
 
     def set_secret(self, actor: Actor, username: str, secret: str) -> None:
         require_secretariat(actor)
@@ -152,7 +152,7 @@ class AccountService:
             _check_secret(secret, Role(user.role))
             user.password_hash = self._hasher.hash(secret)
             user.failed_attempts, user.locked_until = 0, None
-            audit.record(session, actor, "account.reset", username)
+            audit.record_accounts(session, actor, "account.reset", username)
 
     def sign_in(self, username: str, secret: str) -> Actor:
         """Check a passphrase or PIN; repeated failures lock the account for a while."""
@@ -167,7 +167,9 @@ class AccountService:
             now = audit.now()
             if user.locked_until is not None and user.locked_until > now:
                 minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
-                audit.record(session, user.username, "account.refused_locked", user.username)
+                audit.record_accounts(
+                    session, user.username, "account.refused_locked", user.username
+                )
                 session.commit()  # attempts on a locked account stay on record
                 raise AuthenticationError(
                     Text(
@@ -185,7 +187,7 @@ class AccountService:
                     user.locked_until = now + lasts
                     user.failed_attempts = 0
                     user.lockouts += 1
-                    audit.record(
+                    audit.record_accounts(
                         session,
                         user.username,
                         "account.locked",
@@ -194,7 +196,7 @@ class AccountService:
                         lockouts=user.lockouts,
                     )
                 else:
-                    audit.record(session, user.username, "account.failed", user.username)
+                    audit.record_accounts(session, user.username, "account.failed", user.username)
                 session.commit()  # the failure must count even though we raise
                 raise refused from None
             user.failed_attempts, user.locked_until, user.lockouts = 0, None, 0
@@ -205,7 +207,7 @@ class AccountService:
                 if user.judge_id
                 else None
             )
-            audit.record(session, user.username, "account.sign_in", user.username)
+            audit.record_accounts(session, user.username, "account.sign_in", user.username)
             return Actor(
                 username=user.username,
                 role=Role(user.role),

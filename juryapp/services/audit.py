@@ -85,6 +85,16 @@ def record_sheets(
     return append(connection, actor, action, subject, **details)
 
 
+def record_accounts(
+    session: Session, actor: Actor | str, action: str, subject: str = "", **details: Any
+) -> str:
+    """``record`` for accounts and sign-ins: the event holds the digest of every account."""
+    session.flush()
+    connection = session.connection()
+    details["accounts"] = state.accounts_digest(connection)
+    return append(connection, actor, action, subject, **details)
+
+
 def record_setup(
     session: Session, actor: Actor | str, action: str, subject: str = "", **details: Any
 ) -> str:

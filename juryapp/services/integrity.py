@@ -181,6 +181,15 @@ def check_trail(connection: Connection) -> tuple[list[Finding], int, tuple[int, 
             "rubric, teams, judges, keys, lock state) differs from the last recorded change "
             "(#{n}): it was changed without a record", n=walk.last_setup[0],
         ))  # fmt: skip
+    if walk.last_accounts is not None and walk.last_accounts[1] != state.accounts_digest(
+        connection
+    ):
+        findings.append(_finding(
+            "accounts", "akun pengguna berbeda dari perubahan tercatat terakhir (#{n}): akun "
+            "ditambah atau diubah tanpa tercatat", "the user accounts differ from the last "
+            "recorded change (#{n}): an account was added or changed without a record",
+            n=walk.last_accounts[0],
+        ))  # fmt: skip
     return findings, walk.count, head
 
 
@@ -195,6 +204,7 @@ class _Walk:
         self.first_action: str | None = None
         self.projected: dict[str, Any] = {}
         self.last_setup: tuple[int, str] | None = None
+        self.last_accounts: tuple[int, str] | None = None
 
     @property
     def head(self) -> tuple[int, str] | None:
@@ -241,6 +251,8 @@ class _Walk:
                 sheet["scores"] = {c: v for c, v in sheet.get("scores", {}).items() if c in kept}
         if "setup" in body:
             self.last_setup = (seq, body["setup"])
+        if "accounts" in body:
+            self.last_accounts = (seq, body["accounts"])
 
 
 def _start_and_head_findings(

@@ -81,6 +81,8 @@ class SetupService:
             require_secretariat(actor)
         validate_spec(spec)
         with self._db.writing() as session:
+            if actor.is_founder and session.scalar(select(UserRow.id).limit(1)) is not None:
+                require_secretariat(actor)  # accounts exist: somebody must sign in
             if session.scalar(select(ConventionRow.id).limit(1)) is not None:
                 raise StateError(
                     Text(
@@ -88,8 +90,6 @@ class SetupService:
                         "this database already holds a convention",
                     )
                 )
-            if actor.is_founder and session.scalar(select(UserRow.id).limit(1)) is not None:
-                require_secretariat(actor)  # accounts exist: somebody must sign in
             _write_convention(session, spec, is_demo=is_demo)
             audit.record_setup(session, actor, "convention.create", spec.info.name, is_demo=is_demo)
 

@@ -190,6 +190,17 @@ def setup_digest(connection: Connection) -> str:
     return digest(setup_facts(connection))
 
 
+def accounts_digest(connection: Connection) -> str:
+    """Every account as stored (name, role, hash, lockout), so an account changed or added
+    without an event is found; accounts are not sealed, as no document shows them."""
+    facts: Facts = {}
+    judges = _codes(connection, "judge")
+    for row in connection.execute(select(_TABLE["user"])).mappings():
+        facts |= _row_facts("user", row, ("user", row["username"]), {"username", "judge_id"})
+        facts[("user", row["username"], "judge")] = judges.get(row["judge_id"])
+    return digest(facts)
+
+
 def criterion_codes(connection: Connection) -> list[str]:
     return sorted(_codes(connection, "criterion").values())
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from juryapp.domain.access import Actor
-from juryapp.domain.kinds import SheetStatus
+from juryapp.domain.kinds import Role, SheetStatus
 from juryapp.domain.messages import PermissionDeniedError
 from juryapp.domain.model import Judge, Team
 from tests.services.conftest import (
@@ -26,7 +26,8 @@ from tests.services.conftest import (
 THREE = Decimal(3)
 
 # Each entry: a label and a call made by judge J1 that must be refused.
-DENIED: list[tuple[str, Callable[[Stack, Actor], Any]]] = [
+Call = Callable[[Stack, Actor], Any]
+DENIED: list[tuple[str, Call]] = [
     ("read another judge's sheet", lambda s, a: s.scoring.sheet(a, "J2", "PKM-01")),
     ("read another judge's queue", lambda s, a: s.scoring.queue(a, "J2")),
     (
@@ -65,7 +66,39 @@ DENIED: list[tuple[str, Callable[[Stack, Actor], Any]]] = [
     ),
     ("add judges", lambda s, a: s.setup.upsert_judges(a, [Judge("J6", "dr. Baru")])),
     ("another judge's signature", lambda s, a: s.setup.set_signature(a, "J2", b"\x89PNG")),
+    ("read every sheet for documents", lambda s, a: s.results.snapshot(a)),
+    ("open the signing key", lambda s, a: s.keys.unlock(a, KEY_PASSPHRASE)),
+    ("make a signing key", lambda s, a: s.keys.create(a, KEY_PASSPHRASE)),
+    ("replace the signing key", lambda s, a: s.keys.replace(a, KEY_PASSPHRASE, "hilang")),
+    (
+        "change the key's passphrase",
+        lambda s, a: s.keys.change_passphrase(a, KEY_PASSPHRASE, KEY_PASSPHRASE + "-baru"),
+    ),
+    ("read the audit trail", lambda s, a: s.integrity.events(a)),
+    ("check the audit trail", lambda s, a: s.integrity.check(a)),
+    (
+        "create an account",
+        lambda s, a: s.accounts.create(a, "x", "12345678", role=Role.SECRETARIAT),
+    ),
+    ("reset a PIN", lambda s, a: s.accounts.set_secret(a, "j2", "135790")),
 ]
+
+# What someone who has not signed in may still do: read what the database file shows anyone.
+READS = {
+    "read another judge's sheet",
+    "read another judge's queue",
+    "compute before release",
+    "compare methods",
+    "read every sheet for documents",
+    "read the audit trail",
+    "check the audit trail",
+}
+CHANGES = [(label, call) for label, call in DENIED if label not in READS]
+NOBODY = {
+    "reader": Actor.reader(),
+    "founder": Actor.founder(),
+    "secretariat without an account": Actor(username="sek1", role=Role.SECRETARIAT),
+}
 
 
 @pytest.fixture(scope="module")
@@ -107,6 +140,38 @@ def test_judge_is_refused(
     with pytest.raises(PermissionDeniedError):
         call(busy, judges["J1"])
     assert busy.actions() == before, label
+
+
+@pytest.mark.parametrize("who", sorted(NOBODY))
+@pytest.mark.parametrize(("label", "call"), CHANGES, ids=[label for label, _ in CHANGES])
+def test_nobody_signed_in_changes_anything(
+    busy: Stack, who: str, label: str, call: Callable[[Stack, Actor], Any]
+) -> None:
+    before = busy.actions()
+    with pytest.raises(PermissionDeniedError):
+        call(busy, NOBODY[who])
+    assert busy.actions() == before, label
+
+
+def test_a_reader_reads_what_the_file_shows(busy: Stack) -> None:
+    reader = Actor.reader()
+    assert busy.scoring.sheet(reader, "J2", "PKM-01").filled == 8
+    assert busy.results.compute(reader).team("PKM-01").judges_counted == 2
+    assert busy.integrity.check(reader).ok
+
+
+def test_released_results_show_a_judge_only_their_own_totals(
+    busy: Stack, judges: dict[str, Actor], sek1: Actor
+) -> None:
+    busy.results.set_released(sek1, True)
+    full = busy.results.compute(sek1).team("PKM-01")
+    seen = busy.results.compute(judges["J1"]).team("PKM-01")
+    assert (seen.score, seen.rank) == (full.score, full.rank)
+    totals = {m.judge: m.total for m in seen.marks}
+    assert totals["J1"] == next(m.total for m in full.marks if m.judge == "J1") is not None
+    assert totals["J2"] is None  # J2 scored PKM-01, but J1 does not see how
+    assert next(m.total for m in full.marks if m.judge == "J2") is not None
+    assert {m.judge: m.status for m in seen.marks} == {m.judge: m.status for m in full.marks}
 
 
 def test_judge_reads_and_writes_own_sheets(busy: Stack, judges: dict[str, Actor]) -> None:

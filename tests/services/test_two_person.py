@@ -1,0 +1,98 @@
+"""The two-person rule against every way round it: typing, importing and overwriting a sheet."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from juryapp.domain.access import Actor
+from juryapp.domain.kinds import Role, SheetStatus
+from juryapp.domain.messages import PermissionDeniedError
+from juryapp.services.imports import ImportService
+from tests.services.conftest import CRITERIA, SECRETARIAT_PASSPHRASE, Stack
+
+
+def scores_file(
+    folder: Path, values: dict[str, int], judge: str = "J4", team: str = "PKM-02"
+) -> Path:
+    path = folder / "nilai.csv"
+    lines = ["judge;team;criterion;score"]
+    lines += [f"{judge};{team};{criterion};{value}" for criterion, value in values.items()]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def imports(stack: Stack) -> ImportService:
+    return ImportService(stack.database, stack.setup)
+
+
+@pytest.fixture
+def sek3(stack: Stack, sek1: Actor) -> Actor:
+    stack.accounts.create(sek1, "sek3", SECRETARIAT_PASSPHRASE, role=Role.SECRETARIAT)
+    return stack.accounts.sign_in("sek3", SECRETARIAT_PASSPHRASE)
+
+
+def test_who_imports_a_sheet_cannot_confirm_it(
+    stack: Stack, imports: ImportService, sek1: Actor, sek2: Actor, tmp_path: Path
+) -> None:
+    imports.import_scores(sek1, scores_file(tmp_path, dict.fromkeys(CRITERIA, 4)))
+    view = stack.scoring.sheet(sek1, "J4", "PKM-02")
+    assert (view.status, view.entered_by) == (SheetStatus.SUBMITTED, "sek1")
+    with pytest.raises(PermissionDeniedError):
+        stack.scoring.confirm(sek1, "J4", "PKM-02")
+    assert stack.scoring.confirm(sek2, "J4", "PKM-02").status is SheetStatus.CONFIRMED
+
+
+def test_half_typed_half_imported_needs_a_third_person(
+    stack: Stack,
+    imports: ImportService,
+    sek1: Actor,
+    sek2: Actor,
+    sek3: Actor,
+    tmp_path: Path,
+) -> None:
+    for criterion in CRITERIA[:4]:
+        stack.scoring.set_score(sek1, "J4", "PKM-02", criterion, Decimal(3))
+    imports.import_scores(sek2, scores_file(tmp_path, dict.fromkeys(CRITERIA[4:], 4)))
+    assert stack.scoring.sheet(sek1, "J4", "PKM-02").status is SheetStatus.SUBMITTED
+    for typist in (sek1, sek2):
+        with pytest.raises(PermissionDeniedError):
+            stack.scoring.confirm(typist, "J4", "PKM-02")
+    assert stack.scoring.confirm(sek3, "J4", "PKM-02").confirmed_by == "sek3"
+
+
+def test_who_overwrites_a_sheet_by_import_cannot_confirm_it(
+    stack: Stack, imports: ImportService, sek1: Actor, sek2: Actor, tmp_path: Path
+) -> None:
+    for criterion in CRITERIA[:-1]:
+        stack.scoring.set_score(sek1, "J4", "PKM-02", criterion, Decimal(3))
+    imports.import_scores(sek2, scores_file(tmp_path, dict.fromkeys(CRITERIA, 5)))
+    with pytest.raises(PermissionDeniedError):
+        stack.scoring.confirm(sek2, "J4", "PKM-02")
+    # every value the first user typed was overwritten: they check the second user's typing
+    assert stack.scoring.confirm(sek1, "J4", "PKM-02").status is SheetStatus.CONFIRMED
+
+
+def test_a_correction_is_checked_by_the_other_user(
+    stack: Stack, imports: ImportService, sek1: Actor, sek2: Actor, tmp_path: Path
+) -> None:
+    imports.import_scores(sek1, scores_file(tmp_path, dict.fromkeys(CRITERIA, 4)))
+    stack.scoring.confirm(sek2, "J4", "PKM-02")
+    stack.scoring.correct(sek2, "J4", "PKM-02", "K3", Decimal(2), "salah baca formulir")
+    with pytest.raises(PermissionDeniedError):
+        stack.scoring.confirm(sek2, "J4", "PKM-02")
+    # sek1's values were checked by sek2 already; sek1 now checks sek2's correction
+    assert stack.scoring.confirm(sek1, "J4", "PKM-02").confirmed_by == "sek1"
+
+
+def test_an_import_refused_for_nobody_signed_in(
+    stack: Stack, imports: ImportService, tmp_path: Path
+) -> None:
+    before = stack.actions()
+    for nobody in (Actor.reader(), Actor(username="sek1", role=Role.SECRETARIAT)):
+        with pytest.raises(PermissionDeniedError):
+            imports.import_scores(nobody, scores_file(tmp_path, dict.fromkeys(CRITERIA, 4)))
+    assert stack.actions() == before
