@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from juryapp.cli.main import main, parse_arguments
+from juryapp.domain.messages import FileProblemError
 from juryapp.interchange.columns import TEMPLATES
-from juryapp.interchange.tabular import read_table, write_table
-from tests.credentials import signed_in
+from juryapp.interchange.tabular import Column, read_table, write_table
+from juryapp.reports.verification_file import read_verification_file, sha256_of
+from tests.credentials import DEMO_SECRETARIAT, signed_in
+
+AUDIT_COLUMNS = [
+    Column(key, (key,), required=key != "subject")
+    for key in ("seq", "at", "actor", "action", "subject", "details", "hash")
+]
 
 
 @pytest.fixture(scope="module")
@@ -344,3 +353,90 @@ def test_help_lists_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         parse_arguments(["--help"])
     assert "results" in capsys.readouterr().out
+
+
+def test_changing_commands_need_a_signed_in_user(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    csv_file = tmp_path / "teams.csv"
+    csv_file.write_text("code,institution,category,title\nPKM-09,X,PKM,A\n", encoding="utf-8")
+    before = table_counts(demo_db)
+    for command in (
+        ["lock", "--reason", "x"],
+        ["unlock", "--reason", "x"],
+        ["import-teams", str(csv_file)],
+        ["add-user", "sek3"],
+        ["export-verification", str(tmp_path / "v.json")],
+    ):
+        assert anonymous(demo_db, *command) == 2, command
+        assert "--user NAME" in capsys.readouterr().err
+    assert table_counts(demo_db) == before
+    assert anonymous(demo_db, "results", "--json") == 0  # reading needs no account
+
+
+def test_a_wrong_secret_or_passphrase_is_refused(
+    demo_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    wrong_secret = {**DEMO_SECRETARIAT, "JURYAPP_SECRET": "salah-sekali"}
+    assert run(demo_db, "lock", "--reason", "x", env=wrong_secret) == 2
+    assert "wrong username" in capsys.readouterr().err
+    wrong_key = {**DEMO_SECRETARIAT, "JURYAPP_PASSPHRASE": "frasa-sandi-salah"}
+    assert run(demo_db, "lock", "--reason", "x", env=wrong_key) == 2
+    assert "wrong passphrase" in capsys.readouterr().err
+    assert anonymous(demo_db, "audit", "verify") == 0
+
+
+def test_judges_cannot_lock_or_add_accounts(
+    demo_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    judge = {"JURYAPP_USER": "j1", "JURYAPP_SECRET": "1111", "JURYAPP_NEW_SECRET": "12345678"}
+    assert run(demo_db, "lock", "--reason", "x", env=judge | {"JURYAPP_PASSPHRASE": "x" * 12}) == 2
+    assert run(demo_db, "add-user", "sek9", env=judge) == 2
+    assert "only a signed-in secretariat user" in capsys.readouterr().err
+
+
+def test_lock_prints_the_fingerprint_and_head_that_audit_verify_accepts(
+    demo_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(demo_db, "lock", "--reason", "pleno") == 0
+    out = capsys.readouterr().out
+    fingerprint = re.search(r"fingerprint: ([0-9A-Z]{4}(?:-[0-9A-Z]{4}){4})", out)
+    head = re.search(r"head: (#\d+ · [0-9a-f]{4}…[0-9a-f]{4})", out)
+    assert fingerprint and head, out
+    assert anonymous(demo_db, "audit", "verify", "--head", head.group(1)) == 0
+    assert "no findings" in capsys.readouterr().out
+    assert anonymous(demo_db, "key", "show") == 0
+    assert fingerprint.group(1) in capsys.readouterr().out
+    with sqlite3.connect(demo_db) as connection:
+        connection.execute("UPDATE score SET value = '1' WHERE id = 7")
+    assert anonymous(demo_db, "audit", "verify") == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert any(line.startswith("- ") and "differs from the seal" in line for line in lines)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".pdf"])
+def test_audit_export_writes_every_event(demo_db: Path, tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"jejak{suffix}"
+    assert anonymous(demo_db, "audit", "export", str(path)) == 0
+    with sqlite3.connect(demo_db) as connection:
+        events = connection.execute("SELECT count(*) FROM audit_event").fetchone()[0]
+    if suffix == ".csv":
+        assert len(read_table(path, AUDIT_COLUMNS)) == events
+    else:
+        text = "".join(page.extract_text() for page in PdfReader(path).pages)
+        assert "Audit Trail" in text and "demo.scores" in text
+
+
+def test_the_verification_file_lists_the_finals(demo_db: Path, tmp_path: Path) -> None:
+    assert run(demo_db, "lock", "--reason", "pleno") == 0
+    assert run(demo_db, "report", "--out", str(tmp_path / "final"), "--documents", "recap") == 0
+    published = tmp_path / "verifikasi.json"
+    assert run(demo_db, "export-verification", str(published)) == 0
+    files = read_verification_file(published.read_bytes(), published.name)
+    for pdf in (tmp_path / "final").glob("*.pdf"):
+        assert files.document_named_by(sha256_of(pdf.read_bytes())) == pdf.name
+    assert files.version == 1
+    assert [c["code"] for c in files.body["categories"]] == ["PKM", "RSUD", "RSS"]
+    altered = published.read_bytes().replace(b'"rank": 1', b'"rank": 2', 1)
+    with pytest.raises(FileProblemError):
+        read_verification_file(altered, published.name)
