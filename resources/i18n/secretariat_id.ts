@@ -2,6 +2,74 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id">
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../../juryapp/gui/secretariat/audit_dialog.py" line="+94"/>
+        <source>Intact: {n} events, head {head}. The score tables match the audit trail and the seal; nothing was changed behind the app&apos;s back.</source>
+        <translation>Utuh: {n} peristiwa, kepala {head}. Tabel nilai sama dengan jejak audit dan segel; tidak ada yang diubah di luar aplikasi.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{count} findings: the database was changed outside the app, or its trail rewritten. Do not print final documents until this is explained.</source>
+        <translation>{count} temuan: basis data diubah di luar aplikasi, atau jejaknya ditulis ulang. Jangan cetak dokumen final sebelum hal ini dijelaskan.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Audit trail</source>
+        <translation>Jejak audit</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Head printed on the signed minutes, e.g. #1234 · 3f9a…c2e1</source>
+        <translation>Kepala jejak audit yang tercetak pada Berita Acara bertanda tangan, mis. #1234 · 3f9a…c2e1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Check again</source>
+        <translation>&amp;Periksa lagi</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Ekspor…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Checking the audit trail…</source>
+        <translation>Memeriksa jejak audit…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Latest seal: results version {v}, sealed by {who}, key {key}, audit head {head}.</source>
+        <translation>Segel terakhir: hasil versi {v}, disegel oleh {who}, kunci {key}, kepala jejak audit {head}.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The results have not been sealed yet.</source>
+        <translation>Hasil belum disegel.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{n} events written to {file}.</source>
+        <translation>{n} peristiwa ditulis ke {file}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Writing the audit trail…</source>
+        <translation>Menulis jejak audit…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export the audit trail</source>
+        <translation>Ekspor jejak audit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF annex (*.pdf);;Spreadsheet (*.xlsx);;CSV (*.csv)</source>
+        <translation>Lampiran PDF (*.pdf);;Lembar kerja (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>BreakdownModel</name>
     <message>
         <location filename="../../juryapp/gui/secretariat/results_models.py" line="+172"/>
@@ -172,6 +240,34 @@
     </message>
 </context>
 <context>
+    <name>EventsModel</name>
+    <message>
+        <location filename="../../juryapp/gui/secretariat/audit_dialog.py" line="-139"/>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time (UTC)</source>
+        <translation>Waktu (UTC)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By</source>
+        <translation>Oleh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>Tindakan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>Perihal</translation>
+    </message>
+</context>
+<context>
     <name>FilesPanel</name>
     <message>
         <location filename="../../juryapp/gui/secretariat/files_panel.py" line="+52"/>
@@ -237,6 +333,14 @@
         <location line="+5"/>
         <source>{file}: done.</source>
         <translation>{file}: selesai.</translation>
+    </message>
+</context>
+<context>
+    <name>IntegrityBanner</name>
+    <message>
+        <location filename="../../juryapp/gui/secretariat/integrity_banner.py" line="+65"/>
+        <source>&amp;Details…</source>
+        <translation>&amp;Rincian…</translation>
     </message>
 </context>
 <context>
@@ -431,7 +535,7 @@
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/print_page.py" line="+188"/>
+        <location filename="../../juryapp/gui/secretariat/print_page.py" line="+193"/>
         <source>Results and signature</source>
         <translation>Hasil dan tanda tangan</translation>
     </message>
@@ -479,6 +583,11 @@
         <location line="+1"/>
         <source>&amp;Verify a PDF…</source>
         <translation>&amp;Verifikasi PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Audit trail…</source>
+        <translation>&amp;Jejak audit…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -962,7 +1071,7 @@
 <context>
     <name>SecretariatWindow</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/window.py" line="+158"/>
+        <location filename="../../juryapp/gui/secretariat/window.py" line="+169"/>
         <source>Progress</source>
         <translation>Progres</translation>
     </message>

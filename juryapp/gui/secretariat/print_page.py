@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QModelIndex, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,6 +56,8 @@ def default_output_folder() -> Path:
 
 
 class PrintPage(QWidget):
+    audit_requested = Signal()  # the audit trail's window, which the secretariat's window owns
+
     def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services, self._actor = services, actor
@@ -74,6 +76,8 @@ class PrintPage(QWidget):
         self.print_button.clicked.connect(lambda: self.create_pdfs())  # noqa: PLW0108
         self.verify_button = QPushButton(self)
         self.verify_button.clicked.connect(self._ask_verify)
+        self.audit_button = QPushButton(self)
+        self.audit_button.clicked.connect(self.audit_requested)
         self.notice = Notice(self)
         self._build_files()
         self._lay_out()
@@ -175,6 +179,7 @@ class PrintPage(QWidget):
         actions.addWidget(self.print_button)
         actions.addStretch(1)
         actions.addWidget(self.verify_button)
+        actions.addWidget(self.audit_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.state_box)
         layout.addLayout(choices)
@@ -197,6 +202,7 @@ class PrintPage(QWidget):
         self.choose_button.setText(self.tr("C&hoose…"))
         self.print_button.setText(self.tr("&Create PDFs"))
         self.verify_button.setText(self.tr("&Verify a PDF…"))
+        self.audit_button.setText(self.tr("&Audit trail…"))
         self.files_box.setTitle(self.tr("Files written"))
         self.open_folder_button.setText(self.tr("&Open folder"))
         self._show_hint()

@@ -6,10 +6,11 @@ import importlib
 from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Slot
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QVBoxLayout, QWidget
 
 from juryapp.domain.access import Actor
 from juryapp.gui.secretariat.dashboard import DashboardPage
+from juryapp.gui.secretariat.integrity_banner import IntegrityBanner
 
 if TYPE_CHECKING:
     from juryapp.bootstrap import Services
@@ -59,10 +60,17 @@ class SecretariatWindow(QWidget):
         self.navigation.currentRowChanged.connect(self._show_page)
         self.dashboard.open_sheet.connect(self.open_sheet)
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
+        # Whether the database still matches its audit trail and seal, checked at sign-in.
+        self.integrity = IntegrityBanner(services.integrity, actor, self)
+        self.integrity.check()
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 4)
+        outer.addWidget(self.integrity)
+        layout = QHBoxLayout()
         layout.addWidget(self.navigation)
         layout.addWidget(self.stack, 1)
+        outer.addLayout(layout, 1)
 
         self._timer = QTimer(self)
         self._timer.setInterval(FALLBACK_REFRESH_MS)
@@ -94,6 +102,9 @@ class SecretariatWindow(QWidget):
             page.saved.connect(self.refresh)  # type: ignore[attr-defined]
         elif index == self.RESULTS:
             page.lock_changed.connect(self._others_stale)  # type: ignore[attr-defined]
+            page.lock_changed.connect(self.integrity.check)  # type: ignore[attr-defined]
+        elif index == self.PRINT:
+            page.audit_requested.connect(self.integrity.open_details)  # type: ignore[attr-defined]
         return page
 
     @property
