@@ -251,11 +251,13 @@ def read_for_print(database: Database, *, check_seal: bool) -> Reading:
     """The snapshot, notes, fingerprint and (if asked) seal findings, in one transaction."""
     with database.reading() as session:
         connection = session.connection()
+        facts = state.convention_facts(connection)
+        found = seal_findings(connection, facts) if check_seal else []
         return Reading(
             snapshot=read_snapshot(session),
             notes=load_notes(session),
-            fingerprint=state.digest(state.convention_facts(connection)),
-            seal_findings=tuple(str(f) for f in seal_findings(connection)) if check_seal else (),
+            fingerprint=state.digest(facts),
+            seal_findings=tuple(str(f) for f in found),
         )
 
 

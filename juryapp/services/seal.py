@@ -112,8 +112,11 @@ def _info(row: Any) -> SealInfo:
     )
 
 
-def seal_findings(connection: Connection) -> list[Finding]:
-    """Whether every seal is sound, and whether the database still matches the latest one."""
+def seal_findings(connection: Connection, facts: state.Facts | None = None) -> list[Finding]:
+    """Whether every seal is sound, and whether the database still matches the latest one.
+
+    ``facts`` are the database's facts if the caller has read them already.
+    """
     from juryapp.reports.signing import verify_payload  # noqa: PLC0415
 
     findings: list[Finding] = []
@@ -177,7 +180,7 @@ def seal_findings(connection: Connection) -> list[Finding]:
             "without a seal", v=version,
         ))  # fmt: skip
         return findings
-    now = state.convention_facts(connection)
+    now = facts if facts is not None else state.convention_facts(connection)
     if state.digest(now) != latest[0].content_hash:
         findings.extend(differences(state.from_canonical(latest[1]), now, latest[0].version))
     return findings
@@ -186,7 +189,11 @@ def seal_findings(connection: Connection) -> list[Finding]:
 def differences(sealed: state.Facts, now: state.Facts, version: int) -> list[Finding]:
     """One line per fact that differs from the seal, the first ``MAX_LISTED`` of them."""
     paths = sorted(set(sealed) | set(now))
-    changed = [p for p in paths if sealed.get(p, _MISSING) != now.get(p, _MISSING)]
+    changed = [
+        narrowed
+        for path in paths
+        for narrowed in _narrowed(path, sealed.get(path, _MISSING), now.get(path, _MISSING))
+    ]
     findings = [
         _finding(
             "seal",
@@ -194,10 +201,10 @@ def differences(sealed: state.Facts, now: state.Facts, version: int) -> list[Fin
             "differs from the seal of version {v}: {p} — sealed {a}, now {b}",
             v=version,
             p="/".join(path),
-            a=_shown(sealed.get(path, _MISSING)),
-            b=_shown(now.get(path, _MISSING)),
+            a=_shown(was),
+            b=_shown(now_value),
         )
-        for path in changed[:MAX_LISTED]
+        for path, was, now_value in changed[:MAX_LISTED]
     ]
     if len(changed) > MAX_LISTED:
         findings.append(_finding(
@@ -206,6 +213,19 @@ def differences(sealed: state.Facts, now: state.Facts, version: int) -> list[Fin
             n=len(changed) - MAX_LISTED, v=version,
         ))  # fmt: skip
     return findings
+
+
+def _narrowed(path: tuple[str, ...], was: object, now: object) -> list[tuple[Any, ...]]:
+    """The differing leaves under ``path``: a sheet's field or one score, not the whole sheet."""
+    if was == now:
+        return []
+    if isinstance(was, dict) and isinstance(now, dict):
+        return [
+            leaf
+            for key in sorted(set(was) | set(now))
+            for leaf in _narrowed((*path, str(key)), was.get(key, _MISSING), now.get(key, _MISSING))
+        ]
+    return [(path, was, now)]
 
 
 _MISSING = object()

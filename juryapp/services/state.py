@@ -15,7 +15,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import Connection, String, Table, select, type_coerce
 
 from juryapp.persistence.tables import (
     CategoryRow,
@@ -141,25 +141,49 @@ def _levels(connection: Connection) -> Facts:
 
 
 def sheet_facts(connection: Connection) -> Facts:
-    """Every sheet and score, with who typed and confirmed each sheet."""
+    """Every sheet with who typed and confirmed it and its scores, one fact per sheet.
+
+    One fact per sheet rather than per score: a large convention holds 200,000 scores, and
+    the seal is made and checked in the time a person waits for a lock. Score values are
+    taken as stored, which is already their canonical text.
+    """
     judges = _codes(connection, "judge")
     teams = _codes(connection, "team")
     criteria = _codes(connection, "criterion")
     users = dict(connection.execute(select(_TABLE["user"].c.id, _TABLE["user"].c.username)).all())
+    sheet_table, score_table = _TABLE["sheet"], _TABLE["score"]
+    sheet_columns = _columns("sheet")
+    people = {"entered_by", "confirmed_by", "corrected_by"}
+    score_columns = [c for c in _columns("score") if c not in ("value", "note")]
+    scores: dict[int, dict[str, list[Any]]] = defaultdict(dict)
+    for sheet_id, criterion_id, value, note, *others in connection.execute(
+        select(
+            score_table.c.sheet_id,
+            score_table.c.criterion_id,
+            type_coerce(score_table.c.value, String),
+            score_table.c.note,
+            *(score_table.c[c] for c in score_columns),
+        )
+    ):
+        scores[sheet_id][criteria[criterion_id]] = [value, note, *(fact(v) for v in others)]
     facts: Facts = {}
-    sheets: dict[int, tuple[str, str]] = {}
-    for row in connection.execute(select(_TABLE["sheet"])).mappings():
-        key = (judges[row["judge_id"]], teams[row["team_id"]])
-        sheets[row["id"]] = key
-        for column in _columns("sheet"):
-            value = row[column]
-            if column in ("entered_by", "confirmed_by", "corrected_by"):
-                value = users.get(value) if value is not None else None
-            facts[("sheet", *key, column)] = fact(value)
-    for row in connection.execute(select(_TABLE["score"])).mappings():
-        judge, team = sheets[row["sheet_id"]]
-        for column in _columns("score"):
-            facts[("score", judge, team, criteria[row["criterion_id"]], column)] = fact(row[column])
+    for row in connection.execute(
+        select(
+            sheet_table.c.id,
+            sheet_table.c.judge_id,
+            sheet_table.c.team_id,
+            *(sheet_table.c[c] for c in sheet_columns),
+        )
+    ):
+        sheet_id, judge_id, team_id, *values = row
+        entry: dict[str, Any] = {}
+        for column, value in zip(sheet_columns, values, strict=True):
+            if column in people:
+                entry[column] = users.get(value) if value is not None else None
+            else:
+                entry[column] = fact(value)
+        entry["scores"] = dict(sorted(scores.get(sheet_id, {}).items()))
+        facts[("sheet", judges[judge_id], teams[team_id])] = entry
     return facts
 
 
@@ -233,7 +257,7 @@ def sheet_states(connection: Connection, sheet_ids: Iterable[int] | None = None)
     scores_query = select(
         scores_table.c.sheet_id,
         scores_table.c.criterion_id,
-        scores_table.c.value,
+        type_coerce(scores_table.c.value, String),  # stored as its canonical text already
         scores_table.c.note,
     )
     if wanted is not None and len(wanted) < 500:
@@ -242,7 +266,7 @@ def sheet_states(connection: Connection, sheet_ids: Iterable[int] | None = None)
     scores: dict[int, dict[str, list[Any]]] = defaultdict(dict)
     for sheet_id, criterion_id, value, note in connection.execute(scores_query):
         if wanted is None or sheet_id in wanted:
-            scores[sheet_id][criteria[criterion_id]] = [fact(value), note]
+            scores[sheet_id][criteria[criterion_id]] = [value, note]
     states: dict[str, Any] = {}
     for sheet_id, judge_id, team_id, status, abstained, reason, note in connection.execute(query):
         if wanted is not None and sheet_id not in wanted:

@@ -54,7 +54,7 @@ def test_a_score_changed_with_sqlite_shows_at_sign_in(
     dialog = window.integrity.open_details()
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=30_000)
     assert dialog.report is not None and not dialog.report.ok
-    assert "score/" in dialog.findings.text()
+    assert "scores/K" in dialog.findings.text()
     assert dialog.model.rowCount() > 0
     if SHOTS:
         window.grab().save(str(Path(SHOTS) / "integrity-band.png"))
