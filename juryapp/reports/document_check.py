@@ -59,8 +59,12 @@ class CheckResult:
         return _VERDICTS[self.standing]
 
     def lines(self) -> tuple[Text, ...]:
-        """The problems, then what it certifies and who signed it, one line each."""
-        lines = list(self.problems)
+        """The problems, then the notes, one line each."""
+        return self.problems + self.notes()
+
+    def notes(self) -> tuple[Text, ...]:
+        """What it certifies, who signed it and what to do about the key, one line each."""
+        lines: list[Text] = []
         if self.certifies is not None:
             words = self.certifies  # names may hold braces: no str.format over them
             lines.append(Text(f"mengesahkan: {words.id}", f"certifies: {words.en}"))
