@@ -4,12 +4,12 @@
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../../juryapp/gui/app_window.py" line="+48"/>
+        <location filename="../../juryapp/gui/app_window.py" line="+53"/>
         <source>The secretariat screens are not part of this build. Use the juryapp command line for the secretariat&apos;s work.</source>
         <translation>Layar sekretariat tidak tersedia pada versi ini. Gunakan baris perintah juryapp untuk pekerjaan sekretariat.</translation>
     </message>
     <message>
-        <location line="+268"/>
+        <location line="+310"/>
         <source>Not signed in</source>
         <translation>Belum masuk</translation>
     </message>
@@ -47,6 +47,11 @@
         <location line="+4"/>
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Check a document…</source>
+        <translation>&amp;Periksa keaslian dokumen…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -158,7 +163,7 @@
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../juryapp/gui/judge/queue_page.py" line="+152"/>
+        <location filename="../../juryapp/gui/judge/queue_page.py" line="+143"/>
         <source>Teams to score — {name}</source>
         <translation>Tim yang dinilai — {name}</translation>
     </message>
@@ -186,7 +191,7 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../juryapp/gui/judge/results_page.py" line="+87"/>
+        <location filename="../../juryapp/gui/judge/results_page.py" line="+86"/>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
@@ -229,7 +234,7 @@
 <context>
     <name>ResultsPage</name>
     <message>
-        <location line="+51"/>
+        <location line="+43"/>
         <source>Results</source>
         <translation>Hasil</translation>
     </message>
@@ -252,7 +257,7 @@
 <context>
     <name>ScoreSheetPage</name>
     <message>
-        <location filename="../../juryapp/gui/judge/score_sheet.py" line="+322"/>
+        <location filename="../../juryapp/gui/judge/score_sheet.py" line="+323"/>
         <source>{low} to {high}</source>
         <translation>{low} sampai {high}</translation>
     </message>
