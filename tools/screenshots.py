@@ -97,6 +97,49 @@ def judge_screens(studio: Studio) -> None:
     window.close()
 
 
+@shot
+def verify_dialog(studio: Studio) -> None:
+    """The document check, open without signing in, on a certificate's QR code.
+
+    The code is signed with a key made for the picture, so the demo database stays unlocked
+    for the other shots.
+    """
+    from juryapp.domain.access import Actor  # noqa: PLC0415
+    from juryapp.domain.formatting import format_score  # noqa: PLC0415
+    from juryapp.reports.claims import DocumentClaim, sign_claim  # noqa: PLC0415
+    from juryapp.reports.document_kinds import DocumentKind  # noqa: PLC0415
+    from juryapp.reports.fingerprint import fingerprint_of_certificate  # noqa: PLC0415
+    from juryapp.reports.signing import create_convention_key  # noqa: PLC0415
+
+    info = studio.services.setup.spec().info
+    category = studio.services.results.compute(Actor.console()).categories[0]
+    winner = category.teams[0]
+    assert winner.rank is not None and winner.score is not None
+    key = create_convention_key(info.name, info.organiser or info.name)
+    claim = DocumentClaim(
+        DocumentKind.CERTIFICATE,
+        info.name,
+        winner.code,
+        winner.institution,
+        category.name,
+        rank=winner.rank,
+        advances=winner.advances,
+        score=format_score(winner.score, "id"),
+        results_version=1,
+    )
+    window = studio.main_window()
+    dialog = window.open_verify_dialog()
+    dialog.resize(780, 700)
+    dialog.key.setText(fingerprint_of_certificate(key.certificate_pem))
+    dialog.code.setPlainText(sign_claim(claim, key).text)
+    task = dialog.check_code()
+    while task is not None and task.is_running:
+        studio.app.processEvents()
+    studio.save(dialog, "verify-dialog.png")
+    dialog.close()
+    window.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")

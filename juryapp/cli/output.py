@@ -7,7 +7,6 @@ from typing import Any
 
 from juryapp.domain.formatting import format_score
 from juryapp.domain.results import Results, TeamResult
-from juryapp.services.verification import Verification
 
 
 def _exact(value: Fraction | None) -> str | None:
@@ -106,62 +105,3 @@ def results_text(results: Results, lang: str) -> str:
         label = "Missing sheets" if en else "Lembar belum masuk"
         lines.append(f"{label}: " + ", ".join(f"{j}/{t}" for j, t in results.missing))
     return "\n".join(lines).rstrip() + "\n"
-
-
-def verification_text(name: str, report: Verification, lang: str) -> str:
-    """What ``juryapp verify`` prints for one file; the first line is the verdict."""
-    en = lang == "en"
-    verdict = report.verdict
-    lines = []
-    if report.ok:
-        lines.append(f"{name}: " + ("VALID" if en else "SAH"))
-    else:
-        lines.append(f"{name}: " + ("NOT VALID" if en else "TIDAK SAH"))
-    for problem in verdict.problems:
-        lines.append("  - " + (problem if en else PROBLEMS_ID.get(problem, problem)))
-    if verdict.signed:
-        lines.append(
-            ("  signed by key " if en else "  ditandatangani kunci ")
-            + f"{verdict.key_id} ({verdict.signer_certificate_fingerprint})"
-        )
-    if report.version is not None:
-        lines.append(
-            ("  certifies results version " if en else "  mengesahkan hasil versi ")
-            + f"{report.version}, {report.fingerprint}"
-        )
-    if verdict.intact and not report.matches_database:
-        lines.append(
-            "  - the results in this database differ from the ones the file certifies "
-            f"(database: version {report.database_version}, {report.database_fingerprint})"
-            if en
-            else "  - hasil di basis data ini berbeda dari yang disahkan berkas ini "
-            f"(basis data: versi {report.database_version}, {report.database_fingerprint})"
-        )
-    elif verdict.intact:
-        lines.append(
-            "  matches the results in this database"
-            if en
-            else "  sesuai dengan hasil di basis data ini"
-        )
-    if verdict.signed and not report.database_locked:
-        lines.append(
-            "  - the results in this database are not locked"
-            if en
-            else "  - hasil di basis data ini tidak dalam keadaan terkunci"
-        )
-    return "\n".join(lines)
-
-
-PROBLEMS_ID = {
-    "file is damaged or not a PDF": "berkas rusak atau bukan PDF",
-    "not signed": "tidak ditandatangani",
-    "signature removed or unreachable": "tanda tangan dihapus atau tidak terjangkau",
-    "signature is damaged": "tanda tangan rusak",
-    "content changed after signing": "isi berubah setelah ditandatangani",
-    "file was updated after signing": "berkas diperbarui setelah ditandatangani",
-    "signature does not cover the whole file": "tanda tangan tidak mencakup seluruh berkas",
-    "more than one signature": "lebih dari satu tanda tangan",
-    "signed with a different key": "ditandatangani dengan kunci lain",
-    "signer certificate differs from the trusted one": "sertifikat penanda tangan berbeda",
-    "signer certificate not valid": "sertifikat penanda tangan tidak sah",
-}

@@ -1,4 +1,4 @@
-"""Commands about results: rankings, locking, printing the documents and verifying them."""
+"""Commands about results: rankings, locking and printing the documents."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from juryapp.cli.common import Subparsers, say
 from juryapp.cli.session import acting, passphrase
-from juryapp.domain.access import Actor
 from juryapp.domain.kinds import Method
 from juryapp.domain.messages import Text
 
@@ -85,18 +84,6 @@ def cmd_report(services: Services, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_verify(services: Services, args: argparse.Namespace) -> int:
-    from juryapp.cli.output import verification_text
-
-    status = 0
-    for name in args.files:
-        report = services.verification.verify(Actor.reader(), Path(name))
-        print(verification_text(Path(name).name, report, args.lang))
-        if not report.ok:
-            status = 1
-    return status
-
-
 def cmd_unlock(services: Services, args: argparse.Namespace) -> int:
     state = services.locking.unlock(acting(services, args, change=True), args.reason)
     say(
@@ -127,9 +114,6 @@ def register(sub: Subparsers) -> None:
     report.add_argument("--paper", choices=["A4", "F4"], default="A4")
     report.add_argument("--quiet", action="store_true", help="no progress lines")
     report.set_defaults(run=cmd_report)
-    verify = sub.add_parser("verify", help="check signed result PDFs against this database")
-    verify.add_argument("files", nargs="+")
-    verify.set_defaults(run=cmd_verify)
     unlock = sub.add_parser("unlock", help="unlock the results (raises the version)")
     unlock.add_argument("--reason", required=True)
     unlock.set_defaults(run=cmd_unlock)

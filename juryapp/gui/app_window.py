@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from juryapp.gui.judge.judge_area import JudgeArea
     from juryapp.gui.start.sign_in import SignInPage
     from juryapp.gui.start.start_page import StartPage
+    from juryapp.gui.verify_dialog import VerifyDialog
     from juryapp.gui.watcher import DataWatcher
 
 __all__ = ["AppWindow"]
@@ -96,6 +97,7 @@ class AppWindow(QMainWindow):
         self._load_scheduled = False
         self.watcher: DataWatcher | None = None
         self._pages: tuple[StartPage, SignInPage] | None = None
+        self._verify_dialog: VerifyDialog | None = None
 
         self.stack = QStackedWidget(self)
         self._opening = QLabel(self)
@@ -207,6 +209,12 @@ class AppWindow(QMainWindow):
         self.quit_action = QAction(self)
         self.quit_action.setShortcuts(QKeySequence.StandardKey.Quit)  # all the platform's keys
         self.quit_action.triggered.connect(self.close)
+        # Open to anyone at the laptop, signed in or not: a team member or a journalist
+        # checks a document with nothing but the file or its QR code.
+        self.verify_action = QAction(self)
+        self.verify_action.triggered.connect(self.open_verify_dialog)
+        self.file_menu.addAction(self.verify_action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.sign_out_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
@@ -224,6 +232,17 @@ class AppWindow(QMainWindow):
             group.addAction(action)
             self.language_menu.addAction(action)
             self.language_actions[lang] = action
+
+    def open_verify_dialog(self) -> VerifyDialog:
+        """The document check, one per window, brought to the front if already open."""
+        from juryapp.gui.verify_dialog import VerifyDialog  # noqa: PLC0415
+
+        if self._verify_dialog is None:
+            self._verify_dialog = VerifyDialog(self)
+        self._verify_dialog.show()
+        self._verify_dialog.raise_()
+        self._verify_dialog.activateWindow()
+        return self._verify_dialog
 
     def set_language(self, lang: str) -> None:
         """Switch the interface at once; every screen relabels itself on LanguageChange."""
@@ -371,6 +390,7 @@ class AppWindow(QMainWindow):
         else:
             self.setWindowTitle("juryapp")
         self.file_menu.setTitle(self.tr("&File"))
+        self.verify_action.setText(self.tr("&Check a document…"))
         self.sign_out_action.setText(self.tr("&Sign out"))
         self.sign_out_action.setEnabled(self._actor is not None)
         self.quit_action.setText(self.tr("&Quit"))

@@ -463,3 +463,41 @@ def _normal_fingerprint(value: str) -> str:
     if len(digits) != _FINGERPRINT_HEX or not _HEX.fullmatch(digits):
         raise ValueError("the results fingerprint must be 64 hex digits (SHA-256)")
     return digits
+
+
+# --- compact signatures checked with nothing but the signer's public key --------------------
+
+_COMPRESSED_POINT_BYTES = 1 + _COORDINATE_BYTES
+
+
+def public_key_point(key: ConventionKey) -> bytes:
+    """The key's public half as a compressed P-256 point (33 bytes), the form QR claims carry."""
+    public_key = x509.load_pem_x509_certificate(key.certificate_pem).public_key()
+    if not isinstance(public_key, ec.EllipticCurvePublicKey):
+        raise ValueError("the convention key must be an ECDSA P-256 key")
+    point: bytes = public_key.public_bytes(
+        serialization.Encoding.X962, serialization.PublicFormat.CompressedPoint
+    )
+    return point
+
+
+def verify_payload_with_point(point: bytes, payload: bytes, signature: bytes) -> bool:
+    """``verify_payload`` for a key given as a compressed P-256 point instead of a certificate.
+
+    Anything that is not a compressed point on the curve, or not a low-s r ‖ s signature,
+    gives False; nothing raises.
+    """
+    if len(point) != _COMPRESSED_POINT_BYTES or point[0] not in (2, 3):
+        return False
+    if len(signature) != 2 * _COORDINATE_BYTES:
+        return False
+    r = int.from_bytes(signature[:_COORDINATE_BYTES], "big")
+    s = int.from_bytes(signature[_COORDINATE_BYTES:], "big")
+    if not (0 < r < _P256_ORDER and 0 < s <= _P256_ORDER // 2):
+        return False
+    try:
+        public_key = ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), point)
+        public_key.verify(encode_dss_signature(r, s), payload, ec.ECDSA(hashes.SHA256()))
+    except (InvalidSignature, ValueError):
+        return False
+    return True

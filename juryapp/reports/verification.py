@@ -301,3 +301,19 @@ def _one_certificate(certificate_pem: bytes) -> Any:
     if len(certificates) != 1:
         raise ValueError("the trusted certificate must be exactly one certificate")
     return certificates[0]
+
+
+def signer_certificate_der(pdf: bytes) -> bytes | None:
+    """The DER certificate embedded with the PDF's first signature (the one ``verify_pdf``
+    checks), or None when there is none to read; never raises for bad PDF bytes.
+
+    Its key is the signer's only when ``verify_pdf`` finds the signature intact.
+    """
+    try:
+        signatures = PdfFileReader(io.BytesIO(pdf)).embedded_regular_signatures
+        if not signatures:
+            return None
+        der: bytes = signatures[0].signer_cert.dump()
+    except Exception:
+        return None
+    return der

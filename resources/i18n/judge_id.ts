@@ -4,12 +4,12 @@
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../../juryapp/gui/app_window.py" line="+52"/>
+        <location filename="../../juryapp/gui/app_window.py" line="+53"/>
         <source>The secretariat screens are not part of this build. Use the juryapp command line for the secretariat&apos;s work.</source>
         <translation>Layar sekretariat tidak tersedia pada versi ini. Gunakan baris perintah juryapp untuk pekerjaan sekretariat.</translation>
     </message>
     <message>
-        <location line="+292"/>
+        <location line="+310"/>
         <source>Not signed in</source>
         <translation>Belum masuk</translation>
     </message>
@@ -47,6 +47,11 @@
         <location line="+4"/>
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Check a document…</source>
+        <translation>&amp;Periksa keaslian dokumen…</translation>
     </message>
     <message>
         <location line="+1"/>

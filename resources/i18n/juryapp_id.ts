@@ -214,6 +214,49 @@ Penyebab: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>ResultView</name>
+    <message>
+        <location filename="../../juryapp/gui/verify_dialog.py" line="+124"/>
+        <source>VALID: signed with the key you gave</source>
+        <translation>SAH: ditandatangani dengan kunci yang Anda masukkan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>INTACT: compare the key below with the printed minutes</source>
+        <translation>UTUH: cocokkan kunci di bawah dengan Berita Acara tercetak</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NOT VALID</source>
+        <translation>TIDAK SAH</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>It certifies: {words}</source>
+        <translation>Mengesahkan: {words}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Signed with the key whose fingerprint is:</source>
+        <translation>Ditandatangani dengan kunci bersidik jari:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Results fingerprint: {f}</source>
+        <translation>Sidik jari hasil: {f}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It matches the key fingerprint you typed.</source>
+        <translation>Sesuai dengan sidik jari kunci yang Anda ketik.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The file is unchanged since it was signed, but anyone can sign a file: it is genuine only if this fingerprint is the one printed on the minutes (Berita Acara) the jury signed. Type that fingerprint above to have it compared.</source>
+        <translation>Berkas tidak berubah sejak ditandatangani, tetapi siapa pun dapat menandatangani berkas: berkas ini asli hanya jika sidik jari ini sama dengan yang tercetak pada Berita Acara yang ditandatangani Dewan Juri. Ketik sidik jari itu di atas agar dicocokkan.</translation>
+    </message>
+</context>
+<context>
     <name>SignatureDialog</name>
     <message>
         <location filename="../../juryapp/gui/signature_pad.py" line="+379"/>
@@ -266,6 +309,90 @@ Penyebab: {reason}</translation>
         <location filename="../../juryapp/gui/worker.py" line="+145"/>
         <source>Cancel</source>
         <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../juryapp/gui/verify_dialog.py" line="+87"/>
+        <source>No QR code could be read in this image.</source>
+        <translation>Tidak ada kode QR yang terbaca pada gambar ini.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>QR code</source>
+        <translation>Kode QR</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Key fingerprint</source>
+        <translation>Sidik jari kunci</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <location line="+2"/>
+        <source>File</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Checking…</source>
+        <translation>Memeriksa…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Choose a signed PDF</source>
+        <translation>Pilih PDF yang ditandatangani</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Berkas PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open a photo or scan of a QR code</source>
+        <translation>Buka foto atau pindaian kode QR</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp)</source>
+        <translation>Gambar (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Check a document</source>
+        <translation>Periksa keaslian dokumen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check a signed result PDF, or the QR code printed on a result document. No sign-in and no database are needed: the file or the code is enough.</source>
+        <translation>Periksa berkas PDF hasil yang ditandatangani, atau kode QR yang tercetak pada dokumen hasil. Tidak perlu masuk dan tidak perlu basis data: berkas atau kodenya saja sudah cukup.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Key fingerprint printed on the minutes (Berita Acara), if you have it:</source>
+        <translation>Sidik jari &amp;kunci yang tercetak pada Berita Acara, bila ada:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a &amp;PDF…</source>
+        <translation>Pilih berkas &amp;PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a QR code &amp;image…</source>
+        <translation>Buka &amp;gambar kode QR…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Or paste the &amp;text a phone&apos;s QR scanner shows:</source>
+        <translation>Atau tempelkan &amp;teks yang ditampilkan pemindai QR ponsel:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Check the code</source>
+        <translation>P&amp;eriksa kode</translation>
     </message>
 </context>
 </TS>
