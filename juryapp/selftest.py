@@ -135,7 +135,7 @@ def _run_services(test: SelfTest, database: Path, out_dir: Path) -> bool:
 
     def demo() -> str:
         services = opened[0]
-        info = load_demo(services.database, services.setup, services.accounts)
+        info = load_demo(services.database, services.setup, services.accounts, complete=True)
         _check(services.database.has_convention(), "the demo left no convention")
         return f"{len(info.credentials)} accounts"
 

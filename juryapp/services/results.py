@@ -18,6 +18,7 @@ from juryapp.domain.results import MarkStatus, Results, SheetInput, TieDecision,
 from juryapp.persistence.database import Database
 from juryapp.persistence.tables import CategoryRow, TeamRow, TieDecisionRow
 from juryapp.services import audit
+from juryapp.services.readiness import open_items as open_items_of
 from juryapp.services.snapshot import convention_row, load_decisions, load_sheets, load_spec
 
 
@@ -196,13 +197,19 @@ class ResultsService:
             )
 
     def lock(self, actor: Actor, reason: str = "") -> LockState:
-        """Freeze the results; unconfirmed or missing sheets need a recorded reason."""
+        """Freeze the results once every sheet is handed in and every cut-line tie decided.
+
+        Handed-in sheets not yet confirmed by a second person need a recorded reason.
+        """
         require_secretariat(actor)
         with self._db.writing() as session:
             row = convention_row(session)
             if row.results_locked:
                 raise StateError(Text("hasil sudah dikunci", "the results are already locked"))
             snap = _snapshot(session)
+            readiness = open_items_of(snap.spec, snap.sheets, snap.decisions)
+            if not readiness.can_lock:  # a missing or draft sheet, or an undecided cut-line tie
+                raise StateError(readiness.refusal())
             open_items = _unconfirmed(snap)
             if open_items and not reason.strip():
                 raise StateError(

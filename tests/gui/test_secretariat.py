@@ -273,6 +273,11 @@ def test_lock_needs_a_reason_while_sheets_are_open_and_unlock_raises_the_version
     window: SecretariatWindow, demo: Demo
 ) -> None:
     window.show_page(window.RESULTS)
+    window.results.lock("rekap sementara untuk pleno")
+    assert "J1 × RSS-04" in window.results.notice.text()  # the sheet left empty blocks it
+    assert not demo.services.results.lock_state().locked
+    judge, team = demo.info.pending or ("", "")
+    demo.services.scoring.abstain(demo.sek1, judge, team, "juri berhalangan hadir")
     window.results.lock("")
     assert not window.results.notice.isHidden()
     assert not demo.services.results.lock_state().locked

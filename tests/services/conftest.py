@@ -24,6 +24,7 @@ from juryapp.persistence.database import Database
 from juryapp.persistence.tables import AuditRow
 from juryapp.resources import resource
 from juryapp.services.accounts import AccountService
+from juryapp.services.readiness import open_items
 from juryapp.services.results import ResultsService
 from juryapp.services.scoring import ScoringService
 from juryapp.services.setup import SetupService
@@ -100,6 +101,17 @@ def open_stack(path: Path, hasher: PasswordHasher | None = None) -> Stack:
 def fill_sheet(stack: Stack, actor: Actor, judge: str, team: str, value: int | Decimal = 3) -> None:
     for criterion in CRITERIA:
         stack.scoring.set_score(actor, judge, team, criterion, Decimal(value))
+
+
+def settle_open_sheets(stack: Stack, actor: Actor, reason: str = "uji kunci") -> int:
+    """Record an abstention for every sheet not handed in, so that the results can be locked."""
+    snap = stack.results.snapshot()
+    settled = 0
+    for item in open_items(snap.spec, snap.sheets, snap.decisions).blocking:
+        if item.judge is not None:
+            stack.scoring.abstain(actor, item.judge, item.teams[0], reason)
+            settled += 1
+    return settled
 
 
 @pytest.fixture(scope="session")
