@@ -20,8 +20,8 @@ from juryapp.domain.messages import (
     PermissionDeniedError,
     StateError,
     ValidationError,
-    current_language,
 )
+from juryapp.gui.problems import refusal_text
 
 __all__ = ["ExceptHook", "build_error_box", "install_excepthook", "show_error"]
 
@@ -74,7 +74,7 @@ def build_error_box(parent: QWidget | None, exc: BaseException) -> QMessageBox:
         # Expected problems: the message is the whole story, written for the person.
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(_title_for(exc))
-        box.setText(exc.text.in_language(current_language()))
+        box.setText(refusal_text(exc))
         if isinstance(exc, FileProblemError):
             box.setInformativeText(_file_location(exc))
     elif isinstance(exc, OSError) and exc.filename is not None:

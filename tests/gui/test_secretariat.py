@@ -364,7 +364,8 @@ def test_setup_problems_are_listed(window: SecretariatWindow, demo: Demo) -> Non
     assert teams.setData(teams.index(0, 2), "XYZ")  # a category that does not exist
     assert not window.setup.save()
     assert window.setup.problems.count() >= 1
-    assert "teams" in window.setup.problems.item(0).text()
+    # Where the problem is, in words, and the message as a sentence: no teams[1].category.
+    assert window.setup.problems.item(0).text() == "Teams, row 1, Category: Kategori 'XYZ' tidak dikenal"
     assert demo.services.setup.spec().teams[0].category == "PKM"
 
 
