@@ -23,7 +23,7 @@ from juryapp.gui.i18n import install_translators
 from juryapp.gui.secretariat import SecretariatWindow
 from juryapp.gui.secretariat.common import CODE_ROLE
 from juryapp.gui.secretariat.progress_model import STATE_ROLE
-from juryapp.gui.secretariat.results_models import TIE, RankingModel
+from juryapp.gui.secretariat.results_models import CODE, SCORE, TIE, RankingModel
 from juryapp.gui.secretariat.schedule_page import now_and_next
 from juryapp.services.results import CellState
 from tests.gui.secretariat_fixtures import Demo, demo, window, window2  # noqa: F401
@@ -178,22 +178,25 @@ def test_scores_are_typed_with_the_keyboard(
 def test_two_person_rule_for_paper_sheets(
     window: SecretariatWindow, window2: SecretariatWindow, demo: Demo
 ) -> None:
-    judge, team = demo.info.pending
+    judge, team = demo.info.pending or ("", "")
     _fill(window, demo, judge, team)
     window.paper.submit()
     assert window.paper.sheet is not None
     assert window.paper.sheet.status is SheetStatus.SUBMITTED
     # The confirm button stays usable so that pressing it explains the rule.
     assert window.paper.confirm_button.isEnabled()
-    window.paper.confirm()
+    again = dict.fromkeys(window.paper.fields, "4")
+    assert window.paper.confirm_by_reentry(again) is None
     assert not window.paper.notice.isHidden()
+    assert window.paper.notice.text().startswith("Lembar ini diketik oleh")  # a sentence
     assert "konfirmasi harus oleh petugas sekretariat lain" in window.paper.notice.text()
     assert demo.services.scoring.sheet(demo.sek1, judge, team).status is SheetStatus.SUBMITTED
 
     window2.open_sheet(judge, team)
-    window2.paper.confirm()
+    outcome = window2.paper.confirm_by_reentry(again)
+    assert outcome is not None and outcome.confirmed
     assert demo.services.scoring.sheet(demo.sek1, judge, team).status is SheetStatus.CONFIRMED
-    assert "Rina" in window2.paper.status.text()  # who typed it stays visible
+    assert window2.paper.sheet is not None
 
 
 def test_pending_list_holds_submitted_sheets(window: SecretariatWindow) -> None:
@@ -235,7 +238,7 @@ def _ranking(window: SecretariatWindow) -> dict[str, tuple[str, str, str]]:
     return {
         str(model.index(r, 0).data(CODE_ROLE)): (
             str(model.index(r, 0).data()),
-            str(model.index(r, 3).data()),
+            str(model.index(r, SCORE).data()),
             str(model.index(r, TIE).data()),
         )
         for r in range(model.rowCount())
@@ -264,9 +267,11 @@ def test_method_comparison_and_release(window: SecretariatWindow, demo: Demo) ->
     assert window.results.results is not None
     assert window.results.results.method is Method.MEDIAN
     assert window.results.compare.columnCount() == 5
+    assert window.results.release_button.text() == "Show to &judges…"  # the action, not the state
     window.results.set_released(True)
     assert demo.services.results.lock_state().released
-    assert window.results.release_button.isChecked()
+    assert window.results.release_button.text() == "&Withhold from judges…"
+    assert "judges can see them" in window.results.version.text()
 
 
 def test_lock_needs_a_reason_while_sheets_are_open_and_unlock_raises_the_version(
@@ -476,7 +481,9 @@ def test_timer_opens_with_the_convention_durations(qtbot: QtBot, window: Secreta
     timer = window.schedule.open_timer()
     qtbot.addWidget(timer)
     assert timer.durations().presentation_s == 15 * 60
-    assert timer.team_text()[0] == "RSUD Kalideres"
+    assert timer.team_text()[0] == "RSUD-02 · RSUD Kalideres"
+    assert timer.caption_text() == "Presenting now"
+    assert "Space" in timer.keys_text() and "Esc" in timer.keys_text()
     window.schedule.close_timer()
 
 

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QPushButton,
     QSplitter,
@@ -24,7 +23,9 @@ from juryapp.domain.access import Actor
 from juryapp.domain.formatting import format_number
 from juryapp.domain.kinds import Method
 from juryapp.domain.results import CategoryResult, Results
+from juryapp.gui import dialogs
 from juryapp.gui.secretariat.common import CODE_ROLE, Notice, lang
+from juryapp.gui.secretariat.lock_dialog import LockDialog
 from juryapp.gui.secretariat.results_models import (
     INSTITUTION,
     TITLE,
@@ -51,6 +52,7 @@ def _table(parent: QWidget) -> QTableView:
 
 class SecretariatResultsPage(QWidget):
     lock_changed = Signal()
+    open_sheet = Signal(str, str)  # judge, team: a sheet the lock dialog sent the person to
 
     def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +63,7 @@ class SecretariatResultsPage(QWidget):
         self.lock_state: LockState | None = None
 
         self.category = QComboBox(self)
+        self.category.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.method = QComboBox(self)
         for method in Method:
             self.method.addItem(method_name(method), method.value)
@@ -68,10 +71,10 @@ class SecretariatResultsPage(QWidget):
         self.method.currentIndexChanged.connect(self.refresh)
         self.kendall = QLabel(self)
         self.release_button = QPushButton(self)
-        self.release_button.setCheckable(True)
-        self.release_button.clicked.connect(self._toggle_release)
+        self.release_button.clicked.connect(self._ask_release)
         self.lock_button = QPushButton(self)
         self.lock_button.clicked.connect(self._ask_lock)
+        self.lock_dialog: LockDialog | None = None
         self.version = QLabel(self)
 
         self._build_banner()
@@ -84,7 +87,7 @@ class SecretariatResultsPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(INSTITUTION, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(INSTITUTION, 230)
+        header.resizeSection(INSTITUTION, 300)
         self.ranking_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.ranking_view.selectionModel().selectionChanged.connect(self._team_chosen)
 
@@ -154,6 +157,8 @@ class SecretariatResultsPage(QWidget):
         self.decide_button.setText(self.tr("Record &decision…"))
         self.details.setTabText(0, self.tr("Judges of the selected team"))
         self.details.setTabText(1, self.tr("All four methods side by side"))
+        for index, method in enumerate(Method):
+            self.method.setItemText(index, method_name(method))
         self._show_lock()
 
     # -- loading ------------------------------------------------------------------------------
@@ -237,15 +242,22 @@ class SecretariatResultsPage(QWidget):
         state = self.lock_state
         if state is None:
             return
+        seen = (
+            self.tr("judges can see them") if state.released else self.tr("judges cannot see them")
+        )
         self.version.setText(
-            self.tr("Version {n} · {state}").format(
-                n=state.version, state=self.tr("locked") if state.locked else self.tr("open")
+            self.tr("Version {n} · {state} · {seen}").format(
+                n=state.version,
+                state=self.tr("locked") if state.locked else self.tr("open"),
+                seen=seen,
             )
         )
-        self.lock_button.setText(self.tr("&Unlock…") if state.locked else self.tr("&Lock…"))
-        self.release_button.setChecked(state.released)
+        # Each button names what it does, not the state it is in.
+        self.lock_button.setText(
+            self.tr("&Unlock the results…") if state.locked else self.tr("&Lock the results…")
+        )
         self.release_button.setText(
-            self.tr("Released to judges") if state.released else self.tr("Withheld from judges")
+            self.tr("&Withhold from judges…") if state.released else self.tr("Show to &judges…")
         )
 
     # -- actions ------------------------------------------------------------------------------
@@ -255,8 +267,29 @@ class SecretariatResultsPage(QWidget):
         else:
             self._show_lock()
 
-    def _toggle_release(self, checked: bool) -> None:
-        self.set_released(checked)
+    def _ask_release(self) -> None:
+        state = self.lock_state
+        if state is None:
+            return
+        if state.released:
+            asked = dialogs.confirm(
+                self,
+                self.tr("Withhold the results"),
+                self.tr("Hide the rankings from the judges' screens again?"),
+                self.tr("&Withhold from judges"),
+            )
+        else:
+            asked = dialogs.confirm(
+                self,
+                self.tr("Show the results to judges"),
+                self.tr(
+                    "Every judge will see the rankings of every category on their screen, "
+                    "from now on. Show them?"
+                ),
+                self.tr("&Show to judges"),
+            )
+        if asked:
+            self.set_released(not state.released)
 
     def lock(self, reason: str) -> None:
         # Through publishing, as the command line does: the first lock also creates the
@@ -276,16 +309,43 @@ class SecretariatResultsPage(QWidget):
             )
             self.lock_changed.emit()
 
+    def lock_dialog_for_now(self) -> LockDialog | None:
+        """The lock dialog over what is open right now (not shown)."""
+        readiness = self.notice.attempt(lambda: self._services.readiness.before_lock(self._actor))
+        if readiness is None or self.lock_state is None:
+            return None
+        dialog = LockDialog(readiness, self.lock_state.version, self)
+        dialog.go_to_sheet.connect(self.open_sheet)
+        dialog.go_to_category.connect(self.show_tie)
+        return dialog
+
     def _ask_lock(self) -> None:
-        locked = self.lock_state is not None and self.lock_state.locked
-        prompt = (
-            self.tr("Why are the results unlocked? (required)")
-            if locked
-            else self.tr("Reason (required while some sheets are not confirmed)")
-        )
-        reason, ok = QInputDialog.getText(self, self.lock_button.text().replace("&", ""), prompt)
-        if ok:
-            (self.unlock if locked else self.lock)(reason)
+        if self.lock_state is not None and self.lock_state.locked:
+            reason = dialogs.ask_reason(
+                self,
+                self.tr("Unlock the results"),
+                self.tr(
+                    "Unlocking lets scores and the set-up change again and makes version {n}. "
+                    "Documents already printed stay version {m}. Why are the results unlocked?"
+                ).format(n=self.lock_state.version + 1, m=self.lock_state.version),
+                self.tr("&Unlock the results"),
+            )
+            if reason is not None:
+                self.unlock(reason)
+            return
+        dialog = self.lock_dialog_for_now()
+        if dialog is None:
+            return
+        self.lock_dialog = dialog
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.lock(dialog.reason.text())
+        self.lock_dialog = None
+        dialog.deleteLater()
+
+    def show_tie(self, category: str) -> None:
+        """The category whose tie at the quota line waits for the jury's decision."""
+        self.select_category(category)
+        self.banner.setFocus()
 
     def tied_at_cut_line(self) -> list[tuple[str, str]]:
         category = self.current_category()
