@@ -239,7 +239,7 @@ class ChangeSecretDialog(_SecretForm):
         if self._pin:
             self.setWindowTitle(self.tr("Change my PIN"))
             texts = (
-                self.tr("&Current PIN:"),
+                self.tr("C&urrent PIN:"),
                 self.tr("&New PIN ({n}+ digits):").format(n=PIN_DIGITS),
                 self.tr("&Repeat the new PIN:"),
             )
@@ -247,7 +247,7 @@ class ChangeSecretDialog(_SecretForm):
         else:
             self.setWindowTitle(self.tr("Change my passphrase"))
             texts = (
-                self.tr("&Current passphrase:"),
+                self.tr("C&urrent passphrase:"),
                 self.tr("&New passphrase (8+ characters):"),
                 self.tr("&Repeat the new passphrase:"),
             )

@@ -30,10 +30,6 @@ __all__ = [
 ]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Dialogs", text)
-
-
 # Qt's own dialog, not the platform's: Qt ships no Indonesian for the platform dialogs to
 # follow, and its widget dialog asks our translations for every text it shows.
 _OPTIONS = QFileDialog.Option.DontUseNativeDialog
@@ -71,8 +67,10 @@ def save_file(
         if not path.exists() or confirm(
             parent,
             title,
-            _tr("{name} already exists. Replace it?").format(name=path.name),
-            _tr("&Replace the file"),
+            QCoreApplication.translate("Dialogs", "{name} already exists. Replace it?").format(
+                name=path.name
+            ),
+            QCoreApplication.translate("Dialogs", "&Replace the file"),
         ):
             return path
     return None
@@ -123,12 +121,23 @@ def ask_unsaved(parent: QWidget | None, what: str) -> Unsaved:
     """Unsaved changes on ``what``: save them, throw them away, or stay."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("Unsaved changes"))
-    box.setText(_tr("The changes on {what} are not saved yet.").format(what=what))
-    box.setInformativeText(_tr("Save them before you go on?"))
-    save = box.addButton(_tr("&Save changes"), QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton(_tr("&Discard changes"), QMessageBox.ButtonRole.DestructiveRole)
-    stay = box.addButton(_tr("&Stay here"), QMessageBox.ButtonRole.RejectRole)
+    box.setWindowTitle(QCoreApplication.translate("Dialogs", "Unsaved changes"))
+    box.setText(
+        QCoreApplication.translate("Dialogs", "The changes on {what} are not saved yet.").format(
+            what=what
+        )
+    )
+    box.setInformativeText(QCoreApplication.translate("Dialogs", "Save them before you go on?"))
+    save = box.addButton(
+        QCoreApplication.translate("Dialogs", "&Save changes"), QMessageBox.ButtonRole.AcceptRole
+    )
+    discard = box.addButton(
+        QCoreApplication.translate("Dialogs", "&Discard changes"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
+    stay = box.addButton(
+        QCoreApplication.translate("Dialogs", "&Stay here"), QMessageBox.ButtonRole.RejectRole
+    )
     box.setDefaultButton(save)
     box.setEscapeButton(stay)
     box.exec()

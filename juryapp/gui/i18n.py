@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QT_TRANSLATE_NOOP3,
     QCoreApplication,
     QLibraryInfo,
     QLocale,
@@ -95,9 +94,7 @@ _QT_STANDARD_TEXTS: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("QFileSystemModel", "Date Modified"),
     QT_TRANSLATE_NOOP("QFileSystemModel", "Name"),
     QT_TRANSLATE_NOOP("QFileSystemModel", "Size"),
-    QT_TRANSLATE_NOOP3("QFileSystemModel", "Type", "All other platforms"),
     QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Drive"),
-    QT_TRANSLATE_NOOP3("QAbstractFileIconProvider", "Folder", "All other platforms"),
     QT_TRANSLATE_NOOP("QLineEdit", "&Undo"),
     QT_TRANSLATE_NOOP("QLineEdit", "&Redo"),
     QT_TRANSLATE_NOOP("QLineEdit", "Cu&t"),
@@ -113,6 +110,27 @@ _QT_STANDARD_TEXTS: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("QWidgetTextControl", "Delete"),
     QT_TRANSLATE_NOOP("QWidgetTextControl", "Select All"),
 )
+
+
+class _Disambiguated(QTranslator):
+    """Answers for the few Qt texts that carry a disambiguation, which lupdate cannot read
+    from Python: it asks for the same words under a context of ours, found in our catalogue."""
+
+    # None is Qt's null string, "not translated here": an empty string would be taken as the
+    # translation and blank every other text.
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        if disambiguation != "All other platforms":
+            return None
+        if (context, source) == ("QFileSystemModel", "Type"):
+            return QCoreApplication.translate("QtTexts", "Type")
+        if (context, source) == ("QAbstractFileIconProvider", "Folder"):
+            return QCoreApplication.translate("QtTexts", "Folder")
+        return None
+
+    def isEmpty(self) -> bool:  # noqa: N802
+        return False
 
 
 def translations_dir() -> Path:
@@ -172,6 +190,11 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
         own = _load(app, catalogue.stem, str(translations_dir()))
         if own is not None:
             installed.append(own)
+    if installed:
+        extra = _Disambiguated(app)
+        extra.setObjectName(_TRANSLATOR_NAME)
+        app.installTranslator(extra)
+        installed.append(extra)
     if not installed:
         log.warning("no *_%s.qm in %s; the interface stays English", lang, translations_dir())
     return installed

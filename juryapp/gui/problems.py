@@ -14,10 +14,6 @@ __all__ = ["describe_where", "problem_lines", "refusal_text", "sentence"]
 _WHERE = re.compile(r"(?P<table>\w+)(?:\[(?P<row>\d+)\])?(?:\.(?P<field>\w+))?")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Problems", text)
-
-
 def sentence(text: str) -> str:
     """A message as a sentence: its first letter a capital (services write them lower case)."""
     return text[:1].upper() + text[1:]
@@ -25,35 +21,35 @@ def sentence(text: str) -> str:
 
 def _tables() -> dict[str, str]:
     return {
-        "convention": _tr("Convention details"),
-        "categories": _tr("Categories"),
-        "criteria": _tr("Rubric"),
-        "judges": _tr("Judges"),
-        "teams": _tr("Teams"),
-        "conflicts": _tr("Conflicts of interest"),
-        "scoring": _tr("Scoring rules"),
+        "convention": QCoreApplication.translate("Problems", "Convention details"),
+        "categories": QCoreApplication.translate("Problems", "Categories"),
+        "criteria": QCoreApplication.translate("Problems", "Rubric"),
+        "judges": QCoreApplication.translate("Problems", "Judges"),
+        "teams": QCoreApplication.translate("Problems", "Teams"),
+        "conflicts": QCoreApplication.translate("Problems", "Conflicts of interest"),
+        "scoring": QCoreApplication.translate("Problems", "Scoring rules"),
     }
 
 
 def _fields() -> dict[str, str]:
     return {
-        "name": _tr("Name"),
-        "code": _tr("Code"),
-        "quota": _tr("Quota"),
-        "weight": _tr("Weight"),
-        "scale_min": _tr("Lowest score"),
-        "scale_max": _tr("Highest score"),
-        "scale_step": _tr("Step"),
-        "category": _tr("Category"),
-        "institution": _tr("Institution"),
-        "pillar": _tr("Pillar"),
-        "members": _tr("Members"),
-        "day": _tr("Day"),
-        "judge": _tr("Judge"),
-        "team": _tr("Team"),
-        "tie_break": _tr("Tie-break order"),
-        "trim": _tr("Trim"),
-        "max_team_members": _tr("Maximum team members"),
+        "name": QCoreApplication.translate("Problems", "Name"),
+        "code": QCoreApplication.translate("Problems", "Code"),
+        "quota": QCoreApplication.translate("Problems", "Quota"),
+        "weight": QCoreApplication.translate("Problems", "Weight"),
+        "scale_min": QCoreApplication.translate("Problems", "Lowest score"),
+        "scale_max": QCoreApplication.translate("Problems", "Highest score"),
+        "scale_step": QCoreApplication.translate("Problems", "Step"),
+        "category": QCoreApplication.translate("Problems", "Category"),
+        "institution": QCoreApplication.translate("Problems", "Institution"),
+        "pillar": QCoreApplication.translate("Problems", "Pillar"),
+        "members": QCoreApplication.translate("Problems", "Members"),
+        "day": QCoreApplication.translate("Problems", "Day"),
+        "judge": QCoreApplication.translate("Problems", "Judge"),
+        "team": QCoreApplication.translate("Problems", "Team"),
+        "tie_break": QCoreApplication.translate("Problems", "Tie-break order"),
+        "trim": QCoreApplication.translate("Problems", "Trim"),
+        "max_team_members": QCoreApplication.translate("Problems", "Maximum team members"),
     }
 
 
@@ -65,7 +61,7 @@ def describe_where(where: str) -> str:
     table = _tables().get(match["table"], match["table"])
     parts = [table]
     if match["row"]:
-        parts.append(_tr("row {row}").format(row=match["row"]))
+        parts.append(QCoreApplication.translate("Problems", "row {row}").format(row=match["row"]))
     if match["field"]:
         parts.append(_fields().get(match["field"], match["field"]))
     return ", ".join(parts)
@@ -86,6 +82,6 @@ def refusal_text(exc: JuryError) -> str:
         first = problem_lines(exc.problems[:1])[0]
         more = len(exc.problems) - 1
         if more:
-            first += " " + _tr("(and {n} more)").format(n=more)
+            first += " " + QCoreApplication.translate("Problems", "(and {n} more)").format(n=more)
         return first
     return sentence(_say(exc.text))

@@ -254,13 +254,17 @@ def _judge_gaps(spec: ConventionSpec, accounts: Sequence[AccountView], gap: _Gap
             ),
         )
     secretariat = sum(1 for a in accounts if a.role is Role.SECRETARIAT)
-    if secretariat < 2:
+    if secretariat == 0:
+        gap(
+            Step.ACCOUNTS, Text("belum ada akun sekretariat", "there is no secretariat account yet")
+        )
+    elif secretariat == 1:
         gap(
             Step.ACCOUNTS,
             Text(
-                "baru ada {n} akun sekretariat; lembar kertas dikonfirmasi oleh petugas kedua",
-                "there are {n} secretariat accounts; paper sheets are confirmed by a second user",
-            ).format(n=secretariat),
+                "baru ada satu akun sekretariat; lembar kertas dikonfirmasi oleh petugas kedua",
+                "only one secretariat account so far; paper sheets are confirmed by a second user",
+            ),
         )
 
 

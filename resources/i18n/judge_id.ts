@@ -4,12 +4,43 @@
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../../juryapp/gui/app_window.py" line="+48"/>
+        <location filename="../../juryapp/gui/app_window.py" line="+53"/>
         <source>The secretariat screens are not part of this build. Use the juryapp command line for the secretariat&apos;s work.</source>
         <translation>Layar sekretariat tidak tersedia pada versi ini. Gunakan baris perintah juryapp untuk pekerjaan sekretariat.</translation>
     </message>
     <message>
-        <location line="+268"/>
+        <location line="+222"/>
+        <source>Open a convention</source>
+        <translation>Buka konvensi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>juryapp databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>Basis data juryapp (*.sqlite3 *.sqlite *.db);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Where to keep the new convention</source>
+        <translation>Tempat menyimpan konvensi baru</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+21"/>
+        <source>juryapp databases (*.sqlite3)</source>
+        <translation>Basis data juryapp (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Save a copy of the convention</source>
+        <translation>Simpan salinan konvensi</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Copy saved: {path}</source>
+        <translation>Salinan disimpan: {path}</translation>
+    </message>
+    <message>
+        <location line="+127"/>
         <source>Not signed in</source>
         <translation>Belum masuk</translation>
     </message>
@@ -29,7 +60,12 @@
         <translation>Basis data: {path}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
+        <source>Unsaved changes on the Set-up or Schedule screen</source>
+        <translation>Ada perubahan yang belum disimpan di layar Pengaturan atau Jadwal</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>All changes saved ✓ {time}</source>
         <translation>Semua perubahan tersimpan ✓ {time}</translation>
     </message>
@@ -39,34 +75,19 @@
         <translation>Semua perubahan tersimpan ✓</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>{convention} — juryapp</source>
-        <translation>{convention} — juryapp</translation>
+        <location line="+5"/>
+        <source>{convention}[*] — juryapp</source>
+        <translation>{convention}[*] — juryapp</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>&amp;File</source>
-        <translation>&amp;Berkas</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Sign out</source>
-        <translation>Keluar &amp;akun</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Keluar</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Opening the database…</source>
         <translation>Membuka basis data…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Language</source>
-        <translation>&amp;Bahasa</translation>
+        <translation>B&amp;ahasa</translation>
     </message>
 </context>
 <context>
@@ -158,7 +179,7 @@
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../juryapp/gui/judge/queue_page.py" line="+152"/>
+        <location filename="../../juryapp/gui/judge/queue_page.py" line="+147"/>
         <source>Teams to score — {name}</source>
         <translation>Tim yang dinilai — {name}</translation>
     </message>
@@ -182,11 +203,16 @@
         <source>Results</source>
         <translation>Hasil</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Change my PIN…</source>
+        <translation>Ganti PIN saya…</translation>
+    </message>
 </context>
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../juryapp/gui/judge/results_page.py" line="+87"/>
+        <location filename="../../juryapp/gui/judge/results_page.py" line="+86"/>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
@@ -229,7 +255,7 @@
 <context>
     <name>ResultsPage</name>
     <message>
-        <location line="+51"/>
+        <location line="+43"/>
         <source>Results</source>
         <translation>Hasil</translation>
     </message>
@@ -252,7 +278,7 @@
 <context>
     <name>ScoreSheetPage</name>
     <message>
-        <location filename="../../juryapp/gui/judge/score_sheet.py" line="+322"/>
+        <location filename="../../juryapp/gui/judge/score_sheet.py" line="+323"/>
         <source>{low} to {high}</source>
         <translation>{low} sampai {high}</translation>
     </message>
@@ -370,7 +396,7 @@
 <context>
     <name>SignInPage</name>
     <message>
-        <location filename="../../juryapp/gui/start/sign_in.py" line="+214"/>
+        <location filename="../../juryapp/gui/start/sign_in.py" line="+225"/>
         <source>Judge</source>
         <translation>Juri</translation>
     </message>
@@ -489,12 +515,12 @@
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../juryapp/gui/start/start_page.py" line="+82"/>
+        <location filename="../../juryapp/gui/start/start_page.py" line="+127"/>
         <source>Choose a convention file</source>
         <translation>Pilih berkas konvensi</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Convention files (*.toml);;All files (*)</source>
         <translation>Berkas konvensi (*.toml);;Semua berkas (*)</translation>
     </message>
@@ -504,12 +530,12 @@
         <translation>Buka basis data konvensi</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>juryapp databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
         <translation>Basis data juryapp (*.sqlite3 *.sqlite *.db);;Semua berkas (*)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+39"/>
         <location line="+15"/>
         <source>Preparing the demo convention…</source>
         <translation>Menyiapkan konvensi demo…</translation>
@@ -521,23 +547,33 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>This database is empty. Create the convention from the file the secretariat prepared, open another database, or try the demo convention.</source>
-        <translation>Basis data ini masih kosong. Buat konvensi dari berkas yang disiapkan sekretariat, buka basis data lain, atau coba konvensi demo.</translation>
+        <source>This database is empty. Set up a new convention step by step, create it from a convention file, open another database, or try the demo convention.</source>
+        <translation>Basis data ini kosong. Siapkan konvensi baru langkah demi langkah, buat dari berkas konvensi, buka basis data lain, atau coba konvensi demo.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Create a convention from a convention file…</source>
-        <translation>Buat konvensi dari berkas konvensi…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Open a convention database…</source>
-        <translation>Buka basis data konvensi…</translation>
+        <location line="+6"/>
+        <source>&amp;New convention…</source>
+        <translation>Konvensi ba&amp;ru…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Open the demo</source>
-        <translation>Buka demo</translation>
+        <source>Create a convention from a convention &amp;file…</source>
+        <translation>Buat konvensi dari berkas kon&amp;vensi…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open a convention database…</source>
+        <translation>Buka basis data konvensi &amp;lain…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the &amp;demo (one sheet left to score)</source>
+        <translation>Buka &amp;demo (satu lembar tersisa untuk dinilai)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the &amp;complete demo (every sheet confirmed)</source>
+        <translation>Buka demo le&amp;ngkap (semua lembar dikonfirmasi)</translation>
     </message>
 </context>
 </TS>

@@ -249,6 +249,8 @@ def test_results_show_pkm_ranks_and_the_tie_broken_by_k5(window: SecretariatWind
     window.show_page(window.RESULTS)
     window.results.select_category("PKM")
     ranks = _ranking(window)
+    # The team code stands beside its institution, as the tie column names codes.
+    assert window.results.ranking.index(0, CODE).data() == "PKM-03"
     assert ranks["PKM-03"][:2] == ("1", "83,50")
     assert ranks["PKM-01"][:2] == ("2", "78,00")
     assert ranks["PKM-05"][:2] == ("3", "78,00")
@@ -370,7 +372,8 @@ def test_setup_problems_are_listed(window: SecretariatWindow, demo: Demo) -> Non
     assert not window.setup.save()
     assert window.setup.problems.count() >= 1
     # Where the problem is, in words, and the message as a sentence: no teams[1].category.
-    assert window.setup.problems.item(0).text() == "Teams, row 1, Category: Kategori 'XYZ' tidak dikenal"
+    expected = "Teams, row 1, Category: Kategori 'XYZ' tidak dikenal"
+    assert window.setup.problems.item(0).text() == expected
     assert demo.services.setup.spec().teams[0].category == "PKM"
 
 

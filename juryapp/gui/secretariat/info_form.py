@@ -42,36 +42,34 @@ CONVENTION_FIELDS = (
 MAX_IMAGE_BYTES = 2_000_000
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("InfoForm", text)
-
-
 def field_label(name: str) -> str:
     """A field's label; a field this module does not know yet reads as its own name."""
     labels = {
-        "name": _tr("Convention name"),
-        "theme": _tr("Theme"),
-        "venue": _tr("Venue and room"),
-        "city": _tr("City (place of signing)"),
-        "next_level": _tr("Next level (where winners go)"),
-        "minutes_number": _tr("Minutes number"),
-        "max_team_members": _tr("Maximum team members"),
-        "organiser": _tr("Organiser"),
-        "organiser_head_title": _tr("Head of organiser (title)"),
-        "organiser_head_name": _tr("Head of organiser (name)"),
-        "organiser_head_nip": _tr("Head of organiser (NIP)"),
-        "logo": _tr("Logo"),
-        "letterhead_lines": _tr("Parent body (one line each)"),
-        "parent_body": _tr("Parent body"),
-        "address": _tr("Address"),
-        "telephone": _tr("Telephone"),
-        "phone": _tr("Telephone"),
-        "email": _tr("E-mail"),
-        "place_of_signing": _tr("Place of signing"),
-        "signing_place": _tr("Place of signing"),
-        "acknowledged_title": _tr("'Mengetahui' official (title)"),
-        "acknowledged_name": _tr("'Mengetahui' official (name)"),
-        "acknowledged_nip": _tr("'Mengetahui' official (NIP)"),
+        "name": QCoreApplication.translate("InfoForm", "Convention name"),
+        "theme": QCoreApplication.translate("InfoForm", "Theme"),
+        "venue": QCoreApplication.translate("InfoForm", "Venue and room"),
+        "city": QCoreApplication.translate("InfoForm", "City (place of signing)"),
+        "next_level": QCoreApplication.translate("InfoForm", "Next level (where winners go)"),
+        "minutes_number": QCoreApplication.translate("InfoForm", "Minutes number"),
+        "max_team_members": QCoreApplication.translate("InfoForm", "Maximum team members"),
+        "organiser": QCoreApplication.translate("InfoForm", "Organiser"),
+        "organiser_head_title": QCoreApplication.translate("InfoForm", "Head of organiser (title)"),
+        "organiser_head_name": QCoreApplication.translate("InfoForm", "Head of organiser (name)"),
+        "organiser_head_nip": QCoreApplication.translate("InfoForm", "Head of organiser (NIP)"),
+        "logo": QCoreApplication.translate("InfoForm", "Logo"),
+        "letterhead_lines": QCoreApplication.translate("InfoForm", "Parent body (one line each)"),
+        "parent_body": QCoreApplication.translate("InfoForm", "Parent body"),
+        "address": QCoreApplication.translate("InfoForm", "Address"),
+        "telephone": QCoreApplication.translate("InfoForm", "Telephone"),
+        "phone": QCoreApplication.translate("InfoForm", "Telephone"),
+        "email": QCoreApplication.translate("InfoForm", "E-mail"),
+        "place_of_signing": QCoreApplication.translate("InfoForm", "Place of signing"),
+        "signing_place": QCoreApplication.translate("InfoForm", "Place of signing"),
+        "acknowledged_title": QCoreApplication.translate(
+            "InfoForm", "'Mengetahui' official (title)"
+        ),
+        "acknowledged_name": QCoreApplication.translate("InfoForm", "'Mengetahui' official (name)"),
+        "acknowledged_nip": QCoreApplication.translate("InfoForm", "'Mengetahui' official (NIP)"),
     }
     return labels.get(name, name.replace("_", " ").capitalize())
 
@@ -118,10 +116,10 @@ class ImageField(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.choose.setText(_tr("Choose an image…"))
-        self.clear.setText(_tr("Remove"))
+        self.choose.setText(QCoreApplication.translate("InfoForm", "Choose an image…"))
+        self.clear.setText(QCoreApplication.translate("InfoForm", "Remove"))
         if self._data is None:
-            self.preview.setText(_tr("none"))
+            self.preview.setText(QCoreApplication.translate("InfoForm", "none"))
 
     def data(self) -> bytes | None:
         return self._data
@@ -140,7 +138,7 @@ class ImageField(QWidget):
             )
         else:
             self.preview.clear()
-            self.preview.setText(_tr("none"))
+            self.preview.setText(QCoreApplication.translate("InfoForm", "none"))
         self.clear.setEnabled(data is not None)
         if edited:
             self.changed.emit()
@@ -153,9 +151,13 @@ class ImageField(QWidget):
         return True
 
     def _choose(self) -> None:
-        path = dialogs.open_file(self, _tr("Choose the logo"), _tr("Images (*.png *.jpg *.jpeg)"))
+        path = dialogs.open_file(
+            self,
+            QCoreApplication.translate("InfoForm", "Choose the logo"),
+            QCoreApplication.translate("InfoForm", "Images (*.png *.jpg *.jpeg)"),
+        )
         if path is not None and not self.load_file(path):
-            self.preview.setText(_tr("not an image"))
+            self.preview.setText(QCoreApplication.translate("InfoForm", "not an image"))
 
 
 class InfoForm(QWidget):
@@ -249,8 +251,12 @@ class InfoForm(QWidget):
         return None  # a kind of field this form cannot edit; the file keeps it
 
     def retranslate(self) -> None:
-        self.details_box.setTitle(_tr("The convention"))
-        self.letterhead_box.setTitle(_tr("Organiser and letterhead (printed on the documents)"))
+        self.details_box.setTitle(QCoreApplication.translate("InfoForm", "The convention"))
+        self.letterhead_box.setTitle(
+            QCoreApplication.translate(
+                "InfoForm", "Organiser and letterhead (printed on the documents)"
+            )
+        )
         for name, label in self._labels.items():
             label.setText(field_label(name))
         for editor in self.editors.values():

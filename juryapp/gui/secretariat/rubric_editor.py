@@ -71,6 +71,7 @@ class RubricEditor(QWidget):
         self.description_en = QPlainTextEdit(self)
         for text in (self.description, self.description_en):
             text.textChanged.connect(self._description_edited)
+            text.setMinimumHeight(48)
         self._build_rules()
         self._lay_out()
         self._retranslate()
