@@ -557,11 +557,16 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Create a convention from a convention &amp;file…</source>
+        <source>&amp;Create a convention from a convention file…</source>
         <translation>Buat konvensi dari berkas kon&amp;vensi…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
+        <source>Open the co&amp;mplete demo (every sheet confirmed)</source>
+        <translation>Buka demo le&amp;ngkap (semua lembar dikonfirmasi)</translation>
+    </message>
+    <message>
+        <location line="-3"/>
         <source>&amp;Open a convention database…</source>
         <translation>Buka basis data konvensi &amp;lain…</translation>
     </message>
@@ -569,11 +574,6 @@
         <location line="+1"/>
         <source>Open the &amp;demo (one sheet left to score)</source>
         <translation>Buka &amp;demo (satu lembar tersisa untuk dinilai)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Open the &amp;complete demo (every sheet confirmed)</source>
-        <translation>Buka demo le&amp;ngkap (semua lembar dikonfirmasi)</translation>
     </message>
 </context>
 </TS>

@@ -256,7 +256,7 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../juryapp/gui/errors.py" line="+32"/>
+        <location filename="../../juryapp/gui/errors.py" line="+31"/>
         <source>Problem in a file</source>
         <translation>Masalah pada berkas</translation>
     </message>
@@ -306,7 +306,7 @@
         <translation>Kolom: {column}</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>File cannot be used</source>
         <translation>Berkas tidak dapat digunakan</translation>
     </message>
@@ -1034,31 +1034,37 @@ Penyebab: {reason}</translation>
     <name>QWizard</name>
     <message>
         <location line="-52"/>
+        <location filename="../../juryapp/gui/wizard/wizard.py" line="+3"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Kembali</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../juryapp/gui/wizard/wizard.py" line="+1"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Lanjut &gt;</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../juryapp/gui/wizard/wizard.py" line="+1"/>
         <source>&amp;Finish</source>
         <translation>&amp;Selesai</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../juryapp/gui/wizard/wizard.py" line="+1"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../juryapp/gui/wizard/wizard.py" line="+1"/>
         <source>Commit</source>
         <translation>Simpan</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../juryapp/gui/wizard/wizard.py" line="+1"/>
         <source>&amp;Help</source>
         <translation>&amp;Bantuan</translation>
     </message>
@@ -1066,7 +1072,7 @@ Penyebab: {reason}</translation>
 <context>
     <name>QtTexts</name>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>Type</source>
         <translation>Jenis</translation>
     </message>
@@ -1095,7 +1101,7 @@ Penyebab: {reason}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>From a convention &amp;file</source>
+        <source>From a convention fi&amp;le</source>
         <translation>Dari &amp;berkas konvensi</translation>
     </message>
     <message>
@@ -1207,7 +1213,7 @@ Penyebab: {reason}</translation>
     <message>
         <location line="+1"/>
         <source>Empty &amp;template…</source>
-        <translation>&amp;Templat kosong…</translation>
+        <translation>Templat &amp;kosong…</translation>
     </message>
     <message>
         <location line="+19"/>

@@ -351,19 +351,14 @@
         <translation>Tambah atau perbarui juri menurut kode.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Import &amp;scores…</source>
-        <translation>Impor &amp;nilai…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Paper sheets typed into a spreadsheet; complete sheets are handed in.</source>
         <translation>Lembar kertas yang diketik ke spreadsheet; lembar lengkap langsung diserahkan.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Open convention file…</source>
-        <translation>&amp;Buka berkas konvensi…</translation>
+        <translation>B&amp;uka berkas konvensi…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -371,9 +366,14 @@
         <translation>Ganti seluruh pengaturan dengan berkas konvensi (nilai tetap tersimpan).</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>&amp;Save convention file…</source>
-        <translation>&amp;Simpan berkas konvensi…</translation>
+        <location line="-5"/>
+        <source>Import s&amp;cores…</source>
+        <translation>Impor &amp;nilai…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sa&amp;ve convention file…</source>
+        <translation>Sim&amp;pan berkas konvensi…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -721,7 +721,7 @@
     <message>
         <location line="+1"/>
         <source>&amp;Reopen…</source>
-        <translation>Buka &amp;kembali…</translation>
+        <translation>Buka kem&amp;bali…</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -732,7 +732,7 @@
         <location line="+1"/>
         <location line="+75"/>
         <source>Judge did &amp;not score it…</source>
-        <translation>Juri &amp;tidak menilai…</translation>
+        <translation>Juri tidak me&amp;nilai…</translation>
     </message>
     <message>
         <location line="-20"/>
@@ -752,7 +752,7 @@
     <message>
         <location line="+8"/>
         <source>&amp;Undo &apos;did not score&apos;…</source>
-        <translation>&amp;Batalkan &apos;tidak menilai&apos;…</translation>
+        <translation>Batalkan &apos;tidak &amp;menilai&apos;…</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1289,22 +1289,22 @@
 <context>
     <name>RubricEditor</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/rubric_editor.py" line="+141"/>
+        <location filename="../../juryapp/gui/secretariat/rubric_editor.py" line="+143"/>
         <source>Criteria (double-click or type to edit)</source>
         <translation>Kriteria (klik ganda atau ketik untuk mengubah)</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-86"/>
         <source>criterion</source>
         <translation>kriteria</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>level</source>
         <translation>tingkat</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+85"/>
         <source>Scoring rules</source>
         <translation>Aturan penilaian</translation>
     </message>
@@ -1431,13 +1431,13 @@
     <name>SchedulePage</name>
     <message>
         <location filename="../../juryapp/gui/secretariat/schedule_page.py" line="+148"/>
-        <source>Move &amp;up</source>
+        <source>Move u&amp;p</source>
         <translation>Pindah ke &amp;atas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move do&amp;wn</source>
-        <translation>Pindah ke &amp;bawah</translation>
+        <translation>Pindah ke ba&amp;wah</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1528,7 +1528,7 @@
         <translation>Perbandingan empat metode</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>Kendall&apos;s W: —</source>
         <translation>W Kendall: —</translation>
     </message>
@@ -1938,8 +1938,8 @@
     </message>
     <message>
         <location line="+8"/>
-        <source>Capture &amp;signature…</source>
-        <translation>Ambil &amp;tanda tangan…</translation>
+        <source>Capture si&amp;gnature…</source>
+        <translation>Ambil tan&amp;da tangan…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2005,7 +2005,7 @@
 <context>
     <name>TableEditor</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/table_editor.py" line="+48"/>
+        <location filename="../../juryapp/gui/secretariat/table_editor.py" line="+51"/>
         <source>row</source>
         <translation>baris</translation>
     </message>
@@ -2015,12 +2015,12 @@
         <translation>&amp;Tambah</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>&amp;Remove…</source>
         <translation>&amp;Hapus…</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+44"/>
         <source>Remove a {noun}</source>
         <translation>Hapus {noun}</translation>
     </message>

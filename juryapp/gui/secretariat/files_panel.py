@@ -78,7 +78,7 @@ class FilesPanel(QWidget):
             "teams": (self.tr("Import &teams…"), self.tr("Add or update teams by code.")),
             "judges": (self.tr("Import &judges…"), self.tr("Add or update judges by code.")),
             "scores": (
-                self.tr("Import &scores…"),
+                self.tr("Import s&cores…"),
                 self.tr("Paper sheets typed into a spreadsheet; complete sheets are handed in."),
             ),
             "convention-in": (
@@ -86,7 +86,7 @@ class FilesPanel(QWidget):
                 self.tr("Replace the whole set-up with a convention file (scores stay)."),
             ),
             "convention-out": (
-                self.tr("&Save convention file…"),
+                self.tr("Sa&ve convention file…"),
                 self.tr("Write the set-up to a file to share or to start next year's edition."),
             ),
         }

@@ -159,6 +159,8 @@ class SecretariatResultsPage(QWidget):
         self.details.setTabText(1, self.tr("All four methods side by side"))
         for index, method in enumerate(Method):
             self.method.setItemText(index, method_name(method))
+        if self.results is not None:
+            self._show_category()  # Kendall's W and the tie banner, in the new language
         self._show_lock()
 
     # -- loading ------------------------------------------------------------------------------

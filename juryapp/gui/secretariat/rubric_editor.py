@@ -55,7 +55,9 @@ class RubricEditor(QWidget):
         )
         self.levels: RecordModel[LevelDescriptor] = RecordModel(level_columns(), _blank_level, self)
         self.criteria_editor = TableEditor(self.criteria, self, noun=lambda: self.tr("criterion"))
-        self.levels_editor = TableEditor(self.levels, self, noun=lambda: self.tr("level"))
+        self.levels_editor = TableEditor(
+            self.levels, self, noun=lambda: self.tr("level"), shortcuts=False
+        )
         self.total = QLabel(self)
         self.total.setObjectName("weight-total")
         self.criteria_editor.buttons.addWidget(self.total)

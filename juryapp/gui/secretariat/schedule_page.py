@@ -145,7 +145,7 @@ class SchedulePage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.up_button.setText(self.tr("Move &up"))
+        self.up_button.setText(self.tr("Move u&p"))
         self.down_button.setText(self.tr("Move do&wn"))
         self.save_button.setText(self.tr("&Save order"))
         self.revert_button.setText(self.tr("&Undo changes"))

@@ -251,7 +251,7 @@ class SetupPage(QWidget):
         self.teams.set_columns(team_columns(self.max_members.value()))
         self.judges.set_columns(judge_columns(self.signed))
         self._name_conflicts()
-        self.signature_button.setText(self.tr("Capture &signature…"))
+        self.signature_button.setText(self.tr("Capture si&gnature…"))
         self.suggest_button.setText(self.tr("Su&ggest from affiliations"))
         self.save_button.setText(self.tr("&Save set-up"))
         self.revert_button.setText(self.tr("&Undo changes"))

@@ -42,9 +42,12 @@ class TableEditor(QWidget, Generic[R]):
         parent: QWidget | None = None,
         *,
         noun: Callable[[], str] | None = None,
+        shortcuts: bool = True,
     ) -> None:
         super().__init__(parent)
         self.model = model
+        # A second table on the same screen leaves Alt+A and Alt+R to the first one.
+        self._shortcuts = shortcuts
         self._noun = noun or (lambda: self.tr("row"))
         self.ask: Asker = dialogs.confirm
         self.view = QTableView(self)
@@ -73,8 +76,11 @@ class TableEditor(QWidget, Generic[R]):
         self._retranslate()
 
     def _retranslate(self) -> None:
-        self.add_button.setText(self.tr("&Add"))
-        self.remove_button.setText(self.tr("&Remove…"))
+        add, remove = self.tr("&Add"), self.tr("&Remove…")
+        if not self._shortcuts:
+            add, remove = add.replace("&", ""), remove.replace("&", "")
+        self.add_button.setText(add)
+        self.remove_button.setText(remove)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:

@@ -202,11 +202,11 @@ class StartPage(QWidget):
         # The wrapped text's whole height at the column's width, in either language.
         self._intro.setMinimumHeight(self._intro.heightForWidth(COLUMN_WIDTH))
         self.new_button.setText(self.tr("&New convention…"))
-        self.create_button.setText(self.tr("Create a convention from a convention &file…"))
+        self.create_button.setText(self.tr("&Create a convention from a convention file…"))
         self.open_button.setText(self.tr("&Open a convention database…"))
         self.demo_button.setText(self.tr("Open the &demo (one sheet left to score)"))
         self.complete_demo_button.setText(
-            self.tr("Open the &complete demo (every sheet confirmed)")
+            self.tr("Open the co&mplete demo (every sheet confirmed)")
         )
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

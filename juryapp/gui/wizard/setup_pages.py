@@ -176,7 +176,7 @@ class RubricPage(Page):
             )
         )
         self.standard.setText(self.tr("&Standard rubric"))
-        self.from_file.setText(self.tr("From a convention &file"))
+        self.from_file.setText(self.tr("From a convention fi&le"))
         self.choose.setText(self.tr("Choose…"))
         self.empty.setText(self.tr("&Empty"))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QWidget, QWizard
 
 from juryapp.bootstrap import Services
@@ -66,6 +66,17 @@ class ConventionWizard(QWizard):
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("New convention"))
+        # QWizard labels its buttons once, when it is made; a language switch relabels them.
+        buttons = {
+            QWizard.WizardButton.BackButton: QCoreApplication.translate("QWizard", "< &Back"),
+            QWizard.WizardButton.NextButton: QCoreApplication.translate("QWizard", "&Next >"),
+            QWizard.WizardButton.FinishButton: QCoreApplication.translate("QWizard", "&Finish"),
+            QWizard.WizardButton.CancelButton: QCoreApplication.translate("QWizard", "Cancel"),
+            QWizard.WizardButton.CommitButton: QCoreApplication.translate("QWizard", "Commit"),
+            QWizard.WizardButton.HelpButton: QCoreApplication.translate("QWizard", "&Help"),
+        }
+        for which, text in buttons.items():
+            self.setButtonText(which, text)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
