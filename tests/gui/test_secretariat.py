@@ -80,7 +80,6 @@ def test_every_model_passes_the_model_tester(
         setup.judges,
         setup.conflicts,
         window.accounts.model,
-        setup.rubric.tie_break.list.model(),
     ]
     for model in models:
         assert model.rowCount() > 0, type(model).__name__
