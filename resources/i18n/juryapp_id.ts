@@ -123,6 +123,11 @@
         <translation>Sebelum penilaian dimulai</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Check what is still missing, then press Finish.</source>
+        <translation>Periksa apa yang masih kurang, lalu tekan Selesai.</translation>
+    </message>
+    <message>
         <location line="+26"/>
         <source>Fix the problems marked ✗ (go Back to their step) before finishing:</source>
         <translation>Perbaiki masalah bertanda ✗ (Kembali ke langkahnya) sebelum selesai:</translation>
@@ -1224,7 +1229,7 @@ Penyebab: {reason}</translation>
 <context>
     <name>_Person</name>
     <message>
-        <location filename="../../juryapp/gui/wizard/finish_pages.py" line="-146"/>
+        <location filename="../../juryapp/gui/wizard/finish_pages.py" line="-147"/>
         <source>Username:</source>
         <translation>Nama pengguna:</translation>
     </message>

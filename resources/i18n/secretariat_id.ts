@@ -656,7 +656,7 @@
 <context>
     <name>OpenItemsModel</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/open_items_model.py" line="+33"/>
+        <location filename="../../juryapp/gui/secretariat/open_items_model.py" line="+40"/>
         <source>Tie at the quota line</source>
         <translation>Seri di batas kuota</translation>
     </message>
@@ -705,11 +705,12 @@
     </message>
     <message>
         <location line="+3"/>
+        <location line="+64"/>
         <source>Scores from the paper form (Enter saves and moves on)</source>
         <translation>Skor dari formulir kertas (Enter menyimpan dan pindah ke berikutnya)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-63"/>
         <source>&amp;Submit sheet</source>
         <translation>&amp;Serahkan lembar</translation>
     </message>
@@ -730,12 +731,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+75"/>
+        <location line="+80"/>
         <source>Judge did &amp;not score it…</source>
         <translation>Juri tidak me&amp;nilai…</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-23"/>
+        <source>Scores the judge gave at the laptop (read only here)</source>
+        <translation>Skor yang diberikan juri di laptop (hanya dibaca di sini)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Total: {total}</source>
         <translation>Total: {total}</translation>
     </message>
@@ -1256,7 +1262,7 @@
 <context>
     <name>ReentryDialog</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/reentry_dialog.py" line="+62"/>
+        <location filename="../../juryapp/gui/secretariat/reentry_dialog.py" line="+64"/>
         <source>You typed or corrected this sheet yourself; another secretariat user must type it again.</source>
         <translation>Anda sendiri yang mengetik atau mengoreksi lembar ini; petugas sekretariat lain harus mengetiknya ulang.</translation>
     </message>
@@ -1498,7 +1504,7 @@
 <context>
     <name>SecretariatResultsPage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_page.py" line="+152"/>
+        <location filename="../../juryapp/gui/secretariat/results_page.py" line="+159"/>
         <source>&amp;Category</source>
         <translation>&amp;Kategori</translation>
     </message>
@@ -2010,7 +2016,7 @@
         <translation>baris</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>&amp;Add</source>
         <translation>&amp;Tambah</translation>
     </message>

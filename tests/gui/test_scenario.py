@@ -79,8 +79,7 @@ def teams_spreadsheet(path: Path) -> Path:
 
 
 def run_wizard(qtbot, window: AppWindow, tmp_path: Path) -> None:
-    wizard = window.start_page.new_wizard()
-    qtbot.addWidget(wizard)
+    wizard = window.start_page.new_wizard()  # a child of the main window, closed with it
     wizard.show()
     assert wizard.windowTitle() == "Konvensi baru"
     assert wizard.button(QWizard.WizardButton.NextButton).text() == "&Lanjut >"

@@ -15,6 +15,13 @@ KIND, WHAT, GO = range(3)
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 40
 
 
+def where(item: OpenItem) -> str:
+    """The sheet (judge × team) or the tied teams of a category the item is about."""
+    if item.judge is None:
+        return f"{item.category}: {', '.join(item.teams)}"
+    return f"{item.judge} × {item.teams[0]}"
+
+
 class OpenItemsModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -53,7 +60,7 @@ class OpenItemsModel(QAbstractTableModel):
             if column == KIND:
                 return self.kind_name(item.kind)
             if column == WHAT:
-                return sentence(say(item.text))
+                return where(item)
             return ""
         if role == Qt.ItemDataRole.ToolTipRole and column == WHAT:
             return sentence(say(item.text))

@@ -194,6 +194,11 @@ class PaperEntryPage(QWidget):
         self.sheet = view
         typable = self._typable(view)
         self.form.show_sheet(view, typable)
+        self.form.setTitle(
+            self.tr("Scores from the paper form (Enter saves and moves on)")
+            if view.source is SheetSource.PAPER or view.status is None
+            else self.tr("Scores the judge gave at the laptop (read only here)")
+        )
         total = "—" if view.total is None else format_number(view.total, 2, lang())
         self.total.setText(self.tr("Total: {total}").format(total=total))
         self.status.setText(self._status_text(view))

@@ -63,7 +63,11 @@ class SecretariatResultsPage(QWidget):
         self.lock_state: LockState | None = None
 
         self.category = QComboBox(self)
-        self.category.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Wide enough for "RSUD — Rumah Sakit Umum Daerah": the name tells categories apart.
+        self.category.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.category.setMinimumContentsLength(28)
         self.method = QComboBox(self)
         for method in Method:
             self.method.addItem(method_name(method), method.value)
@@ -130,11 +134,13 @@ class SecretariatResultsPage(QWidget):
         top.addWidget(self.category)
         top.addWidget(self._method_label)
         top.addWidget(self.method)
-        top.addWidget(self.kendall)
-        top.addStretch(1)
-        top.addWidget(self.version)
-        top.addWidget(self.release_button)
-        top.addWidget(self.lock_button)
+        top.addWidget(self.kendall, 1)
+        # The state and its two actions on their own line: in Indonesian one line held them
+        # only in a window wider than a 1366-pixel screen.
+        state = QHBoxLayout()
+        state.addWidget(self.version, 1)
+        state.addWidget(self.release_button)
+        state.addWidget(self.lock_button)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.ranking_view)
@@ -143,6 +149,7 @@ class SecretariatResultsPage(QWidget):
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(state)
         layout.addWidget(self.banner)
         layout.addWidget(self.notice)
         layout.addWidget(splitter, 1)

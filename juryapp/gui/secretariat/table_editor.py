@@ -61,6 +61,8 @@ class TableEditor(QWidget, Generic[R]):
         header.setStretchLastSection(True)
         model.modelReset.connect(self.fit_columns)
         model.headerDataChanged.connect(self.fit_columns)
+        model.rowsInserted.connect(self.fit_columns)
+        model.dataChanged.connect(self.fit_columns)
         self.add_button = QPushButton(self)
         self.remove_button = QPushButton(self)
         self.add_button.clicked.connect(self._add)

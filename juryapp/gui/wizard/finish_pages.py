@@ -165,6 +165,7 @@ class ChecklistPage(Page):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Before judging starts"))
+        self.setSubTitle(self.tr("Check what is still missing, then press Finish."))
         self.show_items()
 
     def initializePage(self) -> None:  # noqa: N802
