@@ -268,60 +268,29 @@ class AppWindow(QMainWindow):
 
     # -- the File menu -----------------------------------------------------------------------
     def choose_database(self) -> None:
-        from juryapp.gui import dialogs  # noqa: PLC0415
+        from juryapp.gui.file_menu import ask_database  # noqa: PLC0415
 
-        path = dialogs.open_file(
-            self,
-            self.tr("Open a convention"),
-            self.tr("juryapp databases (*.sqlite3 *.sqlite *.db);;All files (*)"),
-            str(self._database_path.parent),
-        )
+        path = ask_database(self, self._database_path)
         if path is not None:
             self.open_database(str(path))
 
     def new_convention(self) -> None:
         """The wizard, in this database while it is empty, else in a new database file."""
-        from juryapp.gui import dialogs  # noqa: PLC0415
+        from juryapp.gui.file_menu import ask_new_database  # noqa: PLC0415
 
         if not self._services.database.has_convention():
             self.start_page.new_convention()
             return
-        path = dialogs.save_file(
-            self,
-            self.tr("Where to keep the new convention"),
-            self.tr("juryapp databases (*.sqlite3)"),
-            str(self._database_path.with_name("konvensi-baru.sqlite3")),
-            "sqlite3",
-        )
-        if path is None:
-            return
-        if path.resolve() == self._database_path.resolve():
-            return
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-        if self.open_database(str(path)):
+        path = ask_new_database(self, self._database_path)
+        if path is not None and self.open_database(str(path)):
             self.start_page.new_convention()
 
     def save_copy(self) -> None:
-        from juryapp.gui import dialogs  # noqa: PLC0415
-        from juryapp.gui.file_menu import save_database_copy  # noqa: PLC0415
+        from juryapp.gui.file_menu import ask_and_save_copy  # noqa: PLC0415
 
-        stem = self._database_path.stem
-        path = dialogs.save_file(
-            self,
-            self.tr("Save a copy of the convention"),
-            self.tr("juryapp databases (*.sqlite3)"),
-            str(self._database_path.with_name(f"{stem}-salinan.sqlite3")),
-            "sqlite3",
-        )
-        if path is None or path.resolve() == self._database_path.resolve():
-            return
-        try:
-            save_database_copy(self._database_path, path)
-        except (OSError, Exception) as exc:  # sqlite3.Error too: say so, never crash
-            show_error(self, exc)
-            return
-        self.statusBar().showMessage(self.tr("Copy saved: {path}").format(path=path), 8000)
+        path = ask_and_save_copy(self, self._database_path)
+        if path is not None:
+            self.statusBar().showMessage(self.tr("Copy saved: {path}").format(path=path), 8000)
 
     def open_demo(self, complete: bool) -> None:
         """The demo in its own database beside this one; created the first time."""

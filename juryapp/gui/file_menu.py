@@ -12,13 +12,79 @@ import tempfile
 from contextlib import closing
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from juryapp.gui.settings import AppSettings
 
-__all__ = ["FileMenu", "save_database_copy"]
+__all__ = [
+    "FileMenu",
+    "ask_and_save_copy",
+    "ask_database",
+    "ask_new_database",
+    "save_database_copy",
+]
+
+
+def _databases(everything: bool = False) -> str:
+    if everything:
+        return QCoreApplication.translate(
+            "AppWindow", "juryapp databases (*.sqlite3 *.sqlite *.db);;All files (*)"
+        )
+    return QCoreApplication.translate("AppWindow", "juryapp databases (*.sqlite3)")
+
+
+def ask_database(parent: QWidget, current: Path) -> Path | None:
+    """Another convention's database to open, chosen in the app's own file dialog."""
+    from juryapp.gui import dialogs  # noqa: PLC0415 - not needed for the first window
+
+    return dialogs.open_file(
+        parent,
+        QCoreApplication.translate("AppWindow", "Open a convention"),
+        _databases(everything=True),
+        str(current.parent),
+    )
+
+
+def ask_new_database(parent: QWidget, current: Path) -> Path | None:
+    """Where a new convention's database goes; a file there is replaced (after asking)."""
+    from juryapp.gui import dialogs  # noqa: PLC0415 - not needed for the first window
+
+    path = dialogs.save_file(
+        parent,
+        QCoreApplication.translate("AppWindow", "Where to keep the new convention"),
+        _databases(),
+        str(current.with_name("konvensi-baru.sqlite3")),
+        "sqlite3",
+    )
+    if path is None or path.resolve() == current.resolve():
+        return None
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return path
+
+
+def ask_and_save_copy(parent: QWidget, current: Path) -> Path | None:
+    """A copy of the open database where the person chooses; None if none was made."""
+    from juryapp.gui import dialogs  # noqa: PLC0415 - not needed for the first window
+    from juryapp.gui.errors import show_error  # noqa: PLC0415
+
+    path = dialogs.save_file(
+        parent,
+        QCoreApplication.translate("AppWindow", "Save a copy of the convention"),
+        _databases(),
+        str(current.with_name(f"{current.stem}-salinan.sqlite3")),
+        "sqlite3",
+    )
+    if path is None or path.resolve() == current.resolve():
+        return None
+    try:
+        save_database_copy(current, path)
+    except (OSError, sqlite3.Error) as exc:
+        show_error(parent, exc)
+        return None
+    return path
 
 
 def save_database_copy(source: Path, target: Path) -> None:

@@ -31,7 +31,7 @@ from juryapp.domain.access import Actor, require_secretariat
 from juryapp.domain.formatting import parse_decimal
 from juryapp.domain.kinds import JudgeRole, SheetSource, SheetStatus
 from juryapp.domain.messages import FileProblemError, JuryError, Text
-from juryapp.domain.model import ConventionSpec, Criterion, Judge, Team
+from juryapp.domain.model import Criterion, Judge, Team
 from juryapp.domain.validation import check_spec
 from juryapp.interchange.columns import JUDGE_COLUMNS, SCORE_COLUMNS, TEAM_COLUMNS
 from juryapp.interchange.tabular import Row, read_table
@@ -509,37 +509,3 @@ def _refuse_problems(
             raise FileProblemError(text, file=file, row=row_of.get(code), column=match[2] or None)
     where, text = problems[0]
     raise FileProblemError(text, file=file, column=where)
-
-
-# -- reading a spreadsheet into a set-up that is not stored yet (the new-convention wizard) --
-def teams_in_file(path: Path, spec: ConventionSpec) -> ConventionSpec:
-    """``spec`` with a spreadsheet's teams added, or replacing the ones with the same code.
-
-    Nothing is stored. A file is taken whole or refused whole, with its row and column, as an
-    import into the database is.
-    """
-    rows = read_table(path, TEAM_COLUMNS)
-    return _merged(path, rows, "teams", [_team(path.name, r) for r in rows], spec)
-
-
-def judges_in_file(path: Path, spec: ConventionSpec) -> ConventionSpec:
-    """``spec`` with a spreadsheet's judges added or replaced by code; nothing is stored."""
-    rows = read_table(path, JUDGE_COLUMNS)
-    return _merged(path, rows, "judges", [_judge(path.name, r) for r in rows], spec)
-
-
-def _merged(
-    path: Path,
-    rows: list[Row],
-    table: UpsertTable,
-    items: Sequence[Team | Judge],
-    spec: ConventionSpec,
-) -> ConventionSpec:
-    _no_repeats(path.name, rows, [x.code for x in items], "code")
-    candidate = with_upserted(spec, table, items)
-    merged: Sequence[Team | Judge] = getattr(candidate, table)
-    # The rest of a set-up still being written may be unfinished (no chair of the jury yet):
-    # only problems in this table's rows are the file's.
-    own = [(w, text) for w, text in check_spec(candidate) if w.startswith(f"{table}[")]
-    _refuse_problems(path.name, rows, items, merged, table, own)
-    return candidate

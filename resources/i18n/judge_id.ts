@@ -9,33 +9,7 @@
         <translation>Layar sekretariat tidak tersedia pada versi ini. Gunakan baris perintah juryapp untuk pekerjaan sekretariat.</translation>
     </message>
     <message>
-        <location line="+222"/>
-        <source>Open a convention</source>
-        <translation>Buka konvensi</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>juryapp databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
-        <translation>Basis data juryapp (*.sqlite3 *.sqlite *.db);;Semua berkas (*)</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Where to keep the new convention</source>
-        <translation>Tempat menyimpan konvensi baru</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+21"/>
-        <source>juryapp databases (*.sqlite3)</source>
-        <translation>Basis data juryapp (*.sqlite3)</translation>
-    </message>
-    <message>
-        <location line="-1"/>
-        <source>Save a copy of the convention</source>
-        <translation>Simpan salinan konvensi</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+240"/>
         <source>Copy saved: {path}</source>
         <translation>Salinan disimpan: {path}</translation>
     </message>

@@ -35,6 +35,34 @@
     </message>
 </context>
 <context>
+    <name>AppWindow</name>
+    <message>
+        <location filename="../../juryapp/gui/file_menu.py" line="+32"/>
+        <source>juryapp databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>Basis data juryapp (*.sqlite3 *.sqlite *.db);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>juryapp databases (*.sqlite3)</source>
+        <translation>Basis data juryapp (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Open a convention</source>
+        <translation>Buka konvensi</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Where to keep the new convention</source>
+        <translation>Tempat menyimpan konvensi baru</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Save a copy of the convention</source>
+        <translation>Simpan salinan konvensi</translation>
+    </message>
+</context>
+<context>
     <name>CategoriesPage</name>
     <message>
         <location filename="../../juryapp/gui/wizard/setup_pages.py" line="+120"/>
@@ -346,7 +374,7 @@ Penyebab: {reason}</translation>
 <context>
     <name>FileMenu</name>
     <message>
-        <location filename="../../juryapp/gui/file_menu.py" line="+86"/>
+        <location filename="../../juryapp/gui/file_menu.py" line="+77"/>
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>

@@ -101,7 +101,7 @@ class TeamsPage(_ImportingPage):
         self.teams.set_columns(team_columns(self._spec().info.max_team_members))
 
     def import_file(self, path: Path) -> bool:
-        from juryapp.services.imports import teams_in_file  # noqa: PLC0415
+        from juryapp.services.setup_files import teams_in_file  # noqa: PLC0415
 
         try:
             merged = teams_in_file(path, self._spec())
@@ -144,7 +144,7 @@ class JudgesPage(_ImportingPage):
         self._label_buttons()
 
     def import_file(self, path: Path) -> bool:
-        from juryapp.services.imports import judges_in_file  # noqa: PLC0415
+        from juryapp.services.setup_files import judges_in_file  # noqa: PLC0415
 
         try:
             merged = judges_in_file(path, self._spec())
