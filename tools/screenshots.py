@@ -1,5 +1,4 @@
-"""Saves screenshots of the start page, the new-convention wizard, sign-in and the judge's
-screens (1366×768, offscreen). ``--lang id`` writes ``NAME.png``, ``--lang en`` ``NAME-en.png``."""
+"""Saves screenshots of the start page, the wizard, sign-in and the judge's screens."""
 
 from __future__ import annotations
 
@@ -164,7 +163,9 @@ def judge_screens(studio: Studio) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    parser.add_argument("--lang", default="id", choices=("id", "en"))
+    parser.add_argument(
+        "--lang", default="id", choices=("id", "en"), help="id writes NAME.png, en NAME-en.png"
+    )
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     existing = QApplication.instance()

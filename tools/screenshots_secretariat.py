@@ -1,7 +1,4 @@
-"""Saves screenshots of the secretariat screens on a fresh demo database (1366×768, offscreen).
-
-``--lang id`` (the default) writes ``NAME.png``, ``--lang en`` writes ``NAME-en.png``.
-"""
+"""Saves screenshots of the secretariat screens on a fresh demo database (1366×768)."""
 
 from __future__ import annotations
 
@@ -29,7 +26,9 @@ SIZE = (1366, 768)
 def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one shot after another
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    parser.add_argument("--lang", default="id", choices=("id", "en"))
+    parser.add_argument(
+        "--lang", default="id", choices=("id", "en"), help="id writes NAME.png, en NAME-en.png"
+    )
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     suffix = "" if args.lang == "id" else "-en"

@@ -1,5 +1,4 @@
-"""Dialogs about accounts: PINs just issued (with their slips), a new secretariat account, and
-changing one's own PIN or passphrase."""
+"""Account dialogs: PINs just issued and their slips, a new secretariat user, one's own PIN."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The app's questions: file choosers in the interface language, and confirmations that name
-the action on their button."""
+"""The app's questions: file choosers in its own language, confirmations naming the action."""
 
 from __future__ import annotations
 

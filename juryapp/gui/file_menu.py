@@ -1,8 +1,7 @@
-"""Berkas: a new convention, open another, save a copy, the recent ones, the demo, sign-out, quit.
+"""Berkas: a new convention, open another, a copy, the recent ones, the demos, sign-out, quit."""
 
-Each convention lives in its own database file; this menu only says what the person chose and
-the main window does it.
-"""
+# Each convention lives in its own database file; the menu says what the person chose and the
+# main window does it.
 
 from __future__ import annotations
 

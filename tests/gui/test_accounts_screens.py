@@ -1,5 +1,4 @@
-"""Accounts from the app: judges' accounts and PIN slips, a second secretariat account, new PINs,
-lifted lockouts, and a judge changing their own PIN."""
+"""Accounts from the app: judges' PINs and slips, secretariat users, lockouts, own PINs."""
 
 from __future__ import annotations
 

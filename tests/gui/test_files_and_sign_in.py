@@ -1,5 +1,4 @@
-"""Berkas (a copy, the recent databases, the demos), the start page's text, and sign-in details
-that once got in the way: a username left behind, Enter doing nothing, messages in lower case."""
+"""Berkas, the start page's text, and sign-in details that once got in the way."""
 
 from __future__ import annotations
 

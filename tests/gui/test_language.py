@@ -1,5 +1,4 @@
-"""Every text follows a language switch at once, on every screen; shortcuts never clash;
-numbers, dates and Qt's own dialogs speak the chosen language; the window keeps its width."""
+"""Every screen follows a language switch, shortcuts never clash, the window keeps its width."""
 
 # The fixtures are imported from secretariat_fixtures, so their names reappear as arguments.
 # ruff: noqa: F811

@@ -1,5 +1,4 @@
-"""Paper entry as the second person uses it: laptop sheets shown read-only, abstentions with a
-reason, a judge's laptop sheets confirmed at once, blind re-entry, then on to the next sheet."""
+"""Paper entry as the second person uses it: review, abstentions, batches, blind re-entry."""
 
 # The fixtures are imported from secretariat_fixtures, so their names reappear as arguments.
 # ruff: noqa: F811

@@ -1,5 +1,4 @@
-"""High-stakes actions ask first and name themselves; the lock lists what is open; no edit is
-lost in silence; a locked convention's set-up can be read but not changed."""
+"""High-stakes actions ask first; the lock lists what is open; no edit is lost in silence."""
 
 # The fixtures are imported from secretariat_fixtures, so their names reappear as arguments.
 # ruff: noqa: F811

@@ -1,11 +1,4 @@
-"""A new organiser runs a whole convention from an empty database, in the app alone, in Indonesian.
-
-The wizard creates the convention (3 categories with quotas 3/3/1, 15 teams imported from a
-spreadsheet, 5 judges, 2 conflicts) and the accounts; a judge scores at a laptop, the other
-judges' laptops hand in theirs, a paper sheet is confirmed by blind re-entry, each judge's laptop
-sheets are confirmed in one action, the jury's decision settles a tie at the quota line, the
-results are locked and the signed documents printed. No command-line step anywhere.
-"""
+"""A new organiser runs a whole convention from an empty database, in the app alone."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The new-convention wizard's steps: where the rubric comes from, spreadsheets taken whole or
-refused whole, the accounts' checks, and the checklist at the end."""
+"""The new-convention wizard's steps, the spreadsheets it reads, its accounts and checklist."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""Akun: who can sign in; judges' accounts with PIN slips, a second secretariat account, new
-PINs and lifted lockouts (each recorded), and one's own passphrase."""
+"""Akun: judges' accounts and PIN slips, secretariat users, new PINs, lifted lockouts."""
 
 from __future__ import annotations
 

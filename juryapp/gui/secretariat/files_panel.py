@@ -1,5 +1,4 @@
-"""Imports of teams, judges and scores from spreadsheets, their empty templates, and convention
-files in and out."""
+"""Imports of teams, judges and scores, their empty templates, and convention files in and out."""
 
 from __future__ import annotations
 

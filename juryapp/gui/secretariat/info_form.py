@@ -1,9 +1,8 @@
-"""The convention's details and letterhead as a form built from ConventionInfo's own fields.
+"""The convention's details and letterhead as a form built from ConventionInfo's own fields."""
 
-A field added to ConventionInfo appears here without a change to this module: its editor
-follows its type (text, number, lines of text, an image) and it joins the letterhead group
-unless it is one of the convention's own details.
-"""
+# A field added to ConventionInfo appears here without a change to this module: its editor
+# follows its type (text, number, lines of text, an image) and it joins the letterhead group
+# unless it is one of the convention's own details.
 
 from __future__ import annotations
 

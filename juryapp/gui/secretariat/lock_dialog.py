@@ -1,5 +1,4 @@
-"""Locking the results: what locking does, what is still open (each with a way there), and a
-reason when handed-in sheets are not confirmed yet."""
+"""Locking the results: what it does, what is still open (each with a way there), a reason."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""Entri Kertas: typing paper score sheets, handing them in, confirming them by a second person,
-correcting, reopening, and recording that a judge did not score a team."""
+"""Entri Kertas: paper sheets typed, handed in, confirmed by a second person, corrected."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""Blind re-entry: the second person types a paper sheet again without seeing the first entry;
-identical entries confirm it, differences are shown side by side to settle against the paper."""
+"""Blind re-entry: a paper sheet typed again without the first entry; differences side by side."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The rubric: criteria with weights that must total 100, what judges read about each, levels
-and the scoring rules."""
+"""The rubric: criteria whose weights total 100, what judges read, levels, the scoring rules."""
 
 from __future__ import annotations
 
