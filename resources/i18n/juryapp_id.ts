@@ -37,7 +37,7 @@
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../../juryapp/gui/file_menu.py" line="+32"/>
+        <location filename="../../juryapp/gui/file_menu.py" line="+31"/>
         <source>juryapp databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
         <translation>Basis data juryapp (*.sqlite3 *.sqlite *.db);;Semua berkas (*)</translation>
     </message>
@@ -83,7 +83,7 @@
 <context>
     <name>ChangeSecretDialog</name>
     <message>
-        <location filename="../../juryapp/gui/account_dialogs.py" line="+240"/>
+        <location filename="../../juryapp/gui/account_dialogs.py" line="+239"/>
         <source>Change my PIN</source>
         <translation>Ganti PIN saya</translation>
     </message>
@@ -246,7 +246,7 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../juryapp/gui/dialogs.py" line="+70"/>
+        <location filename="../../juryapp/gui/dialogs.py" line="+69"/>
         <source>{name} already exists. Replace it?</source>
         <translation>{name} sudah ada. Timpa?</translation>
     </message>

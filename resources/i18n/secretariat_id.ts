@@ -4,7 +4,7 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/accounts_page.py" line="+88"/>
+        <location filename="../../juryapp/gui/secretariat/accounts_page.py" line="+87"/>
         <source>Username</source>
         <translation>Nama pengguna</translation>
     </message>
@@ -275,7 +275,7 @@
 <context>
     <name>DifferencesModel</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/reentry_dialog.py" line="+81"/>
+        <location filename="../../juryapp/gui/secretariat/reentry_dialog.py" line="+80"/>
         <source>Criterion</source>
         <translation>Kriteria</translation>
     </message>
@@ -331,7 +331,7 @@
 <context>
     <name>FilesPanel</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/files_panel.py" line="+78"/>
+        <location filename="../../juryapp/gui/secretariat/files_panel.py" line="+77"/>
         <source>Import &amp;teams…</source>
         <translation>Impor &amp;tim…</translation>
     </message>
@@ -434,7 +434,7 @@
 <context>
     <name>InfoForm</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/info_form.py" line="+48"/>
+        <location filename="../../juryapp/gui/secretariat/info_form.py" line="+47"/>
         <source>Convention name</source>
         <translation>Nama konvensi</translation>
     </message>
@@ -585,7 +585,7 @@
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/lock_dialog.py" line="+81"/>
+        <location filename="../../juryapp/gui/secretariat/lock_dialog.py" line="+80"/>
         <source>Lock the results</source>
         <translation>Kunci hasil</translation>
     </message>
@@ -694,7 +694,7 @@
 <context>
     <name>PaperEntryPage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="+130"/>
+        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="+129"/>
         <source>&amp;Judge</source>
         <translation>&amp;Juri</translation>
     </message>
@@ -1295,7 +1295,7 @@
 <context>
     <name>RubricEditor</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/rubric_editor.py" line="+143"/>
+        <location filename="../../juryapp/gui/secretariat/rubric_editor.py" line="+142"/>
         <source>Criteria (double-click or type to edit)</source>
         <translation>Kriteria (klik ganda atau ketik untuk mengubah)</translation>
     </message>
