@@ -249,12 +249,14 @@ def make_database(path: Path, size: Size) -> Path:
 
 
 def make_demo_database(path: Path) -> Path:
-    """A database at ``path`` holding the bundled demo convention."""
+    """A database at ``path`` holding the bundled demo convention, every sheet confirmed."""
     from juryapp.services.demo import load_demo  # noqa: PLC0415
 
     services = open_services(path)
     try:
-        load_demo(services.database, services.setup, services.accounts, services.keys)
+        load_demo(
+            services.database, services.setup, services.accounts, services.keys, complete=True
+        )
     finally:
         services.close()
     return path

@@ -13,11 +13,13 @@ if TYPE_CHECKING:
     from juryapp.persistence.database import Database
     from juryapp.reports.key_vault import KdfCost
     from juryapp.services.accounts import AccountService
+    from juryapp.services.confirmation import ConfirmationService
     from juryapp.services.imports import ImportService
     from juryapp.services.integrity import IntegrityService
     from juryapp.services.keys import KeyService
     from juryapp.services.locking import LockService
     from juryapp.services.publishing import PublishingService
+    from juryapp.services.readiness import ReadinessService
     from juryapp.services.results import ResultsService
     from juryapp.services.scoring import ScoringService
     from juryapp.services.setup import SetupService
@@ -114,6 +116,24 @@ class Services:
             return ResultsService(self.database)
 
         return self._get("results", build)
+
+    @property
+    def confirmation(self) -> ConfirmationService:
+        def build() -> ConfirmationService:
+            from juryapp.services.confirmation import ConfirmationService  # noqa: PLC0415
+
+            return ConfirmationService(self.database, self.scoring)
+
+        return self._get("confirmation", build)
+
+    @property
+    def readiness(self) -> ReadinessService:
+        def build() -> ReadinessService:
+            from juryapp.services.readiness import ReadinessService  # noqa: PLC0415
+
+            return ReadinessService(self.results)
+
+        return self._get("readiness", build)
 
     @property
     def imports(self) -> ImportService:

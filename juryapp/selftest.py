@@ -136,7 +136,9 @@ def _run_services(test: SelfTest, database: Path, out_dir: Path) -> bool:
 
     def demo() -> str:
         services = opened[0]
-        info = load_demo(services.database, services.setup, services.accounts, services.keys)
+        info = load_demo(
+            services.database, services.setup, services.accounts, services.keys, complete=True
+        )
         _check(services.database.has_convention(), "the demo left no convention")
         first = info.credentials[0]
         signed_in.append(services.accounts.sign_in(first.username, first.secret))

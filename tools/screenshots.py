@@ -1,4 +1,4 @@
-"""Saves screenshots of the sign-in and judge screens on a fresh demo database (1366×768)."""
+"""Saves screenshots of the start page, the wizard, sign-in and the judge's screens."""
 
 from __future__ import annotations
 
@@ -56,7 +56,8 @@ class Studio:
     def save(self, widget: QWidget, name: str) -> Path:
         for _ in range(3):
             self.app.processEvents()
-        path = self.out / name
+        stem, dot, extension = name.rpartition(".")
+        path = self.out / (name if self.lang == "id" else f"{stem}-en{dot}{extension}")
         widget.grab().save(str(path))
         print(path)
         return path
@@ -72,6 +73,67 @@ def shot(function: Shot) -> Shot:
     return function
 
 
+def empty_window(studio: Studio) -> AppWindow:
+    """The main window on a database of its own that holds no convention yet."""
+    database = studio.database.with_name("kosong.sqlite3")
+    window = AppWindow(
+        open_services(database),
+        studio.settings,
+        database_path=database,
+        switch_language=lambda lang: apply_language(studio.app, lang),
+    )
+    window.resize(*SIZE)
+    window.show()
+    window.finish_loading()
+    return window
+
+
+@shot
+def start_and_wizard(studio: Studio) -> None:
+    from juryapp.domain.model import Category  # noqa: PLC0415
+
+    window = empty_window(studio)
+    studio.save(window, "start.png")
+    wizard = window.start_page.new_wizard()
+    wizard.resize(1280, 720)
+    wizard.show()
+    form = wizard.details.form.editors
+    for name, text in (
+        ("name", "Konvensi Mutu Bidang Kesehatan Kota Administrasi Jakarta Barat 2025"),
+        ("theme", "Inovasi Layanan Kesehatan untuk Warga Lanjut Usia"),
+        ("organiser", "Suku Dinas Kesehatan Kota Administrasi Jakarta Barat"),
+        ("organiser_head_title", "Kepala Suku Dinas Kesehatan Kota Administrasi Jakarta Barat"),
+        ("organiser_head_name", "dr. Ratna Sekar Kusumadewi, M.K.M."),
+        ("city", "Jakarta"),
+    ):
+        form[name].setText(text)  # type: ignore[attr-defined]
+    studio.save(wizard, "wizard-details.png")
+    for code, category, quota in (
+        ("PKM", "Puskesmas", 3),
+        ("RSUD", "RSUD", 3),
+        ("RSS", "RS Swasta", 1),
+    ):
+        wizard.categories.categories.add(Category(code, category, quota))
+    wizard.next()
+    wizard.next()
+    studio.save(wizard, "wizard-categories.png")
+    wizard.next()
+    studio.save(wizard, "wizard-rubric.png")
+    wizard.next()
+    studio.save(wizard, "wizard-teams.png")
+    for _ in range(3):
+        wizard.next()
+    wizard.accounts.first.username.setText("rina")
+    studio.save(wizard, "wizard-accounts.png")
+    wizard.accounts.first.secret.setText("kata-sandi-rina")
+    wizard.accounts.first.repeat.setText("kata-sandi-rina")
+    wizard.next()
+    studio.save(wizard, "wizard-checklist.png")
+    wizard.close()
+    window.close_services()
+    window.close()
+
+
 @shot
 def sign_in(studio: Studio) -> None:
     window = studio.main_window()
@@ -83,6 +145,7 @@ def sign_in(studio: Studio) -> None:
 @shot
 def judge_screens(studio: Studio) -> None:
     window = studio.main_window()
+    assert studio.demo.pending is not None
     judge, team = studio.demo.pending
     window.enter(studio.services.accounts.sign_in(judge.lower(), "1111"))
     area = window.judge_area
@@ -143,7 +206,9 @@ def verify_dialog(studio: Studio) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    parser.add_argument("--lang", default="id", choices=("id", "en"))
+    parser.add_argument(
+        "--lang", default="id", choices=("id", "en"), help="id writes NAME.png, en NAME-en.png"
+    )
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     existing = QApplication.instance()

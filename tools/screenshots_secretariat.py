@@ -1,4 +1,4 @@
-"""Saves screenshots of the secretariat screens on a fresh demo database (1366×768, offscreen)."""
+"""Saves screenshots of the secretariat screens on a fresh demo database (1366×768)."""
 
 from __future__ import annotations
 
@@ -6,13 +6,14 @@ import argparse
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEventLoop
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from juryapp.bootstrap import open_services
 from juryapp.gui.i18n import install_translators
@@ -22,53 +23,111 @@ ROOT = Path(__file__).resolve().parents[1]
 SIZE = (1366, 768)
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one shot after another
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    parser.add_argument("--lang", default="id", choices=("id", "en"))
+    parser.add_argument(
+        "--lang", default="id", choices=("id", "en"), help="id writes NAME.png, en NAME-en.png"
+    )
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
+    suffix = "" if args.lang == "id" else "-en"
 
     from juryapp.gui.secretariat import SecretariatWindow  # noqa: PLC0415
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    font = app.font()
+    font.setPointSize(max(font.pointSize(), 11))
+    app.setFont(font)
     install_translators(app, args.lang)
     with tempfile.TemporaryDirectory() as folder:
         services = open_services(Path(folder) / "demo.sqlite3")
         try:
             demo = load_demo(services.database, services.setup, services.accounts)
             actor = services.accounts.sign_in("sekretariat", "jakbar2024")
+            second = services.accounts.sign_in("sekretariat2", "jakbar2024b")
             window = SecretariatWindow(services, actor)
             window.resize(*SIZE)
             window.show()
 
-            def shoot(name: str) -> None:
+            def shoot(name: str, widget: QWidget | None = None) -> None:
                 for _ in range(3):
                     app.processEvents()
-                path = args.out / name
-                window.grab().save(str(path))
+                path = args.out / f"{name}{suffix}.png"
+                (widget or window).grab().save(str(path))
                 print(path)
 
+            def dialog_shot(name: str, make: Callable[[], QWidget | None]) -> None:
+                dialog = make()
+                if dialog is None:
+                    return
+                dialog.show()
+                shoot(name, dialog)
+                dialog.close()
+                dialog.deleteLater()
+
             window.show_page(window.DASHBOARD)
-            shoot("dashboard.png")
+            shoot("dashboard")
+            assert demo.pending is not None
             window.open_sheet(*demo.pending)
             for code, score in zip(("K1", "K2", "K3"), ("4", "3", "5"), strict=True):
                 window.paper.save_score(code, score)
-            shoot("paper-entry.png")
+            shoot("paper-entry")
+            window.open_sheet("J2", "RSUD-01")  # a laptop sheet: values, not boxes
+            shoot("paper-laptop-sheet")
+            window.open_sheet(*demo.pending)
+            for code in window.paper.fields:
+                window.paper.save_score(code, "4")
+            window.paper.submit()
+            checker = SecretariatWindow(services, second)
+            checker.resize(*SIZE)
+            checker.open_sheet(*demo.pending)
+
+            def reentry() -> QWidget | None:
+                dialog = checker.paper.reentry_dialog()
+                if dialog is not None:
+                    for code, field in dialog.fields.items():
+                        field.setText("3" if code == "K4" else "4")
+                    dialog.compare()
+                    dialog.resize(760, 640)
+                return dialog
+
+            dialog_shot("paper-reentry", reentry)
             window.show_page(window.RESULTS)
             window.results.select_category("PKM")
             window.results.ranking_view.selectRow(1)
-            shoot("results.png")
+            shoot("results")
+
+            def lock_dialog() -> QWidget | None:
+                dialog = window.results.lock_dialog_for_now()
+                if dialog is not None:
+                    dialog.resize(900, 520)
+                return dialog
+
+            dialog_shot("lock-dialog", lock_dialog)
             window.show_page(window.SETUP)
+            shoot("setup-details")
             window.setup.tabs.setCurrentWidget(window.setup.rubric)
-            shoot("setup-rubric.png")
+            shoot("setup-rubric")
+            window.setup.tabs.setCurrentWidget(window.setup.conflict_editor)
+            shoot("setup-conflicts")
             # Mid-morning of the first day, so the now/next panel has something to show.
             window.schedule.set_clock(lambda: datetime(2024, 9, 18, 10, 50))
             window.show_page(window.SCHEDULE)
             window.schedule.view.selectRow(4)
-            shoot("schedule.png")
+            shoot("schedule")
+            timer = window.schedule.open_timer()
+            timer.resize(*SIZE)
+            shoot("timer", timer)
+            window.schedule.close_timer()
+            window.show_page(window.ACCOUNTS)
+            window.accounts.view.selectRow(2)
+            shoot("accounts")
             # Last, because it locks the results: the signed print and its fingerprint.
+            services.scoring.abstain(actor, *demo.pending, "juri berhalangan hadir")
             services.publishing.lock(actor, "rekap final untuk pleno")
+            window.refresh()  # what the database watcher does when another user locks
             window.show_page(window.PRINT)
             window.print.set_output_folder(Path(folder) / "juryapp-dokumen")
             task = window.print.create_pdfs()
@@ -76,7 +135,10 @@ def main(argv: list[str] | None = None) -> int:
                 loop = QEventLoop()
                 task.finished.connect(loop.quit)
                 loop.exec()
-            shoot("print.png")
+            shoot("print")
+            window.show_page(window.SETUP)
+            shoot("setup-locked")
+            checker.close()
             window.close()
         finally:
             services.close()

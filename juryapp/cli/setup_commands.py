@@ -35,7 +35,13 @@ def cmd_demo(services: Services, args: argparse.Namespace) -> int:
             # emptying a real convention is the secretariat's decision, on the record
             require_secretariat(acting(services, args, change=True))
         reset(services.database)
-    info = load_demo(services.database, services.setup, services.accounts, services.keys)
+    info = load_demo(
+        services.database,
+        services.setup,
+        services.accounts,
+        services.keys,
+        complete=args.complete,
+    )
     say(
         Text("Konvensi demo dibuat di {db}", "Demo convention created in {db}"),
         db=describe(services.database.engine),
@@ -55,14 +61,22 @@ def cmd_demo(services: Services, args: argparse.Namespace) -> int:
         ),
         p=DEMO_PASSPHRASE,
     )
-    say(
-        Text(
-            "Lembar {j} × {t} sengaja dibiarkan kosong untuk dicoba.",
-            "Sheet {j} × {t} is left empty for you to try.",
-        ),
-        j=info.pending[0],
-        t=info.pending[1],
-    )
+    if info.pending is None:
+        say(
+            Text(
+                "Semua lembar terisi dan dikonfirmasi; hasil siap dikunci dan dicetak.",
+                "Every sheet is filled in and confirmed; the results can be locked and printed.",
+            )
+        )
+    else:
+        say(
+            Text(
+                "Lembar {j} × {t} sengaja dibiarkan kosong untuk dicoba.",
+                "Sheet {j} × {t} is left empty for you to try.",
+            ),
+            j=info.pending[0],
+            t=info.pending[1],
+        )
     return 0
 
 
@@ -179,6 +193,11 @@ def cmd_add_user(services: Services, args: argparse.Namespace) -> int:
 def register(sub: Subparsers) -> None:
     demo = sub.add_parser("demo", help="create the demo convention")
     demo.add_argument("--force", action="store_true", help="empty a non-empty database first")
+    demo.add_argument(
+        "--complete",
+        action="store_true",
+        help="fill the sheet left to try and confirm every sheet, ready to lock and print",
+    )
     demo.set_defaults(run=cmd_demo)
     init = sub.add_parser("init", help="create a convention from a convention file")
     init.add_argument("file")

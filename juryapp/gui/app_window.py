@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING
 # No ``Qt`` here: the first touch of that namespace builds its 93 Python enums (15–25 ms), and
 # the window's first frame does without it (see AppWindow).
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QShowEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSizePolicy, QStackedWidget, QWidget
 
 from juryapp.bootstrap import Services, open_services
 from juryapp.domain.messages import JuryError, current_language
 from juryapp.gui.errors import show_error
+from juryapp.gui.file_menu import FileMenu
 from juryapp.gui.settings import AppSettings
 
 if TYPE_CHECKING:
@@ -93,9 +94,11 @@ class AppWindow(QMainWindow):
         self._saved_at: datetime | None = None
         self._area: QWidget | None = None
         self._convention = ""
+        self._unsaved = False
         self._loaded = False
         self._load_scheduled = False
         self.watcher: DataWatcher | None = None
+        self.pins_dialog: QWidget | None = None  # the judges' PINs after a new convention
         self._pages: tuple[StartPage, SignInPage] | None = None
         self._verify_dialog: VerifyDialog | None = None
 
@@ -109,8 +112,9 @@ class AppWindow(QMainWindow):
 
         self._person = QLabel(self)
         self._path = QLabel(self)
+        # A long path must not widen the window: the label shrinks and says it all on hover.
+        self._path.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._saved = QLabel(self)
-        self._saved.setStyleSheet("color: #1b6e3a; font-weight: bold;")
         self.statusBar().addWidget(self._person)
         self.statusBar().addWidget(self._path, 1)
         self.statusBar().addPermanentWidget(self._saved)
@@ -149,6 +153,7 @@ class AppWindow(QMainWindow):
             self.stack.addWidget(sign_in)
             start.convention_ready.connect(self.route)
             start.open_database.connect(self.open_database)
+            start.convention_created.connect(self._created)
             sign_in.signed_in.connect(self.enter)
             self._path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self._pages = (start, sign_in)
@@ -199,25 +204,19 @@ class AppWindow(QMainWindow):
 
     # -- menus -----------------------------------------------------------------------------
     def _build_menus(self) -> None:
-        self.file_menu = QMenu(self)
+        self.file_menu = FileMenu(self._settings, self)
         self.menuBar().addMenu(self.file_menu)
-        self.sign_out_action = QAction(self)
-        # setShortcuts, not setShortcut: choosing among the latter's overloads builds the Qt
-        # namespace's enums, which the first frame does without (see the imports).
-        self.sign_out_action.setShortcuts([QKeySequence("Ctrl+Shift+L")])
+        self.sign_out_action = self.file_menu.sign_out_action
         self.sign_out_action.triggered.connect(self.sign_out)
-        self.quit_action = QAction(self)
-        self.quit_action.setShortcuts(QKeySequence.StandardKey.Quit)  # all the platform's keys
+        self.quit_action = self.file_menu.quit_action
         self.quit_action.triggered.connect(self.close)
-        # Open to anyone at the laptop, signed in or not: a team member or a journalist
-        # checks a document with nothing but the file or its QR code.
-        self.verify_action = QAction(self)
+        self.file_menu.new_convention.connect(self.new_convention)
+        self.file_menu.open_database.connect(self.choose_database)
+        self.file_menu.open_recent.connect(self.open_database)
+        self.file_menu.save_copy.connect(self.save_copy)
+        self.file_menu.open_demo.connect(self.open_demo)
+        self.verify_action = self.file_menu.verify_action
         self.verify_action.triggered.connect(self.open_verify_dialog)
-        self.file_menu.addAction(self.verify_action)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.sign_out_action)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.quit_action)
 
         self.language_menu = QMenu(self)
         self.menuBar().addMenu(self.language_menu)
@@ -260,24 +259,78 @@ class AppWindow(QMainWindow):
     def actor(self) -> Actor | None:
         return self._actor
 
-    def open_database(self, path: str) -> None:
+    def open_database(self, path: str) -> bool:
+        """Leave the convention open now (asking about unsaved edits) and open another."""
+        if self._actor is not None and not self.sign_out():
+            return False
         try:
             services = open_services(path).ensure_open()
         except Exception as exc:
             show_error(self, exc)
-            return
-        self.sign_out()
+            return False
         if self.watcher is not None:
             self.watcher.stop()
         self._services.close()
         self._services = services
         self._database_path = Path(path)
-        self._settings.last_database = self._database_path.resolve()
+        self._settings.remember_database(self._database_path)
         self.start_page.set_services(services)
         self.sign_in_page.set_services(services)
         self._loaded = True
         self._start_watcher()
         self.route()
+        return True
+
+    # -- the File menu -----------------------------------------------------------------------
+    def choose_database(self) -> None:
+        from juryapp.gui.file_menu import ask_database  # noqa: PLC0415
+
+        path = ask_database(self, self._database_path)
+        if path is not None:
+            self.open_database(str(path))
+
+    def new_convention(self) -> None:
+        """The wizard, in this database while it is empty, else in a new database file."""
+        from juryapp.gui.file_menu import ask_new_database  # noqa: PLC0415
+
+        if not self._services.database.has_convention():
+            self.start_page.new_convention()
+            return
+        path = ask_new_database(self, self._database_path)
+        if path is not None and self.open_database(str(path)):
+            self.start_page.new_convention()
+
+    def save_copy(self) -> None:
+        from juryapp.gui.file_menu import ask_and_save_copy  # noqa: PLC0415
+
+        path = ask_and_save_copy(self, self._database_path)
+        if path is not None:
+            self.statusBar().showMessage(self.tr("Copy saved: {path}").format(path=path), 8000)
+
+    def open_demo(self, complete: bool) -> None:
+        """The demo in its own database beside this one; created the first time."""
+        name = "demo-lengkap.sqlite3" if complete else "demo.sqlite3"
+        target = self._database_path.with_name(name)
+        if target.resolve() == self._database_path.resolve():
+            return
+        if self.open_database(str(target)) and not self._services.database.has_convention():
+            self.start_page.open_demo(complete=complete)
+
+    def _created(self, created: object) -> None:
+        """After the wizard: sign-in with the first account, and the judges' PIN slips."""
+        from juryapp.gui.account_dialogs import IssuedPinsDialog  # noqa: PLC0415
+        from juryapp.gui.wizard.wizard import Created  # noqa: PLC0415
+
+        self.route()
+        if not isinstance(created, Created):
+            return
+        self.sign_in_page.show_secretariat()
+        self.sign_in_page.username.setText(created.username)
+        self.sign_in_page.passphrase.setFocus()
+        if created.pins:
+            dialog = IssuedPinsDialog(created.pins, created.name, current_language(), self)
+            dialog.open()
+            self.pins_dialog = dialog
 
     def close_services(self) -> None:
         if self.watcher is not None:
@@ -311,6 +364,9 @@ class AppWindow(QMainWindow):
         self._actor = actor
         if actor.is_secretariat:
             area = _secretariat_screen(self._services, actor, self)
+            unsaved = getattr(area, "unsaved_changed", None)
+            if unsaved is not None:
+                unsaved.connect(self._unsaved_changed)
         else:
             judge = JudgeArea(self._services, actor, self, today=self._today)
             judge.saved.connect(self._mark_saved)
@@ -322,16 +378,27 @@ class AppWindow(QMainWindow):
             area.queue.focus_table()
         self._retranslate()
 
-    def sign_out(self) -> None:
+    def _may_leave(self) -> bool:
+        """Ask the signed-in screens about edits not saved yet; False to stay."""
+        confirm = getattr(self._area, "confirm_leave", None)
+        return not callable(confirm) or bool(confirm())
+
+    def sign_out(self) -> bool:
+        """Leave the signed-in screens (after asking about unsaved edits); False if staying."""
         if self._actor is None:
-            return
+            return True
+        if not self._may_leave():
+            return False
         self._actor = None
         self._saved_at = None
+        self._unsaved = False
         if self._area is not None:
             self.stack.removeWidget(self._area)
             self._area.deleteLater()
             self._area = None
+        self.sign_in_page.reset()
         self.route()
+        return True
 
     @property
     def judge_area(self) -> JudgeArea | None:
@@ -343,6 +410,11 @@ class AppWindow(QMainWindow):
         self._saved_at = datetime.now()
         if self.watcher is not None:
             self.watcher.acknowledge()
+        self._show_status()
+
+    def _unsaved_changed(self, unsaved: bool) -> None:
+        self._unsaved = unsaved
+        self.setWindowModified(unsaved)
         self._show_status()
 
     def _database_changed(self) -> None:
@@ -372,8 +444,16 @@ class AppWindow(QMainWindow):
                 )
             )
         self._path.setText(self.tr("Database: {path}").format(path=self._database_path))
+        self._path.setToolTip(str(self._database_path))
+        self._saved.setStyleSheet(
+            "color: #8a5a00; font-weight: bold;"
+            if self._unsaved
+            else "color: #1b6e3a; font-weight: bold;"
+        )
         if self._actor is None:
             self._saved.clear()
+        elif self._unsaved:
+            self._saved.setText(self.tr("Unsaved changes on the Set-up or Schedule screen"))
         elif self._saved_at is not None:
             self._saved.setText(
                 self.tr("All changes saved ✓ {time}").format(
@@ -384,16 +464,14 @@ class AppWindow(QMainWindow):
             self._saved.setText(self.tr("All changes saved ✓"))
 
     def _retranslate(self) -> None:
+        # [*] is where Qt shows the unsaved-changes marker.
         if self._convention:
-            title = self.tr("{convention} — juryapp").format(convention=self._convention)
+            title = self.tr("{convention}[*] — juryapp").format(convention=self._convention)
             self.setWindowTitle(title)
         else:
-            self.setWindowTitle("juryapp")
-        self.file_menu.setTitle(self.tr("&File"))
-        self.verify_action.setText(self.tr("&Check a document…"))
-        self.sign_out_action.setText(self.tr("&Sign out"))
+            self.setWindowTitle("juryapp[*]")
+        self.file_menu.retranslate()
         self.sign_out_action.setEnabled(self._actor is not None)
-        self.quit_action.setText(self.tr("&Quit"))
         self._opening.setText(self.tr("Opening the database…"))
         self.language_menu.setTitle(self.tr("&Language"))
         self._show_status()
@@ -404,6 +482,9 @@ class AppWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self._actor is not None and not self._may_leave():
+            event.ignore()
+            return
         self._settings.save_window(self, WINDOW_KEY)
         self._settings.sync()
         if self.watcher is not None:

@@ -20,7 +20,6 @@ from juryapp.domain.messages import (
     PermissionDeniedError,
     StateError,
     ValidationError,
-    current_language,
 )
 
 __all__ = ["ExceptHook", "build_error_box", "install_excepthook", "show_error"]
@@ -74,7 +73,10 @@ def build_error_box(parent: QWidget | None, exc: BaseException) -> QMessageBox:
         # Expected problems: the message is the whole story, written for the person.
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(_title_for(exc))
-        box.setText(exc.text.in_language(current_language()))
+        # Loaded here: it reads the set-up's rules, which the first window does without.
+        from juryapp.gui.problems import refusal_text  # noqa: PLC0415
+
+        box.setText(refusal_text(exc))
         if isinstance(exc, FileProblemError):
             box.setInformativeText(_file_location(exc))
     elif isinstance(exc, OSError) and exc.filename is not None:

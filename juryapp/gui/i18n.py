@@ -34,7 +34,9 @@ _TRANSLATOR_NAME = "juryapp-translator"
 
 # Qt ships no qtbase_id.qm, so its standard buttons would stay English in an Indonesian
 # window. Listing Qt's own source texts here lets lupdate put them in juryapp_id.ts under
-# Qt's contexts, and our translator then answers for them.
+# Qt's contexts, and our translator then answers for them. The file dialogs are Qt's widget
+# dialogs (gui/dialogs.py), whose texts are these; the list was taken from the texts Qt
+# 6.8–6.11 asks its translator for while those dialogs, wizards and edit menus are shown.
 _QT_STANDARD_TEXTS: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("QPlatformTheme", "OK"),
     QT_TRANSLATE_NOOP("QPlatformTheme", "Cancel"),
@@ -53,7 +55,82 @@ _QT_STANDARD_TEXTS: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("QPlatformTheme", "&No"),
     QT_TRANSLATE_NOOP("QMessageBox", "Show Details..."),
     QT_TRANSLATE_NOOP("QMessageBox", "Hide Details..."),
+    QT_TRANSLATE_NOOP("QProgressDialog", "Cancel"),
+    QT_TRANSLATE_NOOP("QWizard", "< &Back"),
+    QT_TRANSLATE_NOOP("QWizard", "&Next >"),
+    QT_TRANSLATE_NOOP("QWizard", "&Finish"),
+    QT_TRANSLATE_NOOP("QWizard", "Cancel"),
+    QT_TRANSLATE_NOOP("QWizard", "Commit"),
+    QT_TRANSLATE_NOOP("QWizard", "&Help"),
+    QT_TRANSLATE_NOOP("QFileDialog", "&Choose"),
+    QT_TRANSLATE_NOOP("QFileDialog", "&Delete"),
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "&New Folder"),
+    QT_TRANSLATE_NOOP("QFileDialog", "&Open"),
+    QT_TRANSLATE_NOOP("QFileDialog", "&Rename"),
+    QT_TRANSLATE_NOOP("QFileDialog", "&Save"),
+    QT_TRANSLATE_NOOP("QFileDialog", "All Files (*)"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Back"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Change to detail view mode"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Change to list view mode"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Create New Folder"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Create a New Folder"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Detail View"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Directories"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Directory:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "File &name:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Forward"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Go back"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Go forward"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Go to the parent directory"),
+    QT_TRANSLATE_NOOP("QFileDialog", "List View"),
+    QT_TRANSLATE_NOOP("QFileDialog", "List of places and bookmarks"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Parent Directory"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Show &hidden files"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Sidebar"),
+    QT_TRANSLATE_NOOP("QFileSystemModel", "Computer"),
+    QT_TRANSLATE_NOOP("QFileSystemModel", "Date Modified"),
+    QT_TRANSLATE_NOOP("QFileSystemModel", "Name"),
+    QT_TRANSLATE_NOOP("QFileSystemModel", "Size"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Drive"),
+    QT_TRANSLATE_NOOP("QLineEdit", "&Undo"),
+    QT_TRANSLATE_NOOP("QLineEdit", "&Redo"),
+    QT_TRANSLATE_NOOP("QLineEdit", "Cu&t"),
+    QT_TRANSLATE_NOOP("QLineEdit", "&Copy"),
+    QT_TRANSLATE_NOOP("QLineEdit", "&Paste"),
+    QT_TRANSLATE_NOOP("QLineEdit", "Delete"),
+    QT_TRANSLATE_NOOP("QLineEdit", "Select All"),
+    QT_TRANSLATE_NOOP("QWidgetTextControl", "&Undo"),
+    QT_TRANSLATE_NOOP("QWidgetTextControl", "&Redo"),
+    QT_TRANSLATE_NOOP("QWidgetTextControl", "Cu&t"),
+    QT_TRANSLATE_NOOP("QWidgetTextControl", "&Copy"),
+    QT_TRANSLATE_NOOP("QWidgetTextControl", "&Paste"),
+    QT_TRANSLATE_NOOP("QWidgetTextControl", "Delete"),
+    QT_TRANSLATE_NOOP("QWidgetTextControl", "Select All"),
 )
+
+
+class _Disambiguated(QTranslator):
+    """Answers for the few Qt texts that carry a disambiguation, which lupdate cannot read
+    from Python: it asks for the same words under a context of ours, found in our catalogue."""
+
+    # None is Qt's null string, "not translated here": an empty string would be taken as the
+    # translation and blank every other text.
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        if disambiguation != "All other platforms":
+            return None
+        if (context, source) == ("QFileSystemModel", "Type"):
+            return QCoreApplication.translate("QtTexts", "Type")
+        if (context, source) == ("QAbstractFileIconProvider", "Folder"):
+            return QCoreApplication.translate("QtTexts", "Folder")
+        return None
+
+    def isEmpty(self) -> bool:  # noqa: N802
+        return False
 
 
 def translations_dir() -> Path:
@@ -61,11 +138,12 @@ def translations_dir() -> Path:
 
 
 def _locale_for(lang: str) -> QLocale:
-    # Both languages keep Indonesian number and date conventions (87,50; 1.700): the
-    # people are in Indonesia whichever language they read.
+    # Numbers in a spin box read as the same number printed elsewhere in that language
+    # (domain.formatting): 15,0 in Indonesian, 15.0 in English. British English keeps the
+    # day-month-year order Indonesians write dates in.
     if lang == "id":
         return QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
-    return QLocale(QLocale.Language.English, QLocale.Country.Indonesia)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 
 
 def _remove_installed(app: QCoreApplication) -> None:
@@ -112,6 +190,11 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
         own = _load(app, catalogue.stem, str(translations_dir()))
         if own is not None:
             installed.append(own)
+    if installed:
+        extra = _Disambiguated(app)
+        extra.setObjectName(_TRANSLATOR_NAME)
+        app.installTranslator(extra)
+        installed.append(extra)
     if not installed:
         log.warning("no *_%s.qm in %s; the interface stays English", lang, translations_dir())
     return installed

@@ -102,7 +102,7 @@ def run_gui(database: str | None, lang: str) -> int:
         window.close()
 
     def loaded() -> None:
-        settings.last_database = target.resolve()
+        settings.remember_database(target)
 
     window.load_failed.connect(remember)
     window.ready.connect(loaded)

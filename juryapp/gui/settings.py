@@ -21,6 +21,8 @@ DEFAULT_LANGUAGE = "id"
 
 _LANGUAGE = "ui/language"
 _LAST_DATABASE = "files/last_database"
+_RECENT = "files/recent"
+RECENT_COUNT = 6
 _PRESENTATION_S = "timer/presentation_seconds"
 _QA_S = "timer/qa_seconds"
 _WARNING_S = "timer/warning_seconds"
@@ -87,6 +89,20 @@ class AppSettings:
             self._qs.remove(_LAST_DATABASE)
         else:
             self._qs.setValue(_LAST_DATABASE, str(path))
+
+    @property
+    def recent_databases(self) -> list[Path]:
+        """The databases opened last, newest first (those that still exist)."""
+        value = self._qs.value(_RECENT, [])
+        names = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        return [Path(n) for n in names if isinstance(n, str) and n and Path(n).exists()]
+
+    def remember_database(self, path: Path) -> None:
+        """Put ``path`` first among the recent databases and make it the one opened next."""
+        resolved = path.resolve()
+        recent = [resolved] + [p for p in self.recent_databases if p.resolve() != resolved]
+        self._qs.setValue(_RECENT, [str(p) for p in recent[:RECENT_COUNT]])
+        self.last_database = resolved
 
     @property
     def timer_durations(self) -> TimerDurations:

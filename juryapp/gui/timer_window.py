@@ -142,15 +142,18 @@ class PresentationTimer(QWidget):
         self._ticker.timeout.connect(self.refresh)
 
         self._convention = self._label("convention")
+        self._caption = self._label("caption")
         self._institution = self._label("institution", wrap=True)
         self._title = self._label("title", wrap=True)
         self._phase_label = self._label("phase")
         self._countdown = self._label("countdown")
         self._countdown.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
         self._status = self._label("status")
+        self._keys = self._label("keys", wrap=True)
 
         layout = self._layout = QVBoxLayout(self)
         layout.addWidget(self._convention)
+        layout.addWidget(self._caption)
         layout.addWidget(self._institution)
         layout.addWidget(self._title)
         layout.addStretch(1)
@@ -158,11 +161,13 @@ class PresentationTimer(QWidget):
         layout.addWidget(self._countdown, 6)
         layout.addStretch(1)
         layout.addWidget(self._status)
+        layout.addWidget(self._keys)
 
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAutoFillBackground(True)
         self.setMinimumSize(480, 270)
         self.set_convention(convention)
+        self._caption.setVisible(False)  # until a team is set
         self._apply_colours(TimerState.NORMAL)
         self._retranslate()
         self.refresh()
@@ -182,9 +187,11 @@ class PresentationTimer(QWidget):
         self._convention.setVisible(bool(name))
 
     def set_team(self, institution: str, innovation_title: str) -> None:
+        """Who is presenting: the room reads it above the countdown."""
         self._institution.setText(institution)
         self._title.setText(innovation_title)
         self._institution.setVisible(bool(institution))
+        self._caption.setVisible(bool(institution))
         self._title.setVisible(bool(innovation_title))
         self._fit_fonts()
 
@@ -209,6 +216,12 @@ class PresentationTimer(QWidget):
 
     def status_text(self) -> str:
         return self._status.text()
+
+    def keys_text(self) -> str:
+        return self._keys.text()
+
+    def caption_text(self) -> str:
+        return self._caption.text()
 
     # --- the clock ----------------------------------------------------------------------
 
@@ -320,6 +333,13 @@ class PresentationTimer(QWidget):
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Presentation timer"))
+        self._caption.setText(self.tr("Presenting now"))
+        self._keys.setText(
+            self.tr(
+                "Space: start or pause · N: questions and answers · R: back to the start · "
+                "F: full screen · Esc: leave full screen"
+            )
+        )
         self._phase_label.setText(self._phase_name(self._phase))
         self._update_status()
 
@@ -401,6 +421,8 @@ class PresentationTimer(QWidget):
         # Long innovation titles wrap onto more lines, so they get a smaller face.
         title_share = 0.045 if len(self._title.text()) <= 80 else 0.036
         self._convention.setFont(self._font(height * 0.038))
+        self._caption.setFont(self._font(height * 0.028))
+        self._keys.setFont(self._font(height * 0.022))
         self._institution.setFont(self._font(height * 0.055, bold=True))
         self._title.setFont(self._font(height * title_share))
         self._phase_label.setFont(self._font(height * 0.075, bold=True))

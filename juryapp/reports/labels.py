@@ -14,9 +14,9 @@ LABELS: dict[str, Text] = {
     "fingerprint": Text("Sidik jari hasil {value}", "Results fingerprint {value}"),
     "key": Text("Kunci {value}", "Key {value}"),
     "certificate": Text("Sertifikat {value}", "Certificate {value}"),
-    "draft": Text("DRAFT", "DRAFT"),
+    "draft": Text("DRAF", "DRAFT"),  # the app's own word for it, on screen and on paper
     "draft_note": Text(
-        "DRAFT — bukan dokumen resmi; hasil masih dapat berubah",
+        "DRAF — bukan dokumen resmi; hasil masih dapat berubah",
         "DRAFT — not an official document; results may still change",
     ),
     "verify": Text(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -16,6 +19,7 @@ from juryapp.domain.messages import (
     AuthenticationError,
     NotFoundError,
     PermissionDeniedError,
+    StateError,
     Text,
     ValidationError,
 )
@@ -28,8 +32,33 @@ MAX_ATTEMPTS = 5
 LOCK_MINUTES = 5  # the first lockout; each further one without a good sign-in doubles it
 LONGEST_LOCK = timedelta(hours=24)
 MIN_PASSPHRASE = 8
-MIN_PIN = 6
+MIN_PIN = 6  # the least a judge may choose, and what the app hands out
+PIN_DIGITS = MIN_PIN
 DEMO_PIN = 4  # the demo's accounts, for a newcomer to type
+
+
+@dataclass(frozen=True)
+class IssuedPin:
+    """A PIN just given to a judge: shown once, printed on a slip, never stored in the clear."""
+
+    username: str
+    display_name: str
+    judge_code: str
+    pin: str
+
+
+def generate_pin() -> str:
+    """Six random digits that nobody would guess first (no 111111, 123456 or 987654)."""
+    while True:
+        pin = f"{secrets.randbelow(10**PIN_DIGITS):0{PIN_DIGITS}d}"
+        if not guessable_pin(pin):
+            return pin
+
+
+def guessable_pin(pin: str) -> bool:
+    """A PIN made of one or two digits, or of a run of consecutive digits either way."""
+    steps = {int(b) - int(a) for a, b in itertools.pairwise(pin)}
+    return len(set(pin)) <= 2 or steps in ({1}, {-1})
 
 
 @dataclass(frozen=True)
@@ -235,6 +264,150 @@ class AccountService:
                 )
                 for u, code in rows
             ]
+
+    # -- accounts managed from the desktop app ---------------------------------------------
+    def create_judge_accounts(
+        self, actor: Actor, judge_codes: Sequence[str] | None = None
+    ) -> list[IssuedPin]:
+        """An account with a fresh six-digit PIN for each judge (all without one, by default).
+
+        The username is the judge's code in lower case. Every account is created in one
+        transaction, so either all the slips printed afterwards are valid or none is.
+        """
+        require_secretariat(actor)
+        with self._db.reading() as session:
+            judges = session.execute(
+                select(JudgeRow.id, JudgeRow.code, JudgeRow.name).order_by(JudgeRow.code)
+            ).all()
+            users = {u.username: u.judge_id for u in session.scalars(select(UserRow))}
+        have_account = {judge_id for judge_id in users.values() if judge_id is not None}
+        known = {code for _, code, _ in judges}
+        unknown = sorted(set(judge_codes or ()) - known)
+        if unknown:
+            raise NotFoundError(
+                Text("juri '{c}' tidak dikenal", "unknown judge '{c}'").format(c=unknown[0])
+            )
+        wanted = [
+            (judge_id, code, name)
+            for judge_id, code, name in judges
+            if judge_id not in have_account and (judge_codes is None or code in judge_codes)
+        ]
+        issued: list[tuple[IssuedPin, int, str]] = []
+        taken = set(users)
+        for judge_id, code, name in wanted:
+            username = _free_username(code.lower(), taken)
+            taken.add(username)
+            pin = generate_pin()
+            # Hashing takes a fraction of a second each: done before the write transaction.
+            issued.append((IssuedPin(username, name, code, pin), judge_id, self._hasher.hash(pin)))
+        with self._db.writing() as session:
+            names = [slip.username for slip, _, _ in issued]
+            ids = [judge_id for _, judge_id, _ in issued]
+            if session.scalar(
+                select(UserRow.id).where(UserRow.username.in_(names) | UserRow.judge_id.in_(ids))
+            ):
+                raise StateError(
+                    Text(
+                        "akun juri baru saja dibuat di tempat lain; muat ulang dan coba lagi",
+                        "judge accounts were just created elsewhere; reload and try again",
+                    )
+                )
+            for slip, judge_id, hashed in issued:
+                session.add(
+                    UserRow(
+                        username=slip.username,
+                        display_name=slip.display_name or slip.username,
+                        role=Role.JUDGE.value,
+                        judge_id=judge_id,
+                        password_hash=hashed,
+                        created_at=audit.now(),
+                    )
+                )
+                audit.record_accounts(
+                    session, actor, "account.create", slip.username, role=Role.JUDGE.value
+                )
+        return [slip for slip, _, _ in issued]
+
+    def issue_pin(self, actor: Actor, username: str) -> IssuedPin:
+        """Give a judge a new six-digit PIN (a forgotten one), which also lifts a lockout."""
+        require_secretariat(actor)
+        pin = generate_pin()
+        hashed = self._hasher.hash(pin)
+        with self._db.writing() as session:
+            user = _user(session, username)
+            if user.role != Role.JUDGE.value or user.judge_id is None:
+                raise ValidationError(
+                    Text(
+                        "PIN baru hanya untuk akun juri; sekretariat memakai kata sandi",
+                        "new PINs are for judges' accounts; the secretariat uses passphrases",
+                    )
+                )
+            code = session.scalar(select(JudgeRow.code).where(JudgeRow.id == user.judge_id))
+            user.password_hash = hashed
+            user.failed_attempts, user.locked_until, user.lockouts = 0, None, 0
+            audit.record_accounts(session, actor, "account.reset", username, generated=True)
+            return IssuedPin(user.username, user.display_name, code or "", pin)
+
+    def lift_lockout(self, actor: Actor, username: str) -> None:
+        """Let a locked-out person try again now; the secretariat's action stays on record."""
+        require_secretariat(actor)
+        with self._db.writing() as session:
+            user = _user(session, username)
+            was_locked = user.locked_until is not None and user.locked_until > audit.now()
+            user.failed_attempts, user.locked_until, user.lockouts = 0, None, 0
+            audit.record_accounts(session, actor, "account.unlock", username, was_locked=was_locked)
+
+    def change_own_secret(self, actor: Actor, current: str, new: str) -> None:
+        """A signed-in person replaces their own PIN or passphrase, knowing the current one."""
+        if actor.user_id is None:
+            raise PermissionDeniedError(
+                Text("masuk dulu dengan akun Anda", "sign in with your own account first")
+            )
+        with self._db.writing() as session:
+            user = session.get(UserRow, actor.user_id)
+            if user is None or user.username != actor.username:
+                raise NotFoundError(
+                    Text("pengguna '{u}' tidak ada", "no user '{u}'").format(u=actor.username)
+                )
+            role = Role(user.role)
+            try:
+                self._hasher.verify(user.password_hash, current)
+            except (VerificationError, InvalidHashError):
+                audit.record_accounts(session, actor, "account.change_refused", user.username)
+                session.commit()  # the refused attempt stays on record even though we raise
+                raise AuthenticationError(
+                    Text("PIN/kata sandi lama salah", "the current PIN/passphrase is wrong")
+                ) from None
+            _check_new_secret(new, role)
+            user.password_hash = self._hasher.hash(new)
+            audit.record_accounts(session, actor, "account.change_secret", user.username)
+
+
+def _free_username(wanted: str, taken: set[str]) -> str:
+    if wanted not in taken:
+        return wanted
+    number = 2
+    while f"{wanted}-{number}" in taken:
+        number += 1
+    return f"{wanted}-{number}"
+
+
+def _check_new_secret(secret: str, role: Role) -> None:
+    """A chosen PIN has at least six digits and is not one a stranger would try first."""
+    if role is Role.JUDGE and (
+        not (secret.isascii() and secret.isdigit())
+        or len(secret) < PIN_DIGITS
+        or guessable_pin(secret)
+    ):
+        raise ValidationError(
+            Text(
+                "PIN baru harus berupa angka, paling sedikit {n} digit, dan tidak mudah ditebak "
+                "(bukan 111111 atau 123456)",
+                "a new PIN must be digits, at least {n} of them, and not easy to guess "
+                "(not 111111 or 123456)",
+            ).format(n=PIN_DIGITS)
+        )
+    _check_secret(secret, role)
 
 
 def _user(session: Session, username: str) -> UserRow:

@@ -23,6 +23,8 @@ from juryapp.persistence.tables import AuditHeadRow, AuditRow
 from juryapp.services import state
 
 GENESIS = "0" * 64
+# Details that hold the state an event leaves behind; the replay reads them (services.integrity).
+RECORDED_STATE = frozenset({"sheets", "setup", "criteria", "accounts"})
 
 _EVENTS = cast(Table, AuditRow.__table__)
 _HEADS = cast(Table, AuditHeadRow.__table__)
@@ -66,6 +68,9 @@ def record(
     ORM objects: saving a score appends one event, and the ORM round trip dominated its cost.
     For changes to sheets or the set-up use ``record_sheets`` or ``record_setup``.
     """
+    reserved = RECORDED_STATE.intersection(details)
+    if reserved:  # a mistake in the calling code: the replay would read these as states
+        raise ValueError(f"audit details may not be named {sorted(reserved)}")
     session.flush()  # the change first, then its event, as the ORM used to order them
     return append(session.connection(), actor, action, subject, **details)
 

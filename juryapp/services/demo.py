@@ -47,7 +47,8 @@ class Credential:
 @dataclass(frozen=True)
 class DemoInfo:
     credentials: tuple[Credential, ...]
-    pending: tuple[str, str]  # (judge, team) left unscored so a newcomer can score it
+    # (judge, team) left unscored so a newcomer can score it; None in the complete demo
+    pending: tuple[str, str] | None
 
 
 def judge_pin(index: int) -> str:
@@ -65,9 +66,19 @@ def demo_credentials(judges: list[tuple[str, str]]) -> tuple[Credential, ...]:
 
 
 def load_demo(
-    database: Database, setup: SetupService, accounts: AccountService, keys: KeyService
+    database: Database,
+    setup: SetupService,
+    accounts: AccountService,
+    keys: KeyService,
+    *,
+    complete: bool = False,
 ) -> DemoInfo:
-    """Create the demo in an empty database: accounts, set-up, its signing key, the scores."""
+    """Create the demo in an empty database: accounts, set-up, its signing key, the scores.
+
+    The plain demo leaves one sheet empty and the second day's sheets waiting for a second
+    person's confirmation; the ``complete`` demo fills that sheet and confirms every sheet, so
+    the results can be locked and printed at once.
+    """
     spec = read_convention_file(resource("demo", "convention.toml"))
     credentials = demo_credentials([(j.code, j.name) for j in spec.judges])
     first, *others = credentials
@@ -86,7 +97,7 @@ def load_demo(
         )
     # The first judge has not scored the last team on the last day yet: a sheet to try.
     last = max(spec.teams, key=lambda t: (t.day or 0, t.order or 0))
-    pending = (spec.judges[0].code, last.code)
+    pending = None if complete else (spec.judges[0].code, last.code)
     rows = read_table(resource("demo", "scores.csv"), SCORE_COLUMNS)
     by_sheet: dict[tuple[str, str], list[tuple[str, Decimal, str]]] = defaultdict(list)
     for row in rows:
@@ -109,7 +120,8 @@ def load_demo(
         scores = []
         sheet_ids: list[int] = []
         for (judge, team), lines in by_sheet.items():
-            confirmed = team in first_day  # day one is checked; day two waits for the secretariat
+            # Day one is checked; day two waits for the secretariat (unless the demo is complete).
+            confirmed = complete or team in first_day
             sheet = SheetRow(
                 judge_id=judges[judge],
                 team_id=teams[team],
@@ -139,6 +151,7 @@ def load_demo(
             sheet_ids,
             count=len(by_sheet),
             scores=len(scores),
+            complete=complete,
         )
     return DemoInfo(credentials, pending)
 

@@ -10,6 +10,7 @@ from juryapp.persistence.database import Database
 from juryapp.persistence.tables import SigningKeyRow
 from juryapp.services import audit, state
 from juryapp.services.keys import KeyService, NewKey, add_key, check_passphrase
+from juryapp.services.readiness import open_items as open_items_of
 from juryapp.services.results import LockState, read_snapshot, unconfirmed_sheets
 from juryapp.services.seal import SealInfo, write_seal
 from juryapp.services.snapshot import convention_row
@@ -40,7 +41,11 @@ class LockService:
             row = convention_row(session)
             if row.results_locked:
                 raise StateError(Text("hasil sudah dikunci", "the results are already locked"))
-            open_items = unconfirmed_sheets(read_snapshot(session))
+            snapshot = read_snapshot(session)
+            readiness = open_items_of(snapshot.spec, snapshot.sheets, snapshot.decisions)
+            if not readiness.can_lock:  # a missing or draft sheet, or an undecided cut-line tie
+                raise StateError(readiness.refusal())
+            open_items = unconfirmed_sheets(snapshot)
             if open_items and not reason.strip():
                 raise StateError(
                     Text(

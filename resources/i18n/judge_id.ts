@@ -4,12 +4,17 @@
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../../juryapp/gui/app_window.py" line="+53"/>
+        <location filename="../../juryapp/gui/app_window.py" line="+54"/>
         <source>The secretariat screens are not part of this build. Use the juryapp command line for the secretariat&apos;s work.</source>
         <translation>Layar sekretariat tidak tersedia pada versi ini. Gunakan baris perintah juryapp untuk pekerjaan sekretariat.</translation>
     </message>
     <message>
-        <location line="+310"/>
+        <location line="+254"/>
+        <source>Copy saved: {path}</source>
+        <translation>Salinan disimpan: {path}</translation>
+    </message>
+    <message>
+        <location line="+127"/>
         <source>Not signed in</source>
         <translation>Belum masuk</translation>
     </message>
@@ -29,7 +34,12 @@
         <translation>Basis data: {path}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
+        <source>Unsaved changes on the Set-up or Schedule screen</source>
+        <translation>Ada perubahan yang belum disimpan di layar Pengaturan atau Jadwal</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>All changes saved ✓ {time}</source>
         <translation>Semua perubahan tersimpan ✓ {time}</translation>
     </message>
@@ -39,39 +49,19 @@
         <translation>Semua perubahan tersimpan ✓</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>{convention} — juryapp</source>
-        <translation>{convention} — juryapp</translation>
+        <location line="+5"/>
+        <source>{convention}[*] — juryapp</source>
+        <translation>{convention}[*] — juryapp</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>&amp;File</source>
-        <translation>&amp;Berkas</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Check a document…</source>
-        <translation>&amp;Periksa keaslian dokumen…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Sign out</source>
-        <translation>Keluar &amp;akun</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Keluar</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Opening the database…</source>
         <translation>Membuka basis data…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Language</source>
-        <translation>&amp;Bahasa</translation>
+        <translation>B&amp;ahasa</translation>
     </message>
 </context>
 <context>
@@ -163,7 +153,7 @@
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../juryapp/gui/judge/queue_page.py" line="+143"/>
+        <location filename="../../juryapp/gui/judge/queue_page.py" line="+147"/>
         <source>Teams to score — {name}</source>
         <translation>Tim yang dinilai — {name}</translation>
     </message>
@@ -186,6 +176,11 @@
         <location line="+1"/>
         <source>Results</source>
         <translation>Hasil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change my PIN…</source>
+        <translation>Ganti PIN saya…</translation>
     </message>
 </context>
 <context>
@@ -375,7 +370,7 @@
 <context>
     <name>SignInPage</name>
     <message>
-        <location filename="../../juryapp/gui/start/sign_in.py" line="+213"/>
+        <location filename="../../juryapp/gui/start/sign_in.py" line="+224"/>
         <source>Judge</source>
         <translation>Juri</translation>
     </message>
@@ -494,12 +489,12 @@
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../juryapp/gui/start/start_page.py" line="+82"/>
+        <location filename="../../juryapp/gui/start/start_page.py" line="+127"/>
         <source>Choose a convention file</source>
         <translation>Pilih berkas konvensi</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Convention files (*.toml);;All files (*)</source>
         <translation>Berkas konvensi (*.toml);;Semua berkas (*)</translation>
     </message>
@@ -509,12 +504,12 @@
         <translation>Buka basis data konvensi</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>juryapp databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
         <translation>Basis data juryapp (*.sqlite3 *.sqlite *.db);;Semua berkas (*)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+43"/>
         <location line="+15"/>
         <source>Preparing the demo convention…</source>
         <translation>Menyiapkan konvensi demo…</translation>
@@ -526,23 +521,33 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>This database is empty. Create the convention from the file the secretariat prepared, open another database, or try the demo convention.</source>
-        <translation>Basis data ini masih kosong. Buat konvensi dari berkas yang disiapkan sekretariat, buka basis data lain, atau coba konvensi demo.</translation>
+        <source>This database is empty. Set up a new convention step by step, create it from a convention file, open another database, or try the demo convention.</source>
+        <translation>Basis data ini kosong. Siapkan konvensi baru langkah demi langkah, buat dari berkas konvensi, buka basis data lain, atau coba konvensi demo.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Create a convention from a convention file…</source>
-        <translation>Buat konvensi dari berkas konvensi…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Open a convention database…</source>
-        <translation>Buka basis data konvensi…</translation>
+        <location line="+6"/>
+        <source>&amp;New convention…</source>
+        <translation>Konvensi ba&amp;ru…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Open the demo</source>
-        <translation>Buka demo</translation>
+        <source>&amp;Create a convention from a convention file…</source>
+        <translation>Buat konvensi dari berkas kon&amp;vensi…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open a convention database…</source>
+        <translation>Buka basis data konvensi &amp;lain…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the &amp;demo (one sheet left to score)</source>
+        <translation>Buka &amp;demo (satu lembar tersisa untuk dinilai)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the co&amp;mplete demo (every sheet confirmed)</source>
+        <translation>Buka demo le&amp;ngkap (semua lembar dikonfirmasi)</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,145 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id">
 <context>
+    <name>AccountsPage</name>
+    <message>
+        <location filename="../../juryapp/gui/secretariat/accounts_page.py" line="+87"/>
+        <source>Username</source>
+        <translation>Nama pengguna</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>Judge</source>
+        <translation>Juri</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Secretariat</source>
+        <translation>Sekretariat</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>State</source>
+        <translation>Keadaan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>locked after wrong tries</source>
+        <translation>terkunci karena salah berulang</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>active</source>
+        <translation>aktif</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Accounts</source>
+        <translation>Akun</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Judges sign in with a six-digit PIN printed on a slip; the secretariat with a passphrase. Paper sheets are confirmed by a second secretariat user, so create at least two secretariat accounts. Every change here is recorded.</source>
+        <translation>Juri masuk dengan PIN enam digit yang dicetak pada slip; sekretariat dengan kata sandi. Lembar kertas dikonfirmasi oleh petugas sekretariat kedua, jadi buatlah paling sedikit dua akun sekretariat. Setiap perubahan di sini dicatat.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Accounts for &amp;judges without one…</source>
+        <translation>Akun untuk &amp;juri yang belum punya…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New &amp;secretariat account…</source>
+        <translation>Akun &amp;sekretariat baru…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New &amp;PIN for this judge…</source>
+        <translation>&amp;PIN baru untuk juri ini…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lift the lockout…</source>
+        <translation>&amp;Buka blokir…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change &amp;my passphrase…</source>
+        <translation>Ganti kata sandi sa&amp;ya…</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Every judge has an account already.</source>
+        <translation>Setiap juri sudah memiliki akun.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} judge accounts created; print their PIN slips now.</source>
+        <translation>{n} akun juri dibuat; cetak slip PIN-nya sekarang.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{user} has a new PIN; the old one no longer works.</source>
+        <translation>{user} mendapat PIN baru; PIN lama tidak berlaku lagi.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{user} can sign in again.</source>
+        <translation>{user} dapat masuk lagi.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Account {user} created.</source>
+        <translation>Akun {user} dibuat.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>New PIN</source>
+        <translation>PIN baru</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give {name} a new PIN? The old PIN stops working at once.</source>
+        <translation>Beri {name} PIN baru? PIN lama langsung tidak berlaku.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Give a new PIN</source>
+        <translation>&amp;Beri PIN baru</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Lift the lockout</source>
+        <translation>Buka blokir</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} is locked out after too many wrong tries. Let them try again now? This is recorded.</source>
+        <translation>{name} terblokir karena terlalu sering salah. Izinkan mencoba lagi sekarang? Tindakan ini dicatat.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Lift the lockout</source>
+        <translation>&amp;Buka blokir</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Your passphrase is changed.</source>
+        <translation>Kata sandi Anda sudah diganti.</translation>
+    </message>
+</context>
+<context>
     <name>AuditDialog</name>
     <message>
         <location filename="../../juryapp/gui/secretariat/audit_dialog.py" line="+94"/>
@@ -72,7 +211,7 @@
 <context>
     <name>BreakdownModel</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_models.py" line="+172"/>
+        <location filename="../../juryapp/gui/secretariat/results_models.py" line="+178"/>
         <source>counted</source>
         <translation>dihitung</translation>
     </message>
@@ -202,6 +341,24 @@
     </message>
 </context>
 <context>
+    <name>DifferencesModel</name>
+    <message>
+        <location filename="../../juryapp/gui/secretariat/reentry_dialog.py" line="+80"/>
+        <source>Criterion</source>
+        <translation>Kriteria</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First entry ({who})</source>
+        <translation>Entri pertama ({who})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your entry</source>
+        <translation>Entri Anda</translation>
+    </message>
+</context>
+<context>
     <name>DocumentKinds</name>
     <message>
         <location filename="../../juryapp/gui/secretariat/written_model.py" line="+30"/>
@@ -270,7 +427,7 @@
 <context>
     <name>FilesPanel</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/files_panel.py" line="+52"/>
+        <location filename="../../juryapp/gui/secretariat/files_panel.py" line="+77"/>
         <source>Import &amp;teams…</source>
         <translation>Impor &amp;tim…</translation>
     </message>
@@ -291,18 +448,23 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Import &amp;scores…</source>
+        <source>Import s&amp;cores…</source>
         <translation>Impor &amp;nilai…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
+        <source>Sa&amp;ve convention file…</source>
+        <translation>Sim&amp;pan berkas konvensi…</translation>
+    </message>
+    <message>
+        <location line="-7"/>
         <source>Paper sheets typed into a spreadsheet; complete sheets are handed in.</source>
         <translation>Lembar kertas yang diketik ke spreadsheet; lembar lengkap langsung diserahkan.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Open convention file…</source>
-        <translation>&amp;Buka berkas konvensi…</translation>
+        <translation>B&amp;uka berkas konvensi…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -310,17 +472,47 @@
         <translation>Ganti seluruh pengaturan dengan berkas konvensi (nilai tetap tersimpan).</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>&amp;Save convention file…</source>
-        <translation>&amp;Simpan berkas konvensi…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Write the set-up to a file to share or to start next year&apos;s edition.</source>
         <translation>Tulis pengaturan ke berkas untuk dibagikan atau untuk edisi tahun depan.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+7"/>
+        <source>Empty template…</source>
+        <translation>Templat kosong…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save an empty spreadsheet with the right headings, to fill in and import.</source>
+        <translation>Simpan lembar kerja kosong dengan judul kolom yang benar, untuk diisi lalu diimpor.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>teams</source>
+        <translation>tim</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>judges</source>
+        <translation>juri</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>scores</source>
+        <translation>nilai</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Empty template for {what}</source>
+        <translation>Templat kosong untuk {what}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{file}: empty template written.</source>
+        <translation>{file}: templat kosong ditulis.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Working on {file}…</source>
         <translation>Memproses {file}…</translation>
     </message>
@@ -336,6 +528,157 @@
     </message>
 </context>
 <context>
+    <name>InfoForm</name>
+    <message>
+        <location filename="../../juryapp/gui/secretariat/info_form.py" line="+47"/>
+        <source>Convention name</source>
+        <translation>Nama konvensi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Venue and room</source>
+        <translation>Tempat dan ruangan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>City (place of signing)</source>
+        <translation>Kota (tempat penandatanganan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next level (where winners go)</source>
+        <translation>Tingkat berikutnya (tujuan tim yang lolos)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minutes number</source>
+        <translation>Nomor berita acara</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maximum team members</source>
+        <translation>Anggota tim maksimum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organiser</source>
+        <translation>Penyelenggara</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Head of organiser (title)</source>
+        <translation>Kepala penyelenggara (jabatan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Head of organiser (name)</source>
+        <translation>Kepala penyelenggara (nama)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Head of organiser (NIP)</source>
+        <translation>Kepala penyelenggara (NIP)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parent body (one line each)</source>
+        <translation>Instansi induk (satu per baris)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parent body</source>
+        <translation>Instansi induk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Alamat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Telephone</source>
+        <translation>Telepon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>Surel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Place of signing</source>
+        <translation>Tempat penandatanganan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;Mengetahui&apos; official (title)</source>
+        <translation>Pejabat &apos;Mengetahui&apos; (jabatan)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;Mengetahui&apos; official (name)</source>
+        <translation>Pejabat &apos;Mengetahui&apos; (nama)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;Mengetahui&apos; official (NIP)</source>
+        <translation>Pejabat &apos;Mengetahui&apos; (NIP)</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Choose an image…</source>
+        <translation>Pilih gambar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+19"/>
+        <source>none</source>
+        <translation>tidak ada</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Choose the logo</source>
+        <translation>Pilih logo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Gambar (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not an image</source>
+        <translation>bukan gambar</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>The convention</source>
+        <translation>Konvensi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Organiser and letterhead (printed on the documents)</source>
+        <translation>Penyelenggara dan kop surat (dicetak pada dokumen)</translation>
+    </message>
+</context>
+<context>
     <name>IntegrityBanner</name>
     <message>
         <location filename="../../juryapp/gui/secretariat/integrity_banner.py" line="+65"/>
@@ -344,9 +687,62 @@
     </message>
 </context>
 <context>
+    <name>LockDialog</name>
+    <message>
+        <location filename="../../juryapp/gui/secretariat/lock_dialog.py" line="+99"/>
+        <source>Lock the results</source>
+        <translation>Kunci hasil</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Locking freezes results version {n}: no score, tie decision or set-up can change any more, and the documents printed from then on are final and signed. The lock seals every score and name with the convention&apos;s key, so any later change shows. Unlocking later needs a reason and makes a new version.</source>
+        <translation>Mengunci membekukan hasil versi {n}: tidak ada nilai, keputusan seri, atau pengaturan yang dapat berubah lagi, dan dokumen yang dicetak sesudahnya final dan ditandatangani. Penguncian menyegel setiap nilai dan nama dengan kunci konvensi, sehingga perubahan apa pun sesudahnya akan tampak. Membuka kunci kemudian memerlukan alasan dan menghasilkan versi baru.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Decide the tie</source>
+        <translation>Putuskan seri</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Why lock while {n} handed-in sheets are not confirmed? (required)</source>
+        <translation>Mengapa dikunci padahal {n} lembar yang diserahkan belum dikonfirmasi? (wajib)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Passphrase of the convention&apos;s signing key (it is never stored):</source>
+        <translation>&amp;Frasa sandi kunci tanda tangan konvensi (tidak pernah disimpan):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Lock the results</source>
+        <translation>&amp;Kunci hasil</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Every sheet is confirmed or recorded as an abstention: nothing is open.</source>
+        <translation>Setiap lembar sudah dikonfirmasi atau dicatat sebagai tidak menilai: tidak ada yang terbuka.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing blocks the lock, but these sheets are handed in and not confirmed by a second person yet:</source>
+        <translation>Tidak ada yang menghalangi penguncian, tetapi lembar berikut sudah diserahkan dan belum dikonfirmasi oleh petugas kedua:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The results cannot be locked yet. Settle each item below (or record that the judge did not score the team), then lock:</source>
+        <translation>Hasil belum dapat dikunci. Selesaikan setiap butir di bawah (atau catat bahwa juri tidak menilai tim itu), lalu kunci:</translation>
+    </message>
+</context>
+<context>
     <name>Methods</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_models.py" line="-254"/>
+        <location filename="../../juryapp/gui/secretariat/results_models.py" line="-260"/>
         <source>Mean</source>
         <translation>Rata-rata</translation>
     </message>
@@ -367,9 +763,47 @@
     </message>
 </context>
 <context>
+    <name>OpenItemsModel</name>
+    <message>
+        <location filename="../../juryapp/gui/secretariat/open_items_model.py" line="+40"/>
+        <source>Tie at the quota line</source>
+        <translation>Seri di batas kuota</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sheet not started</source>
+        <translation>Lembar belum diisi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sheet still a draft</source>
+        <translation>Lembar masih draf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sheet lacks a score</source>
+        <translation>Lembar kurang skor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sheet not confirmed</source>
+        <translation>Lembar belum dikonfirmasi</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>What</source>
+        <translation>Apa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Where</source>
+        <translation>Di mana</translation>
+    </message>
+</context>
+<context>
     <name>PaperEntryPage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="+122"/>
+        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="+129"/>
         <source>&amp;Judge</source>
         <translation>&amp;Juri</translation>
     </message>
@@ -380,18 +814,14 @@
     </message>
     <message>
         <location line="+3"/>
+        <location line="+64"/>
         <source>Scores from the paper form (Enter saves and moves on)</source>
         <translation>Skor dari formulir kertas (Enter menyimpan dan pindah ke berikutnya)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-63"/>
         <source>&amp;Submit sheet</source>
         <translation>&amp;Serahkan lembar</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Confirm (second person)</source>
-        <translation>&amp;Konfirmasi (petugas kedua)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -401,20 +831,46 @@
     <message>
         <location line="+1"/>
         <source>&amp;Reopen…</source>
-        <translation>Buka &amp;kembali…</translation>
+        <translation>Buka kem&amp;bali…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Confirm…</source>
+        <translation>&amp;Konfirmasi…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Sheets waiting for confirmation</source>
-        <translation>Lembar menunggu konfirmasi</translation>
+        <location line="+80"/>
+        <source>Judge did &amp;not score it…</source>
+        <translation>Juri tidak me&amp;nilai…</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="-23"/>
+        <source>Scores the judge gave at the laptop (read only here)</source>
+        <translation>Skor yang diberikan juri di laptop (hanya dibaca di sini)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Total: {total}</source>
         <translation>Total: {total}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+8"/>
+        <source>&amp;Confirm by typing it again…</source>
+        <translation>&amp;Konfirmasi dengan mengetik ulang…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Confirm this laptop sheet</source>
+        <translation>&amp;Konfirmasi lembar laptop ini</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Undo &apos;did not score&apos;…</source>
+        <translation>Batalkan &apos;tidak &amp;menilai&apos;…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>not started</source>
         <translation>belum mulai</translation>
     </message>
@@ -450,11 +906,56 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>judge laptop</source>
-        <translation>laptop juri</translation>
+        <source>judge laptop (read only here)</source>
+        <translation>laptop juri (hanya dibaca di sini)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Recorded: the judge did not score this team</source>
+        <translation>Tercatat: juri tidak menilai tim ini</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Sheet handed in. Another secretariat user must now type it again.</source>
+        <translation>Lembar diserahkan. Petugas sekretariat lain sekarang harus mengetiknya ulang.</translation>
+    </message>
+    <message>
+        <location line="+163"/>
+        <source>&amp;Reopen the sheet</source>
+        <translation>&amp;Buka kembali lembar</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Undo &apos;did not score&apos;</source>
+        <translation>Batalkan &apos;tidak menilai&apos;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{judge} will be expected to score {team} again.</source>
+        <translation>{judge} akan kembali diharapkan menilai {team}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Expect a score again</source>
+        <translation>&amp;Harapkan nilai lagi</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Judge did not score the team</source>
+        <translation>Juri tidak menilai tim</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>{judge} does not score {team}: the team&apos;s score comes from the other judges and the documents say why. Reason (e.g. absent, left early):</source>
+        <translation>{judge} tidak menilai {team}: nilai tim diambil dari juri lain dan dokumen menyebutkan alasannya. Alasan (mis. tidak hadir, pulang lebih awal):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Record it</source>
+        <translation>&amp;Catat</translation>
+    </message>
+    <message>
+        <location line="-238"/>
         <source>Source: {source}</source>
         <translation>Sumber: {source}</translation>
     </message>
@@ -474,42 +975,88 @@
         <translation>Konflik kepentingan: juri ini tidak menilai tim ini</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The judge abstained</source>
-        <translation>Juri abstain</translation>
-    </message>
-    <message>
         <location line="+34"/>
         <source>&apos;{text}&apos; is not a number (e.g. 4 or 4,5)</source>
         <translation>&apos;{text}&apos; bukan angka (mis. 4 atau 4,5)</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Sheet handed in. Another secretariat user must now confirm it.</source>
-        <translation>Lembar diserahkan. Petugas sekretariat lain harus mengonfirmasinya.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+21"/>
         <source>Sheet confirmed.</source>
         <translation>Lembar dikonfirmasi.</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>Next: {judge} × {team}.</source>
+        <translation>Berikutnya: {judge} × {team}.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+17"/>
+        <source>Both entries agree: the sheet is confirmed.</source>
+        <translation>Kedua entri sama: lembar dikonfirmasi.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The entries differ on {codes}; nothing was changed.</source>
+        <translation>Entri berbeda pada {codes}; belum ada yang diubah.</translation>
+    </message>
+    <message>
         <location line="+13"/>
+        <source>{n} laptop sheets of {judge} confirmed.</source>
+        <translation>{n} lembar laptop {judge} dikonfirmasi.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not confirmed: {list}</source>
+        <translation>Belum dikonfirmasi: {list}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Confirm a judge&apos;s laptop sheets</source>
+        <translation>Konfirmasi lembar laptop seorang juri</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm these {n} sheets {judge} handed in at a laptop: {teams}?</source>
+        <translation>Konfirmasi {n} lembar yang diserahkan {judge} di laptop ini: {teams}?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Confirm {n} sheets</source>
+        <translation>&amp;Konfirmasi {n} lembar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open each one first if you have not looked through them yet.</source>
+        <translation>Buka dulu satu per satu bila belum Anda periksa.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Score corrected; the sheet needs a fresh confirmation by someone else.</source>
         <translation>Skor dikoreksi; lembar perlu dikonfirmasi ulang oleh petugas lain.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Sheet reopened as a draft.</source>
         <translation>Lembar dibuka kembali sebagai draf.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
+        <source>Recorded: {judge} does not score {team} ({reason}).</source>
+        <translation>Tercatat: {judge} tidak menilai {team} ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{judge} scores {team} again.</source>
+        <translation>{judge} kembali menilai {team}.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Reopen sheet</source>
         <translation>Buka kembali lembar</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Why is the sheet given back as a draft?</source>
         <translation>Mengapa lembar dikembalikan sebagai draf?</translation>
     </message>
@@ -518,18 +1065,43 @@
     <name>PendingModel</name>
     <message>
         <location filename="../../juryapp/gui/secretariat/pending_model.py" line="+82"/>
+        <source>paper, typed by you</source>
+        <translation>kertas, diketik oleh Anda</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>paper</source>
+        <translation>kertas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>laptop, corrected by you</source>
+        <translation>laptop, dikoreksi oleh Anda</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>laptop</source>
+        <translation>laptop</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Judge</source>
         <translation>Juri</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Team</source>
         <translation>Tim</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Institution</source>
         <translation>Institusi</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Source</source>
+        <translation>Sumber</translation>
     </message>
 </context>
 <context>
@@ -761,14 +1333,19 @@
         <translation>Seri dengan {teams}, ditentukan oleh {criterion}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Advances</source>
         <translation>Lolos</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>Rank</source>
         <translation>Peringkat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code</source>
+        <translation>Kode</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -802,19 +1379,57 @@
     </message>
 </context>
 <context>
+    <name>ReentryDialog</name>
+    <message>
+        <location filename="../../juryapp/gui/secretariat/reentry_dialog.py" line="+64"/>
+        <source>You typed or corrected this sheet yourself; another secretariat user must type it again.</source>
+        <translation>Anda sendiri yang mengetik atau mengoreksi lembar ini; petugas sekretariat lain harus mengetiknya ulang.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Confirm a paper sheet by typing it again</source>
+        <translation>Konfirmasi lembar kertas dengan mengetik ulang</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;{team}&lt;/b&gt; {institution} — judge {judge}&lt;br&gt;Type every score from the paper form again, without looking at the first entry. If both entries are the same, the sheet is confirmed.</source>
+        <translation>&lt;b&gt;{team}&lt;/b&gt; {institution} — juri {judge}&lt;br&gt;Ketik ulang setiap skor dari formulir kertas, tanpa melihat entri pertama. Bila kedua entri sama, lembar dikonfirmasi.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Compare and &amp;confirm</source>
+        <translation>Bandingkan dan &amp;konfirmasi</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Type the score of {code} as a number (e.g. 4 or 4,5).</source>
+        <translation>Ketik skor {code} sebagai angka (mis. 4 atau 4,5).</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The two entries differ on {n} criteria. Check them on the paper form together: where the paper agrees with the first entry, correct your own entry here and compare again; where it agrees with yours, {who} corrects the sheet (Correct a score…) and you type it again afterwards. Nothing was changed.</source>
+        <translation>Kedua entri berbeda pada {n} kriteria. Periksa bersama pada formulir kertas: bila kertas sama dengan entri pertama, perbaiki entri Anda di sini lalu bandingkan lagi; bila sama dengan entri Anda, {who} mengoreksi lembar (Koreksi skor…) lalu Anda mengetik ulang. Belum ada yang diubah.</translation>
+    </message>
+</context>
+<context>
     <name>RubricEditor</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/rubric_editor.py" line="+118"/>
+        <location filename="../../juryapp/gui/secretariat/rubric_editor.py" line="+142"/>
         <source>Criteria (double-click or type to edit)</source>
         <translation>Kriteria (klik ganda atau ketik untuk mengubah)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Level descriptors of the selected criterion</source>
-        <translation>Deskripsi tingkat untuk kriteria terpilih</translation>
+        <location line="-86"/>
+        <source>criterion</source>
+        <translation>kriteria</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>level</source>
+        <translation>tingkat</translation>
+    </message>
+    <message>
+        <location line="+85"/>
         <source>Scoring rules</source>
         <translation>Aturan penilaian</translation>
     </message>
@@ -829,7 +1444,7 @@
         <translation>Proporsional: bobot × skor ÷ skor tertinggi</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Scoring &amp;method</source>
         <translation>&amp;Metode penilaian</translation>
     </message>
@@ -865,11 +1480,36 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>criterion codes, e.g. K5, K3, K8</source>
-        <translation>kode kriteria, mis. K5, K3, K8</translation>
+        <source>What judges read about it (Indonesian)</source>
+        <translation>Yang dibaca juri tentang kriteria ini (Indonesia)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+1"/>
+        <source>What judges read about it (English)</source>
+        <translation>Yang dibaca juri tentang kriteria ini (Inggris)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>Deskripsi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level descriptors</source>
+        <translation>Deskripsi tingkat</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>Selected criterion</source>
+        <translation>Kriteria terpilih</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Selected criterion: {code} {name}</source>
+        <translation>Kriteria terpilih: {code} {name}</translation>
+    </message>
+    <message>
+        <location line="-42"/>
         <source>Total weight: {total} ✓</source>
         <translation>Jumlah bobot: {total} ✓</translation>
     </message>
@@ -915,14 +1555,14 @@
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/schedule_page.py" line="+138"/>
-        <source>Move &amp;up</source>
+        <location filename="../../juryapp/gui/secretariat/schedule_page.py" line="+148"/>
+        <source>Move u&amp;p</source>
         <translation>Pindah ke &amp;atas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move do&amp;wn</source>
-        <translation>Pindah ke &amp;bawah</translation>
+        <translation>Pindah ke ba&amp;wah</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -940,7 +1580,17 @@
         <translation>Buka &amp;pengatur waktu presentasi</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>The timer shows the team selected in the list (or the one presenting now). Keys: Space start/pause, N questions, R reset, F full screen, Esc leave it.</source>
+        <translation>Pengatur waktu menampilkan tim yang dipilih di daftar (atau yang sedang presentasi). Tombol: Spasi mulai/jeda, N tanya jawab, R ulang, F layar penuh, Esc keluar.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The results are locked: the order can be read but not changed.</source>
+        <translation>Hasil sudah dikunci: urutan hanya dapat dibaca.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Now and next</source>
         <translation>Sekarang dan berikutnya</translation>
     </message>
@@ -950,7 +1600,12 @@
         <translation>Seret tim ke urutan baru, atau pilih lalu tekan Ctrl+Atas / Ctrl+Bawah. Setiap hari mempertahankan jam slotnya; tim di suatu urutan memakai jam urutan itu.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+39"/>
+        <source>the Schedule screen</source>
+        <translation>layar Jadwal</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>The presentation order is saved.</source>
         <translation>Urutan presentasi disimpan.</translation>
     </message>
@@ -968,7 +1623,7 @@
 <context>
     <name>SecretariatResultsPage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_page.py" line="+150"/>
+        <location filename="../../juryapp/gui/secretariat/results_page.py" line="+159"/>
         <source>&amp;Category</source>
         <translation>&amp;Kategori</translation>
     </message>
@@ -985,7 +1640,7 @@
     <message>
         <location line="+1"/>
         <source>Record &amp;decision…</source>
-        <translation>Catat &amp;keputusan…</translation>
+        <translation>Catat keputusan &amp;seri…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -998,7 +1653,7 @@
         <translation>Perbandingan empat metode</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+55"/>
         <source>Kendall&apos;s W: —</source>
         <translation>W Kendall: —</translation>
     </message>
@@ -1009,11 +1664,86 @@
     </message>
     <message>
         <location line="+31"/>
-        <source>Version {n} · {state}</source>
-        <translation>Versi {n} · {state}</translation>
+        <source>judges can see them</source>
+        <translation>juri dapat melihatnya</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>judges cannot see them</source>
+        <translation>juri belum dapat melihatnya</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Version {n} · {state} · {seen}</source>
+        <translation>Versi {n} · {state} · {seen}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Unlock the results…</source>
+        <translation>B&amp;uka kunci hasil…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Lock the results…</source>
+        <translation>Ku&amp;nci hasil…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Withhold from judges…</source>
+        <translation>&amp;Tahan dari juri…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Show to &amp;judges…</source>
+        <translation>&amp;Tampilkan ke juri…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Withhold the results</source>
+        <translation>Tahan hasil</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Hide the rankings from the judges&apos; screens again?</source>
+        <translation>Sembunyikan lagi peringkat dari layar juri?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Withhold from judges</source>
+        <translation>&amp;Tahan dari juri</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show the results to judges</source>
+        <translation>Tampilkan hasil ke juri</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every judge will see the rankings of every category on their screen, from now on. Show them?</source>
+        <translation>Mulai sekarang setiap juri akan melihat peringkat semua kategori di layarnya. Tampilkan?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Show to judges</source>
+        <translation>&amp;Tampilkan ke juri</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Unlock the results</source>
+        <translation>Buka kunci hasil</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unlocking lets scores and the set-up change again and makes version {n}. Documents already printed stay version {m}. Why are the results unlocked?</source>
+        <translation>Membuka kunci membuat nilai dan pengaturan dapat berubah lagi dan menjadi versi {n}. Dokumen yang sudah dicetak tetap versi {m}. Mengapa kunci hasil dibuka?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Unlock the results</source>
+        <translation>&amp;Buka kunci hasil</translation>
+    </message>
+    <message>
+        <location line="-81"/>
         <source>locked</source>
         <translation>terkunci</translation>
     </message>
@@ -1023,27 +1753,7 @@
         <translation>terbuka</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>&amp;Unlock…</source>
-        <translation>&amp;Buka kunci…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>&amp;Lock…</source>
-        <translation>&amp;Kunci…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Released to judges</source>
-        <translation>Dibuka untuk juri</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Withheld from judges</source>
-        <translation>Ditahan dari juri</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="+50"/>
         <source>Results locked (version {n}).</source>
         <translation>Hasil dikunci (versi {n}).</translation>
     </message>
@@ -1053,17 +1763,7 @@
         <translation>Kunci hasil dibuka; sekarang versi {n}.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Why are the results unlocked? (required)</source>
-        <translation>Mengapa kunci hasil dibuka? (wajib)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Reason (required while some sheets are not confirmed)</source>
-        <translation>Alasan (wajib selama ada lembar yang belum dikonfirmasi)</translation>
-    </message>
-    <message>
-        <location line="+31"/>
+        <location line="+60"/>
         <source>The jury&apos;s decision is recorded.</source>
         <translation>Keputusan juri tercatat.</translation>
     </message>
@@ -1071,7 +1771,7 @@
 <context>
     <name>SecretariatWindow</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/window.py" line="+169"/>
+        <location filename="../../juryapp/gui/secretariat/window.py" line="+247"/>
         <source>Progress</source>
         <translation>Progres</translation>
     </message>
@@ -1100,11 +1800,16 @@
         <source>Schedule</source>
         <translation>Jadwal</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Accounts</source>
+        <translation>Akun</translation>
+    </message>
 </context>
 <context>
     <name>SetupColumns</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="+32"/>
+        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="+41"/>
         <location line="+7"/>
         <source>Type a whole number</source>
         <translation>Ketik bilangan bulat</translation>
@@ -1115,7 +1820,22 @@
         <translation>Ketik jam seperti 09.30</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
+        <source>Choose the date from the calendar</source>
+        <translation>Pilih tanggal dari kalender</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Start</source>
+        <translation>Mulai</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <location line="+25"/>
         <location line="+75"/>
         <location line="+50"/>
@@ -1194,12 +1914,12 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+94"/>
+        <location line="+117"/>
         <source>Institution</source>
         <translation>Institusi</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-112"/>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
@@ -1220,8 +1940,8 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>No.</source>
-        <translation>No.</translation>
+        <source>Order</source>
+        <translation>Urutan</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1259,17 +1979,17 @@
         <translation>Tanda tangan</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+30"/>
         <source>Judge</source>
         <translation>Juri</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Team</source>
         <translation>Tim</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Reason</source>
         <translation>Alasan</translation>
     </message>
@@ -1277,7 +1997,7 @@
 <context>
     <name>SetupPage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="+194"/>
+        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="+234"/>
         <source>Convention</source>
         <translation>Konvensi</translation>
     </message>
@@ -1312,84 +2032,39 @@
         <translation>Impor / ekspor</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Convention name</source>
-        <translation>Nama konvensi</translation>
+        <location line="-141"/>
+        <source>day</source>
+        <translation>hari</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>category</source>
+        <translation>kategori</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Theme</source>
-        <translation>Tema</translation>
+        <source>team</source>
+        <translation>tim</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Organiser</source>
-        <translation>Penyelenggara</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Head of organiser (title)</source>
-        <translation>Kepala penyelenggara (jabatan)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Head of organiser (name)</source>
-        <translation>Kepala penyelenggara (nama)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Head of organiser (NIP)</source>
-        <translation>Kepala penyelenggara (NIP)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Venue</source>
-        <translation>Tempat</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>City</source>
-        <translation>Kota</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Next level</source>
-        <translation>Tingkat berikutnya</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Minutes number</source>
-        <translation>Nomor berita acara</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Maximum team members</source>
-        <translation>Anggota tim maksimal</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Convention days (date YYYY-MM-DD, start time)</source>
-        <translation>Hari konvensi (tanggal TTTT-BB-HH, jam mulai)</translation>
+        <location line="+8"/>
+        <source>judge</source>
+        <translation>juri</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Date</source>
-        <translation>Tanggal</translation>
+        <source>conflict of interest</source>
+        <translation>konflik kepentingan</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Day</source>
-        <translation>Hari</translation>
+        <location line="+131"/>
+        <source>Convention days: double-click a date to pick it on the calendar</source>
+        <translation>Hari konvensi: klik ganda tanggal untuk memilihnya di kalender</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Start</source>
-        <translation>Mulai</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Capture &amp;signature…</source>
-        <translation>Ambil &amp;tanda tangan…</translation>
+        <location line="+8"/>
+        <source>Capture si&amp;gnature…</source>
+        <translation>Ambil tan&amp;da tangan…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1407,17 +2082,27 @@
         <translation>&amp;Batalkan perubahan</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+3"/>
+        <source>The results are locked, so the set-up can be read but not changed. Unlock the results on the Results screen (with a reason) to change it.</source>
+        <translation>Hasil sudah dikunci, jadi pengaturan hanya dapat dibaca. Buka kunci hasil di layar Hasil (dengan alasan) untuk mengubahnya.</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>the Set-up screen</source>
+        <translation>layar Pengaturan</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>More than {max} members: {teams}</source>
         <translation>Lebih dari {max} anggota: {teams}</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+26"/>
         <source>The weights add up to {total}, not 100. The set-up was not saved.</source>
         <translation>Jumlah bobot {total}, bukan 100. Pengaturan tidak disimpan.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>{n} problems; nothing was saved.</source>
         <translation>{n} masalah; tidak ada yang disimpan.</translation>
     </message>
@@ -1445,14 +2130,52 @@
 <context>
     <name>TableEditor</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/table_editor.py" line="+55"/>
+        <location filename="../../juryapp/gui/secretariat/table_editor.py" line="+51"/>
+        <source>row</source>
+        <translation>baris</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>&amp;Add</source>
         <translation>&amp;Tambah</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Hapus…</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Remove a {noun}</source>
+        <translation>Hapus {noun}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove {noun} {what}? The change is kept only when you save the set-up.</source>
+        <translation>Hapus {noun} {what}? Perubahan baru tersimpan setelah pengaturan disimpan.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remove {noun}</source>
+        <translation>&amp;Hapus {noun}</translation>
+    </message>
+</context>
+<context>
+    <name>TieBreakList</name>
+    <message>
+        <location filename="../../juryapp/gui/secretariat/tie_break_list.py" line="+42"/>
+        <source>Up</source>
+        <translation>Naik</translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <source>&amp;Remove</source>
-        <translation>&amp;Hapus</translation>
+        <source>Down</source>
+        <translation>Turun</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tick the criteria that break a tie, in order: the top one is tried first.</source>
+        <translation>Centang kriteria penentu seri, berurutan: yang teratas dicoba lebih dulu.</translation>
     </message>
 </context>
 <context>
@@ -1634,6 +2357,24 @@
         <location line="+2"/>
         <source>The signer&apos;s certificate is not valid.</source>
         <translation>Sertifikat penanda tangan tidak sah.</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingPanel</name>
+    <message>
+        <location filename="../../juryapp/gui/secretariat/waiting_panel.py" line="+62"/>
+        <source>Sheets waiting for a second person</source>
+        <translation>Lembar menunggu petugas kedua</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Paper sheets are confirmed by typing them again; a judge&apos;s laptop sheets are confirmed together once you have looked through them.</source>
+        <translation>Lembar kertas dikonfirmasi dengan mengetik ulang; lembar laptop seorang juri dikonfirmasi sekaligus setelah Anda memeriksanya.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Confirm all {n} laptop sheets of {judge}…</source>
+        <translation>Konfirmasi semua {n} lembar laptop {judge}…</translation>
     </message>
 </context>
 <context>

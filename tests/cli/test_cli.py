@@ -116,6 +116,29 @@ def test_demo_prints_the_accounts(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert "sekretariat" in out and "1111" in out and "j5" in out
 
 
+def test_the_plain_demo_cannot_be_locked_and_names_the_sheet_left_to_score(
+    demo_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = table_counts(demo_db)
+    assert run(demo_db, "lock", "--reason", "pleno juri") == 2
+    err = capsys.readouterr().err
+    assert "cannot be locked" in err and "J1 × RSS-04" in err
+    assert table_counts(demo_db) == before
+
+
+def test_the_complete_demo_locks_and_prints_with_no_other_step(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "lengkap.sqlite3"
+    assert run(db, "demo", "--complete") == 0
+    out = capsys.readouterr().out
+    assert "Every sheet is filled in and confirmed" in out
+    assert table_counts(db)["sheet"] == 72  # 15 teams × 5 judges − 3 conflicts of interest
+    assert run(db, "lock") == 0
+    assert run(db, "report", "--out", str(tmp_path / "pdf"), "--documents", "minutes") == 0
+    assert any((tmp_path / "pdf").glob("*.pdf"))
+
+
 @pytest.mark.parametrize("method", ["mean", "trimmed", "median", "zscore"])
 def test_results_every_method_as_text(
     demo_db: Path, method: str, capsys: pytest.CaptureFixture[str]
@@ -287,17 +310,27 @@ def test_missing_file_is_a_clear_error(demo_db: Path, capsys: pytest.CaptureFixt
     assert "teams.csv" in capsys.readouterr().err
 
 
+def score_the_sheet_left_empty(db: Path, tmp_path: Path) -> None:
+    """Import J1's paper sheet for RSS-04, the one sheet the plain demo leaves to score."""
+    path = tmp_path / "j1-rss04.csv"
+    rows = "".join(f"J1,RSS-04,K{k},4\n" for k in range(1, 9))
+    path.write_text("judge,team,criterion,score\n" + rows, encoding="utf-8")
+    assert run(db, "import-scores", str(path)) == 0
+
+
 def test_lock_refuses_unconfirmed_sheets_without_a_reason(
-    demo_db: Path, capsys: pytest.CaptureFixture[str]
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    score_the_sheet_left_empty(demo_db, tmp_path)
     assert run(demo_db, "lock") == 2  # day-two sheets are not confirmed yet
     assert "not confirmed" in capsys.readouterr().err
-    assert run(demo_db, "lock", "--reason", "J1 absent for RSS-04") == 0
+    assert run(demo_db, "lock", "--reason", "confirmed on the paper recap") == 0
 
 
 def test_unlock_needs_a_reason_and_raises_the_version(
-    demo_db: Path, capsys: pytest.CaptureFixture[str]
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    score_the_sheet_left_empty(demo_db, tmp_path)
     assert run(demo_db, "lock", "--reason", "accepted") == 0
     with pytest.raises(SystemExit):
         run(demo_db, "unlock")
@@ -396,8 +429,9 @@ def test_judges_cannot_lock_or_add_accounts(
 
 
 def test_lock_prints_the_fingerprint_and_head_that_audit_verify_accepts(
-    demo_db: Path, capsys: pytest.CaptureFixture[str]
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    score_the_sheet_left_empty(demo_db, tmp_path)
     assert run(demo_db, "lock", "--reason", "pleno") == 0
     out = capsys.readouterr().out
     fingerprint = re.search(r"fingerprint: ([0-9A-Z]{4}(?:-[0-9A-Z]{4}){4})", out)
@@ -428,6 +462,7 @@ def test_audit_export_writes_every_event(demo_db: Path, tmp_path: Path, suffix: 
 
 
 def test_the_verification_file_lists_the_finals(demo_db: Path, tmp_path: Path) -> None:
+    score_the_sheet_left_empty(demo_db, tmp_path)
     assert run(demo_db, "lock", "--reason", "pleno") == 0
     assert run(demo_db, "report", "--out", str(tmp_path / "final"), "--documents", "recap") == 0
     published = tmp_path / "verifikasi.json"

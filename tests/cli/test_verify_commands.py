@@ -44,7 +44,7 @@ def demo_final(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, st
     """The demo locked and its certificates printed by the app: (database, a PDF, key)."""
     folder = tmp_path_factory.mktemp("demo-final")
     db = folder / "demo.sqlite3"
-    assert main(["--db", str(db), "demo"]) == 0
+    assert main(["--db", str(db), "demo", "--complete"]) == 0
     out = folder / "out"
     with signed_in():
         assert main(["--db", str(db), "lock", "--reason", "uji"]) == 0

@@ -77,6 +77,27 @@ def app_settings(tmp_path: Path) -> AppSettings:
     return AppSettings(folder / "juryapp.ini")
 
 
+@pytest.fixture(autouse=True)
+def known_languages(qapp: QApplication) -> Iterator[None]:
+    """Every GUI test starts alike, whatever ran before it: the interface in English (no
+    translator installed), domain messages in Indonesian; and leaves the same state behind."""
+    locale = QLocale()
+    apply_language(qapp, "en")
+    messages.set_language("id")
+    yield
+    apply_language(qapp, "en")
+    messages.set_language("id")
+    QLocale.setDefault(locale)
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[None]:
+    """The interface and its messages in English."""
+    apply_language(qapp, "en")
+    yield
+    messages.set_language("id")
+
+
 @pytest.fixture
 def indonesian(qapp: QApplication) -> Iterator[None]:
     """The interface in Indonesian, as on first use; afterwards the state other tests expect."""

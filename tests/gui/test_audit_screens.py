@@ -40,6 +40,8 @@ def test_no_band_while_everything_matches(qtbot: QtBot, window: SecretariatWindo
 def test_a_score_changed_with_sqlite_shows_at_sign_in(
     qtbot: QtBot, demo: Demo, demo_db: Path, services_for: object
 ) -> None:
+    judge, team = demo.info.pending or ("", "")
+    demo.services.scoring.abstain(demo.sek1, judge, team, "juri berhalangan hadir")
     demo.services.locking.lock(demo.sek1, "pleno", DEMO_PASSPHRASE)
     with closing(sqlite3.connect(demo_db)) as connection:
         connection.execute("UPDATE score SET value = '1' WHERE id = 3")

@@ -63,7 +63,14 @@ def _verify(qtbot: QtBot, page: PrintPage, path: Path) -> VerificationBox:
     return page.verification_box
 
 
+def _settle(demo: Demo) -> None:
+    """The sheet the demo leaves empty: the judge was absent (locking needs every sheet)."""
+    judge, team = demo.info.pending or ("", "")
+    demo.services.scoring.abstain(demo.sek1, judge, team, "juri berhalangan hadir")
+
+
 def _lock(demo: Demo) -> None:
+    _settle(demo)
     demo.services.locking.lock(demo.sek1, "rekap final untuk pleno", DEMO_PASSPHRASE)
 
 
@@ -162,6 +169,7 @@ def test_locking_on_the_results_page_updates_the_print_page(
 ) -> None:
     window.show_page(window.PRINT)
     assert "DRAFT" in window.print.state_text.text()
+    _settle(demo)
     window.show_page(window.RESULTS)
     window.results.lock("rekap final untuk pleno", DEMO_PASSPHRASE)
     window.show_page(window.PRINT)

@@ -23,7 +23,7 @@ from juryapp.gui.i18n import install_translators
 from juryapp.gui.secretariat import SecretariatWindow
 from juryapp.gui.secretariat.common import CODE_ROLE
 from juryapp.gui.secretariat.progress_model import STATE_ROLE
-from juryapp.gui.secretariat.results_models import TIE, RankingModel
+from juryapp.gui.secretariat.results_models import CODE, SCORE, TIE, RankingModel
 from juryapp.gui.secretariat.schedule_page import now_and_next
 from juryapp.services.demo import DEMO_PASSPHRASE
 from juryapp.services.results import CellState
@@ -80,6 +80,7 @@ def test_every_model_passes_the_model_tester(
         setup.teams,
         setup.judges,
         setup.conflicts,
+        window.accounts.model,
     ]
     for model in models:
         assert model.rowCount() > 0, type(model).__name__
@@ -179,22 +180,25 @@ def test_scores_are_typed_with_the_keyboard(
 def test_two_person_rule_for_paper_sheets(
     window: SecretariatWindow, window2: SecretariatWindow, demo: Demo
 ) -> None:
-    judge, team = demo.info.pending
+    judge, team = demo.info.pending or ("", "")
     _fill(window, demo, judge, team)
     window.paper.submit()
     assert window.paper.sheet is not None
     assert window.paper.sheet.status is SheetStatus.SUBMITTED
     # The confirm button stays usable so that pressing it explains the rule.
     assert window.paper.confirm_button.isEnabled()
-    window.paper.confirm()
+    again = dict.fromkeys(window.paper.fields, "4")
+    assert window.paper.confirm_by_reentry(again) is None
     assert not window.paper.notice.isHidden()
+    assert window.paper.notice.text().startswith("Lembar ini diketik oleh")  # a sentence
     assert "konfirmasi harus oleh petugas sekretariat lain" in window.paper.notice.text()
     assert demo.services.scoring.sheet(demo.sek1, judge, team).status is SheetStatus.SUBMITTED
 
     window2.open_sheet(judge, team)
-    window2.paper.confirm()
+    outcome = window2.paper.confirm_by_reentry(again)
+    assert outcome is not None and outcome.confirmed
     assert demo.services.scoring.sheet(demo.sek1, judge, team).status is SheetStatus.CONFIRMED
-    assert "Rina" in window2.paper.status.text()  # who typed it stays visible
+    assert window2.paper.sheet is not None
 
 
 def test_pending_list_holds_submitted_sheets(window: SecretariatWindow) -> None:
@@ -236,7 +240,7 @@ def _ranking(window: SecretariatWindow) -> dict[str, tuple[str, str, str]]:
     return {
         str(model.index(r, 0).data(CODE_ROLE)): (
             str(model.index(r, 0).data()),
-            str(model.index(r, 3).data()),
+            str(model.index(r, SCORE).data()),
             str(model.index(r, TIE).data()),
         )
         for r in range(model.rowCount())
@@ -247,6 +251,8 @@ def test_results_show_pkm_ranks_and_the_tie_broken_by_k5(window: SecretariatWind
     window.show_page(window.RESULTS)
     window.results.select_category("PKM")
     ranks = _ranking(window)
+    # The team code stands beside its institution, as the tie column names codes.
+    assert window.results.ranking.index(0, CODE).data() == "PKM-03"
     assert ranks["PKM-03"][:2] == ("1", "83,50")
     assert ranks["PKM-01"][:2] == ("2", "78,00")
     assert ranks["PKM-05"][:2] == ("3", "78,00")
@@ -265,20 +271,27 @@ def test_method_comparison_and_release(window: SecretariatWindow, demo: Demo) ->
     assert window.results.results is not None
     assert window.results.results.method is Method.MEDIAN
     assert window.results.compare.columnCount() == 5
+    assert window.results.release_button.text() == "Show to &judges…"  # the action, not the state
     window.results.set_released(True)
     assert demo.services.results.lock_state().released
-    assert window.results.release_button.isChecked()
+    assert window.results.release_button.text() == "&Withhold from judges…"
+    assert "judges can see them" in window.results.version.text()
 
 
 def test_lock_needs_a_reason_while_sheets_are_open_and_unlock_raises_the_version(
     window: SecretariatWindow, demo: Demo
 ) -> None:
     window.show_page(window.RESULTS)
+    window.results.lock("rekap sementara untuk pleno", DEMO_PASSPHRASE)
+    assert "J1 × RSS-04" in window.results.notice.text()  # the sheet left empty blocks it
+    assert not demo.services.results.lock_state().locked
+    judge, team = demo.info.pending or ("", "")
+    demo.services.scoring.abstain(demo.sek1, judge, team, "juri berhalangan hadir")
     window.results.lock("", DEMO_PASSPHRASE)
     assert not window.results.notice.isHidden()
     assert not demo.services.results.lock_state().locked
     window.results.lock("rekap sementara untuk pleno", "frasa sandi yang salah")
-    assert "frasa sandi" in window.results.notice.text()
+    assert "frasa sandi" in window.results.notice.text().lower()
     assert not demo.services.results.lock_state().locked
     window.results.lock("rekap sementara untuk pleno", DEMO_PASSPHRASE)
     assert demo.services.results.lock_state().locked
@@ -360,7 +373,9 @@ def test_setup_problems_are_listed(window: SecretariatWindow, demo: Demo) -> Non
     assert teams.setData(teams.index(0, 2), "XYZ")  # a category that does not exist
     assert not window.setup.save()
     assert window.setup.problems.count() >= 1
-    assert "teams" in window.setup.problems.item(0).text()
+    # Where the problem is, in words, and the message as a sentence: no teams[1].category.
+    expected = "Teams, row 1, Category: Kategori 'XYZ' tidak dikenal"
+    assert window.setup.problems.item(0).text() == expected
     assert demo.services.setup.spec().teams[0].category == "PKM"
 
 
@@ -471,7 +486,9 @@ def test_timer_opens_with_the_convention_durations(qtbot: QtBot, window: Secreta
     timer = window.schedule.open_timer()
     qtbot.addWidget(timer)
     assert timer.durations().presentation_s == 15 * 60
-    assert timer.team_text()[0] == "RSUD Kalideres"
+    assert timer.team_text()[0] == "RSUD-02 · RSUD Kalideres"
+    assert timer.caption_text() == "Presenting now"
+    assert "Space" in timer.keys_text() and "Esc" in timer.keys_text()
     window.schedule.close_timer()
 
 

@@ -630,10 +630,12 @@ def test_feedback(lang: str) -> None:
 
 def test_draft_watermark_only_on_drafts() -> None:
     data = recap("RSS")
-    assert "DRAFT" in text_of(render_recap(data, stamp(draft=True)))
-    assert "DRAFT" not in text_of(render_recap(data, stamp()))
-    assert "DRAFT" in text_of(render_certificate(certificate("PKM-01"), stamp(draft=True)))
-    assert "DRAFT" not in text_of(render_certificate(certificate("PKM-01"), stamp()))
+    draft = text_of(render_recap(data, stamp(draft=True)))
+    assert "DRAF" in draft and "DRAFT" not in draft  # the word the app uses, in Indonesian
+    assert "DRAFT" in text_of(render_recap(data, stamp("en", draft=True)))
+    assert "DRAF" not in text_of(render_recap(data, stamp()))
+    assert "DRAF" in text_of(render_certificate(certificate("PKM-01"), stamp(draft=True)))
+    assert "DRAF" not in text_of(render_certificate(certificate("PKM-01"), stamp()))
 
 
 def test_final_footer_carries_fingerprint_and_key() -> None:

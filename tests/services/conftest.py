@@ -28,6 +28,7 @@ from juryapp.services.accounts import AccountService
 from juryapp.services.integrity import IntegrityService
 from juryapp.services.keys import KeyService
 from juryapp.services.locking import LockService
+from juryapp.services.readiness import open_items
 from juryapp.services.results import ResultsService
 from juryapp.services.scoring import ScoringService
 from juryapp.services.setup import SetupService
@@ -52,7 +53,7 @@ def fast_hasher() -> PasswordHasher:
 
 
 # What events record for the replay check, apart from what the change was about.
-STATE_KEYS = ("sheets", "setup", "criteria")
+STATE_KEYS = ("sheets", "setup", "criteria", "accounts")
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,17 @@ def open_stack(path: Path, hasher: PasswordHasher | None = None) -> Stack:
 def fill_sheet(stack: Stack, actor: Actor, judge: str, team: str, value: int | Decimal = 3) -> None:
     for criterion in CRITERIA:
         stack.scoring.set_score(actor, judge, team, criterion, Decimal(value))
+
+
+def settle_open_sheets(stack: Stack, actor: Actor, reason: str = "uji kunci") -> int:
+    """Record an abstention for every sheet not handed in, so that the results can be locked."""
+    snap = stack.results.snapshot(actor)
+    settled = 0
+    for item in open_items(snap.spec, snap.sheets, snap.decisions).blocking:
+        if item.judge is not None:
+            stack.scoring.abstain(actor, item.judge, item.teams[0], reason)
+            settled += 1
+    return settled
 
 
 @pytest.fixture(scope="session")

@@ -30,6 +30,7 @@ from tests.services.conftest import (
     fill_sheet,
     open_stack,
     pin_of,
+    settle_open_sheets,
 )
 
 pytestmark = pytest.mark.tampers
@@ -53,6 +54,7 @@ def locked_template(tmp_path_factory: pytest.TempPathFactory, template_db: Path)
                 services.scoring.submit(judge, code, team)
         j1 = services.accounts.sign_in("j1", pin_of("J1"))
         services.scoring.set_score(j1, "J1", "PKM-03", "K1", Decimal(5), note="inovatif")
+        settle_open_sheets(services, sek1, "tidak hadir")  # the other sheets: abstentions
         services.locking.lock(sek1, "pleno hari pertama", KEY_PASSPHRASE)
     finally:
         services.close()

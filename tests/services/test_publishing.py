@@ -24,9 +24,9 @@ PRINTED_AT = datetime(2024, 9, 19, 16, 30)
 @pytest.fixture(scope="module")
 def locked_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("locked") / "demo.sqlite3"
-    assert main(["--db", str(path), "demo"]) == 0
+    assert main(["--db", str(path), "demo", "--complete"]) == 0
     with signed_in():
-        assert main(["--db", str(path), "lock", "--reason", "pleno juri"]) == 0
+        assert main(["--db", str(path), "lock"]) == 0
     return path
 
 
@@ -71,7 +71,7 @@ def test_every_file_is_signed_and_the_combined_file_holds_every_page(
         assert check.ok, (w.path.name, check.verdict.problems)
     joined = PdfReader(combined.path).pages
     counts = [len(PdfReader(w.path).pages) for w in singles]
-    assert len(joined) == sum(counts) == 118
+    assert len(joined) == sum(counts) == 119
     first = 0
     for single, count in zip(singles, counts, strict=True):  # each document's first page
         assert joined[first].extract_text() == PdfReader(single.path).pages[0].extract_text()

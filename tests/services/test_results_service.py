@@ -24,6 +24,7 @@ from tests.services.conftest import (
     fill_sheet,
     open_stack,
     pin_of,
+    settle_open_sheets,
 )
 
 
@@ -91,10 +92,12 @@ def test_fingerprint_follows_status_and_version(
     draft = stack.results.fingerprint(Actor.reader())
     stack.scoring.submit(j1, "J1", "PKM-01")
     submitted = stack.results.fingerprint(Actor.reader())
+    settle_open_sheets(stack, sek1)
+    settled = stack.results.fingerprint(Actor.reader())
     stack.locking.lock(sek1, "uji", KEY_PASSPHRASE)
     stack.locking.unlock(sek1, "uji")
     unlocked = stack.results.fingerprint(Actor.reader())
-    assert len({draft, submitted, unlocked}) == 3
+    assert len({draft, submitted, settled, unlocked}) == 4
 
 
 # A small convention (two Puskesmas, no conflicts) that every judge can finish quickly.
@@ -179,7 +182,8 @@ def test_tie_decision_is_validated(
 
 
 def test_tie_decision_refused_while_locked(stack: Stack, sek1: Actor) -> None:
-    stack.locking.lock(sek1, "tanpa nilai, uji kunci", KEY_PASSPHRASE)
+    settle_open_sheets(stack, sek1, "tanpa nilai, uji kunci")
+    stack.locking.lock(sek1, "", KEY_PASSPHRASE)
     with pytest.raises(StateError):
         stack.results.decide_tie(sek1, "PKM", ["PKM-01", "PKM-02"], shared=True, reason="kembar")
 
@@ -189,16 +193,19 @@ def test_lock_with_unconfirmed_sheets_needs_a_reason(
 ) -> None:
     fill_sheet(stack, judges["J1"], "J1", "PKM-01", 3)
     stack.scoring.submit(judges["J1"], "J1", "PKM-01")
+    fill_sheet(stack, judges["J2"], "J2", "PKM-01", 4)
+    stack.scoring.submit(judges["J2"], "J2", "PKM-01")
+    assert settle_open_sheets(stack, sek1, "hari kedua ditunda") == 70  # 75 cells − 3 − 2
     with pytest.raises(StateError) as refused:
         stack.locking.lock(sek1, "", KEY_PASSPHRASE)
-    assert "72 sheets are not confirmed" in refused.value.text.en  # 75 cells − 3 conflicts
+    assert "2 sheets are not confirmed" in refused.value.text.en
     assert not stack.results.lock_state().locked
 
     state = stack.locking.lock(sek1, "hari kedua ditunda; hasil sementara", KEY_PASSPHRASE)
     assert state.locked
     assert state.note == "hari kedua ditunda; hasil sementara"
     [event] = stack.events("results.lock")
-    assert len(event.details["unconfirmed"]) == 72
+    assert event.details["unconfirmed"] == ["J1/PKM-01", "J2/PKM-01"]
     assert event.details["fingerprint"] == stack.results.fingerprint(Actor.reader())
     with pytest.raises(StateError):
         stack.locking.lock(sek1, "lagi", KEY_PASSPHRASE)
@@ -222,6 +229,7 @@ def test_lock_without_reason_once_every_sheet_is_confirmed(small: Stack) -> None
 def test_unlock_raises_the_version_each_time(stack: Stack, sek1: Actor) -> None:
     with pytest.raises(StateError):
         stack.locking.unlock(sek1, "belum dikunci")
+    settle_open_sheets(stack, sek1)
     for version in (2, 3):
         stack.locking.lock(sek1, "uji", KEY_PASSPHRASE)
         assert stack.locking.unlock(sek1, "koreksi").version == version

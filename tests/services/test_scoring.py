@@ -20,7 +20,14 @@ from juryapp.domain.messages import (
 from juryapp.persistence.database import Database
 from juryapp.persistence.tables import CriterionRow, JudgeRow, ScoreRow, SheetRow, TeamRow
 from juryapp.services import audit
-from tests.services.conftest import CONFLICTS, CRITERIA, KEY_PASSPHRASE, Stack, fill_sheet
+from tests.services.conftest import (
+    CONFLICTS,
+    CRITERIA,
+    KEY_PASSPHRASE,
+    Stack,
+    fill_sheet,
+    settle_open_sheets,
+)
 
 
 def stored(path: Path, judge: str, team: str, criterion: str) -> Decimal | None:
@@ -276,7 +283,10 @@ def test_locked_results_refuse_changes_until_unlocked_with_a_reason(
     fill_sheet(stack, j1, "J1", "PKM-01", 3)
     stack.scoring.submit(j1, "J1", "PKM-01")
     stack.scoring.set_score(j1, "J1", "PKM-02", "K1", Decimal(3))
-    state = stack.locking.lock(sek1, "pleno selesai; sisa lembar menyusul", KEY_PASSPHRASE)
+    settle_open_sheets(stack, sek1, "juri berhalangan")  # J1 × PKM-02 too: a draft blocks
+    state = stack.locking.lock(
+        sek1, "pleno selesai; satu lembar belum dikonfirmasi", KEY_PASSPHRASE
+    )
     assert (state.locked, state.version) == (True, 1)
 
     with pytest.raises(StateError):

@@ -11,7 +11,7 @@ import pytest
 from juryapp.domain.access import Actor
 from juryapp.domain.messages import StateError, ValidationError
 from juryapp.domain.model import ConventionSpec, Judge, LevelDescriptor, Team
-from tests.services.conftest import KEY_PASSPHRASE, Stack, open_stack
+from tests.services.conftest import KEY_PASSPHRASE, Stack, open_stack, settle_open_sheets
 
 
 def test_a_new_database_stores_the_demo_convention_as_read(
@@ -91,7 +91,8 @@ def test_a_team_with_scores_cannot_be_removed(
 
 
 def test_set_up_is_frozen_while_results_are_locked(stack: Stack, sek1: Actor) -> None:
-    stack.locking.lock(sek1, "uji", KEY_PASSPHRASE)
+    settle_open_sheets(stack, sek1)
+    stack.locking.lock(sek1, "", KEY_PASSPHRASE)
     with pytest.raises(StateError):
         stack.setup.update(sek1, stack.setup.spec())
     with pytest.raises(StateError):

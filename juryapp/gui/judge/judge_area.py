@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 from juryapp.bootstrap import Services
 from juryapp.domain.access import Actor
 from juryapp.domain.messages import JuryError, PermissionDeniedError
+from juryapp.gui.account_dialogs import ChangeSecretDialog
 from juryapp.gui.errors import show_error
 from juryapp.gui.judge.queue_page import QueuePage
 from juryapp.gui.judge.results_page import ResultsPage
@@ -46,6 +47,7 @@ class JudgeArea(QWidget):
 
         self.queue.open_team.connect(self.open_team)
         self.queue.show_results.connect(self.open_results)
+        self.queue.change_pin.connect(self.ask_change_pin)
         self.sheet.back_requested.connect(self.show_queue)
         self.sheet.saved.connect(self.saved)
         self.sheet.submitted.connect(lambda _code: self.refresh())
@@ -85,6 +87,19 @@ class JudgeArea(QWidget):
             self.stack.setCurrentWidget(self.sheet)
             self.queue.select_team(team_code)
             self.sheet.focus_first_open()
+
+    def change_pin_dialog(self) -> ChangeSecretDialog:
+        """The form for a new PIN (built, not shown); its button changes it or says why not."""
+        dialog = ChangeSecretDialog(pin=True, parent=self)
+        dialog.action = lambda: self._services.accounts.change_own_secret(
+            self._actor, dialog.current.text(), dialog.new.text()
+        )
+        return dialog
+
+    def ask_change_pin(self) -> None:
+        dialog = self.change_pin_dialog()
+        dialog.exec()
+        dialog.deleteLater()
 
     def open_results(self) -> None:
         try:

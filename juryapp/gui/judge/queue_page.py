@@ -45,6 +45,7 @@ class QueueTable(QTableView):
 class QueuePage(QWidget):
     open_team = Signal(str)
     show_results = Signal()
+    change_pin = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,9 +75,12 @@ class QueuePage(QWidget):
         self.open_button.clicked.connect(self._open_current)
         self.results_button = QPushButton(self)
         self.results_button.clicked.connect(self.show_results)
+        self.pin_button = QPushButton(self)
+        self.pin_button.clicked.connect(self.change_pin)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.results_button)
+        buttons.addWidget(self.pin_button)
         buttons.addStretch(1)
         buttons.addWidget(self.open_button)
         layout = QVBoxLayout(self)
@@ -152,6 +156,7 @@ class QueuePage(QWidget):
         )
         self.open_button.setText(self.tr("Open score sheet"))
         self.results_button.setText(self.tr("Results"))
+        self.pin_button.setText(self.tr("Change my PIN…"))
         self.model.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from juryapp.domain.formatting import format_score
 from juryapp.domain.messages import FileProblemError, JuryError, Text, current_language
 from juryapp.domain.model import ConventionSpec, Team
+from juryapp.gui.problems import refusal_text, sentence
 
 T = TypeVar("T")
 
@@ -42,10 +43,11 @@ def score_text(value: Fraction | Decimal | None) -> str:
 
 
 def error_text(exc: JuryError) -> str:
-    """The message of a refused action, with file, row and column for a problem in a file."""
+    """The message of a refused action as a sentence, with file, row and column for a problem
+    in a file and set-up locations in words."""
     if isinstance(exc, FileProblemError):
-        return f"{exc.location(lang())}: {say(exc.text)}"
-    return say(exc.text)
+        return f"{exc.location(lang())}: {sentence(say(exc.text))}"
+    return refusal_text(exc)
 
 
 def schedule_order(spec: ConventionSpec) -> list[Team]:

@@ -1,24 +1,42 @@
-"""Imports of teams, judges and scores from spreadsheets, and convention files in and out."""
+"""Imports of teams, judges and scores, their empty templates, and convention files in and out."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFileDialog, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from juryapp.bootstrap import Services
 from juryapp.domain.access import Actor
 from juryapp.domain.messages import JuryError
+from juryapp.gui import dialogs
 from juryapp.gui.errors import show_error
-from juryapp.gui.secretariat.common import Notice, error_text
+from juryapp.gui.secretariat.common import Notice, error_text, lang
 from juryapp.gui.worker import Progress, Task, run_in_background
 from juryapp.interchange.convention_file import read_convention_file, write_convention_file
 from juryapp.services.imports import ImportSummary
 
 _TABLES = "CSV / Excel (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx)"
-_CONVENTION = "Convention file (*.toml)"
+_CONVENTION = "TOML (*.toml)"
+IMPORTS = ("teams", "judges", "scores")
+CHANGES = ("teams", "judges", "scores", "convention-in")  # refused while results are locked
+
+
+def template_headings(kind: str, language: str) -> list[str]:
+    """The headings of an empty import sheet, in the person's language (both are read back)."""
+    from juryapp.interchange.columns import TEMPLATES  # noqa: PLC0415
+
+    return [
+        c.aliases[1] if language == "id" and len(c.aliases) > 1 else c.key for c in TEMPLATES[kind]
+    ]
+
+
+def write_template(kind: str, path: Path, language: str) -> None:
+    from juryapp.interchange.tabular import write_table  # noqa: PLC0415
+
+    write_table(path, template_headings(kind, language), [])
 
 
 class FilesPanel(QWidget):
@@ -30,6 +48,7 @@ class FilesPanel(QWidget):
         self.task: Task | None = None
         self.notice = Notice(self)
         self.buttons: dict[str, QPushButton] = {}
+        self.templates: dict[str, QPushButton] = {}
         grid = QGridLayout()
         self._explanations: dict[str, QLabel] = {}
         for row, key in enumerate(("teams", "judges", "scores", "convention-in", "convention-out")):
@@ -40,11 +59,17 @@ class FilesPanel(QWidget):
             self.buttons[key], self._explanations[key] = button, label
             grid.addWidget(button, row, 0)
             grid.addWidget(label, row, 1)
+            if key in IMPORTS:
+                template = QPushButton(self)
+                template.clicked.connect(lambda _checked=False, k=key: self._save_template(k))
+                self.templates[key] = template
+                grid.addWidget(template, row, 2)
         grid.setColumnStretch(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
         layout.addWidget(self.notice)
         layout.addStretch(1)
+        self._read_only = False
         self._retranslate()
 
     def _retranslate(self) -> None:
@@ -52,7 +77,7 @@ class FilesPanel(QWidget):
             "teams": (self.tr("Import &teams…"), self.tr("Add or update teams by code.")),
             "judges": (self.tr("Import &judges…"), self.tr("Add or update judges by code.")),
             "scores": (
-                self.tr("Import &scores…"),
+                self.tr("Import s&cores…"),
                 self.tr("Paper sheets typed into a spreadsheet; complete sheets are handed in."),
             ),
             "convention-in": (
@@ -60,22 +85,62 @@ class FilesPanel(QWidget):
                 self.tr("Replace the whole set-up with a convention file (scores stay)."),
             ),
             "convention-out": (
-                self.tr("&Save convention file…"),
+                self.tr("Sa&ve convention file…"),
                 self.tr("Write the set-up to a file to share or to start next year's edition."),
             ),
         }
         for key, (button, explanation) in texts.items():
             self.buttons[key].setText(button)
             self._explanations[key].setText(explanation)
+        for template in self.templates.values():
+            template.setText(self.tr("Empty template…"))
+            template.setToolTip(
+                self.tr("Save an empty spreadsheet with the right headings, to fill in and import.")
+            )
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
+        self._enable()
 
     def _choose(self, key: str) -> None:
+        title = self.buttons[key].text().replace("&", "")
         if key == "convention-out":
-            name, _ = QFileDialog.getSaveFileName(self, self.buttons[key].text(), "", _CONVENTION)
+            path = dialogs.save_file(self, title, _CONVENTION, "konvensi.toml", "toml")
         else:
             pattern = _CONVENTION if key == "convention-in" else _TABLES
-            name, _ = QFileDialog.getOpenFileName(self, self.buttons[key].text(), "", pattern)
-        if name:
-            self.start(key, Path(name))
+            path = dialogs.open_file(self, title, pattern)
+        if path is not None:
+            self.start(key, path)
+
+    def _save_template(self, kind: str) -> None:
+        names = {
+            "teams": self.tr("teams"),
+            "judges": self.tr("judges"),
+            "scores": self.tr("scores"),
+        }
+        path = dialogs.save_file(
+            self,
+            self.tr("Empty template for {what}").format(what=names[kind]),
+            "Excel (*.xlsx);;CSV (*.csv)",
+            f"{names[kind]}.xlsx",
+            "xlsx",
+        )
+        if path is not None:
+            self.save_template(kind, path)
+
+    def save_template(self, kind: str, path: Path) -> bool:
+        try:
+            write_template(kind, path, lang())
+        except (JuryError, OSError) as exc:
+            self._failed(exc)
+            return False
+        self.notice.show_info(self.tr("{file}: empty template written.").format(file=path.name))
+        return True
 
     def work_for(self, key: str, path: Path) -> Callable[[Progress], object]:
         services, actor = self._services, self._actor
@@ -129,5 +194,5 @@ class FilesPanel(QWidget):
             show_error(self, exc)
 
     def _enable(self) -> None:
-        for button in self.buttons.values():
-            button.setEnabled(True)
+        for key, button in self.buttons.items():
+            button.setEnabled(not (self._read_only and key in CHANGES))

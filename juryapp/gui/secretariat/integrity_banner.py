@@ -48,7 +48,7 @@ class IntegrityBanner(QFrame):
 
     def show_report(self, report: IntegrityReport) -> None:
         self.report = report
-        self.text.setText(report_summary(report))
+        self.text.setText("" if report.ok else report_summary(report))
         self.setVisible(not report.ok)
 
     def open_details(self) -> AuditDialog:
@@ -63,7 +63,7 @@ class IntegrityBanner(QFrame):
 
     def _retranslate(self) -> None:
         self.details_button.setText(self.tr("&Details…"))
-        if self.report is not None:
+        if self.report is not None and not self.report.ok:
             self.text.setText(report_summary(self.report))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

@@ -1,23 +1,19 @@
-"""Entri Kertas: typing paper score sheets, handing them in, confirming, correcting, reopening."""
+"""Entri Kertas: paper sheets typed, handed in, confirmed by a second person, corrected."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QItemSelection, QSortFilterProxyModel
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFormLayout,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
-    QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -29,55 +25,85 @@ from juryapp.domain.formatting import format_number, parse_decimal
 from juryapp.domain.kinds import SheetSource, SheetStatus
 from juryapp.domain.messages import JuryError
 from juryapp.domain.model import ConventionSpec
-from juryapp.gui.secretariat.common import Notice, error_text, lang, schedule_order
+from juryapp.gui import dialogs
+from juryapp.gui.secretariat.common import Notice, error_text, lang, say, schedule_order
 from juryapp.gui.secretariat.correction_dialog import CorrectionDialog
-from juryapp.gui.secretariat.pending_model import JUDGE_ROLE, PendingModel, pending_sheets
+from juryapp.gui.secretariat.paper_form import PaperForm
+from juryapp.gui.secretariat.pending_model import PendingModel, pending_sheets
+from juryapp.gui.secretariat.reentry_dialog import ReentryDialog
+from juryapp.gui.secretariat.waiting_panel import WaitingPanel
+from juryapp.services.confirmation import BatchOutcome, ReentryOutcome
 from juryapp.services.scoring import SheetView
+
+STATUS_LINES = 6
 
 
 class PaperEntryPage(QWidget):
+    confirmed = Signal()  # a sheet changed state: other screens reload when next shown
+
     def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services, self._actor = services, actor
         self._spec: ConventionSpec | None = None
         self.sheet: SheetView | None = None
-        self.fields: dict[str, QLineEdit] = {}
-        self._points: dict[str, QLabel] = {}
+        self.reentry: ReentryDialog | None = None
 
         self.judge = QComboBox(self)
         self.team = QComboBox(self)
+        for combo in (self.judge, self.team):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(30)
         self.judge.currentIndexChanged.connect(self.load)
         self.team.currentIndexChanged.connect(self.load)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+        # Room for every status line at once, so the form below never jumps.
+        self.status.setMinimumHeight(self.fontMetrics().lineSpacing() * STATUS_LINES)
         self.total = QLabel(self)
         self.total.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.notice = Notice(self)
         self.notice.setObjectName("paper-notice")
+        policy = self.notice.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.notice.setSizePolicy(policy)
+        self.notice.setMinimumHeight(self.fontMetrics().lineSpacing() * 2 + 14)
 
-        self._form_box = QGroupBox(self)
-        self._grid = QGridLayout(self._form_box)
+        self.form = PaperForm(self)
+        self.form.typed.connect(self._field_done)
 
         self.submit_button = QPushButton(self)
         self.confirm_button = QPushButton(self)
         self.correct_button = QPushButton(self)
         self.reopen_button = QPushButton(self)
+        self.abstain_button = QPushButton(self)
         self.submit_button.clicked.connect(self.submit)
         self.confirm_button.clicked.connect(self.confirm)
         self.correct_button.clicked.connect(self._ask_correction)
         self.reopen_button.clicked.connect(self._ask_reopen)
+        self.abstain_button.clicked.connect(self._ask_abstain)
+        self.waiting = WaitingPanel(self)
+        self.waiting.chosen.connect(self.select)
+        self.waiting.confirm_judge.connect(self._ask_confirm_judge)
         self._lay_out()
 
+    @property
+    def pending(self) -> PendingModel:
+        return self.waiting.model
+
+    @property
+    def pending_view(self) -> QTableView:
+        return self.waiting.view
+
     def _lay_out(self) -> None:
-        buttons = QHBoxLayout()
-        for button in (
-            self.submit_button,
-            self.confirm_button,
-            self.correct_button,
-            self.reopen_button,
-        ):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        first, second = QHBoxLayout(), QHBoxLayout()
+        for button in (self.submit_button, self.confirm_button):
+            first.addWidget(button)
+        first.addStretch(1)
+        for button in (self.correct_button, self.reopen_button, self.abstain_button):
+            second.addWidget(button)
+        second.addStretch(1)
 
         self._choose = QFormLayout()
         self._judge_label, self._team_label = QLabel(self), QLabel(self)
@@ -87,35 +113,16 @@ class PaperEntryPage(QWidget):
         left = QVBoxLayout()
         left.addLayout(self._choose)
         left.addWidget(self.status)
-        left.addWidget(self._form_box)
+        left.addWidget(self.form)
         left.addWidget(self.total)
-        left.addLayout(buttons)
+        left.addLayout(first)
+        left.addLayout(second)
         left.addWidget(self.notice)
         left.addStretch(1)
-
-        self.pending = PendingModel(self)
-        proxy = QSortFilterProxyModel(self)
-        proxy.setSourceModel(self.pending)
-        self.pending_view = QTableView(self)
-        self.pending_view.setModel(proxy)
-        self.pending_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.pending_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.pending_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.pending_view.horizontalHeader().setStretchLastSection(True)
-        self.pending_view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.pending_view.verticalHeader().hide()
-        self.pending_view.selectionModel().selectionChanged.connect(self._pending_chosen)
-        self._pending_title = QLabel(self)
-        self._pending_title.setStyleSheet("font-weight: bold;")
-        right = QVBoxLayout()
-        right.addWidget(self._pending_title)
-        right.addWidget(self.pending_view, 1)
-
+        self.waiting.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 3)
-        layout.addLayout(right, 2)
+        layout.addWidget(self.waiting, 2)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -123,12 +130,16 @@ class PaperEntryPage(QWidget):
         self._team_label.setText(self.tr("&Team"))
         self._judge_label.setBuddy(self.judge)
         self._team_label.setBuddy(self.team)
-        self._form_box.setTitle(self.tr("Scores from the paper form (Enter saves and moves on)"))
+        self.form.setTitle(self.tr("Scores from the paper form (Enter saves and moves on)"))
         self.submit_button.setText(self.tr("&Submit sheet"))
-        self.confirm_button.setText(self.tr("&Confirm (second person)"))
         self.correct_button.setText(self.tr("C&orrect a score…"))
         self.reopen_button.setText(self.tr("&Reopen…"))
-        self._pending_title.setText(self.tr("Sheets waiting for confirmation"))
+        self.waiting.retranslate()
+        if self.sheet is not None:
+            self._show(self.sheet)
+        else:
+            self.confirm_button.setText(self.tr("&Confirm…"))
+            self.abstain_button.setText(self.tr("Judge did &not score it…"))
 
     # -- loading ------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -138,10 +149,10 @@ class PaperEntryPage(QWidget):
         if spec != self._spec:
             self._spec = spec
             self._fill_choices(spec)
-            self._build_form(spec)
-        progress = self.notice.attempt(lambda: self._services.results.progress(self._actor))
-        if progress is not None:
-            self.pending.set_rows(pending_sheets(progress, spec))
+            self.form.build(spec, self.team, self.submit_button)
+        waiting = self.notice.attempt(lambda: self._services.confirmation.waiting(self._actor))
+        if waiting is not None:
+            self.waiting.set_rows(pending_sheets(waiting, spec))
         if not any(field.hasFocus() and field.isModified() for field in self.fields.values()):
             self.load()
 
@@ -159,49 +170,8 @@ class PaperEntryPage(QWidget):
             combo.setCurrentIndex(max(found, 0))
             combo.blockSignals(False)
 
-    def _build_form(self, spec: ConventionSpec) -> None:
-        while self._grid.count():
-            item = self._grid.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
-        self.fields.clear()
-        self._points.clear()
-        previous: QWidget = self.team
-        for row, criterion in enumerate(spec.criteria):
-            # "&" in a criterion name is text, not a keyboard mnemonic.
-            text = f"{criterion.code}  {criterion.name}".replace("&", "&&")
-            name = QLabel(text, self._form_box)
-            name.setWordWrap(True)
-            weight = QLabel(format_number(criterion.weight, 0, lang()), self._form_box)
-            field = QLineEdit(self._form_box)
-            field.setObjectName(f"score-{criterion.code}")
-            field.setMaximumWidth(70)
-            field.setToolTip(
-                "\n".join(
-                    f"{format_number(lv.score, 0, lang())} {lv.label}" for lv in criterion.levels
-                )
-            )
-            field.setPlaceholderText(
-                f"{format_number(criterion.scale_min, 0, lang())}–"
-                f"{format_number(criterion.scale_max, 0, lang())}"
-            )
-            name.setBuddy(field)
-            points = QLabel(self._form_box)
-            field.editingFinished.connect(lambda code=criterion.code: self._field_done(code))
-            self._grid.addWidget(name, row, 0)
-            self._grid.addWidget(weight, row, 1)
-            self._grid.addWidget(field, row, 2)
-            self._grid.addWidget(points, row, 3)
-            self.fields[criterion.code] = field
-            self._points[criterion.code] = points
-            QWidget.setTabOrder(previous, field)
-            previous = field
-        QWidget.setTabOrder(previous, self.submit_button)
-        self._grid.setColumnStretch(0, 1)
-
     def select(self, judge: str, team: str) -> None:
-        """Open one judge's sheet for one team (from the dashboard or the pending list)."""
+        """Open one judge's sheet for one team (from the dashboard or the waiting list)."""
         if self._spec is None:
             self.refresh()
         for combo, value in ((self.judge, judge), (self.team, team)):
@@ -217,28 +187,40 @@ class PaperEntryPage(QWidget):
         view = self.notice.attempt(lambda: self._services.scoring.sheet(self._actor, judge, team))
         if view is not None:
             self._show(view)
+        self.waiting.show_judge(str(judge))
 
     def _show(self, view: SheetView) -> None:
         self.sheet = view
-        for line in view.lines:
-            field = self.fields.get(line.criterion.code)
-            if field is None:
-                continue
-            field.setText(_typed(line.value))
-            field.setModified(False)
-            field.setReadOnly(not self._typable(view))
-            points = self._points[line.criterion.code]
-            points.setText("" if line.points is None else format_number(line.points, 2, lang()))
+        typable = self._typable(view)
+        self.form.show_sheet(view, typable)
+        self.form.setTitle(
+            self.tr("Scores from the paper form (Enter saves and moves on)")
+            if view.source is SheetSource.PAPER or view.status is None
+            else self.tr("Scores the judge gave at the laptop (read only here)")
+        )
         total = "—" if view.total is None else format_number(view.total, 2, lang())
         self.total.setText(self.tr("Total: {total}").format(total=total))
         self.status.setText(self._status_text(view))
         handed_in = view.status in (SheetStatus.SUBMITTED, SheetStatus.CONFIRMED)
-        self.submit_button.setEnabled(self._typable(view))
+        self.submit_button.setEnabled(typable and not view.abstained)
         # Confirm stays enabled for a submitted sheet even when this user typed it: pressing
         # it explains the two-person rule instead of leaving a mysteriously grey button.
         self.confirm_button.setEnabled(view.status is SheetStatus.SUBMITTED)
+        self.confirm_button.setText(
+            self.tr("&Confirm by typing it again…")
+            if view.source is SheetSource.PAPER
+            else self.tr("&Confirm this laptop sheet")
+        )
         self.correct_button.setEnabled(handed_in)
         self.reopen_button.setEnabled(handed_in)
+        self.abstain_button.setEnabled(
+            not view.conflict and view.status is not SheetStatus.CONFIRMED
+        )
+        self.abstain_button.setText(
+            self.tr("&Undo 'did not score'…")
+            if view.abstained
+            else self.tr("Judge did &not score it…")
+        )
 
     def _typable(self, view: SheetView) -> bool:
         return view.editable and not (view.status is not None and view.source is SheetSource.JUDGE)
@@ -259,7 +241,7 @@ class PaperEntryPage(QWidget):
             source = (
                 self.tr("paper form")
                 if view.source is SheetSource.PAPER
-                else self.tr("judge laptop")
+                else self.tr("judge laptop (read only here)")
             )
             parts.append(self.tr("Source: {source}").format(source=source))
         if view.entered_by:
@@ -269,22 +251,20 @@ class PaperEntryPage(QWidget):
         if view.conflict:
             parts.append(self.tr("Conflict of interest: this judge does not score this team"))
         if view.abstained:
-            parts.append(self.tr("The judge abstained"))
+            parts.append(self.tr("Recorded: the judge did not score this team"))
         return "<br>".join(parts)
 
-    # -- actions ------------------------------------------------------------------------------
+    # -- typing -------------------------------------------------------------------------------
+    @property
+    def fields(self) -> dict[str, QLineEdit]:
+        return self.form.fields
+
     def _field_done(self, code: str) -> None:
         field = self.fields[code]
         if field.isReadOnly() or not field.isModified():
             return
-        if self.save_score(code, field.text()):
-            codes = list(self.fields)
-            following = codes.index(code) + 1
-            if following < len(codes):
-                self.fields[codes[following]].setFocus()
-                self.fields[codes[following]].selectAll()
-            else:
-                self.submit_button.setFocus()
+        if self.save_score(code, field.text()) and not self.form.focus_after(code):
+            self.submit_button.setFocus()
 
     def save_score(self, code: str, typed: str) -> bool:
         """Save one criterion's score at once (an empty field clears it)."""
@@ -310,19 +290,115 @@ class PaperEntryPage(QWidget):
         view = self.notice.attempt(lambda: self._services.scoring.submit(self._actor, judge, team))
         if view is not None:
             self._show(view)
-            self.notice.show_info(
-                self.tr("Sheet handed in. Another secretariat user must now confirm it.")
-            )
             self.refresh()
+            self.notice.show_info(
+                self.tr("Sheet handed in. Another secretariat user must now type it again.")
+            )
 
+    # -- the second person --------------------------------------------------------------------
     def confirm(self) -> None:
+        """A laptop sheet is confirmed at once; a paper sheet by typing it again."""
+        if self.sheet is not None and self.sheet.source is SheetSource.PAPER:
+            self._ask_reentry()
+            return
         judge, team = self.judge.currentData(), self.team.currentData()
         view = self.notice.attempt(lambda: self._services.scoring.confirm(self._actor, judge, team))
         if view is not None:
-            self._show(view)
-            self.notice.show_info(self.tr("Sheet confirmed."))
-            self.refresh()
+            self._confirmed(judge, team, self.tr("Sheet confirmed."))
 
+    def _confirmed(self, judge: str, team: str, message: str) -> None:
+        """After a confirmation: on to the next sheet that waits ("confirm and next")."""
+        self.refresh()
+        following = self.waiting.next_after(judge, team)
+        if following is not None:
+            self.select(following.judge, following.team)
+            message += " " + self.tr("Next: {judge} × {team}.").format(
+                judge=following.judge, team=following.team
+            )
+        self.notice.show_info(message)
+        self.confirmed.emit()
+
+    def reentry_dialog(self) -> ReentryDialog | None:
+        """The blind re-entry form for the paper sheet shown (built, not shown)."""
+        judge, team = self.judge.currentData(), self.team.currentData()
+        blind = self.notice.attempt(
+            lambda: self._services.confirmation.blind_sheet(self._actor, judge, team)
+        )
+        if blind is None:
+            return None
+        return ReentryDialog(self._services.confirmation, self._actor, blind, self)
+
+    def _ask_reentry(self) -> None:
+        dialog = self.reentry_dialog()
+        if dialog is None:
+            return
+        self.reentry = dialog
+        dialog.exec()
+        if dialog.confirmed:
+            self._confirmed(
+                dialog.sheet.judge,
+                dialog.sheet.team,
+                self.tr("Both entries agree: the sheet is confirmed."),
+            )
+        self.reentry = None
+        dialog.deleteLater()
+
+    def confirm_by_reentry(self, typed: dict[str, str]) -> ReentryOutcome | None:
+        """The second entry of the paper sheet shown, typed as text (what the dialog sends)."""
+        judge, team = self.judge.currentData(), self.team.currentData()
+        try:
+            values = {code: parse_decimal(text) for code, text in typed.items()}
+            outcome = self._services.confirmation.confirm_by_reentry(
+                self._actor, judge, team, values
+            )
+        except (JuryError, ValueError) as exc:
+            self.notice.show_error(self._refusal(exc, ""))
+            return None
+        if outcome.confirmed:
+            self._confirmed(judge, team, self.tr("Both entries agree: the sheet is confirmed."))
+        else:
+            self._show(outcome.sheet)
+            self.notice.show_error(
+                self.tr("The entries differ on {codes}; nothing was changed.").format(
+                    codes=", ".join(d.criterion.code for d in outcome.differences)
+                )
+            )
+        return outcome
+
+    def confirm_judge(self, judge: str) -> BatchOutcome | None:
+        outcome = self.notice.attempt(
+            lambda: self._services.confirmation.confirm_judge(self._actor, judge)
+        )
+        if outcome is None:
+            return None
+        self.refresh()
+        message = self.tr("{n} laptop sheets of {judge} confirmed.").format(
+            n=len(outcome.confirmed), judge=judge
+        )
+        if outcome.refused:
+            refused = "; ".join(f"{team}: {say(text)}" for team, text in outcome.refused)
+            self.notice.show_error(
+                message + " " + self.tr("Not confirmed: {list}").format(list=refused)
+            )
+        else:
+            self.notice.show_info(message)
+        self.confirmed.emit()
+        return outcome
+
+    def _ask_confirm_judge(self, judge: str) -> None:
+        teams = [sheet.team for sheet in self.waiting.laptop_sheets(judge)]
+        if teams and dialogs.confirm(
+            self,
+            self.tr("Confirm a judge's laptop sheets"),
+            self.tr("Confirm these {n} sheets {judge} handed in at a laptop: {teams}?").format(
+                n=len(teams), judge=judge, teams=", ".join(teams)
+            ),
+            self.tr("&Confirm {n} sheets").format(n=len(teams)),
+            self.tr("Open each one first if you have not looked through them yet."),
+        ):
+            self.confirm_judge(judge)
+
+    # -- corrections, reopening and abstentions ---------------------------------------------
     def correct(self, code: str, typed: str, reason: str) -> bool:
         judge, team = self.judge.currentData(), self.team.currentData()
         try:
@@ -332,21 +408,38 @@ class PaperEntryPage(QWidget):
             self.notice.show_error(self._refusal(exc, typed))
             return False
         self._show(view)
+        self.refresh()
         self.notice.show_info(
             self.tr("Score corrected; the sheet needs a fresh confirmation by someone else.")
         )
-        self.refresh()
         return True
 
     def reopen(self, reason: str) -> bool:
         judge, team = self.judge.currentData(), self.team.currentData()
-        try:
-            self._services.scoring.reopen(self._actor, judge, team, reason)
-        except JuryError as exc:
-            self.notice.show_error(error_text(exc))
+        if not self.notice.run(
+            lambda: self._services.scoring.reopen(self._actor, judge, team, reason)
+        ):
             return False
-        self.notice.show_info(self.tr("Sheet reopened as a draft."))
         self.refresh()
+        self.notice.show_info(self.tr("Sheet reopened as a draft."))
+        return True
+
+    def abstain(self, reason: str) -> bool:
+        """Record (or, with an empty reason, undo) that the judge does not score this team."""
+        judge, team = self.judge.currentData(), self.team.currentData()
+        if not self.notice.run(
+            lambda: self._services.scoring.abstain(self._actor, judge, team, reason)
+        ):
+            return False
+        self.refresh()
+        self.notice.show_info(
+            self.tr("Recorded: {judge} does not score {team} ({reason}).").format(
+                judge=judge, team=team, reason=reason.strip()
+            )
+            if reason.strip()
+            else self.tr("{judge} scores {team} again.").format(judge=judge, team=team)
+        )
+        self.confirmed.emit()
         return True
 
     def _ask_correction(self) -> None:
@@ -358,22 +451,37 @@ class PaperEntryPage(QWidget):
         dialog.deleteLater()
 
     def _ask_reopen(self) -> None:
-        reason, ok = QInputDialog.getText(
-            self, self.tr("Reopen sheet"), self.tr("Why is the sheet given back as a draft?")
+        reason = dialogs.ask_reason(
+            self,
+            self.tr("Reopen sheet"),
+            self.tr("Why is the sheet given back as a draft?"),
+            self.tr("&Reopen the sheet"),
         )
-        if ok:
+        if reason is not None:
             self.reopen(reason)
 
-    def _pending_chosen(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        indexes = selected.indexes()
-        if indexes:
-            index = indexes[0]
-            self.select(str(index.data(JUDGE_ROLE)), str(index.siblingAtColumn(1).data()))
-
-
-def _typed(value: Decimal | None) -> str:
-    """A stored score as a person would type it: "4", or "4,5" on a half-point scale."""
-    if value is None:
-        return ""
-    places = 0 if value == value.to_integral_value() else 1
-    return format_number(value, places, lang())
+    def _ask_abstain(self) -> None:
+        if self.sheet is None:
+            return
+        if self.sheet.abstained:
+            if dialogs.confirm(
+                self,
+                self.tr("Undo 'did not score'"),
+                self.tr("{judge} will be expected to score {team} again.").format(
+                    judge=self.sheet.judge_code, team=self.sheet.team_code
+                ),
+                self.tr("&Expect a score again"),
+            ):
+                self.abstain("")
+            return
+        reason = dialogs.ask_reason(
+            self,
+            self.tr("Judge did not score the team"),
+            self.tr(
+                "{judge} does not score {team}: the team's score comes from the other judges "
+                "and the documents say why. Reason (e.g. absent, left early):"
+            ).format(judge=self.sheet.judge_code, team=self.sheet.team_code),
+            self.tr("&Record it"),
+        )
+        if reason is not None:
+            self.abstain(reason)

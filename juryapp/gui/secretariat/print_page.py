@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from juryapp.bootstrap import Services
 from juryapp.domain.access import Actor
 from juryapp.domain.messages import JuryError
+from juryapp.gui import dialogs
 from juryapp.gui.errors import show_error
 from juryapp.gui.passphrase import ask_passphrase
 from juryapp.gui.secretariat.common import Notice, error_text
@@ -351,11 +351,11 @@ class PrintPage(QWidget):
             show_error(self, exc)
 
     def _ask_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(
+        chosen = dialogs.choose_folder(
             self, self.tr("Folder for the PDF files"), self.folder.text()
         )
-        if chosen:
-            self.set_output_folder(Path(chosen))
+        if chosen is not None:
+            self.set_output_folder(chosen)
 
     def open_folder(self) -> None:
         if self._printed_to is not None:
@@ -389,8 +389,8 @@ class PrintPage(QWidget):
 
     def _ask_verify(self) -> None:
         start = self._printed_to or self.output_folder()
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Verify a PDF"), str(start), self.tr("PDF files (*.pdf)")
+        chosen = dialogs.open_file(
+            self, self.tr("Verify a PDF"), self.tr("PDF files (*.pdf)"), str(start)
         )
-        if name:
-            self.verify_file(Path(name))
+        if chosen is not None:
+            self.verify_file(chosen)

@@ -27,13 +27,19 @@ class Column(Generic[R]):
     """One column: how to show a record's field and how a typed text changes the record.
 
     ``put`` raises ``ValueError`` for text it cannot take; ``warn`` returns a warning that
-    colours the cell and shows as its tooltip.
+    colours the cell and shows as its tooltip; ``edit`` gives the text an editor starts from
+    when it differs from the one shown (a date shown in words, edited as YYYY-MM-DD).
     """
 
     header: str
     get: Callable[[R], str]
     put: Callable[[R, str], R] | None = None
     warn: Callable[[R], str] | None = None
+    edit: Callable[[R], str] | None = None
+
+
+# A cell longer than this may be cut off by its column: its tooltip shows it whole.
+TOOLTIP_FROM = 18
 
 
 class RecordModel(QAbstractTableModel, Generic[R]):
@@ -49,6 +55,7 @@ class RecordModel(QAbstractTableModel, Generic[R]):
         self._columns = list(columns)
         self._blank = blank
         self._records: list[R] = []
+        self.read_only = False
 
     @property
     def records(self) -> tuple[R, ...]:
@@ -95,22 +102,35 @@ class RecordModel(QAbstractTableModel, Generic[R]):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self._columns[index.column()].put is not None:
+        if self._columns[index.column()].put is not None and not self.read_only:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: PLR0911 - one answer per role
         if not index.isValid():
             return None
         record, column = self._records[index.row()], self._columns[index.column()]
+        if role == Qt.ItemDataRole.EditRole and column.edit is not None:
+            return column.edit(record)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, SORT_ROLE):
             return column.get(record)
         warning = column.warn(record) if column.warn is not None else ""
         if warning and role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor("#fde2e2"))
-        if warning and role == Qt.ItemDataRole.ToolTipRole:
-            return warning
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if warning:
+                return warning
+            text = column.get(record)
+            return text if len(text) > TOOLTIP_FROM else None
         return None
+
+    def describe(self, row: int) -> str:
+        """A row as a person names it: its first two cells, e.g. "PKM-01 Puskesmas Tambora"."""
+        if not 0 <= row < len(self._records):
+            return ""
+        record = self._records[row]
+        cells = [c.get(record) for c in self._columns[:2]]
+        return " — ".join(cell for cell in cells if cell)
 
     def setData(  # noqa: N802
         self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole

@@ -19,7 +19,7 @@ from juryapp.gui.tables import SORT_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
 
-RANK, INSTITUTION, TITLE, SCORE, JUDGES, ADVANCES, TIE = range(7)
+RANK, CODE, INSTITUTION, TITLE, SCORE, JUDGES, ADVANCES, TIE = range(8)
 COMPARE_TEAM = 0  # then one column per method
 
 
@@ -58,7 +58,7 @@ class RankingModel(QAbstractTableModel):
         return len(self._category.teams)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else 7
+        return 0 if parent.isValid() else 8
 
     def tie_text(self, team: TeamResult) -> str:
         """'Tied' and what settled it: a criterion, the jury, or nothing yet."""
@@ -87,6 +87,8 @@ class RankingModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == RANK:
                 return "" if team.rank is None else str(team.rank)
+            if column == CODE:
+                return team.code
             if column == INSTITUTION:
                 return team.institution
             if column == TITLE:
@@ -102,6 +104,7 @@ class RankingModel(QAbstractTableModel):
         if role == SORT_ROLE:
             values: tuple[object, ...] = (
                 team.rank if team.rank is not None else 10_000,
+                team.code,
                 team.institution,
                 team.title,
                 float(team.score) if team.score is not None else -1.0,
@@ -127,8 +130,10 @@ class RankingModel(QAbstractTableModel):
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
-            return team.title
+        if role == Qt.ItemDataRole.ToolTipRole and column in (INSTITUTION, TITLE, TIE):
+            return (team.institution, team.title, self.tie_text(team))[
+                (INSTITUTION, TITLE, TIE).index(column)
+            ] or None
         return None
 
     def headerData(  # noqa: N802
@@ -138,6 +143,7 @@ class RankingModel(QAbstractTableModel):
             return None
         headers = (
             self.tr("Rank"),
+            self.tr("Code"),
             self.tr("Institution"),
             self.tr("Innovation title"),
             self.tr("Final score"),

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QPushButton,
     QSplitter,
@@ -24,8 +23,9 @@ from juryapp.domain.access import Actor
 from juryapp.domain.formatting import format_number
 from juryapp.domain.kinds import Method
 from juryapp.domain.results import CategoryResult, Results
-from juryapp.gui.passphrase import ask_passphrase
+from juryapp.gui import dialogs
 from juryapp.gui.secretariat.common import CODE_ROLE, Notice, lang
+from juryapp.gui.secretariat.lock_dialog import LockDialog
 from juryapp.gui.secretariat.results_models import (
     INSTITUTION,
     TITLE,
@@ -52,6 +52,7 @@ def _table(parent: QWidget) -> QTableView:
 
 class SecretariatResultsPage(QWidget):
     lock_changed = Signal()
+    open_sheet = Signal(str, str)  # judge, team: a sheet the lock dialog sent the person to
 
     def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +63,11 @@ class SecretariatResultsPage(QWidget):
         self.lock_state: LockState | None = None
 
         self.category = QComboBox(self)
+        # Wide enough for "RSUD — Rumah Sakit Umum Daerah": the name tells categories apart.
+        self.category.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.category.setMinimumContentsLength(28)
         self.method = QComboBox(self)
         for method in Method:
             self.method.addItem(method_name(method), method.value)
@@ -69,10 +75,10 @@ class SecretariatResultsPage(QWidget):
         self.method.currentIndexChanged.connect(self.refresh)
         self.kendall = QLabel(self)
         self.release_button = QPushButton(self)
-        self.release_button.setCheckable(True)
-        self.release_button.clicked.connect(self._toggle_release)
+        self.release_button.clicked.connect(self._ask_release)
         self.lock_button = QPushButton(self)
         self.lock_button.clicked.connect(self._ask_lock)
+        self.lock_dialog: LockDialog | None = None
         self.version = QLabel(self)
 
         self._build_banner()
@@ -85,7 +91,7 @@ class SecretariatResultsPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(INSTITUTION, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(INSTITUTION, 230)
+        header.resizeSection(INSTITUTION, 300)
         self.ranking_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.ranking_view.selectionModel().selectionChanged.connect(self._team_chosen)
 
@@ -128,11 +134,13 @@ class SecretariatResultsPage(QWidget):
         top.addWidget(self.category)
         top.addWidget(self._method_label)
         top.addWidget(self.method)
-        top.addWidget(self.kendall)
-        top.addStretch(1)
-        top.addWidget(self.version)
-        top.addWidget(self.release_button)
-        top.addWidget(self.lock_button)
+        top.addWidget(self.kendall, 1)
+        # The state and its two actions on their own line: in Indonesian one line held them
+        # only in a window wider than a 1366-pixel screen.
+        state = QHBoxLayout()
+        state.addWidget(self.version, 1)
+        state.addWidget(self.release_button)
+        state.addWidget(self.lock_button)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.ranking_view)
@@ -141,6 +149,7 @@ class SecretariatResultsPage(QWidget):
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(state)
         layout.addWidget(self.banner)
         layout.addWidget(self.notice)
         layout.addWidget(splitter, 1)
@@ -155,6 +164,10 @@ class SecretariatResultsPage(QWidget):
         self.decide_button.setText(self.tr("Record &decision…"))
         self.details.setTabText(0, self.tr("Judges of the selected team"))
         self.details.setTabText(1, self.tr("All four methods side by side"))
+        for index, method in enumerate(Method):
+            self.method.setItemText(index, method_name(method))
+        if self.results is not None:
+            self._show_category()  # Kendall's W and the tie banner, in the new language
         self._show_lock()
 
     # -- loading ------------------------------------------------------------------------------
@@ -238,15 +251,22 @@ class SecretariatResultsPage(QWidget):
         state = self.lock_state
         if state is None:
             return
+        seen = (
+            self.tr("judges can see them") if state.released else self.tr("judges cannot see them")
+        )
         self.version.setText(
-            self.tr("Version {n} · {state}").format(
-                n=state.version, state=self.tr("locked") if state.locked else self.tr("open")
+            self.tr("Version {n} · {state} · {seen}").format(
+                n=state.version,
+                state=self.tr("locked") if state.locked else self.tr("open"),
+                seen=seen,
             )
         )
-        self.lock_button.setText(self.tr("&Unlock…") if state.locked else self.tr("&Lock…"))
-        self.release_button.setChecked(state.released)
+        # Each button names what it does, not the state it is in.
+        self.lock_button.setText(
+            self.tr("&Unlock the results…") if state.locked else self.tr("&Lock the results…")
+        )
         self.release_button.setText(
-            self.tr("Released to judges") if state.released else self.tr("Withheld from judges")
+            self.tr("&Withhold from judges…") if state.released else self.tr("Show to &judges…")
         )
 
     # -- actions ------------------------------------------------------------------------------
@@ -256,8 +276,29 @@ class SecretariatResultsPage(QWidget):
         else:
             self._show_lock()
 
-    def _toggle_release(self, checked: bool) -> None:
-        self.set_released(checked)
+    def _ask_release(self) -> None:
+        state = self.lock_state
+        if state is None:
+            return
+        if state.released:
+            asked = dialogs.confirm(
+                self,
+                self.tr("Withhold the results"),
+                self.tr("Hide the rankings from the judges' screens again?"),
+                self.tr("&Withhold from judges"),
+            )
+        else:
+            asked = dialogs.confirm(
+                self,
+                self.tr("Show the results to judges"),
+                self.tr(
+                    "Every judge will see the rankings of every category on their screen, "
+                    "from now on. Show them?"
+                ),
+                self.tr("&Show to judges"),
+            )
+        if asked:
+            self.set_released(not state.released)
 
     def lock(self, reason: str, passphrase: str) -> None:
         """Lock and seal the results; the passphrase opens (or, the first time, makes) the key."""
@@ -278,23 +319,43 @@ class SecretariatResultsPage(QWidget):
             )
             self.lock_changed.emit()
 
+    def lock_dialog_for_now(self) -> LockDialog | None:
+        """The lock dialog over what is open right now (not shown)."""
+        readiness = self.notice.attempt(lambda: self._services.readiness.before_lock(self._actor))
+        if readiness is None or self.lock_state is None:
+            return None
+        dialog = LockDialog(readiness, self.lock_state.version, self)
+        dialog.go_to_sheet.connect(self.open_sheet)
+        dialog.go_to_category.connect(self.show_tie)
+        return dialog
+
     def _ask_lock(self) -> None:
-        locked = self.lock_state is not None and self.lock_state.locked
-        prompt = (
-            self.tr("Why are the results unlocked? (required)")
-            if locked
-            else self.tr("Reason (required while some sheets are not confirmed)")
-        )
-        title = self.lock_button.text().replace("&", "")
-        reason, ok = QInputDialog.getText(self, title, prompt)
-        if not ok:
+        if self.lock_state is not None and self.lock_state.locked:
+            reason = dialogs.ask_reason(
+                self,
+                self.tr("Unlock the results"),
+                self.tr(
+                    "Unlocking lets scores and the set-up change again and makes version {n}. "
+                    "Documents already printed stay version {m}. Why are the results unlocked?"
+                ).format(n=self.lock_state.version + 1, m=self.lock_state.version),
+                self.tr("&Unlock the results"),
+            )
+            if reason is not None:
+                self.unlock(reason)
             return
-        if locked:
-            self.unlock(reason)
+        dialog = self.lock_dialog_for_now()
+        if dialog is None:
             return
-        passphrase = ask_passphrase(self, title)
-        if passphrase is not None:
-            self.lock(reason, passphrase)
+        self.lock_dialog = dialog
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.lock(dialog.reason.text(), dialog.passphrase.text())
+        self.lock_dialog = None
+        dialog.deleteLater()
+
+    def show_tie(self, category: str) -> None:
+        """The category whose tie at the quota line waits for the jury's decision."""
+        self.select_category(category)
+        self.banner.setFocus()
 
     def tied_at_cut_line(self) -> list[tuple[str, str]]:
         category = self.current_category()

@@ -55,6 +55,7 @@ def now_and_next(spec: ConventionSpec, teams: list[Team], moment: datetime) -> N
 
 class SchedulePage(QWidget):
     saved = Signal()
+    unsaved_changed = Signal(bool)
 
     def __init__(
         self,
@@ -68,6 +69,8 @@ class SchedulePage(QWidget):
         self._services, self._actor, self._clock = services, actor, clock
         self._spec: ConventionSpec | None = None
         self.timer_window: PresentationTimer | None = None
+        self.locked = False
+        self._was_dirty = False
 
         self.model = ScheduleModel(self)
         self.view = QTableView(self)
@@ -111,15 +114,22 @@ class SchedulePage(QWidget):
         self.notice = Notice(self)
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
-
         self._lay_out()
 
     def _lay_out(self) -> None:
+        self.locked_note = QLabel(self)
+        self.locked_note.setWordWrap(True)
+        self.locked_note.setStyleSheet(
+            "QLabel { background: #fff1c4; border: 1px solid #d9a400; padding: 6px; }"
+        )
+        self.locked_note.hide()
+        self.view.selectionModel().selectionChanged.connect(self._follow_selection)
         buttons = QHBoxLayout()
         for button in (self.up_button, self.down_button, self.revert_button, self.save_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         left = QVBoxLayout()
+        left.addWidget(self.locked_note)
         left.addWidget(self.view, 1)
         left.addWidget(self.hint)
         left.addLayout(buttons)
@@ -135,11 +145,20 @@ class SchedulePage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.up_button.setText(self.tr("Move &up"))
+        self.up_button.setText(self.tr("Move u&p"))
         self.down_button.setText(self.tr("Move do&wn"))
         self.save_button.setText(self.tr("&Save order"))
         self.revert_button.setText(self.tr("&Undo changes"))
         self.timer_button.setText(self.tr("Open presentation &timer"))
+        self.timer_button.setToolTip(
+            self.tr(
+                "The timer shows the team selected in the list (or the one presenting now). "
+                "Keys: Space start/pause, N questions, R reset, F full screen, Esc leave it."
+            )
+        )
+        self.locked_note.setText(
+            self.tr("The results are locked: the order can be read but not changed.")
+        )
         self.now_box.setTitle(self.tr("Now and next"))
         self.hint.setText(
             self.tr(
@@ -154,6 +173,9 @@ class SchedulePage(QWidget):
         self.update_now()
 
     def refresh(self) -> None:
+        state = self.notice.attempt(self._services.results.lock_state)
+        if state is not None:
+            self.set_locked(state.locked)
         if self.model.dirty:
             return  # do not throw away a reordering that is not saved yet
         spec = self.notice.attempt(self._services.setup.spec)
@@ -166,15 +188,37 @@ class SchedulePage(QWidget):
         self.model.dirty = False
         self._spec = None
         self.refresh()
+        self._update_buttons()
+
+    def set_locked(self, locked: bool) -> None:
+        self.locked = locked
+        self.locked_note.setVisible(locked)
+        self.view.setDragEnabled(not locked)
+        self.view.setAcceptDrops(not locked)
+        self._update_buttons()
+
+    def has_unsaved(self) -> bool:
+        return self.model.dirty
+
+    def unsaved_name(self) -> str:
+        return self.tr("the Schedule screen")
+
+    def discard(self) -> None:
+        self._revert()
 
     def _update_buttons(self) -> None:
-        self.save_button.setEnabled(self.model.dirty)
+        self.save_button.setEnabled(self.model.dirty and not self.locked)
         self.revert_button.setEnabled(self.model.dirty)
+        self.up_button.setEnabled(not self.locked)
+        self.down_button.setEnabled(not self.locked)
+        if self.model.dirty != self._was_dirty:
+            self._was_dirty = self.model.dirty
+            self.unsaved_changed.emit(self.model.dirty)
         self.update_now()
 
     def move_selected(self, step: int) -> None:
         rows = self.view.selectionModel().selectedRows()
-        if not rows:
+        if not rows or self.locked:
             return
         row = rows[0].row()
         if self.model.move_row(row, step):
@@ -187,6 +231,7 @@ class SchedulePage(QWidget):
         self.model.dirty = False
         self._spec = None
         self.refresh()
+        self._update_buttons()
         self.notice.show_info(self.tr("The presentation order is saved."))
         self.saved.emit()
         return True
@@ -219,12 +264,24 @@ class SchedulePage(QWidget):
             self.timer_window = PresentationTimer(convention=spec.info.name, durations=durations)
         else:
             self.timer_window.set_durations(durations)
-        state = self.current()
-        team = state.now or state.next
-        if team is not None:
-            self.timer_window.set_team(team.institution, team.title)
+        self._show_on_timer(self.selected_team() or self.current().now or self.current().next)
         self.timer_window.show_on_presentation_screen(self)
         return self.timer_window
+
+    def selected_team(self) -> Team | None:
+        rows = self.view.selectionModel().selectedRows()
+        teams = self.model.teams()
+        return teams[rows[0].row()] if rows and rows[0].row() < len(teams) else None
+
+    def _show_on_timer(self, team: Team | None) -> None:
+        if self.timer_window is not None and team is not None:
+            self.timer_window.set_team(f"{team.code} · {team.institution}", team.title)
+
+    def _follow_selection(self) -> None:
+        """An open timer follows the team chosen in the list (the next one to present)."""
+        timer = self.timer_window
+        if timer is not None and timer.isVisible() and not timer.is_running():
+            self._show_on_timer(self.selected_team())
 
     def close_timer(self) -> None:
         if self.timer_window is not None:

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
-from datetime import time
+from datetime import date, time
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
 
-from juryapp.domain.formatting import format_number, format_time, parse_decimal
+from juryapp.domain.formatting import format_date, format_number, format_time, parse_decimal
 from juryapp.domain.kinds import JudgeRole
-from juryapp.domain.model import Category, Conflict, Criterion, Judge, LevelDescriptor, Team
+from juryapp.domain.model import (
+    Category,
+    Conflict,
+    ConventionDay,
+    Criterion,
+    Judge,
+    LevelDescriptor,
+    Team,
+)
 from juryapp.gui.secretariat.common import lang
 from juryapp.gui.secretariat.record_model import Column
 
@@ -51,6 +60,37 @@ def _time(text: str) -> time | None:
         raise ValueError(
             QCoreApplication.translate("SetupColumns", "Type a time such as 09.30")
         ) from exc
+
+
+def clock(t: time) -> str:
+    """A time as typed into a table: 08.30 in Indonesian, 08:30 in English."""
+    return format_time(t, lang()).removeprefix("pukul ")
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise ValueError(
+            QCoreApplication.translate("SetupColumns", "Choose the date from the calendar")
+        ) from exc
+
+
+def day_columns() -> list[Column[ConventionDay]]:
+    """A day shows as people write it ("Rabu, 18 September 2024") and is picked on a calendar."""
+    return [
+        Column(
+            QCoreApplication.translate("SetupColumns", "Date"),
+            lambda d: format_date(d.date, lang()),
+            lambda d, t: replace(d, date=_day(t)),
+            edit=lambda d: d.date.isoformat(),
+        ),
+        Column(
+            QCoreApplication.translate("SetupColumns", "Start"),
+            lambda d: "" if d.start is None else clock(d.start),
+            lambda d, t: replace(d, start=_time(t)),
+        ),
+    ]
 
 
 def category_columns() -> list[Column[Category]]:
@@ -187,13 +227,13 @@ def team_columns(max_members: int) -> list[Column[Team]]:
             lambda t, s: replace(t, day=_int_or_none(s)),
         ),
         Column(
-            QCoreApplication.translate("SetupColumns", "No."),
+            QCoreApplication.translate("SetupColumns", "Order"),
             lambda t: "" if t.order is None else str(t.order),
             lambda t, s: replace(t, order=_int_or_none(s)),
         ),
         Column(
             QCoreApplication.translate("SetupColumns", "Time"),
-            lambda t: "" if t.time is None else format_time(t.time, lang()),
+            lambda t: "" if t.time is None else clock(t.time),
             lambda t, s: replace(t, time=_time(s)),
         ),
     ]
@@ -242,22 +282,45 @@ def judge_columns(signed: set[str]) -> list[Column[Judge]]:
     ]
 
 
-def conflict_columns() -> list[Column[Conflict]]:
+def _named(code: str | None, names: Mapping[str, str]) -> str:
+    if not code:
+        return ""
+    name = names.get(code, "")
+    return f"{code} — {name}" if name else code
+
+
+def conflict_columns(
+    judges: Mapping[str, str] | None = None, teams: Mapping[str, str] | None = None
+) -> list[Column[Conflict]]:
+    """A conflict names its judge, and a team or an institution: choosing one clears the
+    other, since a conflict covers exactly one of them."""
+    judge_names, team_names = judges or {}, teams or {}
+
+    def put_team(c: Conflict, text: str) -> Conflict:
+        team = text.strip() or None
+        return replace(c, team=team, institution=None if team else c.institution)
+
+    def put_institution(c: Conflict, text: str) -> Conflict:
+        institution = text.strip() or None
+        return replace(c, institution=institution, team=None if institution else c.team)
+
     return [
         Column(
             QCoreApplication.translate("SetupColumns", "Judge"),
-            lambda c: c.judge,
+            lambda c: _named(c.judge, judge_names),
             lambda c, t: replace(c, judge=t.strip()),
+            edit=lambda c: c.judge,
         ),
         Column(
             QCoreApplication.translate("SetupColumns", "Team"),
-            lambda c: c.team or "",
-            lambda c, t: replace(c, team=t.strip() or None),
+            lambda c: _named(c.team, team_names),
+            put_team,
+            edit=lambda c: c.team or "",
         ),
         Column(
             QCoreApplication.translate("SetupColumns", "Institution"),
             lambda c: c.institution or "",
-            lambda c, t: replace(c, institution=t.strip() or None),
+            put_institution,
         ),
         Column(
             QCoreApplication.translate("SetupColumns", "Reason"),

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, time
+from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,73 +20,51 @@ from PySide6.QtWidgets import (
 
 from juryapp.bootstrap import Services
 from juryapp.domain.access import Actor
-from juryapp.domain.formatting import format_date, format_number
+from juryapp.domain.formatting import format_number
 from juryapp.domain.messages import JuryError
 from juryapp.domain.model import (
     Category,
     Conflict,
     ConventionDay,
-    ConventionInfo,
     ConventionSpec,
     Judge,
     Team,
 )
 from juryapp.domain.validation import SpecProblemsError
-from juryapp.gui.secretariat.common import Notice, error_text, lang, say
+from juryapp.gui.problems import problem_lines
+from juryapp.gui.secretariat.common import Notice, error_text, lang
+from juryapp.gui.secretariat.delegates import ChoiceDelegate, DateDelegate
 from juryapp.gui.secretariat.files_panel import FilesPanel
-from juryapp.gui.secretariat.record_model import Column, RecordModel
+from juryapp.gui.secretariat.info_form import InfoForm
+from juryapp.gui.secretariat.record_model import RecordModel
 from juryapp.gui.secretariat.rubric_editor import RubricEditor
 from juryapp.gui.secretariat.setup_columns import (
     category_columns,
     conflict_columns,
+    day_columns,
     judge_columns,
     team_columns,
 )
 from juryapp.gui.secretariat.table_editor import TableEditor
 from juryapp.gui.signature_pad import SignatureDialog
 
-_INFO_FIELDS = (
-    "name", "theme", "organiser", "organiser_head_title", "organiser_head_name",
-    "organiser_head_nip", "venue", "city", "next_level", "minutes_number",
-)  # fmt: skip
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError as exc:
-        raise ValueError("YYYY-MM-DD") from exc
-
-
-def _start(text: str) -> time | None:
-    text = text.strip().replace(".", ":")
-    return time.fromisoformat(text) if text else None
-
-
-def day_columns() -> list[Column[ConventionDay]]:
-    return [
-        Column("", lambda d: d.date.isoformat(), lambda d, t: replace(d, date=_day(t))),
-        Column("", lambda d: format_date(d.date, lang())),
-        Column(
-            "",
-            lambda d: "" if d.start is None else d.start.strftime("%H:%M"),
-            lambda d, t: replace(d, start=_start(t)),
-        ),
-    ]
+TEAM_CATEGORY = 2
+CONFLICT_JUDGE, CONFLICT_TEAM, CONFLICT_INSTITUTION = range(3)
+LOCKED_STYLE = "QLabel { background: #fff1c4; border: 1px solid #d9a400; padding: 6px; }"
 
 
 class SetupPage(QWidget):
     saved = Signal()
+    unsaved_changed = Signal(bool)
 
     def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services, self._actor = services, actor
         self.spec: ConventionSpec | None = None
         self.dirty = False
+        self.locked = False
 
-        self.info_fields: dict[str, QLineEdit] = {f: QLineEdit(self) for f in _INFO_FIELDS}
-        self.max_members = QSpinBox(self)
-        self.max_members.setRange(1, 50)
+        self.info = InfoForm(self)
         self.days: RecordModel[ConventionDay] = RecordModel(
             day_columns(), lambda _row: ConventionDay(date.today()), self
         )
@@ -95,88 +72,102 @@ class SetupPage(QWidget):
             category_columns(), lambda row: Category(f"CAT{row + 1}", "", 1), self
         )
         self.rubric = RubricEditor(self)
-        self.teams: RecordModel[Team] = RecordModel(
-            team_columns(7), lambda row: Team(f"T{row + 1:02}", "", "", ""), self
-        )
+        self.teams: RecordModel[Team] = RecordModel(team_columns(7), self._blank_team, self)
         self.signed: set[str] = set()
         self.judges: RecordModel[Judge] = RecordModel(
             judge_columns(self.signed), lambda row: Judge(f"J{row + 1}", ""), self
         )
         self.conflicts: RecordModel[Conflict] = RecordModel(
-            conflict_columns(), lambda _row: Conflict(judge=""), self
+            conflict_columns(), self._blank_conflict, self
         )
         self.files = FilesPanel(services, actor, self)
         self.files.imported.connect(self._imported)
+        self._build_tabs()
+        self._lay_out()
 
-        self.tabs = QTabWidget(self)
-        self.tabs.addTab(self._details_tab(), "")
-        self.tabs.addTab(TableEditor(self.categories, self), "")
-        self.tabs.addTab(self.rubric, "")
-        self.team_warning = QLabel(self)
-        self.team_warning.setStyleSheet("color: #c62828; font-weight: bold;")
-        self.team_warning.setWordWrap(True)
-        self.tabs.addTab(self._with_note(TableEditor(self.teams, self), self.team_warning), "")
-        self.judge_editor = TableEditor(self.judges, self)
+    # -- building -----------------------------------------------------------------------------
+    def _blank_team(self, row: int) -> Team:
+        category = self.categories.records[0].code if self.categories.records else ""
+        return Team(f"T{row + 1:02}", "", category, "")
+
+    def _blank_conflict(self, _row: int) -> Conflict:
+        judge = self.judges.records[0].code if self.judges.records else ""
+        team = self.teams.records[0].code if self.teams.records else None
+        return Conflict(judge=judge, team=team, institution=None if team else "")
+
+    def _build_tabs(self) -> None:
+        self.days_editor = TableEditor(self.days, self, noun=lambda: self.tr("day"))
+        self.days_editor.view.setItemDelegateForColumn(0, DateDelegate(self.days_editor.view))
+        self.category_editor = TableEditor(self.categories, self, noun=lambda: self.tr("category"))
+        self.team_editor = TableEditor(self.teams, self, noun=lambda: self.tr("team"))
+        self.team_editor.view.setItemDelegateForColumn(
+            TEAM_CATEGORY,
+            ChoiceDelegate(
+                lambda: [(c.code, f"{c.code} — {c.name}") for c in self.categories.records],
+                self.team_editor.view,
+            ),
+        )
+        self.judge_editor = TableEditor(self.judges, self, noun=lambda: self.tr("judge"))
         self.signature_button = QPushButton(self)
         self.signature_button.clicked.connect(self._capture_signature)
         self.judge_editor.buttons.addWidget(self.signature_button)
-        self.tabs.addTab(self.judge_editor, "")
-        self.conflict_editor = TableEditor(self.conflicts, self)
+        self.conflict_editor = TableEditor(
+            self.conflicts, self, noun=lambda: self.tr("conflict of interest")
+        )
+        view = self.conflict_editor.view
+        view.setItemDelegateForColumn(
+            CONFLICT_JUDGE,
+            ChoiceDelegate(
+                lambda: [(j.code, f"{j.code} — {j.name}") for j in self.judges.records], view
+            ),
+        )
+        view.setItemDelegateForColumn(
+            CONFLICT_TEAM,
+            ChoiceDelegate(
+                lambda: (
+                    [("", "—")]
+                    + [(t.code, f"{t.code} — {t.institution}") for t in self.teams.records]
+                ),
+                view,
+            ),
+        )
+        view.setItemDelegateForColumn(
+            CONFLICT_INSTITUTION,
+            ChoiceDelegate(
+                lambda: (
+                    [("", "—")]
+                    + [(i, i) for i in sorted({t.institution for t in self.teams.records})]
+                ),
+                view,
+                free=True,
+            ),
+        )
         self.suggest_button = QPushButton(self)
         self.suggest_button.clicked.connect(self.suggest_conflicts)
         self.conflict_editor.buttons.addWidget(self.suggest_button)
+        self.team_warning = QLabel(self)
+        self.team_warning.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.team_warning.setWordWrap(True)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._details_tab(), "")
+        self.tabs.addTab(self.category_editor, "")
+        self.tabs.addTab(self.rubric, "")
+        self.tabs.addTab(self._with_note(self.team_editor, self.team_warning), "")
+        self.tabs.addTab(self.judge_editor, "")
         self.tabs.addTab(self.conflict_editor, "")
         self.tabs.addTab(self.files, "")
 
-        self._lay_out()
-
-    def _lay_out(self) -> None:
-        self.save_button, self.revert_button = QPushButton(self), QPushButton(self)
-        self.save_button.clicked.connect(self.save)
-        self.revert_button.clicked.connect(self.revert)
-        self.problems = QListWidget(self)
-        self.problems.setMaximumHeight(110)
-        self.problems.setStyleSheet("QListWidget { color: #8e1b1b; background: #fde2e2; }")
-        self.problems.hide()
-        self.notice = Notice(self)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.notice, 3)
-        bottom.addStretch(1)
-        bottom.addWidget(self.revert_button)
-        bottom.addWidget(self.save_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.problems)
-        layout.addLayout(bottom)
-
-        for model in (self.days, self.categories, self.teams, self.judges, self.conflicts):
-            model.edited.connect(self._edited)
-            model.refused.connect(self.notice.show_error)
-        self.rubric.criteria.edited.connect(self._edited)
-        self.rubric.criteria.refused.connect(self.notice.show_error)
-        self.rubric.levels.refused.connect(self.notice.show_error)
-        for field in self.info_fields.values():
-            field.textEdited.connect(self._edited)
-        self.max_members.valueChanged.connect(self._max_members_changed)
-        self.teams.edited.connect(self._update_team_warning)
-        self.retranslate()
-
     def _details_tab(self) -> QWidget:
         tab = QWidget(self)
-        self._info_form = QFormLayout()
-        self._info_labels = {f: QLabel(tab) for f in (*_INFO_FIELDS, "max_team_members")}
-        for name, field in self.info_fields.items():
-            self._info_labels[name].setBuddy(field)
-            self._info_form.addRow(self._info_labels[name], field)
-        self._info_form.addRow(self._info_labels["max_team_members"], self.max_members)
         self._days_label = QLabel(tab)
-        days_editor = TableEditor(self.days, tab)
-        days_editor.view.setMaximumHeight(130)
+        self._days_label.setWordWrap(True)
+        self.days_editor.view.setMaximumHeight(160)
         layout = QHBoxLayout(tab)
-        layout.addLayout(self._info_form, 3)
+        layout.addWidget(self.info, 3)
         right = QVBoxLayout()
         right.addWidget(self._days_label)
-        right.addWidget(days_editor)
+        right.addWidget(self.days_editor)
         right.addStretch(1)
         layout.addLayout(right, 2)
         return tab
@@ -188,6 +179,55 @@ class SetupPage(QWidget):
         layout.addWidget(note)
         layout.addWidget(editor, 1)
         return box
+
+    def _lay_out(self) -> None:
+        self.save_button, self.revert_button = QPushButton(self), QPushButton(self)
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.revert)
+        self.locked_note = QLabel(self)
+        self.locked_note.setWordWrap(True)
+        self.locked_note.setStyleSheet(LOCKED_STYLE)
+        self.locked_note.hide()
+        self.problems = QListWidget(self)
+        self.problems.setMaximumHeight(110)
+        self.problems.setStyleSheet("QListWidget { color: #8e1b1b; background: #fde2e2; }")
+        self.problems.hide()
+        self.notice = Notice(self)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.notice, 3)
+        bottom.addStretch(1)
+        bottom.addWidget(self.revert_button)
+        bottom.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.locked_note)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.problems)
+        layout.addLayout(bottom)
+
+        for model in (self.days, self.categories, self.teams, self.judges, self.conflicts):
+            model.edited.connect(self._edited)
+            model.refused.connect(self.notice.show_error)
+        self.rubric.edited.connect(self._edited)
+        self.rubric.criteria.refused.connect(self.notice.show_error)
+        self.rubric.levels.refused.connect(self.notice.show_error)
+        self.info.edited.connect(self._edited)
+        self.max_members.valueChanged.connect(self._max_members_changed)
+        self.teams.edited.connect(self._update_team_warning)
+        self.teams.edited.connect(self._name_conflicts)
+        self.judges.edited.connect(self._name_conflicts)
+        self.retranslate()
+        self._update_buttons()
+
+    @property
+    def info_fields(self) -> dict[str, QLineEdit]:
+        """The one-line fields of the details, by ConventionInfo field name."""
+        return {n: e for n, e in self.info.editors.items() if isinstance(e, QLineEdit)}
+
+    @property
+    def max_members(self) -> QSpinBox:
+        spin = self.info.editors["max_team_members"]
+        assert isinstance(spin, QSpinBox)
+        return spin
 
     def retranslate(self) -> None:
         titles = (
@@ -201,37 +241,33 @@ class SetupPage(QWidget):
         )
         for i, title in enumerate(titles):
             self.tabs.setTabText(i, title)
-        labels = {
-            "name": self.tr("Convention name"),
-            "theme": self.tr("Theme"),
-            "organiser": self.tr("Organiser"),
-            "organiser_head_title": self.tr("Head of organiser (title)"),
-            "organiser_head_name": self.tr("Head of organiser (name)"),
-            "organiser_head_nip": self.tr("Head of organiser (NIP)"),
-            "venue": self.tr("Venue"),
-            "city": self.tr("City"),
-            "next_level": self.tr("Next level"),
-            "minutes_number": self.tr("Minutes number"),
-            "max_team_members": self.tr("Maximum team members"),
-        }
-        for name, text in labels.items():
-            self._info_labels[name].setText(text)
-        self._days_label.setText(self.tr("Convention days (date YYYY-MM-DD, start time)"))
-        self.days.set_columns(
-            [
-                replace(c, header=h)
-                for c, h in zip(
-                    day_columns(), (self.tr("Date"), self.tr("Day"), self.tr("Start")), strict=True
-                )
-            ]
+        self.info.retranslate()
+        self._days_label.setText(
+            self.tr("Convention days: double-click a date to pick it on the calendar")
         )
-        self.signature_button.setText(self.tr("Capture &signature…"))
+        # Headers are made in the language of the moment, so new columns replace the old.
+        self.days.set_columns(day_columns())
+        self.categories.set_columns(category_columns())
+        self.teams.set_columns(team_columns(self.max_members.value()))
+        self.judges.set_columns(judge_columns(self.signed))
+        self._name_conflicts()
+        self.signature_button.setText(self.tr("Capture si&gnature…"))
         self.suggest_button.setText(self.tr("Su&ggest from affiliations"))
         self.save_button.setText(self.tr("&Save set-up"))
         self.revert_button.setText(self.tr("&Undo changes"))
+        self.locked_note.setText(
+            self.tr(
+                "The results are locked, so the set-up can be read but not changed. Unlock "
+                "the results on the Results screen (with a reason) to change it."
+            )
+        )
+        self._update_team_warning()
 
     # -- loading ------------------------------------------------------------------------------
     def refresh(self) -> None:
+        state = self.notice.attempt(self._services.results.lock_state)
+        if state is not None:
+            self.set_locked(state.locked)
         if self.dirty:
             return  # never throw away edits that are not saved yet
         spec = self.notice.attempt(self._services.setup.spec)
@@ -241,11 +277,7 @@ class SetupPage(QWidget):
 
     def load(self, spec: ConventionSpec) -> None:
         self.spec = spec
-        for name, field in self.info_fields.items():
-            field.setText(str(getattr(spec.info, name)))
-        self.max_members.blockSignals(True)
-        self.max_members.setValue(spec.info.max_team_members)
-        self.max_members.blockSignals(False)
+        self.info.set_info(spec.info)
         self.days.set_records(spec.days)
         self.categories.set_records(spec.categories)
         self.rubric.load(spec.criteria, spec.scoring)
@@ -255,33 +287,87 @@ class SetupPage(QWidget):
         self.signed.update(self._services.setup.signatures())
         self.judges.set_records(spec.judges)
         self.conflicts.set_records(spec.conflicts)
+        self._name_conflicts()
         self.problems.hide()
-        self.dirty = False
+        self._set_dirty(False)
         self._update_team_warning()
 
+    def set_locked(self, locked: bool) -> None:
+        """While the results are locked the set-up is shown read-only, with why."""
+        self.locked = locked
+        self.locked_note.setVisible(locked)
+        self.info.set_read_only(locked)
+        for editor in (
+            self.days_editor,
+            self.category_editor,
+            self.team_editor,
+            self.judge_editor,
+            self.conflict_editor,
+        ):
+            editor.set_read_only(locked)
+        self.rubric.set_read_only(locked)
+        self.suggest_button.setEnabled(not locked)
+        self.files.set_read_only(locked)
+        self._update_buttons()
+
     def revert(self) -> None:
-        self.dirty = False
+        self._set_dirty(False)
         self.spec = None
         self.notice.clear_notice()
+        self.problems.hide()
         self.refresh()
 
+    def discard(self) -> None:
+        self.revert()
+
+    def has_unsaved(self) -> bool:
+        return self.dirty
+
+    def unsaved_name(self) -> str:
+        return self.tr("the Set-up screen")
+
+    def _set_dirty(self, dirty: bool) -> None:
+        changed = dirty != self.dirty
+        self.dirty = dirty
+        self._update_buttons()
+        if changed:
+            self.unsaved_changed.emit(dirty)
+
+    def _update_buttons(self) -> None:
+        self.save_button.setEnabled(self.dirty and not self.locked)
+        self.revert_button.setEnabled(self.dirty)
+
     def _edited(self) -> None:
-        self.dirty = True
+        if self.spec is not None:
+            self._set_dirty(True)
 
     def _imported(self) -> None:
-        self.dirty = False
+        self._set_dirty(False)
         self.spec = None
         self.refresh()
         self.saved.emit()
 
     def _max_members_changed(self, value: int) -> None:
-        self._edited()
         self.teams.set_columns(team_columns(value))
         self.teams.dataChanged.emit(
             self.teams.index(0, 0),
             self.teams.index(self.teams.rowCount() - 1, self.teams.columnCount() - 1),
         )
         self._update_team_warning()
+
+    def _name_conflicts(self) -> None:
+        """Conflicts show the judge's name and the team's institution beside their codes."""
+        self.conflicts.set_columns(
+            conflict_columns(
+                {j.code: j.name for j in self.judges.records},
+                {t.code: t.institution for t in self.teams.records},
+            )
+        )
+        if self.conflicts.rowCount():
+            self.conflicts.dataChanged.emit(
+                self.conflicts.index(0, 0),
+                self.conflicts.index(self.conflicts.rowCount() - 1, 1),
+            )
 
     def _update_team_warning(self) -> None:
         limit = self.max_members.value()
@@ -294,15 +380,9 @@ class SetupPage(QWidget):
     # -- building and saving ------------------------------------------------------------------
     def built_spec(self) -> ConventionSpec:
         assert self.spec is not None
-        info = replace(
-            self.spec.info,
-            **{name: field.text().strip() for name, field in self.info_fields.items()},
-            max_team_members=self.max_members.value(),
-        )
-        assert isinstance(info, ConventionInfo)
         return replace(
             self.spec,
-            info=info,
+            info=self.info.info(self.spec.info),
             days=self.days.records,
             scoring=self.rubric.scoring(self.spec.scoring),
             categories=self.categories.records,
@@ -329,8 +409,7 @@ class SetupPage(QWidget):
         try:
             self._services.setup.update(self._actor, spec)
         except SpecProblemsError as exc:
-            for where, text in exc.problems:
-                self.problems.addItem(f"{where}: {say(text)}")
+            self.problems.addItems(problem_lines(exc.problems))
             self.problems.show()
             self.notice.show_error(
                 self.tr("{n} problems; nothing was saved.").format(n=len(exc.problems))
@@ -339,7 +418,7 @@ class SetupPage(QWidget):
         except JuryError as exc:
             self.notice.show_error(error_text(exc))
             return False
-        self.dirty = False
+        self._set_dirty(False)
         self.spec = None
         self.refresh()
         self.notice.show_info(self.tr("The set-up is saved."))

@@ -5,15 +5,17 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Protocol, cast
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Slot
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QVBoxLayout, QWidget
 
 from juryapp.domain.access import Actor
+from juryapp.gui import dialogs
 from juryapp.gui.secretariat.dashboard import DashboardPage
 from juryapp.gui.secretariat.integrity_banner import IntegrityBanner
 
 if TYPE_CHECKING:
     from juryapp.bootstrap import Services
+    from juryapp.gui.secretariat.accounts_page import AccountsPage
     from juryapp.gui.secretariat.paper_entry import PaperEntryPage
     from juryapp.gui.secretariat.print_page import PrintPage
     from juryapp.gui.secretariat.results_page import SecretariatResultsPage
@@ -32,6 +34,7 @@ _LATER_PAGES = (
     ("juryapp.gui.secretariat.print_page", "PrintPage"),
     ("juryapp.gui.secretariat.setup_page", "SetupPage"),
     ("juryapp.gui.secretariat.schedule_page", "SchedulePage"),
+    ("juryapp.gui.secretariat.accounts_page", "AccountsPage"),
 )
 
 
@@ -41,12 +44,27 @@ class _Page(Protocol):
     def retranslate(self) -> None: ...
 
 
+class _Editing(Protocol):
+    """A screen whose edits are kept only when saved (set-up, schedule)."""
+
+    def has_unsaved(self) -> bool: ...
+
+    def unsaved_name(self) -> str: ...
+
+    def save(self) -> bool: ...
+
+    def discard(self) -> None: ...
+
+
 class SecretariatWindow(QWidget):
-    DASHBOARD, PAPER, RESULTS, PRINT, SETUP, SCHEDULE = range(6)
+    DASHBOARD, PAPER, RESULTS, PRINT, SETUP, SCHEDULE, ACCOUNTS = range(7)
+
+    unsaved_changed = Signal(bool)  # whether any screen holds edits not saved yet
 
     def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services, self._actor = services, actor
+        self.ask_unsaved = dialogs.ask_unsaved  # tests answer in its place
         self.dashboard = DashboardPage(services, actor, self)
         # None until built; a plain QWidget holds the page's place in the stack until then.
         self._pages: list[QWidget | None] = [self.dashboard] + [None] * len(_LATER_PAGES)
@@ -100,11 +118,15 @@ class SecretariatWindow(QWidget):
             self.stack.setCurrentIndex(index)
         if index in (self.SETUP, self.SCHEDULE):
             page.saved.connect(self.refresh)  # type: ignore[attr-defined]
+            page.unsaved_changed.connect(self._unsaved_changed)  # type: ignore[attr-defined]
         elif index == self.RESULTS:
             page.lock_changed.connect(self._others_stale)  # type: ignore[attr-defined]
             page.lock_changed.connect(self.integrity.check)  # type: ignore[attr-defined]
+            page.open_sheet.connect(self.open_sheet)  # type: ignore[attr-defined]
         elif index == self.PRINT:
             page.audit_requested.connect(self.integrity.open_details)  # type: ignore[attr-defined]
+        elif index == self.PAPER:
+            page.confirmed.connect(self._others_stale)  # type: ignore[attr-defined]
         return page
 
     @property
@@ -126,6 +148,49 @@ class SecretariatWindow(QWidget):
     @property
     def schedule(self) -> SchedulePage:
         return cast("SchedulePage", self.page(self.SCHEDULE))
+
+    @property
+    def accounts(self) -> AccountsPage:
+        return cast("AccountsPage", self.page(self.ACCOUNTS))
+
+    # -- edits not saved yet ---------------------------------------------------------------
+    def _editing(self) -> list[_Editing]:
+        return [
+            cast("_Editing", page)
+            for page in self._pages
+            if page is not None and hasattr(page, "has_unsaved")
+        ]
+
+    def has_unsaved(self) -> bool:
+        return any(page.has_unsaved() for page in self._editing())
+
+    def _unsaved_changed(self) -> None:
+        self.unsaved_changed.emit(self.has_unsaved())
+
+    def _may_leave(self, page: QWidget | None) -> bool:
+        """Ask about a screen's unsaved edits: save, discard, or stay (False)."""
+        if page is None or not hasattr(page, "has_unsaved"):
+            return True
+        editing = cast("_Editing", page)
+        if not editing.has_unsaved():
+            return True
+        choice = self.ask_unsaved(self, editing.unsaved_name())
+        if choice is dialogs.Unsaved.SAVE:
+            return editing.save()
+        if choice is dialogs.Unsaved.DISCARD:
+            editing.discard()
+            return True
+        return False
+
+    def confirm_leave(self) -> bool:
+        """Before signing out or quitting: True once no screen holds unsaved edits."""
+        for index, page in enumerate(self._pages):
+            if page is not None and hasattr(page, "has_unsaved"):
+                if cast("_Editing", page).has_unsaved():
+                    self.show_page(index)
+                if not self._may_leave(page):
+                    return False
+        return True
 
     def connect_watcher(self, watcher: QObject) -> None:
         """Refresh when the database changes instead of polling."""
@@ -150,10 +215,23 @@ class SecretariatWindow(QWidget):
     @Slot(str, str)
     def open_sheet(self, judge: str, team: str) -> None:
         self.show_page(self.PAPER)
-        self.paper.select(judge, team)
+        if self.stack.currentIndex() == self.PAPER:
+            self.paper.select(judge, team)
+
+    def open_category(self, category: str) -> None:
+        """The results of one category (where its undecided tie is settled)."""
+        self.show_page(self.RESULTS)
+        if self.stack.currentIndex() == self.RESULTS:
+            self.results.select_category(category)
 
     def _show_page(self, index: int) -> None:
         if index < 0:
+            return
+        current = self.stack.currentIndex()
+        if index != current and not self._may_leave(self._pages[current]):
+            self.navigation.blockSignals(True)
+            self.navigation.setCurrentRow(current)
+            self.navigation.blockSignals(False)
             return
         self.page(index)
         self.stack.setCurrentIndex(index)
@@ -172,6 +250,7 @@ class SecretariatWindow(QWidget):
             self.tr("Print"),
             self.tr("Set-up"),
             self.tr("Schedule"),
+            self.tr("Accounts"),
         )
         for row, name in enumerate(names):
             item = self.navigation.item(row)

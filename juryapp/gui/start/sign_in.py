@@ -130,6 +130,11 @@ class SignInPage(QWidget):
             self._first_form.addRow(label, field)
         self._first_form.addRow(self.first_button)
         self.first_button.clicked.connect(self.create_first_account)
+        # Enter moves down the form and, on its last field, creates the account.
+        self.first_username.returnPressed.connect(self.first_name.setFocus)
+        self.first_name.returnPressed.connect(self.first_secret.setFocus)
+        self.first_secret.returnPressed.connect(self.first_repeat.setFocus)
+        self.first_repeat.returnPressed.connect(self.create_first_account)
 
         self._forms = QStackedWidget(self)
         self._forms.addWidget(self._judge_box)
@@ -173,6 +178,12 @@ class SignInPage(QWidget):
     # -- data ------------------------------------------------------------------------------
     def set_services(self, services: Services) -> None:
         self._services = services
+
+    def reset(self) -> None:
+        """As for the next person: no username, secret or message left from the last one."""
+        for field in (self.username, self.passphrase, self.pin):
+            field.clear()
+        self.error.clear()
 
     def refresh(self) -> None:
         """Reload the judges, the demo panel and whether a first account is needed."""

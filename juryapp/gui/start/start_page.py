@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -15,11 +15,13 @@ from PySide6.QtWidgets import (
 )
 
 from juryapp.domain.access import Actor
+from juryapp.gui import dialogs
 from juryapp.gui.errors import show_error
 from juryapp.gui.worker import Progress, run_in_background
 
 if TYPE_CHECKING:
     from juryapp.bootstrap import Services
+    from juryapp.gui.wizard import ConventionWizard
     from juryapp.services.demo import DemoInfo
 
 __all__ = ["FIRST_RUN_ACTOR", "StartPage"]
@@ -28,10 +30,12 @@ __all__ = ["FIRST_RUN_ACTOR", "StartPage"]
 # up acts for the secretariat, as the operator at the command line does.
 # Whoever opens an empty database creates its convention; accounts come next.
 FIRST_RUN_ACTOR = Actor.founder()
+COLUMN_WIDTH = 560
 
 
 class StartPage(QWidget):
     convention_ready = Signal()
+    convention_created = Signal(object)  # wizard.Created: who signs in first, judges' PINs
     open_database = Signal(str)  # path of another database file the person chose
     demo_loaded = Signal(object)  # DemoInfo
 
@@ -45,30 +49,54 @@ class StartPage(QWidget):
         self._title.setFont(font)
         self._intro = QLabel(self)
         self._intro.setWordWrap(True)
+        self.new_button = QPushButton(self)
+        self.new_button.setDefault(True)
         self.create_button = QPushButton(self)
         self.open_button = QPushButton(self)
         self.demo_button = QPushButton(self)
+        self.complete_demo_button = QPushButton(self)
         self._status = QLabel(self)
         self._status.setWordWrap(True)
-        for button in (self.create_button, self.open_button, self.demo_button):
-            button.setMinimumHeight(48)
-            button.setMinimumWidth(420)
+        self._buttons = (
+            self.new_button,
+            self.create_button,
+            self.open_button,
+            self.demo_button,
+            self.complete_demo_button,
+        )
+        for button in self._buttons:
+            button.setMinimumHeight(44)
+        self.new_button.setMinimumHeight(56)
+        font = self.new_button.font()
+        font.setBold(True)
+        self.new_button.setFont(font)
+        self.new_button.clicked.connect(self.new_convention)
         self.create_button.clicked.connect(self._choose_convention_file)
         self.open_button.clicked.connect(self._choose_database)
-        self.demo_button.clicked.connect(self.open_demo)
+        self.demo_button.clicked.connect(lambda _checked=False: self.open_demo())
+        self.complete_demo_button.clicked.connect(lambda: self.open_demo(complete=True))
 
-        column = QVBoxLayout()
+        # A column of fixed width: a wrapped text inside a centred layout is given the
+        # height of its unwrapped width and came out clipped through its lines.
+        column_widget = QWidget(self)
+        column_widget.setFixedWidth(COLUMN_WIDTH)
+        column = QVBoxLayout(column_widget)
+        column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self._title)
         column.addWidget(self._intro)
         column.addSpacing(16)
-        column.addWidget(self.create_button)
-        column.addWidget(self.open_button)
-        column.addWidget(self.demo_button)
+        for button in self._buttons:
+            column.addWidget(button)
+            if button is self.new_button:
+                column.addSpacing(12)
         column.addWidget(self._status)
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addWidget(column_widget)
+        centred.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addLayout(column)
-        layout.setAlignment(column, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(centred)
         layout.addStretch(2)
         self._retranslate()
 
@@ -76,25 +104,40 @@ class StartPage(QWidget):
         self._services = services
 
     # -- actions ---------------------------------------------------------------------------
+    def new_wizard(self) -> ConventionWizard:
+        """The new-convention wizard over this (empty) database, built but not shown."""
+        from juryapp.gui.wizard import ConventionWizard  # noqa: PLC0415
+
+        return ConventionWizard(self._services, self.window())
+
+    def new_convention(self) -> None:
+        wizard = self.new_wizard()
+        wizard.exec()
+        self.wizard_done(wizard)
+
+    def wizard_done(self, wizard: ConventionWizard) -> None:
+        if wizard.created is not None:
+            self.convention_ready.emit()
+            self.convention_created.emit(wizard.created)
+        wizard.deleteLater()
+
     def _choose_convention_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = dialogs.open_file(
             self,
             self.tr("Choose a convention file"),
-            "",
             self.tr("Convention files (*.toml);;All files (*)"),
         )
-        if path:
-            self.create_from_file(Path(path))
+        if path is not None:
+            self.create_from_file(path)
 
     def _choose_database(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = dialogs.open_file(
             self,
             self.tr("Open a convention database"),
-            "",
             self.tr("juryapp databases (*.sqlite3 *.sqlite *.db);;All files (*)"),
         )
-        if path:
-            self.open_database.emit(path)
+        if path is not None:
+            self.open_database.emit(str(path))
 
     def create_from_file(self, path: Path) -> bool:
         """Create the convention a convention file describes; False (after a dialog) if not."""
@@ -109,8 +152,11 @@ class StartPage(QWidget):
         self.convention_ready.emit()
         return True
 
-    def open_demo(self) -> None:
-        """Fill this empty database with the demo convention, off the GUI thread."""
+    def open_demo(self, *, complete: bool = False) -> None:
+        """Fill this empty database with the demo convention, off the GUI thread.
+
+        The complete demo has every sheet filled in and confirmed, ready to lock and print.
+        """
         services = self._services
         self._set_busy(True)
 
@@ -118,7 +164,13 @@ class StartPage(QWidget):
             from juryapp.services.demo import load_demo  # noqa: PLC0415
 
             progress.report(0, 0, "")
-            return load_demo(services.database, services.setup, services.accounts, services.keys)
+            return load_demo(
+                services.database,
+                services.setup,
+                services.accounts,
+                services.keys,
+                complete=complete,
+            )
 
         run_in_background(
             self,
@@ -138,7 +190,7 @@ class StartPage(QWidget):
         show_error(self, exc)
 
     def _set_busy(self, busy: bool) -> None:
-        for button in (self.create_button, self.open_button, self.demo_button):
+        for button in self._buttons:
             button.setEnabled(not busy)
         self._status.setText(self.tr("Preparing the demo convention…") if busy else "")
 
@@ -147,13 +199,19 @@ class StartPage(QWidget):
         self._title.setText(self.tr("No convention yet"))
         self._intro.setText(
             self.tr(
-                "This database is empty. Create the convention from the file the secretariat "
-                "prepared, open another database, or try the demo convention."
+                "This database is empty. Set up a new convention step by step, create it from "
+                "a convention file, open another database, or try the demo convention."
             )
         )
-        self.create_button.setText(self.tr("Create a convention from a convention file…"))
-        self.open_button.setText(self.tr("Open a convention database…"))
-        self.demo_button.setText(self.tr("Open the demo"))
+        # The wrapped text's whole height at the column's width, in either language.
+        self._intro.setMinimumHeight(self._intro.heightForWidth(COLUMN_WIDTH))
+        self.new_button.setText(self.tr("&New convention…"))
+        self.create_button.setText(self.tr("&Create a convention from a convention file…"))
+        self.open_button.setText(self.tr("&Open a convention database…"))
+        self.demo_button.setText(self.tr("Open the &demo (one sheet left to score)"))
+        self.complete_demo_button.setText(
+            self.tr("Open the co&mplete demo (every sheet confirmed)")
+        )
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:

@@ -1,0 +1,150 @@
+"""Confirmation by a second person: blind re-entry of paper sheets, a judge's laptop sheets."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from decimal import Decimal
+
+import pytest
+
+from juryapp.domain.access import Actor
+from juryapp.domain.kinds import SheetSource, SheetStatus
+from juryapp.domain.messages import PermissionDeniedError, StateError, ValidationError
+from juryapp.services.confirmation import BlindSheet, ConfirmationService
+from tests.services.conftest import CRITERIA, Stack, fill_sheet
+
+PAPER = dict(zip(CRITERIA, (4, 3, 5, 4, 4, 3, 5, 4), strict=True))
+
+
+@pytest.fixture
+def confirmation(stack: Stack) -> ConfirmationService:
+    return ConfirmationService(stack.database, stack.scoring)
+
+
+def type_paper(stack: Stack, typist: Actor, judge: str, team: str) -> None:
+    for code, value in PAPER.items():
+        stack.scoring.set_score(typist, judge, team, code, Decimal(value))
+    stack.scoring.submit(typist, judge, team)
+
+
+def again(**changed: int) -> dict[str, Decimal]:
+    return {code: Decimal(changed.get(code, value)) for code, value in PAPER.items()}
+
+
+def test_the_blind_form_holds_no_value_of_the_first_entry(
+    stack: Stack, confirmation: ConfirmationService, sek1: Actor, sek2: Actor
+) -> None:
+    type_paper(stack, sek1, "J4", "PKM-02")
+    form = confirmation.blind_sheet(sek2, "J4", "PKM-02")
+    assert [c.code for c in form.criteria] == list(CRITERIA)
+    assert {f.name for f in fields(BlindSheet)} == {
+        "judge", "judge_name", "team", "institution", "criteria", "typed_by", "typed_by_me"
+    }  # fmt: skip
+    assert (form.typed_by, form.typed_by_me) == ("sek1", False)
+    assert confirmation.blind_sheet(sek1, "J4", "PKM-02").typed_by_me
+
+
+def test_an_identical_second_entry_confirms_the_sheet(
+    stack: Stack, confirmation: ConfirmationService, sek1: Actor, sek2: Actor
+) -> None:
+    type_paper(stack, sek1, "J4", "PKM-02")
+    outcome = confirmation.confirm_by_reentry(sek2, "J4", "PKM-02", again())
+    assert outcome.confirmed and outcome.differences == ()
+    assert outcome.sheet.status is SheetStatus.CONFIRMED
+    assert outcome.sheet.confirmed_by == "sek2"
+    assert stack.actions()[-1] == ("sek2", "sheet.confirm", "J4/PKM-02")
+
+
+def test_differences_are_shown_side_by_side_and_change_nothing(
+    stack: Stack, confirmation: ConfirmationService, sek1: Actor, sek2: Actor
+) -> None:
+    type_paper(stack, sek1, "J4", "PKM-02")
+    outcome = confirmation.confirm_by_reentry(sek2, "J4", "PKM-02", again(K3=3, K7=4))
+    assert not outcome.confirmed
+    assert [(d.criterion.code, d.first, d.second) for d in outcome.differences] == [
+        ("K3", Decimal(5), Decimal(3)),
+        ("K7", Decimal(5), Decimal(4)),
+    ]
+    stored = stack.scoring.sheet(sek1, "J4", "PKM-02")
+    assert stored.status is SheetStatus.SUBMITTED
+    assert [line.value for line in stored.lines] == [Decimal(v) for v in PAPER.values()]
+    [event] = stack.events("sheet.reentry_differs")
+    assert (event.actor, event.details["differing"]) == ("sek2", ["K3", "K7"])
+
+
+def test_the_typist_cannot_confirm_by_typing_again(
+    stack: Stack, confirmation: ConfirmationService, sek1: Actor
+) -> None:
+    type_paper(stack, sek1, "J4", "PKM-02")
+    with pytest.raises(PermissionDeniedError):
+        confirmation.confirm_by_reentry(sek1, "J4", "PKM-02", again())
+    assert stack.scoring.sheet(sek1, "J4", "PKM-02").status is SheetStatus.SUBMITTED
+
+
+def test_a_second_entry_must_be_whole_and_on_the_scale(
+    stack: Stack, confirmation: ConfirmationService, sek1: Actor, sek2: Actor
+) -> None:
+    type_paper(stack, sek1, "J4", "PKM-02")
+    partial = again()
+    del partial["K8"]
+    with pytest.raises(StateError, match="K8"):
+        confirmation.confirm_by_reentry(sek2, "J4", "PKM-02", partial)
+    with pytest.raises(ValidationError):
+        confirmation.confirm_by_reentry(sek2, "J4", "PKM-02", again(K1=9))
+    assert stack.events("sheet.reentry_differs") == []
+
+
+def test_laptop_sheets_are_not_typed_again(
+    stack: Stack,
+    confirmation: ConfirmationService,
+    judges: dict[str, Actor],
+    sek2: Actor,
+) -> None:
+    fill_sheet(stack, judges["J1"], "J1", "PKM-01", 4)
+    stack.scoring.submit(judges["J1"], "J1", "PKM-01")
+    with pytest.raises(StateError):
+        confirmation.blind_sheet(sek2, "J1", "PKM-01")
+    with pytest.raises(StateError):
+        confirmation.confirm_by_reentry(sek2, "J1", "PKM-01", again())
+
+
+def test_a_judges_laptop_sheets_are_confirmed_in_one_action(
+    stack: Stack,
+    confirmation: ConfirmationService,
+    judges: dict[str, Actor],
+    sek1: Actor,
+    sek2: Actor,
+) -> None:
+    j1 = judges["J1"]
+    for team in ("PKM-01", "PKM-02", "PKM-03"):
+        fill_sheet(stack, j1, "J1", team, 4)
+        stack.scoring.submit(j1, "J1", team)
+    stack.scoring.set_score(j1, "J1", "PKM-05", "K1", Decimal(3))  # a draft: left alone
+    type_paper(stack, sek2, "J1", "PKM-06")  # paper: left for blind re-entry
+    stack.scoring.correct(sek1, "J1", "PKM-03", "K2", Decimal(2), "salah input juri")
+    waiting = confirmation.waiting(sek1)
+    assert [(w.team, w.source, w.typed_by_me) for w in waiting] == [
+        ("PKM-01", SheetSource.JUDGE, False),
+        ("PKM-02", SheetSource.JUDGE, False),
+        ("PKM-03", SheetSource.JUDGE, True),  # sek1 corrected it
+        ("PKM-06", SheetSource.PAPER, False),
+    ]
+    outcome = confirmation.confirm_judge(sek1, "J1")
+    assert outcome.confirmed == ("PKM-01", "PKM-02")
+    [(team, why)] = outcome.refused
+    assert team == "PKM-03" and "sekretariat lain" in why.id
+    status = {t: stack.scoring.sheet(sek1, "J1", t).status for t in ("PKM-05", "PKM-06")}
+    assert status == {"PKM-05": SheetStatus.DRAFT, "PKM-06": SheetStatus.SUBMITTED}
+    assert confirmation.confirm_judge(sek2, "J1").confirmed == ("PKM-03",)
+
+
+def test_judges_confirm_nothing(
+    stack: Stack, confirmation: ConfirmationService, judges: dict[str, Actor]
+) -> None:
+    for action in (
+        lambda: confirmation.waiting(judges["J1"]),
+        lambda: confirmation.confirm_judge(judges["J1"], "J1"),
+        lambda: confirmation.blind_sheet(judges["J1"], "J1", "PKM-01"),
+    ):
+        with pytest.raises(PermissionDeniedError):
+            action()
