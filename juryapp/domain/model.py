@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, time
 from decimal import Decimal
@@ -159,3 +160,11 @@ class ConventionSpec:
     judges: tuple[Judge, ...] = ()
     teams: tuple[Team, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
+
+
+def presentation_order(teams: Iterable[Team]) -> list[Team]:
+    """Teams in presentation order: day, then order, then code; the unscheduled last."""
+    return sorted(
+        teams,
+        key=lambda t: (t.day if t.day is not None else 1_000, t.order or 1_000, t.code),
+    )

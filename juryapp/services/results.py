@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from sqlalchemy import select
@@ -11,7 +12,7 @@ from sqlalchemy.orm import Session
 from juryapp.domain.access import Actor, require_reader, require_secretariat
 from juryapp.domain.kinds import Method, Role, SheetStatus
 from juryapp.domain.messages import NotFoundError, PermissionDeniedError, StateError, Text
-from juryapp.domain.model import ConventionSpec
+from juryapp.domain.model import ConventionSpec, presentation_order
 from juryapp.domain.results import (
     MarkStatus,
     Results,
@@ -21,7 +22,7 @@ from juryapp.domain.results import (
     for_judge,
 )
 from juryapp.persistence.database import Database
-from juryapp.persistence.tables import CategoryRow, TeamRow, TieDecisionRow
+from juryapp.persistence.tables import AuditHeadRow, CategoryRow, TeamRow, TieDecisionRow
 from juryapp.services import audit, state
 from juryapp.services.snapshot import convention_row, load_decisions, load_sheets, load_spec
 
@@ -43,13 +44,27 @@ class ProgressCell:
 
 
 @dataclass(frozen=True)
+class ProgressTeam:
+    code: str
+    institution: str
+    category: str
+
+
+@dataclass(frozen=True)
 class Progress:
-    """The judge × team matrix the secretariat watches during the convention."""
+    """The judge × team matrix the secretariat watches during the convention.
+
+    ``teams`` and ``rows`` are in presentation order. ``head`` is the audit trail's sequence
+    number when it was read: of two readings of one team, the higher head is the newer.
+    """
 
     judges: tuple[str, ...]
     teams: tuple[str, ...]
     criteria: int
     cells: dict[tuple[str, str], ProgressCell]
+    rows: tuple[ProgressTeam, ...] = ()
+    judge_names: dict[str, str] = field(default_factory=dict)
+    head: int = 0
 
     def count(self, state: CellState) -> int:
         return sum(1 for c in self.cells.values() if c.state is state)
@@ -124,12 +139,17 @@ class ResultsService:
         with self._db.reading() as session:
             return state.digest(state.convention_facts(session.connection()))
 
-    def progress(self, actor: Actor) -> Progress:
+    def progress(self, actor: Actor, teams_only: Collection[str] | None = None) -> Progress:
+        """Every judge's state on every team, or on ``teams_only``: a saved score changes
+        only its own team's cells (outliers are judged against that team's panel), so those
+        are all a screen needs to read again, in milliseconds instead of a second."""
         require_secretariat(actor)
         with self._db.reading() as session:
-            snap = read_snapshot(session)
-        results = compute_results(snap.spec, snap.sheets, snap.decisions)
-        sheets = {(s.judge, s.team): s for s in snap.sheets}
+            head = session.scalar(select(AuditHeadRow.seq).where(AuditHeadRow.id == 1)) or 0
+            spec = load_spec(session, teams_only)
+            sheets_read = load_sheets(session, teams_only)
+        results = compute_results(spec, sheets_read)
+        sheets = {(s.judge, s.team): s for s in sheets_read}
         cells: dict[tuple[str, str], ProgressCell] = {}
         for category in results.categories:
             for team in category.teams:
@@ -140,11 +160,15 @@ class ResultsService:
                         filled=len(sheet.scores) if sheet else 0,
                         outlier=mark.outlier,
                     )
+        ordered = presentation_order(spec.teams)
         return Progress(
-            judges=tuple(j.code for j in snap.spec.judges),
-            teams=tuple(t.code for t in snap.spec.teams),
-            criteria=len(snap.spec.criteria),
+            judges=tuple(j.code for j in spec.judges),
+            teams=tuple(t.code for t in ordered),
+            criteria=len(spec.criteria),
             cells=cells,
+            rows=tuple(ProgressTeam(t.code, t.institution, t.category) for t in ordered),
+            judge_names={j.code: j.name for j in spec.judges},
+            head=head,
         )
 
     def set_released(self, actor: Actor, released: bool) -> None:

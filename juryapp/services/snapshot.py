@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -35,6 +36,7 @@ from juryapp.persistence.tables import (
     TeamRow,
     TieDecisionRow,
 )
+from juryapp.services.state import BATCH_ROWS
 
 
 def convention_row(session: Session) -> ConventionRow:
@@ -125,14 +127,22 @@ def judge_of(row: JudgeRow) -> Judge:
     )
 
 
-def load_spec(session: Session) -> ConventionSpec:
-    """The whole set-up in a handful of queries."""
+# Teams (with their members) are read a hundred at a time for the same reason as BATCH_ROWS:
+# the ORM turns rows into objects in compiled code that does not let other threads in.
+TEAM_BATCH = 100
+
+
+def load_spec(session: Session, teams_only: Collection[str] | None = None) -> ConventionSpec:
+    """The whole set-up in a handful of queries; with ``teams_only``, only those teams."""
     convention = convention_row(session)
-    teams = session.scalars(
+    query = (
         select(TeamRow)
         .options(selectinload(TeamRow.members), selectinload(TeamRow.category))
         .order_by(TeamRow.day, TeamRow.order, TeamRow.code)
-    ).all()
+    )
+    if teams_only is not None:
+        query = query.where(TeamRow.code.in_(list(teams_only)))
+    teams = session.scalars(query.execution_options(yield_per=TEAM_BATCH)).all()
     conflicts = session.scalars(
         select(ConflictRow)
         .options(selectinload(ConflictRow.judge), selectinload(ConflictRow.team))
@@ -182,27 +192,31 @@ def _codes(session: Session) -> tuple[dict[int, str], dict[int, str], dict[int, 
     )
 
 
-def load_sheets(session: Session) -> list[SheetInput]:
-    """Every stored sheet with its scores, keyed by codes.
+def load_sheets(session: Session, teams_only: Collection[str] | None = None) -> list[SheetInput]:
+    """Every stored sheet with its scores, keyed by codes; with ``teams_only``, theirs only.
 
     Plain column queries rather than ORM objects: a large convention holds 200,000 scores,
     and building an object for each took seconds.
     """
     judges, teams, criteria = _codes(session)
     scores: dict[int, dict[str, Decimal]] = defaultdict(dict)
-    rows = session.execute(
-        select(ScoreRow.sheet_id, ScoreRow.criterion_id, ScoreRow.value).where(
-            ScoreRow.value.is_not(None)
-        )
+    score_query = select(ScoreRow.sheet_id, ScoreRow.criterion_id, ScoreRow.value).where(
+        ScoreRow.value.is_not(None)
     )
-    for sheet_id, criterion_id, value in rows:
+    sheet_query = select(
+        SheetRow.id, SheetRow.judge_id, SheetRow.team_id, SheetRow.status, SheetRow.abstained
+    )
+    if teams_only is not None:
+        wanted = [team_id for team_id, code in teams.items() if code in teams_only]
+        sheet_query = sheet_query.where(SheetRow.team_id.in_(wanted))
+        score_query = score_query.where(
+            ScoreRow.sheet_id.in_(select(SheetRow.id).where(SheetRow.team_id.in_(wanted)))
+        )
+    batched = score_query.execution_options(yield_per=BATCH_ROWS)
+    for sheet_id, criterion_id, value in session.execute(batched):
         if value is not None:
             scores[sheet_id][criteria[criterion_id]] = value
-    sheets = session.execute(
-        select(
-            SheetRow.id, SheetRow.judge_id, SheetRow.team_id, SheetRow.status, SheetRow.abstained
-        )
-    )
+    sheets = session.execute(sheet_query.execution_options(yield_per=BATCH_ROWS))
     return [
         SheetInput(
             judge=judges[judge_id],
@@ -239,7 +253,9 @@ def load_notes(session: Session) -> dict[tuple[str, str], tuple[str, dict[str, s
     judges, teams, criteria = _codes(session)
     per_sheet: dict[int, dict[str, str]] = defaultdict(dict)
     for sheet_id, criterion_id, note in session.execute(
-        select(ScoreRow.sheet_id, ScoreRow.criterion_id, ScoreRow.note).where(ScoreRow.note != "")
+        select(ScoreRow.sheet_id, ScoreRow.criterion_id, ScoreRow.note)
+        .where(ScoreRow.note != "")
+        .execution_options(yield_per=BATCH_ROWS)
     ):
         if note.strip():
             per_sheet[sheet_id][criteria[criterion_id]] = note

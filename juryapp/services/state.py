@@ -46,6 +46,11 @@ _NOT_FACTS = {
     # the sealed private half changes with the passphrase; the key itself does not
     "key": {"id", "sealed_private_key"},
 }
+# Large reads (every score) come in batches: one fetch of 200,000 rows is a single call into
+# the driver that keeps Python's interpreter lock from the desktop app's GUI thread for a
+# fifth of a second; between batches that thread gets its turn.
+BATCH_ROWS = 2_000
+
 _TABLE = {
     name: cast(Table, row.__table__)
     for name, row in {
@@ -163,7 +168,7 @@ def sheet_facts(connection: Connection) -> Facts:
             type_coerce(score_table.c.value, String),
             score_table.c.note,
             *(score_table.c[c] for c in score_columns),
-        )
+        ).execution_options(yield_per=BATCH_ROWS)
     ):
         scores[sheet_id][criteria[criterion_id]] = [value, note, *(fact(v) for v in others)]
     facts: Facts = {}
@@ -264,7 +269,9 @@ def sheet_states(connection: Connection, sheet_ids: Iterable[int] | None = None)
         query = query.where(sheets_table.c.id.in_(wanted))
         scores_query = scores_query.where(scores_table.c.sheet_id.in_(wanted))
     scores: dict[int, dict[str, list[Any]]] = defaultdict(dict)
-    for sheet_id, criterion_id, value, note in connection.execute(scores_query):
+    for sheet_id, criterion_id, value, note in connection.execute(
+        scores_query.execution_options(yield_per=BATCH_ROWS)
+    ):
         if wanted is None or sheet_id in wanted:
             scores[sheet_id][criteria[criterion_id]] = [value, note]
     states: dict[str, Any] = {}

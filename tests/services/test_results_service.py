@@ -234,3 +234,25 @@ def test_unlock_raises_the_version_each_time(stack: Stack, sek1: Actor) -> None:
         stack.locking.lock(sek1, "uji", KEY_PASSPHRASE)
         assert stack.locking.unlock(sek1, "koreksi").version == version
     assert stack.results.lock_state() == type(stack.results.lock_state())(False, 3, "", False)
+
+
+def test_progress_of_a_few_teams_is_the_whole_matrix_cut_to_them(
+    stack: Stack, sek1: Actor, judges: dict[str, Actor]
+) -> None:
+    fill_sheet(stack, judges["J1"], "J1", "PKM-01", 5)  # far above the others: an outlier
+    for code in ("J2", "J3", "J4"):
+        fill_sheet(stack, judges[code], code, "PKM-01", 1)
+    for code in ("J1", "J2", "J3", "J4"):
+        stack.scoring.submit(judges[code], code, "PKM-01")
+    stack.scoring.set_score(judges["J2"], "J2", "RSUD-02", "K1", Decimal(3))
+    whole = stack.results.progress(sek1)
+    some = stack.results.progress(sek1, ["PKM-01", "RSUD-02"])
+    assert set(some.teams) == {"PKM-01", "RSUD-02"}
+    assert [row.code for row in some.rows] == [c for c in whole.teams if c in some.teams]
+    assert some.cells == {k: c for k, c in whole.cells.items() if k[1] in some.teams}
+    assert some.cells[("J1", "PKM-01")].outlier  # judged against its own team's panel
+    assert some.judges == whole.judges and some.criteria == whole.criteria
+    assert some.judge_names == whole.judge_names
+    before = some.head
+    stack.scoring.set_score(judges["J2"], "J2", "RSUD-02", "K2", Decimal(3))
+    assert stack.results.progress(sek1, ["RSUD-02"]).head == before + 1
