@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from benchmarks.common import Config, Row, median, seconds, timed, verdict
 from benchmarks.synthetic import credentials_of
-from juryapp.bootstrap import open_services
+from juryapp.bootstrap import bootstrap
 from juryapp.services.publishing import Written
 
 DEMO_LIMIT = 2.0
@@ -23,7 +23,7 @@ def locked_copy(source: Path, target: Path) -> Path:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{target}{suffix}").unlink(missing_ok=True)
     shutil.copy(source, target)
-    services = open_services(target)
+    services = bootstrap(target)
     try:
         if not services.results.lock_state().locked:
             user, _secret, passphrase = credentials_of(services)
@@ -35,7 +35,7 @@ def locked_copy(source: Path, target: Path) -> Path:
 
 def publish_once(database: Path, out: Path) -> tuple[float, list[Written]]:
     shutil.rmtree(out, ignore_errors=True)
-    services = open_services(database)
+    services = bootstrap(database)
     written: list[Written] = []
     try:
         user, _secret, passphrase = credentials_of(services)

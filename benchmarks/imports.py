@@ -13,7 +13,7 @@ from benchmarks.synthetic import (
     write_scores_csv,
     write_scores_xlsx,
 )
-from juryapp.bootstrap import open_services
+from juryapp.bootstrap import bootstrap
 
 LIMIT = 10.0
 
@@ -29,7 +29,7 @@ def measure(config: Config, size: Size) -> list[Row]:
             database = config.work / f"import-{kind.lower()}-{run}.sqlite3"
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{database}{suffix}").unlink(missing_ok=True)
-            services = open_services(database)
+            services = bootstrap(database)
             create_convention(services, spec)
             user = secretariat(services)
             walls.append(

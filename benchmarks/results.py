@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from benchmarks.common import Config, Row, median, seconds, timed, verdict
-from juryapp.bootstrap import open_services
+from juryapp.bootstrap import bootstrap
 from juryapp.domain.access import Actor
 from juryapp.domain.kinds import Method
 from juryapp.domain.results import compute_results
@@ -14,7 +14,7 @@ LIMIT = 0.5
 
 
 def measure(config: Config, database: Path, label: str) -> list[Row]:
-    services = open_services(database)
+    services = bootstrap(database)
     actor = Actor.reader()
     load = [timed(lambda: services.results.snapshot(actor))[0] for _ in range(config.runs)]
     snapshot = services.results.snapshot(actor)

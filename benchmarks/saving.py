@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from benchmarks.common import Config, Row, median, percentile, seconds, timed, verdict
-from juryapp.bootstrap import open_services
+from juryapp.bootstrap import bootstrap
 from juryapp.domain.access import Actor
 from juryapp.domain.kinds import Role
 from juryapp.persistence.engine import PRAGMAS
@@ -42,7 +42,7 @@ def _floor(path: Path, count: int) -> list[float]:
 
 
 def _service(path: Path, count: int) -> list[float]:
-    services = open_services(path)
+    services = bootstrap(path)
     spec = services.setup.spec()
     judge = spec.judges[0].code
     judge_actor = Actor(judge.lower(), Role.JUDGE, judge_code=judge)

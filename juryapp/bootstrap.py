@@ -1,4 +1,10 @@
-"""The composition root: one place that opens the database and wires the services."""
+"""The composition root: one function that opens the database and wires the services.
+
+``bootstrap`` takes every collaborator that has a production default (the clock, the password
+hasher, the GUI's runner of background work, the key's Argon2id cost) and returns the services
+wired to them; the desktop app, the command line, the benchmarks and the tests all build their
+services with it, the tests passing fakes instead of rewiring by hand.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +13,18 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from juryapp.domain.clock import Clock, system_clock
+
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from argon2 import PasswordHasher
 
+    from juryapp.gui.ops import Ops
     from juryapp.persistence.database import Database
     from juryapp.reports.key_vault import KdfCost
     from juryapp.services.accounts import AccountService
+    from juryapp.services.changes import ChangeFeed
     from juryapp.services.confirmation import ConfirmationService
     from juryapp.services.imports import ImportService
     from juryapp.services.integrity import IntegrityService
@@ -30,7 +42,8 @@ T = TypeVar("T")
 # The database and every service are built on first use, not here: SQLAlchemy, openpyxl,
 # ReportLab and pyHanko are most of the start-up time, and the desktop app shows its window
 # before it needs any of them. Opening errors therefore surface at the first call that needs
-# the database (``ensure_open()`` forces it where an error must be reported at once).
+# the database (``ensure_open()`` forces it where an error must be reported at once). The
+# GUI's runner is made on first use too: the command line never asks for one.
 
 
 class Services:
@@ -40,14 +53,17 @@ class Services:
         self,
         target: str | os.PathLike[str] | None = None,
         *,
+        clock: Clock = system_clock,
         hasher: PasswordHasher | None = None,
+        runner: Ops | None = None,
         kdf_cost: KdfCost | None = None,
     ) -> None:
         self.target = target
+        self.clock = clock
         self._hasher = hasher  # None: Argon2id at its production cost (tests pass cheaper ones)
         self._kdf_cost = kdf_cost
         self._lock = threading.RLock()
-        self._built: dict[str, Any] = {}
+        self._built: dict[str, Any] = {} if runner is None else {"runner": runner}
 
     def _get(self, name: str, build: Callable[[], T]) -> T:
         try:
@@ -82,6 +98,26 @@ class Services:
         return self._get("database", build)
 
     @property
+    def runner(self) -> Ops:
+        """Where the desktop app runs service calls off its GUI thread (needs a QApplication)."""
+
+        def build() -> Ops:
+            from juryapp.gui.ops import Ops  # noqa: PLC0415
+
+            return Ops()
+
+        return self._get("runner", build)
+
+    @property
+    def changes(self) -> ChangeFeed:
+        def build() -> ChangeFeed:
+            from juryapp.services.changes import ChangeFeed  # noqa: PLC0415
+
+            return ChangeFeed(self.database)
+
+        return self._get("changes", build)
+
+    @property
     def setup(self) -> SetupService:
         def build() -> SetupService:
             from juryapp.services.setup import SetupService  # noqa: PLC0415
@@ -95,7 +131,7 @@ class Services:
         def build() -> AccountService:
             from juryapp.services.accounts import AccountService  # noqa: PLC0415
 
-            return AccountService(self.database, self._hasher)
+            return AccountService(self.database, self._hasher, self.clock)
 
         return self._get("accounts", build)
 
@@ -190,16 +226,41 @@ class Services:
         return self._get("integrity", build)
 
     def close(self) -> None:
+        """Let work still running finish, then close the database."""
+        runner = self._built.get("runner")
+        if runner is not None:
+            runner.close()
         database = self._built.get("database")
         if database is not None:
             database.close()
 
 
-def open_services(
+def bootstrap(
     target: str | os.PathLike[str] | None = None,
     *,
+    clock: Clock | None = None,
     hasher: PasswordHasher | None = None,
+    runner: Ops | None = None,
     kdf_cost: KdfCost | None = None,
 ) -> Services:
-    """The services over the database at a path or URL, opened when first needed."""
-    return Services(target, hasher=hasher, kdf_cost=kdf_cost)
+    """The services over the database at a path or URL, opened when first needed.
+
+    ``clock`` decides what time-dependent rules see (lockouts, who presents now; the audit
+    trail always stamps the real time); ``hasher`` checks passphrases and PINs (Argon2id at
+    its production cost by default); ``runner`` runs the desktop app's service calls off its
+    GUI thread; ``kdf_cost`` is the Argon2id cost of the key's passphrase.
+    """
+    return Services(
+        target,
+        clock=clock or system_clock,
+        hasher=hasher,
+        runner=runner,
+        kdf_cost=kdf_cost,
+    )
+
+
+def default_database_path() -> Path:
+    """The database the app and the command line use when none is named."""
+    from juryapp.persistence.engine import default_database_path as default  # noqa: PLC0415
+
+    return default()

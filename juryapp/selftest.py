@@ -17,7 +17,7 @@ from reportlab.lib import rl_accel
 from reportlab.pdfbase import pdfmetrics
 
 from juryapp import __version__
-from juryapp.bootstrap import Services, open_services
+from juryapp.bootstrap import Services, bootstrap
 from juryapp.domain.access import Actor
 from juryapp.domain.kinds import Role
 from juryapp.interchange.columns import SCORE_COLUMNS
@@ -129,7 +129,7 @@ def _run_services(test: SelfTest, database: Path, out_dir: Path) -> bool:
     written: list[Path] = []
 
     def open_database() -> str:
-        opened.append(open_services(database))
+        opened.append(bootstrap(database))
         revision = current_revision(opened[0].database.engine)
         _check(revision is not None and revision == head_revision(), "schema not at head")
         return f"schema {revision}"
@@ -224,7 +224,7 @@ def _check_qt(database: Path, folder: Path) -> str:
         translator = QTranslator()
         _check(translator.load(str(resource("i18n", name))), f"Qt cannot load {name}")
     apply_language(app, "id")
-    services = open_services(database)
+    services = bootstrap(database)
     settings = AppSettings(folder / "settings.ini")
     window = AppWindow(
         services, settings, database_path=database, switch_language=lambda _lang: None

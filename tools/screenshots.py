@@ -17,7 +17,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from juryapp.bootstrap import Services, open_services
+from juryapp.bootstrap import Services, bootstrap
 from juryapp.gui.app_window import AppWindow
 from juryapp.gui.launch import apply_language
 from juryapp.gui.settings import AppSettings
@@ -77,7 +77,7 @@ def empty_window(studio: Studio) -> AppWindow:
     """The main window on a database of its own that holds no convention yet."""
     database = studio.database.with_name("kosong.sqlite3")
     window = AppWindow(
-        open_services(database),
+        bootstrap(database),
         studio.settings,
         database_path=database,
         switch_language=lambda lang: apply_language(studio.app, lang),
@@ -220,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
         apply_language(app, args.lang)
         database = Path(folder) / "demo.sqlite3"
-        services = open_services(database)
+        services = bootstrap(database)
         try:
             demo = load_demo(services.database, services.setup, services.accounts)
             studio = Studio(

@@ -15,7 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication, QWidget
 
-from juryapp.bootstrap import open_services
+from juryapp.bootstrap import bootstrap
 from juryapp.gui.i18n import install_translators
 from juryapp.services.demo import load_demo
 
@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one shot afte
     app.setFont(font)
     install_translators(app, args.lang)
     with tempfile.TemporaryDirectory() as folder:
-        services = open_services(Path(folder) / "demo.sqlite3")
+        services = bootstrap(Path(folder) / "demo.sqlite3")
         try:
             demo = load_demo(services.database, services.setup, services.accounts)
             actor = services.accounts.sign_in("sekretariat", "jakbar2024")

@@ -112,9 +112,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     services: Services | None = None
     try:
         if getattr(args, "needs_db", True):
-            from juryapp.bootstrap import open_services
+            from juryapp.bootstrap import bootstrap
 
-            services = open_services(args.db)
+            services = bootstrap(args.db)
         code: int = args.run(services, args)
         return code
     except JuryError as exc:
@@ -130,11 +130,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _ensure_demo(target: str) -> int:
     """Create the demo database the first time ``--demo`` is used."""
-    from juryapp.bootstrap import open_services
+    from juryapp.bootstrap import bootstrap
     from juryapp.services.demo import load_demo
 
     try:
-        services = open_services(target)
+        services = bootstrap(target)
         try:
             if not services.database.has_convention():
                 load_demo(services.database, services.setup, services.accounts, services.keys)

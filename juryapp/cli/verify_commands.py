@@ -28,9 +28,9 @@ def cmd_verify(_services: Services | None, args: argparse.Namespace) -> int:
     target = _database_to_compare(args.db)
     services = None
     if target is not None:
-        from juryapp.bootstrap import open_services
+        from juryapp.bootstrap import bootstrap
 
-        services = open_services(target)
+        services = bootstrap(target)
     status = 0
     try:
         for name in args.files:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QRegularExpression, Qt
+from PySide6.QtCore import QEvent, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from juryapp.domain.messages import JuryError
 from juryapp.gui import dialogs
+from juryapp.gui.ops import Ops
 from juryapp.gui.problems import refusal_text
 from juryapp.gui.secretariat.record_model import Column, RecordModel
 from juryapp.services.accounts import PIN_DIGITS, IssuedPin
@@ -44,10 +45,18 @@ def write_pin_slips(path: Path, convention: str, pins: Sequence[IssuedPin], lang
 class IssuedPinsDialog(QDialog):
     """PINs just created: shown once, to print as slips; they cannot be read back later."""
 
+    printed = Signal(object)  # the slips' path, once written
+
     def __init__(
-        self, pins: Sequence[IssuedPin], convention: str, lang: str, parent: QWidget | None = None
+        self,
+        pins: Sequence[IssuedPin],
+        convention: str,
+        lang: str,
+        ops: Ops,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._ops = ops
         self.pins = tuple(pins)
         self._convention, self._lang = convention, lang
         self.printed_to: Path | None = None
@@ -110,17 +119,27 @@ class IssuedPinsDialog(QDialog):
         if path is not None:
             self.print_to(path)
 
-    def print_to(self, path: Path) -> bool:
-        try:
-            write_pin_slips(path, self._convention, self.pins, self._lang)
-        except (OSError, JuryError) as exc:
-            self.note.setStyleSheet(_ERROR)
-            self.note.setText(str(exc))
-            return False
+    def print_to(self, path: Path) -> None:
+        """Write the slips off the GUI thread; ``printed`` says where once they are written."""
+        convention, pins, lang = self._convention, self.pins, self._lang
+        self._ops.job(
+            self, lambda _progress: write_pin_slips(path, convention, pins, lang)
+        ).success(lambda _none: self._printed(path)).failure(self._not_printed).run()
+
+    def _printed(self, path: Path) -> None:
         self.printed_to = path
         self.note.setStyleSheet("")
         self.note.setText(self.tr("Slips written to {path}.").format(path=path))
-        return True
+        self.printed.emit(path)
+
+    def _not_printed(self, exc: BaseException) -> None:
+        if not isinstance(exc, (OSError, JuryError)):
+            from juryapp.gui.errors import show_error  # noqa: PLC0415
+
+            show_error(self, exc)
+            return
+        self.note.setStyleSheet(_ERROR)
+        self.note.setText(str(exc))
 
 
 def _no_blank(_row: int) -> IssuedPin:
@@ -130,12 +149,14 @@ def _no_blank(_row: int) -> IssuedPin:
 class _SecretForm(QDialog):
     """A form whose OK button carries the action's name and whose refusals show inside it.
 
-    ``action`` runs when the person confirms; a refusal it raises is shown in the form, which
-    stays open so that the person can correct what they typed.
+    ``action`` runs off the GUI thread when the person confirms (hashing a passphrase takes a
+    third of a second); the form closes once it is done, or shows the refusal and stays open
+    so that the person can correct what they typed.
     """
 
-    def __init__(self, parent: QWidget | None) -> None:
+    def __init__(self, ops: Ops, parent: QWidget | None) -> None:
         super().__init__(parent)
+        self._ops = ops
         self.action: Callable[[], object] | None = None
         self.form = QFormLayout()
         self.error = QLabel(self)
@@ -160,24 +181,37 @@ class _SecretForm(QDialog):
     def refuse(self, text: str) -> None:
         self.error.setText(text)
 
-    def refuse_error(self, exc: JuryError) -> None:
-        self.error.setText(refusal_text(exc))
+    def refuse_error(self, exc: BaseException) -> None:
+        self.ok.setEnabled(True)
+        if isinstance(exc, JuryError):
+            self.error.setText(refusal_text(exc))
+            return
+        from juryapp.gui.errors import show_error  # noqa: PLC0415
 
-    def run_action(self) -> bool:
-        if self.action is not None:
-            try:
-                self.action()
-            except JuryError as exc:
-                self.refuse_error(exc)
-                return False
-        return True
+        show_error(self, exc)
+
+    def run_action(self) -> None:
+        """Run the action off the GUI thread, then close the form (or say why not)."""
+        action = self.action
+        if action is None:
+            super().accept()
+            return
+        self.ok.setEnabled(False)
+        self.error.clear()
+        self._ops.change(self, action).success(lambda _result: self._done()).failure(
+            self.refuse_error
+        ).run()
+
+    def _done(self) -> None:
+        self.ok.setEnabled(True)
+        super().accept()
 
 
 class NewSecretariatDialog(_SecretForm):
     """Another secretariat account: the second person the two-person rule needs."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
+        super().__init__(ops, parent)
         self.username = QLineEdit(self)
         self.full_name = QLineEdit(self)
         self.secret, self.repeat = self._secret(), self._secret()
@@ -209,15 +243,14 @@ class NewSecretariatDialog(_SecretForm):
         if not self.username.text().strip():
             self.refuse(self.tr("Type a username."))
             return
-        if self.run_action():
-            super().accept()
+        self.run_action()
 
 
 class ChangeSecretDialog(_SecretForm):
     """One's own PIN (a judge) or passphrase (the secretariat), knowing the current one."""
 
-    def __init__(self, *, pin: bool, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, ops: Ops, *, pin: bool, parent: QWidget | None = None) -> None:
+        super().__init__(ops, parent)
         self._pin = pin
         self.current, self.new, self.repeat = self._secret(), self._secret(), self._secret()
         if pin:
@@ -262,5 +295,4 @@ class ChangeSecretDialog(_SecretForm):
                 else self.tr("The two new passphrases differ.")
             )
             return
-        if self.run_action():
-            super().accept()
+        self.run_action()

@@ -15,8 +15,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSizePolicy, QStackedWidget, QWidget
 
-from juryapp.bootstrap import Services, open_services
-from juryapp.domain.messages import JuryError, current_language
+from juryapp.bootstrap import Services, bootstrap
+from juryapp.domain.clock import local_now
+from juryapp.domain.messages import current_language
 from juryapp.gui.errors import show_error
 from juryapp.gui.file_menu import FileMenu
 from juryapp.gui.settings import AppSettings
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
     from juryapp.gui.start.sign_in import SignInPage
     from juryapp.gui.start.start_page import StartPage
     from juryapp.gui.verify_dialog import VerifyDialog
-    from juryapp.gui.watcher import DataWatcher
 
 __all__ = ["AppWindow"]
 
@@ -36,6 +36,13 @@ log = logging.getLogger(__name__)
 WINDOW_KEY = "main"
 DEFAULT_SIZE = (1280, 700)  # fits a 1366×768 screen with its task bar
 LOAD_FALLBACK_MS = 250
+
+
+def _routing(services: Services) -> tuple[bool, str]:
+    """Whether the database holds a convention, and its name (read off the GUI thread)."""
+    if not services.setup.has_convention():
+        return False, ""
+    return True, services.setup.overview().name
 
 
 def _secretariat_screen(services: Services, actor: Actor, parent: QWidget) -> QWidget:
@@ -66,14 +73,15 @@ class AppWindow(QMainWindow):
     """Shows itself before the database is read: the data loads once the window is painted.
 
     Opening the database brings in SQLAlchemy and the services, several times the cost of the
-    window itself, so a fresh ``Services`` is opened just after the first paint, behind an
-    "opening" note; services whose database is open already route at once. The first frame
-    is only that note, the menus and the status bar: the start and sign-in pages are built
-    with the data, and nothing before it touches the ``Qt`` namespace.
+    window itself, so a fresh ``Services`` is opened just after the first paint, off the GUI
+    thread, behind an "opening" note. The first frame is only that note, the menus and the
+    status bar: the start and sign-in pages are built with the data, and nothing before it
+    touches the ``Qt`` namespace.
     """
 
     ready = Signal()  # the database is open and the window shows its first real page
     load_failed = Signal(object)  # the exception that kept the database from opening
+    routed = Signal()  # the page that fits the database is shown (start, sign-in, signed in)
 
     def __init__(
         self,
@@ -96,8 +104,9 @@ class AppWindow(QMainWindow):
         self._convention = ""
         self._unsaved = False
         self._loaded = False
+        self._loading = False
         self._load_scheduled = False
-        self.watcher: DataWatcher | None = None
+        self._has_convention = False
         self.pins_dialog: QWidget | None = None  # the judges' PINs after a new convention
         self._pages: tuple[StartPage, SignInPage] | None = None
         self._verify_dialog: VerifyDialog | None = None
@@ -122,8 +131,6 @@ class AppWindow(QMainWindow):
         self._build_menus()
         if not settings.restore_window(self, WINDOW_KEY):
             self.resize(*DEFAULT_SIZE)
-        if services.is_open:
-            self.finish_loading()
         self._retranslate()
 
     # -- loading ---------------------------------------------------------------------------
@@ -175,32 +182,31 @@ class AppWindow(QMainWindow):
             self._load_scheduled = True
             QTimer.singleShot(0, self.finish_loading)
 
-    def finish_loading(self) -> bool:
-        """Open the database, start watching it and show the first page; False if it failed."""
-        if self._loaded:
-            return True
-        self._loaded = True
-        try:
-            self._services.ensure_open()
-        except Exception as exc:  # any failure becomes a dialog, never a traceback
-            log.warning("the database cannot be opened", exc_info=True)
-            show_error(self, exc)
-            self.load_failed.emit(exc)
-            return False
-        self._start_watcher()
-        self.route()
+    def finish_loading(self) -> None:
+        """Open the database off the GUI thread, then show the first page (``ready``)."""
+        if self._loaded or self._loading:
+            return
+        self._loading = True
+        services = self._services
+
+        def open_() -> tuple[bool, str]:
+            services.ensure_open()
+            return _routing(services)
+
+        self._services.runner.query(self, open_).success(self._opened).failure(
+            self._not_opened
+        ).run()
+
+    def _opened(self, state: tuple[bool, str]) -> None:
+        self._loading, self._loaded = False, True
+        self._routed(state)
         self.ready.emit()
-        return True
 
-    def _start_watcher(self) -> None:
-        from juryapp.gui.watcher import DataWatcher  # noqa: PLC0415
-
-        if self.watcher is not None:
-            self.watcher.stop()
-            self.watcher.deleteLater()
-        self.watcher = DataWatcher(self._services.database, self)
-        self.watcher.changed.connect(self._database_changed)
-        self.watcher.start()
+    def _not_opened(self, exc: BaseException) -> None:
+        self._loading = False
+        log.warning("the database cannot be opened", exc_info=exc)
+        show_error(self, exc)
+        self.load_failed.emit(exc)
 
     # -- menus -----------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -237,7 +243,7 @@ class AppWindow(QMainWindow):
         from juryapp.gui.verify_dialog import VerifyDialog  # noqa: PLC0415
 
         if self._verify_dialog is None:
-            self._verify_dialog = VerifyDialog(self)
+            self._verify_dialog = VerifyDialog(self._services.runner, self)
         self._verify_dialog.show()
         self._verify_dialog.raise_()
         self._verify_dialog.activateWindow()
@@ -259,26 +265,38 @@ class AppWindow(QMainWindow):
     def actor(self) -> Actor | None:
         return self._actor
 
-    def open_database(self, path: str) -> bool:
-        """Leave the convention open now (asking about unsaved edits) and open another."""
+    def open_database(self, path: str, then: Callable[[], object] | None = None) -> bool:
+        """Leave the convention open now (asking about unsaved edits) and open another, off
+        the GUI thread; ``then`` runs once it is open. False if the person stayed."""
         if self._actor is not None and not self.sign_out():
             return False
-        try:
-            services = open_services(path).ensure_open()
-        except Exception as exc:
+        services = bootstrap(path)
+
+        def open_() -> tuple[bool, str]:
+            services.ensure_open()
+            return _routing(services)
+
+        def opened(state: tuple[bool, str]) -> None:
+            old, self._services = self._services, services
+            old.close()
+            self._database_path = Path(path)
+            self._settings.remember_database(self._database_path)
+            self.start_page.set_services(services)
+            self.sign_in_page.set_services(services)
+            if self._verify_dialog is not None:
+                self._verify_dialog.set_ops(services.runner)
+            self._loaded = True
+            self._routed(state)
+            if then is not None:
+                then()
+
+        def failed(exc: BaseException) -> None:
+            services.close()
             show_error(self, exc)
-            return False
-        if self.watcher is not None:
-            self.watcher.stop()
-        self._services.close()
-        self._services = services
-        self._database_path = Path(path)
-        self._settings.remember_database(self._database_path)
-        self.start_page.set_services(services)
-        self.sign_in_page.set_services(services)
-        self._loaded = True
-        self._start_watcher()
-        self.route()
+
+        self._services.runner.job(self, lambda _progress: open_()).success(opened).failure(
+            failed
+        ).run()
         return True
 
     # -- the File menu -----------------------------------------------------------------------
@@ -293,19 +311,26 @@ class AppWindow(QMainWindow):
         """The wizard, in this database while it is empty, else in a new database file."""
         from juryapp.gui.file_menu import ask_new_database  # noqa: PLC0415
 
-        if not self._services.database.has_convention():
+        if self._loaded and not self._has_convention:
             self.start_page.new_convention()
             return
         path = ask_new_database(self, self._database_path)
-        if path is not None and self.open_database(str(path)):
-            self.start_page.new_convention()
+        if path is not None:
+            self.open_database(str(path), then=self.start_page.new_convention)
 
     def save_copy(self) -> None:
-        from juryapp.gui.file_menu import ask_and_save_copy  # noqa: PLC0415
+        from juryapp.gui.file_menu import ask_copy_target  # noqa: PLC0415
+        from juryapp.services.copies import save_copy  # noqa: PLC0415
 
-        path = ask_and_save_copy(self, self._database_path)
-        if path is not None:
-            self.statusBar().showMessage(self.tr("Copy saved: {path}").format(path=path), 8000)
+        source = self._database_path
+        target = ask_copy_target(self, source)
+        if target is None:
+            return
+        self._services.runner.job(self, lambda _progress: save_copy(source, target)).success(
+            lambda _none: self.statusBar().showMessage(
+                self.tr("Copy saved: {path}").format(path=target), 8000
+            )
+        ).run()
 
     def open_demo(self, complete: bool) -> None:
         """The demo in its own database beside this one; created the first time."""
@@ -313,8 +338,12 @@ class AppWindow(QMainWindow):
         target = self._database_path.with_name(name)
         if target.resolve() == self._database_path.resolve():
             return
-        if self.open_database(str(target)) and not self._services.database.has_convention():
-            self.start_page.open_demo(complete=complete)
+
+        def fill() -> None:
+            if not self._has_convention:
+                self.start_page.open_demo(complete=complete)
+
+        self.open_database(str(target), then=fill)
 
     def _created(self, created: object) -> None:
         """After the wizard: sign-in with the first account, and the judges' PIN slips."""
@@ -328,23 +357,24 @@ class AppWindow(QMainWindow):
         self.sign_in_page.username.setText(created.username)
         self.sign_in_page.passphrase.setFocus()
         if created.pins:
-            dialog = IssuedPinsDialog(created.pins, created.name, current_language(), self)
+            dialog = IssuedPinsDialog(
+                created.pins, created.name, current_language(), self._services.runner, self
+            )
             dialog.open()
             self.pins_dialog = dialog
 
     def close_services(self) -> None:
-        if self.watcher is not None:
-            self.watcher.stop()
         self._services.close()
 
     def route(self) -> None:
-        """The start page while the database is empty, else sign-in (or the signed-in area)."""
-        try:
-            has_convention = self._services.database.has_convention()
-            self._convention = self._services.setup.spec().info.name if has_convention else ""
-        except JuryError as exc:
-            show_error(self, exc)
-            return
+        """The start page while the database is empty, else sign-in (or the signed-in area);
+        what the database holds is read off the GUI thread."""
+        services = self._services
+        services.runner.query(self, lambda: _routing(services)).success(self._routed).run()
+
+    def _routed(self, state: tuple[bool, str]) -> None:
+        has_convention, self._convention = state
+        self._has_convention = has_convention
         if self._actor is not None and self._area is not None:
             self.stack.setCurrentWidget(self._area)
         elif has_convention:
@@ -354,13 +384,13 @@ class AppWindow(QMainWindow):
         else:
             self.stack.setCurrentWidget(self.start_page)
         self._retranslate()
+        self.routed.emit()
 
     # -- session ---------------------------------------------------------------------------
     def enter(self, actor: Actor) -> None:
         from juryapp.gui.judge.judge_area import JudgeArea  # noqa: PLC0415
 
-        if not self.finish_loading():
-            return
+        self._loaded = True  # whoever signed in did so in an open database
         self._actor = actor
         if actor.is_secretariat:
             area = _secretariat_screen(self._services, actor, self)
@@ -378,16 +408,17 @@ class AppWindow(QMainWindow):
             area.queue.focus_table()
         self._retranslate()
 
-    def _may_leave(self) -> bool:
-        """Ask the signed-in screens about edits not saved yet; False to stay."""
+    def _may_leave(self, then: Callable[[], object]) -> bool:
+        """Ask the signed-in screens about edits not saved yet; False to stay (or while they
+        are saved first, after which ``then`` runs)."""
         confirm = getattr(self._area, "confirm_leave", None)
-        return not callable(confirm) or bool(confirm())
+        return not callable(confirm) or bool(confirm(then))
 
     def sign_out(self) -> bool:
         """Leave the signed-in screens (after asking about unsaved edits); False if staying."""
         if self._actor is None:
             return True
-        if not self._may_leave():
+        if not self._may_leave(self.sign_out):
             return False
         self._actor = None
         self._saved_at = None
@@ -407,23 +438,13 @@ class AppWindow(QMainWindow):
         return self._area if isinstance(self._area, JudgeArea) else None
 
     def _mark_saved(self) -> None:
-        self._saved_at = datetime.now()
-        if self.watcher is not None:
-            self.watcher.acknowledge()
+        self._saved_at = local_now(self._services.clock)
         self._show_status()
 
     def _unsaved_changed(self, unsaved: bool) -> None:
         self._unsaved = unsaved
         self.setWindowModified(unsaved)
         self._show_status()
-
-    def _database_changed(self) -> None:
-        area = self._area
-        if area is None:
-            return
-        refresh = getattr(area, "refresh", None)
-        if callable(refresh):
-            refresh()
 
     # -- labels ----------------------------------------------------------------------------
     def status_texts(self) -> tuple[str, str, str]:
@@ -482,11 +503,9 @@ class AppWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if self._actor is not None and not self._may_leave():
+        if self._actor is not None and not self._may_leave(self.close):
             event.ignore()
             return
         self._settings.save_window(self, WINDOW_KEY)
         self._settings.sync()
-        if self.watcher is not None:
-            self.watcher.stop()
         super().closeEvent(event)

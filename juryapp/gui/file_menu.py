@@ -5,10 +5,6 @@
 
 from __future__ import annotations
 
-import os
-import sqlite3
-import tempfile
-from contextlib import closing
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -17,13 +13,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from juryapp.gui.settings import AppSettings
 
-__all__ = [
-    "FileMenu",
-    "ask_and_save_copy",
-    "ask_database",
-    "ask_new_database",
-    "save_database_copy",
-]
+__all__ = ["FileMenu", "ask_copy_target", "ask_database", "ask_new_database"]
 
 
 def _databases(everything: bool = False) -> str:
@@ -64,10 +54,9 @@ def ask_new_database(parent: QWidget, current: Path) -> Path | None:
     return path
 
 
-def ask_and_save_copy(parent: QWidget, current: Path) -> Path | None:
-    """A copy of the open database where the person chooses; None if none was made."""
+def ask_copy_target(parent: QWidget, current: Path) -> Path | None:
+    """Where the person wants a copy of the open database; None if nowhere (or onto itself)."""
     from juryapp.gui import dialogs  # noqa: PLC0415 - not needed for the first window
-    from juryapp.gui.errors import show_error  # noqa: PLC0415
 
     path = dialogs.save_file(
         parent,
@@ -78,29 +67,7 @@ def ask_and_save_copy(parent: QWidget, current: Path) -> Path | None:
     )
     if path is None or path.resolve() == current.resolve():
         return None
-    try:
-        save_database_copy(current, path)
-    except (OSError, sqlite3.Error) as exc:
-        show_error(parent, exc)
-        return None
     return path
-
-
-def save_database_copy(source: Path, target: Path) -> None:
-    """A consistent copy of a live database through SQLite's backup API (never a file copy),
-    written under a temporary name and renamed once complete."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    os.close(fd)
-    try:
-        with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(temp)) as dst:
-            src.backup(dst)
-        with open(temp, "rb") as written:  # noqa: PTH123 - a descriptor to fsync
-            os.fsync(written.fileno())
-        Path(temp).replace(target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 class FileMenu(QMenu):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -12,14 +13,20 @@ from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
-from juryapp.bootstrap import open_services
+from juryapp.bootstrap import bootstrap, default_database_path
 from juryapp.gui.app_window import AppWindow
 from juryapp.gui.errors import install_excepthook
 from juryapp.gui.i18n import install_translators
 from juryapp.gui.settings import APPLICATION, ORGANISATION, AppSettings
 from juryapp.resources import resource
 
-__all__ = ["apply_language", "default_database", "language_was_chosen", "run_gui"]
+__all__ = [
+    "apply_language",
+    "default_database",
+    "language_was_chosen",
+    "run_gui",
+    "share_the_interpreter_with_the_gui",
+]
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +38,31 @@ _FONT_POINTS = 11
 def apply_language(app: QCoreApplication, lang: str) -> None:
     """Switch every translation catalogue to ``lang``; open windows relabel themselves."""
     install_translators(app, lang)
+
+
+# Collections of the oldest generation, at most one per this many of the middle one (Python's
+# default is 10).
+FULL_COLLECTION_EVERY = 1_000
+# How long a thread busy in Python keeps the interpreter lock when another asks for it
+# (Python's default is 5 ms).
+SWITCH_INTERVAL_S = 0.001
+
+
+def share_the_interpreter_with_the_gui() -> None:
+    """Let the GUI thread have Python's interpreter lock soon whenever it needs it.
+
+    Reckoning a 1,000-team convention keeps a worker thread busy in Python for seconds. The
+    GUI thread takes the lock for every call into Python (each cell a table paints), and it
+    waits: up to the switch interval each time, shortened here to a millisecond; and through
+    every full pass of the cyclic garbage collector, which walks every object (50–100 ms,
+    several times a reckoning). The objects alive after start-up (modules, widgets) are set
+    aside for good and full passes come a hundred times less often; what a reckoning leaves
+    behind is freed by reference counting long before.
+    """
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
+    gc.freeze()
+    first, second, _third = gc.get_threshold()
+    gc.set_threshold(first, second, FULL_COLLECTION_EVERY)
 
 
 def language_was_chosen(settings: AppSettings) -> bool:
@@ -51,9 +83,8 @@ def default_database() -> Path:
     settings = AppSettings()
     if settings.last_database is not None:
         return settings.last_database
-    # engine pulls in SQLAlchemy, which the window is shown without.
-    from juryapp.persistence.engine import default_database_path  # noqa: PLC0415
-
+    # The composition root reads it from the persistence layer, which pulls in SQLAlchemy:
+    # the window is shown without it.
     return default_database_path()
 
 
@@ -90,7 +121,7 @@ def run_gui(database: str | None, lang: str) -> int:
     # The window shows first and opens the database once painted (see AppWindow); a database
     # that cannot be opened is reported in a dialog, then the app ends with status 1.
     window = AppWindow(
-        open_services(target),
+        bootstrap(target),
         settings,
         database_path=target,
         switch_language=lambda picked: apply_language(app, picked),
@@ -103,6 +134,7 @@ def run_gui(database: str | None, lang: str) -> int:
 
     def loaded() -> None:
         settings.remember_database(target)
+        share_the_interpreter_with_the_gui()
 
     window.load_failed.connect(remember)
     window.ready.connect(loaded)

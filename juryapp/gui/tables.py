@@ -6,6 +6,8 @@ from PySide6.QtCore import QAbstractItemModel, QObject, QSortFilterProxyModel, Q
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QWidget
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # a raw value (number, date, code) that sorts correctly
+# Rows measured to size a column to its contents: about a screenful.
+VISIBLE_ROWS = 40
 
 
 def sorting_proxy(parent: QObject, source: QAbstractItemModel) -> QSortFilterProxyModel:
@@ -22,6 +24,13 @@ def read_only_sortable(table: QTableView) -> None:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     table.setSortingEnabled(True)
+
+
+def fit_to_visible_rows(table: QTableView) -> None:
+    """Columns sized to their contents measure about a screenful of rows, not all of them: at
+    1,000 teams measuring every row asked the model a hundred thousand times per reset (Qt
+    measures every row of a table not on screen unless told how many)."""
+    table.horizontalHeader().setResizeContentsPrecision(VISIBLE_ROWS)
 
 
 def heading(parent: QWidget, grow: int = 4) -> QLabel:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from juryapp.domain.messages import FileProblemError, JuryError, current_language
 from juryapp.gui.errors import show_error
-from juryapp.gui.worker import Progress, Task, run_in_background
+from juryapp.gui.ops import Ops, Progress, Task
 from juryapp.reports.document_check import CheckResult, Standing
 
 __all__ = ["Checked", "VerifyDialog"]
@@ -167,8 +167,9 @@ class ResultView(QFrame):
 class VerifyDialog(QDialog):
     """Choose a PDF, paste a QR code's text or open a photo of one; see the verdict in words."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._ops = ops
         self.setMinimumWidth(640)
         self.task: Task | None = None
         self.results: list[ResultView] = []
@@ -264,8 +265,12 @@ class VerifyDialog(QDialog):
         def work(_progress: Progress) -> list[Checked]:
             return check(key)
 
-        self.task = run_in_background(self, work, self._show, self._failed)
+        self.task = self._ops.job(self, work).success(self._show).failure(self._failed).run()
         return self.task
+
+    def set_ops(self, ops: Ops) -> None:
+        """Where checks run from now on (the window opened another database)."""
+        self._ops = ops
 
     def _expected_key(self) -> str | None:
         """The typed fingerprint in its printed form, None if none; ValidationError if it is

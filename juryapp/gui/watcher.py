@@ -1,68 +1,89 @@
-"""Notices changes other laptops or processes make to the database by polling a tiny row."""
+"""Tells the screens what changed in the database, here or in another process or laptop."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from sqlalchemy import select
-from sqlalchemy.exc import SQLAlchemyError
 
-from juryapp.domain.messages import JuryError
-from juryapp.persistence.database import Database
-from juryapp.persistence.tables import AuditHeadRow
+from juryapp.gui.ops import Reload
+
+if TYPE_CHECKING:
+    from juryapp.gui.ops import Ops
+    from juryapp.services.changes import ChangeFeed, Changes
 
 __all__ = ["DataWatcher"]
 
 log = logging.getLogger(__name__)
 
-POLL_MS = 1500
+# One indexed read of the trail's head per tick while nothing changes; scores typed at other
+# laptops reach the screens within this, plus the time to read what they changed.
+POLL_MS = 250
 
 
 class DataWatcher(QObject):
-    """Emits ``changed`` whenever the audit chain's head moves, that is after any write.
+    """Emits ``changed`` with what the audit trail says changed since it last looked.
 
-    Every write records an audit event, so one indexed read of ``audit_head.seq`` tells
-    whether anything changed, however large the convention is.
+    Every change appends an audit event, so the trail after the last sequence number seen
+    says what changed, in every process that shares the database. It looks every
+    ``interval_ms`` and at once after each change this app made itself.
     """
 
-    changed = Signal()
+    changed = Signal(object)  # Changes
 
     def __init__(
-        self, database: Database, parent: QObject | None = None, interval_ms: int = POLL_MS
+        self,
+        feed: ChangeFeed,
+        ops: Ops,
+        parent: QObject | None = None,
+        interval_ms: int = POLL_MS,
     ) -> None:
         super().__init__(parent)
-        self._database = database
+        self._feed, self._ops = feed, ops
         self._seen: int | None = None
-        self._seen = self.read_head()
+        self._reload: Reload[int | Changes] = Reload(
+            ops, self, self._next_read, self._read, failed=self._unreadable
+        )
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.poll)
+        ops.changed.connect(self.poll)
+
+    @property
+    def seen(self) -> int | None:
+        """The last sequence number taken in (None until the first read)."""
+        return self._seen
 
     def start(self) -> None:
         self._timer.start()
+        self.poll()
 
     def stop(self) -> None:
         self._timer.stop()
+        with contextlib.suppress(RuntimeError, TypeError):  # already disconnected
+            self._ops.changed.disconnect(self.poll)
 
-    def read_head(self) -> int | None:
-        try:
-            with self._database.reading() as session:
-                return session.scalar(select(AuditHeadRow.seq).order_by(AuditHeadRow.id).limit(1))
-        except (JuryError, SQLAlchemyError):
-            # A busy or briefly unreadable file: try again at the next tick.
-            log.debug("audit head not readable this time", exc_info=True)
-            return self._seen
+    def poll(self) -> None:
+        """Look now (off the GUI thread); ``changed`` fires when something did."""
+        self._reload.request()
 
-    def acknowledge(self) -> None:
-        """Take the current state as seen, after this process wrote it itself."""
-        self._seen = self.read_head()
+    def _next_read(self) -> Callable[[], int | Changes]:
+        feed, seen = self._feed, self._seen
+        if seen is None:
+            return feed.head  # the first look only learns where the trail stands
+        return lambda: feed.since(seen)
 
-    def poll(self) -> bool:
-        """Check once; True (and ``changed`` emitted) when the database moved on."""
-        head = self.read_head()
-        if head == self._seen:
-            return False
-        self._seen = head
-        self.changed.emit()
-        return True
+    def _read(self, outcome: int | Changes) -> None:
+        if isinstance(outcome, int):
+            self._seen = outcome
+            return
+        self._seen = outcome.head
+        if not outcome.empty:
+            self.changed.emit(outcome)
+
+    def _unreadable(self, _exc: BaseException) -> None:
+        # A busy or briefly unreadable file: the next tick tries again.
+        log.debug("the trail could not be read this time", exc_info=_exc)

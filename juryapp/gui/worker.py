@@ -13,13 +13,12 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-__all__ = ["BackgroundRunner", "Cancelled", "Progress", "Task", "run_in_background"]
+__all__ = ["BackgroundRunner", "Cancelled", "Progress", "Task"]
 
 T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
-_RUNNER_NAME = "juryapp-background-runner"
 # A dialog for work that ends within this time would only flash on the screen.
 _DIALOG_DELAY_MS = 400
 # Progress reports closer together than this are merged, so a loop reporting every row
@@ -205,8 +204,7 @@ class BackgroundRunner(QObject):
 
     One worker keeps database writes from different screens from racing each other (one
     session per thread, SQLite writes serialised), the way Anki runs collection operations.
-    The composition root may create one explicitly; otherwise :meth:`for_application`
-    makes one as a child of the application.
+    ``gui/ops.py`` keeps one per lane; screens go through it, never here.
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -219,17 +217,6 @@ class BackgroundRunner(QObject):
         self._relay.failed.connect(self._on_failed)
         self._tasks: dict[int, Task] = {}
         self._ids = itertools.count(1)
-
-    @classmethod
-    def for_application(cls) -> BackgroundRunner:
-        app = QCoreApplication.instance()
-        if app is None:
-            raise RuntimeError("background work needs a running QApplication")
-        runner = app.findChild(cls, _RUNNER_NAME)
-        if runner is None:
-            runner = cls(app)
-            runner.setObjectName(_RUNNER_NAME)
-        return runner
 
     def running_tasks(self) -> list[Task]:
         return list(self._tasks.values())
@@ -251,7 +238,9 @@ class BackgroundRunner(QObject):
         *,
         title: str | None = None,
         on_cancelled: Callable[[], None] | None = None,
+        settled: Callable[[], None] | None = None,
     ) -> Task:
+        """Queue ``fn``; ``settled`` runs on the worker thread once it is over, however."""
         task_id = next(self._ids)
         relay = self._relay
 
@@ -273,14 +262,17 @@ class BackgroundRunner(QObject):
 
         def work() -> None:
             # Runs on the worker thread: it may only emit the relay's signals.
+            failed = False
             try:
                 if progress.cancelled:
                     raise Cancelled
                 result: object = fn(progress)
             except BaseException as exc:  # every failure, even SystemExit, must reach the GUI
-                relay.failed.emit(task_id, exc)
-            else:
-                relay.succeeded.emit(task_id, result)
+                result, failed = exc, True
+            finally:
+                if settled is not None:
+                    settled()
+            (relay.failed if failed else relay.succeeded).emit(task_id, result)
 
         self._pool.start(work)
         return task
@@ -302,24 +294,3 @@ class BackgroundRunner(QObject):
         task = self._tasks.pop(task_id, None)
         if task is not None:
             task._deliver_result(exc, failed=True)
-
-
-def run_in_background(
-    parent: QObject,
-    fn: Callable[[Progress], T],
-    on_success: Callable[[T], None],
-    on_error: Callable[[BaseException], None],
-    *,
-    title: str | None = None,
-    on_cancelled: Callable[[], None] | None = None,
-    runner: BackgroundRunner | None = None,
-) -> Task:
-    """Run ``fn(progress)`` on the worker thread; call back on the GUI thread when it ends.
-
-    ``fn`` must not touch widgets. ``on_success(result)`` or ``on_error(exc)`` runs on the
-    GUI thread, unless ``parent`` was destroyed meanwhile. A cancelled task (``fn`` raised
-    :class:`Cancelled`) calls ``on_cancelled`` instead of ``on_error``. With ``title``, a
-    progress dialog with a Cancel button appears when the work takes more than a moment.
-    """
-    chosen = runner if runner is not None else BackgroundRunner.for_application()
-    return chosen.submit(parent, fn, on_success, on_error, title=title, on_cancelled=on_cancelled)

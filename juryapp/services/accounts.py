@@ -6,7 +6,7 @@ import itertools
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from juryapp.domain.access import Actor, require_secretariat
+from juryapp.domain.clock import Clock, stored_now, system_clock
 from juryapp.domain.kinds import ACCOUNT_ROLES, Role
 from juryapp.domain.messages import (
     AuthenticationError,
@@ -76,9 +77,20 @@ def make_hasher() -> PasswordHasher:
 
 
 class AccountService:
-    def __init__(self, database: Database, hasher: PasswordHasher | None = None) -> None:
+    """Accounts and sign-in; lockouts start and end by ``clock``."""
+
+    def __init__(
+        self,
+        database: Database,
+        hasher: PasswordHasher | None = None,
+        clock: Clock = system_clock,
+    ) -> None:
         self._db = database
         self._hasher = hasher or make_hasher()
+        self._clock = clock
+
+    def _now(self) -> datetime:
+        return stored_now(self._clock)
 
     def has_accounts(self) -> bool:
         """Whether anyone can sign in yet (the first account is made without signing in)."""
@@ -107,7 +119,7 @@ class AccountService:
                 display_name=display_name or username,
                 role=Role.SECRETARIAT.value,
                 password_hash=self._hasher.hash(secret),
-                created_at=audit.now(),
+                created_at=self._now(),
             )
             session.add(user)
             session.flush()
@@ -169,7 +181,7 @@ class AccountService:
                     role=role.value,
                     judge_id=judge_id,
                     password_hash=self._hasher.hash(secret),
-                    created_at=audit.now(),
+                    created_at=self._now(),
                 )
             )
             audit.record_accounts(session, actor, "account.create", username, role=role.value)
@@ -193,7 +205,7 @@ class AccountService:
             if user is None:
                 self._hasher.hash(secret)  # same cost as a real check: no username probing
                 raise refused
-            now = audit.now()
+            now = self._now()
             if user.locked_until is not None and user.locked_until > now:
                 minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
                 audit.record_accounts(
@@ -247,7 +259,7 @@ class AccountService:
 
     def accounts(self, actor: Actor | None = None) -> list[AccountView]:
         """Every account (no secrets): for the sign-in list and the secretariat's accounts page."""
-        now = audit.now()
+        now = self._now()
         with self._db.reading() as session:
             rows = session.execute(
                 select(UserRow, JudgeRow.code)
@@ -320,7 +332,7 @@ class AccountService:
                         role=Role.JUDGE.value,
                         judge_id=judge_id,
                         password_hash=hashed,
-                        created_at=audit.now(),
+                        created_at=self._now(),
                     )
                 )
                 audit.record_accounts(
@@ -353,7 +365,7 @@ class AccountService:
         require_secretariat(actor)
         with self._db.writing() as session:
             user = _user(session, username)
-            was_locked = user.locked_until is not None and user.locked_until > audit.now()
+            was_locked = user.locked_until is not None and user.locked_until > self._now()
             user.failed_attempts, user.locked_until, user.lockouts = 0, None, 0
             audit.record_accounts(session, actor, "account.unlock", username, was_locked=was_locked)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Literal, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -30,6 +30,9 @@ from juryapp.persistence.tables import (
 )
 from juryapp.services import audit
 from juryapp.services.snapshot import convention_row, load_spec
+
+if TYPE_CHECKING:
+    from juryapp.services.demo import Credential
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,9 @@ class SetupService:
     def __init__(self, database: Database) -> None:
         self._db = database
 
+    def has_convention(self) -> bool:
+        return self._db.has_convention()
+
     def overview(self) -> ConventionOverview:
         """What the sign-in screen may show before anyone has signed in."""
         with self._db.reading() as session:
@@ -69,6 +75,12 @@ class SetupService:
     def spec(self) -> ConventionSpec:
         with self._db.reading() as session:
             return load_spec(session)
+
+    def demo_credentials(self) -> tuple[Credential, ...]:
+        """The demo's accounts, for its sign-in screen; none for any other convention."""
+        from juryapp.services.demo import stored_demo_credentials  # noqa: PLC0415
+
+        return stored_demo_credentials(self._db) if self.overview().is_demo else ()
 
     def create(self, actor: Actor, spec: ConventionSpec, *, is_demo: bool = False) -> None:
         """Store a whole new convention in an empty database.

@@ -50,9 +50,9 @@ def demo_final(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, st
         assert main(["--db", str(db), "lock", "--reason", "uji"]) == 0
         assert main(["--db", str(db), "report", "--out", str(out), "--documents",
                      "certificates", "--quiet"]) == 0  # fmt: skip
-    from juryapp.bootstrap import open_services  # noqa: PLC0415
+    from juryapp.bootstrap import bootstrap  # noqa: PLC0415
 
-    services = open_services(db)
+    services = bootstrap(db)
     try:
         signing = services.keys.active(Actor.reader())
     finally:

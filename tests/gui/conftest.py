@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import QApplication
 
-from juryapp.bootstrap import Services, open_services
+from juryapp.bootstrap import Services, bootstrap
 from juryapp.domain import messages
 from juryapp.gui.app_window import AppWindow
 from juryapp.gui.launch import apply_language
@@ -21,6 +21,13 @@ from juryapp.services.demo import DemoInfo, load_demo
 
 # The demo's second day: its last team (the sheet left to score) is "today".
 DEMO_TODAY = date(2024, 9, 19)
+# Long enough for the slowest work a test waits for (a signed print) on a busy machine.
+SETTLE_MS = 60_000
+
+
+def settle(qtbot: object, services: Services) -> None:
+    """Wait until every service call the screens asked for is over and its result shown."""
+    qtbot.waitUntil(services.runner.idle, timeout=SETTLE_MS)  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
@@ -33,7 +40,7 @@ class DemoTemplate:
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> DemoTemplate:
     """The demo loaded once; each test copies the file, which is much faster than reloading."""
     path = tmp_path_factory.mktemp("demo-template") / "demo.sqlite3"
-    services = open_services(path)
+    services = bootstrap(path)
     try:
         info = load_demo(services.database, services.setup, services.accounts, services.keys)
     finally:
@@ -59,7 +66,7 @@ def services_for() -> Iterator[Callable[[Path], Services]]:
     opened: list[Services] = []
 
     def open_(path: Path) -> Services:
-        services = open_services(path)
+        services = bootstrap(path)
         opened.append(services)
         return services
 
@@ -130,6 +137,7 @@ def make_window(
         window.show()
         qtbot.waitExposed(window)  # type: ignore[attr-defined]
         qtbot.waitUntil(lambda: window.loaded)  # type: ignore[attr-defined]  # after a paint
+        settle(qtbot, window.services)
         window.activateWindow()
         return window
 

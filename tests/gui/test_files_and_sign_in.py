@@ -14,9 +14,10 @@ from juryapp.domain.messages import StateError, Text
 from juryapp.domain.validation import SpecProblemsError
 from juryapp.gui.app_window import AppWindow
 from juryapp.gui.errors import build_error_box
-from juryapp.gui.file_menu import save_database_copy
 from juryapp.gui.problems import describe_where, refusal_text
 from juryapp.gui.settings import AppSettings
+from juryapp.services.copies import save_copy
+from tests.gui.conftest import settle
 
 pytestmark = [
     pytest.mark.qt_log_level_fail("WARNING"),
@@ -44,9 +45,11 @@ def test_signing_out_forgets_the_username_and_secret(
     page.show_secretariat()
     qtbot.keyClicks(page.username, "sekretariat")
     qtbot.keyClicks(page.passphrase, "jakbar2024")
-    qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
+    with qtbot.waitSignal(page.signed_in, timeout=30_000):
+        qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
     assert window.actor is not None
     assert window.sign_out()
+    settle(qtbot, window.services)
     assert page.username.text() == "" and page.passphrase.text() == ""
     qtbot.keyClicks(page.username, "sekretariat2")
     assert page.username.text() == "sekretariat2"  # not appended to the last name
@@ -75,6 +78,7 @@ def test_enter_creates_the_first_account(
         field.setFocus()
         qtbot.keyClicks(field, text)
         qtbot.keyClick(field, Qt.Key.Key_Return)
+    settle(qtbot, window.services)
     assert page._first_box.isHidden()
     assert page.username.text() == "rina"
     assert services_for(path).accounts.sign_in("rina", "kata-sandi-rina").is_secretariat
@@ -82,7 +86,7 @@ def test_enter_creates_the_first_account(
 
 def test_a_copy_of_the_database_is_a_whole_database(demo_db: Path, tmp_path: Path) -> None:
     target = tmp_path / "salinan" / "konvensi-salinan.sqlite3"
-    save_database_copy(demo_db, target)
+    save_copy(demo_db, target)
     with closing(sqlite3.connect(target)) as copy:
         assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert copy.execute("SELECT count(*) FROM team").fetchone()[0] == 15
@@ -90,10 +94,11 @@ def test_a_copy_of_the_database_is_a_whole_database(demo_db: Path, tmp_path: Pat
 
 
 def test_opened_databases_become_the_recent_ones(
-    make_window: MakeWindow, demo_db: Path, tmp_path: Path, app_settings: AppSettings
+    qtbot, make_window: MakeWindow, demo_db: Path, tmp_path: Path, app_settings: AppSettings
 ) -> None:
     window = make_window(tmp_path / "kosong.sqlite3")
-    assert window.open_database(str(demo_db))
+    with qtbot.waitSignal(window.routed, timeout=30_000):
+        assert window.open_database(str(demo_db))
     assert window.stack.currentWidget() is window.sign_in_page
     recent = AppSettings(app_settings.file_path).recent_databases
     assert recent and recent[0] == demo_db.resolve()

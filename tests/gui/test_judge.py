@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -20,7 +21,9 @@ from juryapp.gui.judge.queue_model import STATUS, QueueModel
 from juryapp.gui.judge.results_page import ResultsModel
 from juryapp.gui.judge.score_entry import ScoreEdit
 from juryapp.gui.watcher import DataWatcher
+from juryapp.services.changes import Change
 from juryapp.services.demo import DemoInfo
+from tests.gui.conftest import settle
 
 # A Qt warning fails the test; only the offscreen platform's own limits are let through.
 pytestmark = [
@@ -39,12 +42,13 @@ SCORES = "45344534"
 
 
 def _judge_window(
-    make_window: MakeWindow, services_for: OpenServices, path: Path, username: str, pin: str
+    qtbot, make_window: MakeWindow, path: Path, username: str, pin: str
 ) -> tuple[AppWindow, JudgeArea]:
     window = make_window(path)
     window.enter(window.services.accounts.sign_in(username, pin))
     area = window.judge_area
     assert area is not None
+    settle(qtbot, window.services)
     return window, area
 
 
@@ -86,7 +90,7 @@ def test_results_model_passes_the_model_tester(
 def test_queue_puts_today_first_and_greys_out_conflicts(
     qtbot, make_window: MakeWindow, services_for: OpenServices, demo_db: Path
 ) -> None:
-    _window, area = _judge_window(make_window, services_for, demo_db, "j2", "2222")
+    _window, area = _judge_window(qtbot, make_window, demo_db, "j2", "2222")
     model = area.queue.model
     assert model.entry(0).day_date == DEMO_TODAY
     conflicted = [row for row in range(model.rowCount()) if model.entry(row).conflict]
@@ -106,13 +110,14 @@ def test_judge_scores_the_pending_sheet_by_keyboard_and_submits(
     demo_info: DemoInfo,
 ) -> None:
     judge, team = demo_info.pending
-    window, area = _judge_window(make_window, services_for, demo_db, "j1", "1111")
+    window, area = _judge_window(qtbot, make_window, demo_db, "j1", "1111")
     other = services_for(demo_db)  # a second process's view of the same file
 
     area.queue.select_team(team)
     area.queue.focus_table()
-    qtbot.keyClick(area.queue.table, Qt.Key.Key_Return)
     sheet = area.sheet
+    with qtbot.waitSignal(sheet.loaded):
+        qtbot.keyClick(area.queue.table, Qt.Key.Key_Return)
     assert area.stack.currentWidget() is sheet
     assert sheet.view is not None and sheet.view.team_code == team
     edits = sheet.score_edits()
@@ -127,6 +132,8 @@ def test_judge_scores_the_pending_sheet_by_keyboard_and_submits(
 
     for position, digit in enumerate(SCORES):
         qtbot.keyClick(_focused(qtbot), digit)
+        assert edits[position].text() == digit  # shown at once, saved in order
+        settle(qtbot, window.services)
         stored = _stored(other, judge, team)
         assert stored[position] == Decimal(digit), position
         assert "✓" in sheet.saved_label.text()
@@ -142,8 +149,10 @@ def test_judge_scores_the_pending_sheet_by_keyboard_and_submits(
             qtbot.keyClick(_focused(qtbot), Qt.Key.Key_Up)
             assert QApplication.focusWidget() is edits[4]
             qtbot.keyClick(_focused(qtbot), Qt.Key.Key_Backspace)
+            settle(qtbot, window.services)
             assert _stored(other, judge, team)[4] is None
             qtbot.keyClick(_focused(qtbot), digit)
+            settle(qtbot, window.services)
             assert _stored(other, judge, team)[4] == Decimal(digit)
 
     assert all(edit.value is not None for edit in edits)
@@ -159,6 +168,7 @@ def test_judge_scores_the_pending_sheet_by_keyboard_and_submits(
     QTimer.singleShot(0, accept_confirmation)
     with qtbot.waitSignal(sheet.submitted):
         qtbot.keyClick(_focused(qtbot), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, window.services)
 
     actor = other.accounts.sign_in("sekretariat", "jakbar2024")
     view = other.scoring.sheet(actor, judge, team)
@@ -174,11 +184,16 @@ def test_submitting_an_incomplete_sheet_names_the_missing_criteria(
     qtbot, make_window: MakeWindow, services_for: OpenServices, demo_db: Path, demo_info
 ) -> None:
     _judge, team = demo_info.pending
-    _window, area = _judge_window(make_window, services_for, demo_db, "j1", "1111")
-    area.open_team(team)
+    window, area = _judge_window(qtbot, make_window, demo_db, "j1", "1111")
+    with qtbot.waitSignal(area.sheet.loaded):
+        area.open_team(team)
     qtbot.keyClick(_focused(qtbot), "3")
+    # Asked while the score is still being saved: the check waits for it, then says what is
+    # missing (K1 is no longer among them).
     qtbot.keyClick(_focused(qtbot), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert "K2" in area.sheet.message.text() and "K8" in area.sheet.message.text()
+    settle(qtbot, window.services)
+    message = area.sheet.message.text()
+    assert "K2" in message and "K8" in message and "K1" not in message
     assert QApplication.focusWidget() is area.sheet.score_edits()[1]
 
 
@@ -212,36 +227,99 @@ def test_a_ten_point_scale_waits_for_the_second_digit(qtbot) -> None:
 def test_results_wait_for_release(
     qtbot, make_window: MakeWindow, services_for: OpenServices, demo_db: Path
 ) -> None:
-    _window, area = _judge_window(make_window, services_for, demo_db, "j3", "3333")
-    qtbot.mouseClick(area.queue.results_button, Qt.MouseButton.LeftButton)
+    _window, area = _judge_window(qtbot, make_window, demo_db, "j3", "3333")
+    with qtbot.waitSignal(area.results_shown):
+        qtbot.mouseClick(area.queue.results_button, Qt.MouseButton.LeftButton)
     assert area.stack.currentWidget() is area.results
     assert "belum" in area.results.message.text()
     assert area.results.model.rowCount() == 0
-    services = services_for(demo_db)
+    services = services_for(demo_db)  # the secretariat's laptop
     services.results.set_released(services.accounts.sign_in("sekretariat", "jakbar2024"), True)
-    area.refresh()
-    assert area.results.model.rowCount() == 15
+    # The judge's screen learns it from the trail, without anyone pressing anything.
+    qtbot.waitUntil(lambda: area.results.model.rowCount() == 15, timeout=20_000)
     assert area.results.model.index(0, 0).data(Qt.ItemDataRole.DisplayRole) is not None
 
 
-def test_watcher_notices_a_write_from_another_process(
+def test_watcher_tells_what_another_process_changed(
     qtbot, services_for: OpenServices, demo_db: Path
 ) -> None:
     mine, theirs = services_for(demo_db), services_for(demo_db)
-    watcher = DataWatcher(mine.database)
-    assert not watcher.poll()
     secretariat = theirs.accounts.sign_in("sekretariat", "jakbar2024")
-    with qtbot.waitSignal(watcher.changed):
-        theirs.results.set_released(secretariat, True)
-        assert watcher.poll()
-    assert not watcher.poll()
     assert secretariat.role is Role.SECRETARIAT
+    watcher = DataWatcher(mine.changes, mine.runner)
+    watcher.start()
+    qtbot.waitUntil(lambda: watcher.seen is not None)
+    with qtbot.assertNotEmitted(watcher.changed):
+        watcher.poll()
+        settle(qtbot, mine)
+    with qtbot.waitSignal(watcher.changed, timeout=20_000) as told:
+        theirs.results.set_released(secretariat, True)
+    assert told.args[0].kinds == {Change.RESULTS}
+    with qtbot.waitSignal(watcher.changed, timeout=20_000) as told:
+        theirs.scoring.abstain(secretariat, "J1", "PKM-02", "juri sakit")
+    assert told.args[0].sheets == {("J1", "PKM-02")}
+    watcher.stop()
 
 
-def test_no_judge_screen_shows_other_judges(
-    make_window: MakeWindow, services_for: OpenServices, demo_db: Path
+def test_a_save_is_acknowledged_only_once_committed(
+    qtbot,
+    make_window: MakeWindow,
+    services_for: OpenServices,
+    demo_db: Path,
+    demo_info: DemoInfo,
 ) -> None:
-    _window, area = _judge_window(make_window, services_for, demo_db, "j1", "1111")
+    judge, team = demo_info.pending
+    window, area = _judge_window(qtbot, make_window, demo_db, "j1", "1111")
+    sheet, other = area.sheet, services_for(demo_db)
+    with qtbot.waitSignal(sheet.loaded):
+        area.open_team(team)
+    # Hold the changes worker, as a slow disk would: the save waits in line behind it.
+    gate = threading.Event()
+    held = window.services.runner.change(window, lambda: gate.wait(20)).run()
+    qtbot.keyClick(_focused(qtbot), "4")
+    assert sheet.score_edits()[0].text() == "4"
+    assert sheet.saving and "✓" not in sheet.saved_label.text()
+    assert _stored(other, judge, team)[0] is None
+    with qtbot.waitSignal(sheet.saved, timeout=20_000):
+        gate.set()
+    assert not held.is_running
+    assert _stored(other, judge, team)[0] == Decimal(4)
+    assert "✓" in sheet.saved_label.text() and not sheet.saving
+
+
+def test_a_refused_save_puts_back_what_was_committed(
+    qtbot,
+    make_window: MakeWindow,
+    services_for: OpenServices,
+    demo_db: Path,
+    demo_info: DemoInfo,
+) -> None:
+    judge, team = demo_info.pending
+    window, area = _judge_window(qtbot, make_window, demo_db, "j1", "1111")
+    sheet = area.sheet
+    with qtbot.waitSignal(sheet.loaded):
+        area.open_team(team)
+    qtbot.keyClick(_focused(qtbot), "3")
+    settle(qtbot, window.services)
+    area.watcher.stop()  # this screen does not hear of what follows before it saves again
+    # Meanwhile the same judge finishes and hands the sheet in at another laptop.
+    theirs = services_for(demo_db)
+    actor = theirs.accounts.sign_in("j1", "1111")
+    for criterion in ("K1", "K2", "K3", "K4", "K5", "K6", "K7", "K8"):
+        theirs.scoring.set_score(actor, judge, team, criterion, Decimal(4))
+    theirs.scoring.submit(actor, judge, team)
+    edit = sheet.score_edits()[0]
+    edit.setFocus()
+    qtbot.keyClick(edit, "5")
+    settle(qtbot, window.services)
+    assert edit.text() == "3"  # what this screen last saw committed, not the refused value
+    assert "diserahkan" in sheet.message.text()
+    assert "✓" in sheet.saved_label.text() and not sheet.saving
+    assert _stored(theirs, judge, team)[0] == Decimal(4)
+
+
+def test_no_judge_screen_shows_other_judges(qtbot, make_window: MakeWindow, demo_db: Path) -> None:
+    _window, area = _judge_window(qtbot, make_window, demo_db, "j1", "1111")
     model = area.results.model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)]
     assert not any("J2" in str(h) or "Juri" in str(h) for h in headers)

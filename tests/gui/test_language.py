@@ -17,6 +17,7 @@ from juryapp.gui.app_window import AppWindow
 from juryapp.gui.launch import apply_language
 from juryapp.gui.secretariat import SecretariatWindow
 from juryapp.gui.wizard import ConventionWizard
+from tests.gui.conftest import settle
 from tests.gui.screen_texts import mnemonic_clashes, texts
 from tests.gui.secretariat_fixtures import Demo, demo, window  # noqa: F401
 
@@ -65,6 +66,7 @@ def test_the_secretariat_screens_follow_every_switch(
         built = SecretariatWindow(demo.services, demo.sek1)
         built.resize(1366, 768)
         every_page(built)
+        settle(qtbot, demo.services)
         return built
 
     first = build()
@@ -110,6 +112,7 @@ def test_no_two_controls_on_a_screen_share_a_shortcut(
     window.show()
     for index in range(window.stack.count()):
         window.show_page(index)
+        settle(qtbot, demo.services)
         if index == window.SETUP:
             for tab in range(window.setup.tabs.count()):
                 window.setup.tabs.setCurrentIndex(tab)
@@ -128,9 +131,10 @@ def test_no_two_controls_on_a_screen_share_a_shortcut(
 
 
 def test_a_spin_box_shows_numbers_as_the_language_writes_them(
-    qtbot, qapp: QApplication, indonesian: None, window: SecretariatWindow
+    qtbot, qapp: QApplication, indonesian: None, window: SecretariatWindow, demo: Demo
 ) -> None:
     window.show_page(window.SETUP)
+    settle(qtbot, demo.services)
     outlier = window.setup.rubric.outlier
     assert outlier.text() == "15,0"
     switch(qtbot, qapp, "en")
@@ -156,14 +160,15 @@ def test_the_main_window_keeps_its_width_on_every_screen(
 ) -> None:
     main = make_window(demo_db)
     main.resize(1366, 740)
-    main.open_database(str(demo_db.parent / ("x" * 150) / ".." / demo_db.name))
+    with qtbot.waitSignal(main.routed, timeout=20_000):
+        main.open_database(str(demo_db.parent / ("x" * 150) / ".." / demo_db.name))
     actor = main.services.accounts.sign_in("sekretariat", "jakbar2024")
     main.enter(actor)
     area = main.stack.currentWidget()
     assert isinstance(area, SecretariatWindow)
     for index in range(area.stack.count()):
         area.show_page(index)
-        qtbot.wait(5)
+        settle(qtbot, main.services)
         name = area.navigation.item(index).text()
         assert main.width() == 1366, name
         assert main.minimumSizeHint().width() <= 1366, name

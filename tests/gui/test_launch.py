@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 # Loaded once the window is painted, or later still: none is needed for the first frame.
 NOT_BEFORE_THE_FIRST_WINDOW = (
     "sqlalchemy",
@@ -59,3 +61,24 @@ def test_the_first_window_shows_before_the_database_and_the_pages(
         )
     )
     assert early == []
+
+
+def test_once_up_the_app_lets_the_gui_thread_have_the_interpreter_soon() -> None:
+    import gc  # noqa: PLC0415
+
+    from juryapp.gui.launch import (  # noqa: PLC0415
+        FULL_COLLECTION_EVERY,
+        SWITCH_INTERVAL_S,
+        share_the_interpreter_with_the_gui,
+    )
+
+    interval, thresholds = sys.getswitchinterval(), gc.get_threshold()
+    try:
+        share_the_interpreter_with_the_gui()
+        assert sys.getswitchinterval() == pytest.approx(SWITCH_INTERVAL_S)
+        assert gc.get_threshold()[2] == FULL_COLLECTION_EVERY
+        assert gc.get_freeze_count() > 0  # what start-up made is set aside
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*thresholds)
+        sys.setswitchinterval(interval)

@@ -14,6 +14,7 @@ from juryapp.gui.secretariat import SecretariatWindow
 from juryapp.gui.secretariat.reentry_dialog import ReentryDialog
 from juryapp.services.readiness import OpenKind
 from juryapp.services.results import CellState
+from tests.gui.conftest import settle
 from tests.gui.secretariat_fixtures import Demo, demo, window, window2  # noqa: F401
 
 pytestmark = [
@@ -22,8 +23,11 @@ pytestmark = [
 ]
 
 
-def test_a_laptop_sheet_shows_its_scores_as_values_not_boxes(window: SecretariatWindow) -> None:
+def test_a_laptop_sheet_shows_its_scores_as_values_not_boxes(
+    qtbot, window: SecretariatWindow, demo: Demo
+) -> None:
     window.open_sheet("J2", "RSUD-01")  # handed in at a laptop, waiting
+    settle(qtbot, demo.services)
     paper = window.paper
     assert all(field.isReadOnly() for field in paper.fields.values())
     assert all(field.text() for field in paper.fields.values())
@@ -32,25 +36,29 @@ def test_a_laptop_sheet_shows_its_scores_as_values_not_boxes(window: Secretariat
     # The status has room for every line it can hold: the form does not move between sheets.
     top = paper.form.y()
     window.open_sheet("J1", "RSS-04")
+    settle(qtbot, demo.services)
     assert paper.form.y() == top
     assert not any(field.isReadOnly() for field in paper.fields.values())
 
 
 def test_an_abstention_is_recorded_with_a_reason_and_can_be_undone(
-    window: SecretariatWindow, demo: Demo
+    qtbot, window: SecretariatWindow, demo: Demo
 ) -> None:
     judge, team = demo.info.pending or ("", "")
     window.open_sheet(judge, team)
+    settle(qtbot, demo.services)
     paper = window.paper
     assert paper.abstain_button.text() == "Judge did &not score it…"
-    assert paper.abstain("juri berhalangan hadir")
+    paper.abstain("juri berhalangan hadir")
+    settle(qtbot, demo.services)
     assert paper.sheet is not None and paper.sheet.abstained
     assert "did not score" in paper.status.text()
     assert paper.abstain_button.text() == "&Undo 'did not score'…"
     progress = demo.services.results.progress(demo.sek1)
     assert progress.cells[(judge, team)].state is CellState.ABSTAINED
     assert demo.services.readiness.before_lock(demo.sek1).count(OpenKind.MISSING) == 0
-    assert paper.abstain("")
+    paper.abstain("")
+    settle(qtbot, demo.services)
     # Expected again: an empty sheet waits for the scores, and blocks the lock until then.
     cell = demo.services.results.progress(demo.sek1).cells[(judge, team)]
     assert (cell.state, cell.filled) == (CellState.DRAFT, 0)
@@ -58,24 +66,33 @@ def test_an_abstention_is_recorded_with_a_reason_and_can_be_undone(
 
 
 def test_a_judges_laptop_sheets_are_confirmed_in_one_action(
-    qtmodeltester: ModelTester, window: SecretariatWindow, demo: Demo
+    qtbot, qtmodeltester: ModelTester, window: SecretariatWindow, demo: Demo
 ) -> None:
     window.show_page(window.PAPER)
+    settle(qtbot, demo.services)
     panel = window.paper.waiting
     qtmodeltester.check(panel.model)
     window.open_sheet("J3", "RSUD-01")
+    settle(qtbot, demo.services)
     assert panel.batch_button.text() == "Confirm all 7 laptop sheets of J3…"
-    outcome = window.paper.confirm_judge("J3")
-    assert outcome is not None and len(outcome.confirmed) == 7
+    with qtbot.waitSignal(window.paper.confirmed_judge, timeout=20_000) as confirmed:
+        window.paper.confirm_judge("J3")
+    outcome = confirmed.args[0]
+    assert len(outcome.confirmed) == 7
+    settle(qtbot, demo.services)  # the list follows through the window's watcher
     assert panel.model.rowCount() == 32 - 7
     statuses = {demo.services.scoring.sheet(demo.sek1, "J3", t).status for t in outcome.confirmed}
     assert statuses == {SheetStatus.CONFIRMED}
     assert not panel.batch_button.isEnabled()
 
 
-def test_confirming_moves_on_to_the_next_waiting_sheet(window: SecretariatWindow) -> None:
+def test_confirming_moves_on_to_the_next_waiting_sheet(
+    qtbot, window: SecretariatWindow, demo: Demo
+) -> None:
     window.open_sheet("J1", "RSUD-01")
+    settle(qtbot, demo.services)
     window.paper.confirm()
+    settle(qtbot, demo.services)
     assert window.paper.sheet is not None
     assert (window.paper.sheet.judge_code, window.paper.sheet.team_code) == ("J2", "RSUD-01")
     assert "Next: J2 × RSUD-01" in window.paper.notice.text()
@@ -90,16 +107,22 @@ def test_blind_re_entry_shows_differences_side_by_side(
 ) -> None:
     judge, team = demo.info.pending or ("", "")
     window.open_sheet(judge, team)
+    settle(qtbot, demo.services)
     for code in window.paper.fields:
         assert window.paper.save_score(code, "4")
     window.paper.submit()
-    own = window.paper.reentry_dialog()
+    settle(qtbot, demo.services)
+    with qtbot.waitSignal(window.paper.reentry_ready) as ready:
+        window.paper.ask_for_reentry()
+    own = ready.args[0]
     assert isinstance(own, ReentryDialog)
     qtbot.addWidget(own)
     assert not own.compare_button.isEnabled()  # the typist cannot be the second person
     window2.open_sheet(judge, team)
-    dialog = window2.paper.reentry_dialog()
-    assert dialog is not None
+    settle(qtbot, demo.services)
+    with qtbot.waitSignal(window2.paper.reentry_ready) as ready:
+        window2.paper.ask_for_reentry()
+    dialog = ready.args[0]
     qtbot.addWidget(dialog)
     assert dialog.compare_button.isEnabled()
     for field in dialog.fields.values():
@@ -107,7 +130,9 @@ def test_blind_re_entry_shows_differences_side_by_side(
     dialog.fields["K2"].setText("x")
     assert not dialog.compare() and "K2" in dialog.error.text()
     dialog.fields["K2"].setText("3")
-    assert not dialog.compare()
+    with qtbot.waitSignal(dialog.compared) as compared:
+        assert dialog.compare()
+    assert not compared.args[0].confirmed and not dialog.confirmed
     qtmodeltester.check(dialog.differences)
     row = [dialog.differences.index(0, c).data() for c in range(3)]
     assert row[1:] == ["4", "3"] and row[0].startswith("K2")

@@ -18,6 +18,7 @@ from juryapp.gui.secretariat.print_page import PrintPage
 from juryapp.gui.secretariat.verification_box import VerificationBox
 from juryapp.services.demo import DEMO_PASSPHRASE
 from juryapp.services.publishing import Kind
+from tests.gui.conftest import settle
 from tests.gui.secretariat_fixtures import Demo, demo, window  # noqa: F401
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -82,9 +83,14 @@ def test_print_is_a_page_after_results(window: SecretariatWindow) -> None:
 
 
 def test_drafts_are_printed_unsigned(
-    qtbot: QtBot, qtmodeltester: ModelTester, window: SecretariatWindow, tmp_path: Path
+    qtbot: QtBot,
+    qtmodeltester: ModelTester,
+    window: SecretariatWindow,
+    demo: Demo,
+    tmp_path: Path,
 ) -> None:
     window.show_page(window.PRINT)
+    settle(qtbot, demo.services)
     page = window.print
     assert "DRAFT" in page.state_text.text()
     assert page.fingerprint.isHidden()
@@ -112,6 +118,7 @@ def test_locked_results_print_signed_and_verify_as_valid(
 ) -> None:
     _lock(demo)
     window.show_page(window.PRINT)
+    settle(qtbot, demo.services)
     page = window.print
     key = demo.services.keys.active(demo.sek1)
     assert key is not None
@@ -138,6 +145,7 @@ def test_a_tampered_copy_is_not_valid(
 ) -> None:
     _lock(demo)
     window.show_page(window.PRINT)
+    settle(qtbot, demo.services)
     page = window.print
     _print(qtbot, page, tmp_path / "final")
     minutes = next(w.path for w in page.files.files() if w.kind == Kind.MINUTES)
@@ -157,6 +165,7 @@ def test_a_draft_is_not_valid(
     qtbot: QtBot, window: SecretariatWindow, demo: Demo, tmp_path: Path
 ) -> None:
     window.show_page(window.PRINT)
+    settle(qtbot, demo.services)
     page = window.print
     _print(qtbot, page, tmp_path / "draft")
     box = _verify(qtbot, page, page.files.files()[0].path)
@@ -165,14 +174,18 @@ def test_a_draft_is_not_valid(
 
 
 def test_locking_on_the_results_page_updates_the_print_page(
-    window: SecretariatWindow, demo: Demo
+    qtbot: QtBot, window: SecretariatWindow, demo: Demo
 ) -> None:
     window.show_page(window.PRINT)
+    settle(qtbot, demo.services)
     assert "DRAFT" in window.print.state_text.text()
     _settle(demo)
     window.show_page(window.RESULTS)
+    settle(qtbot, demo.services)
     window.results.lock("rekap final untuk pleno", DEMO_PASSPHRASE)
+    settle(qtbot, demo.services)  # the watcher marks the print screen out of date
     window.show_page(window.PRINT)
+    settle(qtbot, demo.services)
     key = demo.services.keys.active(demo.sek1)
     assert key is not None
     assert window.print.fingerprint.text() == key.fingerprint

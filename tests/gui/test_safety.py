@@ -20,6 +20,7 @@ from juryapp.gui.secretariat import SecretariatWindow
 from juryapp.gui.secretariat.lock_dialog import LockDialog
 from juryapp.services.demo import DEMO_PASSPHRASE
 from juryapp.services.readiness import OpenItem, OpenKind, Readiness
+from tests.gui.conftest import settle
 from tests.gui.secretariat_fixtures import Demo, demo, window, window2  # noqa: F401
 
 pytestmark = [
@@ -58,16 +59,19 @@ def test_a_confirmation_names_the_action_on_its_button(qtbot) -> None:
 
 
 def test_releasing_results_asks_and_can_be_declined(
-    monkeypatch: pytest.MonkeyPatch, window: SecretariatWindow, demo: Demo
+    qtbot, monkeypatch: pytest.MonkeyPatch, window: SecretariatWindow, demo: Demo
 ) -> None:
     window.show_page(window.RESULTS)
+    settle(qtbot, demo.services)
     declined = Answers(False)
     monkeypatch.setattr(dialogs, "confirm", declined)
     window.results.release_button.click()
+    settle(qtbot, demo.services)
     assert declined.asked and declined.asked[0][3] == "&Show to judges"
     assert not demo.services.results.lock_state().released
     monkeypatch.setattr(dialogs, "confirm", Answers(True))
     window.results.release_button.click()
+    settle(qtbot, demo.services)
     assert demo.services.results.lock_state().released
     assert window.results.release_button.text() == "&Withhold from judges…"
 
@@ -76,8 +80,10 @@ def test_the_lock_dialog_says_what_locking_does_and_lists_what_is_open(
     qtbot, qtmodeltester: ModelTester, window: SecretariatWindow, demo: Demo
 ) -> None:
     window.show_page(window.RESULTS)
-    dialog = window.results.lock_dialog_for_now()
-    assert dialog is not None
+    settle(qtbot, demo.services)
+    with qtbot.waitSignal(window.results.lock_dialog_ready, timeout=20_000) as ready:
+        window.results.ask_for_lock_dialog()
+    dialog = ready.args[0]
     qtbot.addWidget(dialog)
     assert "final and signed" in dialog.explain.text() and "new version" in dialog.explain.text()
     kinds = [item.kind for item in dialog.readiness.items]
@@ -90,6 +96,7 @@ def test_the_lock_dialog_says_what_locking_does_and_lists_what_is_open(
         dialog.go_buttons[0].click()
     judge, team = demo.info.pending or ("", "")
     assert went.args == [judge, team]
+    settle(qtbot, demo.services)
     assert window.stack.currentWidget() is window.paper
     assert window.paper.sheet is not None
     assert (window.paper.sheet.judge_code, window.paper.sheet.team_code) == (judge, team)
@@ -100,8 +107,10 @@ def test_unconfirmed_sheets_lock_only_with_a_reason(
 ) -> None:
     settle_pending(demo)
     window.show_page(window.RESULTS)
-    dialog = window.results.lock_dialog_for_now()
-    assert dialog is not None
+    settle(qtbot, demo.services)
+    with qtbot.waitSignal(window.results.lock_dialog_ready, timeout=20_000) as ready:
+        window.results.ask_for_lock_dialog()
+    dialog = ready.args[0]
     qtbot.addWidget(dialog)
     assert dialog.readiness.can_lock and not dialog.reason.isHidden()
     assert not dialog.lock_button.isEnabled()
@@ -111,8 +120,11 @@ def test_unconfirmed_sheets_lock_only_with_a_reason(
     assert dialog.lock_button.isEnabled()
 
 
-def test_a_tie_item_takes_the_person_to_its_category(qtbot, window: SecretariatWindow) -> None:
+def test_a_tie_item_takes_the_person_to_its_category(
+    qtbot, window: SecretariatWindow, demo: Demo
+) -> None:
     window.show_page(window.RESULTS)
+    settle(qtbot, demo.services)
     tie = OpenItem(OpenKind.CUT_LINE_TIE, "RSUD", ("RSUD-01", "RSUD-02"), None, Text("a", "a"))
     dialog = LockDialog(Readiness((tie,)), 1, window.results)
     dialog.go_to_category.connect(window.results.show_tie)
@@ -123,25 +135,28 @@ def test_a_tie_item_takes_the_person_to_its_category(qtbot, window: SecretariatW
 
 
 def test_unlocking_asks_for_a_reason_with_the_action_on_its_button(
-    monkeypatch: pytest.MonkeyPatch, window: SecretariatWindow, demo: Demo
+    qtbot, monkeypatch: pytest.MonkeyPatch, window: SecretariatWindow, demo: Demo
 ) -> None:
     settle_pending(demo)
     demo.services.locking.lock(demo.sek1, "rekap final", DEMO_PASSPHRASE)
     window.show_page(window.RESULTS)
-    window.results.refresh()
+    settle(qtbot, demo.services)
     assert window.results.lock_button.text() == "&Unlock the results…"
     asked = Answers(None)
     monkeypatch.setattr(dialogs, "ask_reason", asked)
     window.results.lock_button.click()
+    settle(qtbot, demo.services)
     assert asked.asked[0][3] == "&Unlock the results" and "version 2" in str(asked.asked[0][2])
     assert demo.services.results.lock_state().locked
     monkeypatch.setattr(dialogs, "ask_reason", Answers("koreksi nilai RSUD-02"))
     window.results.lock_button.click()
+    settle(qtbot, demo.services)
     assert not demo.services.results.lock_state().locked
 
 
-def test_removing_a_row_asks_first(window: SecretariatWindow) -> None:
+def test_removing_a_row_asks_first(qtbot, window: SecretariatWindow, demo: Demo) -> None:
     window.show_page(window.SETUP)
+    settle(qtbot, demo.services)
     editor = window.setup.team_editor
     asked = Answers(False)
     editor.ask = asked  # type: ignore[assignment]
@@ -166,6 +181,7 @@ def test_leaving_a_screen_with_unsaved_edits_asks(
     qtbot, window: SecretariatWindow, demo: Demo
 ) -> None:
     window.show_page(window.SETUP)
+    settle(qtbot, demo.services)
     with qtbot.waitSignal(window.unsaved_changed) as changed:
         _edit_venue(window, "Aula Kantor Wali Kota")
     assert changed.args == [True]
@@ -176,31 +192,35 @@ def test_leaving_a_screen_with_unsaved_edits_asks(
     assert window.navigation.currentRow() == window.SETUP
     window.ask_unsaved = Answers(dialogs.Unsaved.SAVE)  # type: ignore[assignment]
     window.show_page(window.RESULTS)
+    settle(qtbot, demo.services)  # saved first, then on to the screen asked for
     assert window.stack.currentWidget() is window.results
     assert demo.services.setup.spec().info.venue == "Aula Kantor Wali Kota"
     assert not window.has_unsaved()
 
 
 def test_discarding_unsaved_edits_puts_the_stored_set_up_back(
-    window: SecretariatWindow, demo: Demo
+    qtbot, window: SecretariatWindow, demo: Demo
 ) -> None:
     window.show_page(window.SETUP)
+    settle(qtbot, demo.services)
     before = demo.services.setup.spec().info.venue
     _edit_venue(window, "Ruang lain")
     window.ask_unsaved = Answers(dialogs.Unsaved.DISCARD)  # type: ignore[assignment]
     assert window.confirm_leave()
+    settle(qtbot, demo.services)
     assert window.setup.info_fields["venue"].text() == before
     assert demo.services.setup.spec().info.venue == before
 
 
 def test_sign_out_and_quit_ask_about_unsaved_edits_and_the_status_bar_says_so(
-    make_window: MakeWindow, demo_db: Path
+    qtbot, make_window: MakeWindow, demo_db: Path
 ) -> None:
     main = make_window(demo_db)
     main.enter(main.services.accounts.sign_in("sekretariat", "jakbar2024"))
     area = main.stack.currentWidget()
     assert isinstance(area, SecretariatWindow)
     area.show_page(area.SETUP)
+    settle(qtbot, main.services)
     assert main.status_texts()[2].startswith("Semua perubahan tersimpan")
     _edit_venue(area, "Aula baru")
     assert main.isWindowModified()
@@ -216,20 +236,43 @@ def test_sign_out_and_quit_ask_about_unsaved_edits_and_the_status_bar_says_so(
     assert main.actor is None and not main.isWindowModified()
 
 
-def test_a_failed_save_leaves_the_edits_marked_unsaved(window: SecretariatWindow) -> None:
+def test_saving_on_the_way_out_signs_out_once_saved(
+    qtbot, make_window: MakeWindow, demo_db: Path
+) -> None:
+    main = make_window(demo_db)
+    main.enter(main.services.accounts.sign_in("sekretariat", "jakbar2024"))
+    area = main.stack.currentWidget()
+    assert isinstance(area, SecretariatWindow)
+    area.show_page(area.SETUP)
+    settle(qtbot, main.services)
+    _edit_venue(area, "Aula yang disimpan")
+    area.ask_unsaved = Answers(dialogs.Unsaved.SAVE)  # type: ignore[assignment]
+    assert not main.sign_out()  # not yet: the edits are being saved
+    settle(qtbot, main.services)
+    assert main.actor is None  # signed out once they were
+    assert main.services.setup.spec().info.venue == "Aula yang disimpan"
+
+
+def test_a_failed_save_leaves_the_edits_marked_unsaved(
+    qtbot, window: SecretariatWindow, demo: Demo
+) -> None:
     window.show_page(window.SETUP)
+    settle(qtbot, demo.services)
     teams = window.setup.teams
     assert teams.setData(teams.index(0, 2), "XYZ")
-    assert not window.setup.save()
+    window.setup.save()
+    settle(qtbot, demo.services)
     assert window.setup.has_unsaved() and window.has_unsaved()
+    assert window.setup.problems.count() >= 1
 
 
 def test_the_set_up_is_read_only_while_the_results_are_locked(
-    window: SecretariatWindow, demo: Demo
+    qtbot, window: SecretariatWindow, demo: Demo
 ) -> None:
     settle_pending(demo)
     demo.services.locking.lock(demo.sek1, "rekap final", DEMO_PASSPHRASE)
     window.show_page(window.SETUP)
+    settle(qtbot, demo.services)
     setup = window.setup
     assert setup.locked and not setup.locked_note.isHidden()
     assert setup.teams.read_only
@@ -240,4 +283,5 @@ def test_the_set_up_is_read_only_while_the_results_are_locked(
     assert not setup.files.buttons["teams"].isEnabled()
     assert setup.files.buttons["convention-out"].isEnabled()  # reading out is still fine
     window.show_page(window.SCHEDULE)
+    settle(qtbot, demo.services)
     assert window.schedule.locked and not window.schedule.up_button.isEnabled()

@@ -22,6 +22,7 @@ from juryapp.interchange.convention_file import read_convention_file
 from juryapp.interchange.tabular import write_table
 from juryapp.resources import resource
 from juryapp.services.publishing import Kind
+from tests.gui.conftest import settle
 
 pytestmark = [
     pytest.mark.slow,
@@ -158,9 +159,11 @@ def run_wizard(qtbot, window: AppWindow, tmp_path: Path) -> None:
     assert wizard.checklist.problems() == []
     assert wizard.checklist.gaps() == []  # nothing is missing before judging starts
     assert "Tidak ada yang kurang" in wizard.checklist.intro.text()
-    wizard.accept()
+    with qtbot.waitSignal(wizard.stored, timeout=60_000):
+        wizard.accept()
     assert wizard.created is not None and len(wizard.created.pins) == 5
     window.start_page.wizard_done(wizard)
+    settle(qtbot, window.services)
 
 
 def sign_in_secretariat(qtbot, window: AppWindow, username: str, secret: str) -> SecretariatWindow:
@@ -170,6 +173,7 @@ def sign_in_secretariat(qtbot, window: AppWindow, username: str, secret: str) ->
     qtbot.keyClicks(page.username, username)
     qtbot.keyClicks(page.passphrase, secret)
     qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
+    settle(qtbot, window.services)
     area = window.stack.currentWidget()
     assert isinstance(area, SecretariatWindow)
     return area
@@ -202,7 +206,8 @@ def test_a_new_organiser_runs_a_convention_from_an_empty_database(
     assert window.sign_in_page.username.text() == RINA[0]
     slips = window.pins_dialog
     assert slips is not None
-    assert slips.print_to(tmp_path / "slip-pin.pdf")  # type: ignore[attr-defined]
+    with qtbot.waitSignal(slips.printed, timeout=30_000):  # type: ignore[attr-defined]
+        slips.print_to(tmp_path / "slip-pin.pdf")  # type: ignore[attr-defined]
     slip_text = "".join(p.extract_text() for p in PdfReader(tmp_path / "slip-pin.pdf").pages)
     pins = {p.judge_code: p.pin for p in slips.pins}  # type: ignore[attr-defined]
     assert all(f"{pin[:3]} {pin[3:]}" in slip_text for pin in pins.values())
@@ -214,11 +219,14 @@ def test_a_new_organiser_runs_a_convention_from_an_empty_database(
     page.select_judge("j1")
     qtbot.keyClicks(page.pin, pins["J1"])
     qtbot.keyClick(page.pin, Qt.Key.Key_Return)
+    settle(qtbot, window.services)
     area = window.judge_area
     assert area is not None
-    area.open_team("PKM-01")
+    with qtbot.waitSignal(area.sheet.loaded):
+        area.open_team("PKM-01")
     for edit, value in zip(area.sheet.score_edits(), SCORES["PKM-01"], strict=True):
         qtbot.keyClick(edit, str(value))
+    settle(qtbot, window.services)  # every score committed before the question is asked
 
     def accept_submission() -> None:
         box = QApplication.activeModalWidget()
@@ -228,7 +236,9 @@ def test_a_new_organiser_runs_a_convention_from_an_empty_database(
     QTimer.singleShot(0, accept_submission)
     with qtbot.waitSignal(area.sheet.submitted):
         area.sheet.submit()
+    settle(qtbot, window.services)
     assert window.sign_out()
+    settle(qtbot, window.services)
     assert page.pin.text() == "" and page.username.text() == ""
 
     # 3. The other laptops hand in their sheets; one judge's is on paper (J5 × RSS-01).
@@ -238,45 +248,58 @@ def test_a_new_organiser_runs_a_convention_from_an_empty_database(
     # 4. Rina types J5's paper sheet for RSS-01 and hands it in.
     sek = sign_in_secretariat(qtbot, window, *RINA)
     sek.open_sheet("J5", "RSS-01")
+    settle(qtbot, window.services)
     for code, value in zip(sek.paper.fields, SCORES["RSS-01"], strict=True):
         assert sek.paper.save_score(code, str(value))
     sek.paper.submit()
+    settle(qtbot, window.services)
     assert sek.paper.sheet is not None and sek.paper.sheet.status is SheetStatus.SUBMITTED
     assert window.sign_out()
+    settle(qtbot, window.services)
 
     # 5. Bayu types it again without seeing Rina's entry (a slip first, then right).
     sek = sign_in_secretariat(qtbot, window, *BAYU)
     sek.open_sheet("J5", "RSS-01")
-    dialog = sek.paper.reentry_dialog()
-    assert dialog is not None
+    settle(qtbot, window.services)
+    with qtbot.waitSignal(sek.paper.reentry_ready) as ready:
+        sek.paper.ask_for_reentry()
+    dialog = ready.args[0]
     qtbot.addWidget(dialog)
     assert all(field.text() == "" for field in dialog.fields.values())  # blind
     for field, value in zip(dialog.fields.values(), SCORES["RSS-01"], strict=True):
         qtbot.keyClicks(field, str(value))
     dialog.fields["K4"].setText("3")
-    assert not dialog.compare()
-    assert dialog.differences.rowCount() == 1
+    with qtbot.waitSignal(dialog.compared):
+        assert dialog.compare()
+    assert not dialog.confirmed and dialog.differences.rowCount() == 1
     dialog.fields["K4"].setText("5")
-    assert dialog.compare() and dialog.confirmed
+    with qtbot.waitSignal(dialog.compared):
+        assert dialog.compare()
+    assert dialog.confirmed
 
     # 6. Each judge's laptop sheets confirmed in one action per judge.
     sek.show_page(sek.PAPER)
     for judge in JUDGES:
-        outcome = sek.paper.confirm_judge(judge.code)
-        assert outcome is not None and outcome.refused == ()
+        with qtbot.waitSignal(sek.paper.confirmed_judge, timeout=20_000) as confirmed:
+            sek.paper.confirm_judge(judge.code)
+        assert confirmed.args[0].refused == ()
+    settle(qtbot, window.services)
     assert sek.paper.pending.rowCount() == 0
 
     # 7. The tie at the PKM quota line: locking is refused until the jury decides.
     sek.show_page(sek.RESULTS)
+    settle(qtbot, window.services)
     results = sek.results
     results.select_category("PKM")
     assert not results.banner.isHidden()
-    lock_dialog = results.lock_dialog_for_now()
-    assert lock_dialog is not None
+    with qtbot.waitSignal(results.lock_dialog_ready, timeout=20_000) as ready:
+        results.ask_for_lock_dialog()
+    lock_dialog = ready.args[0]
     assert [i.teams for i in lock_dialog.readiness.items] == [("PKM-03", "PKM-04")]
     assert not lock_dialog.lock_button.isEnabled()
     lock_dialog.deleteLater()
     assert results.decide(["PKM-03", "PKM-04"], False, "sidang pleno: K5 paparan lebih kuat")
+    settle(qtbot, window.services)
     assert results.banner.isHidden()
 
     # 8. Lock through the dialog, which now lists nothing open.
@@ -288,12 +311,15 @@ def test_a_new_organiser_runs_a_convention_from_an_empty_database(
         qtbot.keyClicks(shown.passphrase, KEY_PASSPHRASE)
         shown.lock_button.click()
 
-    QTimer.singleShot(0, press_lock)
+    # The dialog opens once what is open is found (off the GUI thread); then it is answered.
+    results.lock_dialog_ready.connect(lambda _dialog: QTimer.singleShot(0, press_lock))
     results.lock_button.click()
+    settle(qtbot, window.services)
     assert other.results.lock_state().locked
 
     # 9. Print the signed minutes and recap, and check one.
     sek.show_page(sek.PRINT)
+    settle(qtbot, window.services)
     printer = sek.print
     printer.set_kinds({Kind.MINUTES, Kind.RECAP})
     printer.set_output_folder(tmp_path / "dokumen")

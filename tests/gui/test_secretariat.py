@@ -27,6 +27,7 @@ from juryapp.gui.secretariat.results_models import CODE, SCORE, TIE, RankingMode
 from juryapp.gui.secretariat.schedule_page import now_and_next
 from juryapp.services.demo import DEMO_PASSPHRASE
 from juryapp.services.results import CellState
+from tests.gui.conftest import settle
 from tests.gui.secretariat_fixtures import Demo, demo, window, window2  # noqa: F401
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -49,21 +50,24 @@ def _cell(window: SecretariatWindow, judge: str, team: str) -> QModelIndex:
     return model.index(row, column)
 
 
-def _fill(window: SecretariatWindow, demo: Demo, judge: str, team: str) -> None:
+def _fill(qtbot: QtBot, window: SecretariatWindow, demo: Demo, judge: str, team: str) -> None:
     """Type a whole paper sheet for (judge, team) through the paper-entry screen."""
     window.open_sheet(judge, team)
+    settle(qtbot, demo.services)
     for criterion in demo.services.setup.spec().criteria:
         assert window.paper.save_score(criterion.code, "4")
+    settle(qtbot, demo.services)
 
 
 # --- models --------------------------------------------------------------------------------
 
 
 def test_every_model_passes_the_model_tester(
-    qtmodeltester: ModelTester, window: SecretariatWindow
+    qtbot: QtBot, qtmodeltester: ModelTester, window: SecretariatWindow, demo: Demo
 ) -> None:
     for page in range(window.stack.count()):
         window.show_page(page)
+    settle(qtbot, demo.services)
     window.results.ranking_view.selectRow(0)
     setup = window.setup
     models = [
@@ -90,8 +94,11 @@ def test_every_model_passes_the_model_tester(
 # --- dashboard -----------------------------------------------------------------------------
 
 
-def test_dashboard_shows_the_demo_states(window: SecretariatWindow, demo: Demo) -> None:
+def test_dashboard_shows_the_demo_states(
+    qtbot: QtBot, window: SecretariatWindow, demo: Demo
+) -> None:
     window.show_page(window.DASHBOARD)
+    settle(qtbot, demo.services)
     totals = window.dashboard.totals
     assert totals[CellState.CONFIRMED].text().endswith(": 39")
     assert totals[CellState.SUBMITTED].text().endswith(": 32")
@@ -110,11 +117,13 @@ def test_dashboard_follows_a_saved_score_without_a_reset(
     qtbot: QtBot, window: SecretariatWindow, demo: Demo
 ) -> None:
     window.show_page(window.DASHBOARD)
+    settle(qtbot, demo.services)
     window.dashboard.view.verticalScrollBar().setValue(3)
     judge, team = demo.info.pending
     demo.services.scoring.set_score(demo.sek2, judge, team, "K1", Decimal(4))
     with qtbot.assertNotEmitted(window.dashboard.model.modelReset):
         window.refresh()
+        settle(qtbot, demo.services)
     cell = _cell(window, judge, team)
     assert cell.data(STATE_ROLE) == CellState.DRAFT.value
     assert cell.data() == "1/8"
@@ -122,9 +131,10 @@ def test_dashboard_follows_a_saved_score_without_a_reset(
 
 
 def test_dashboard_sorts_by_team_and_by_a_judges_state_and_keeps_it_on_refresh(
-    qtmodeltester: ModelTester, window: SecretariatWindow, demo: Demo
+    qtbot: QtBot, qtmodeltester: ModelTester, window: SecretariatWindow, demo: Demo
 ) -> None:
     window.show_page(window.DASHBOARD)
+    settle(qtbot, demo.services)
     view, model = window.dashboard.view, window.dashboard.model
     codes = lambda: [row.code for row in model.table.rows]  # noqa: E731
     view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
@@ -134,17 +144,20 @@ def test_dashboard_sorts_by_team_and_by_a_judges_state_and_keeps_it_on_refresh(
     assert codes()[0] == team
     assert _cell(window, judge, team).data(STATE_ROLE) == CellState.NOT_STARTED.value
     window.refresh()
+    settle(qtbot, demo.services)
     assert codes()[0] == team  # a refresh keeps the order the person chose
     qtmodeltester.check(model)
 
 
 def test_double_click_opens_the_sheet_in_paper_entry(
-    qtbot: QtBot, window: SecretariatWindow
+    qtbot: QtBot, window: SecretariatWindow, demo: Demo
 ) -> None:
     window.show_page(window.DASHBOARD)
+    settle(qtbot, demo.services)
     with qtbot.waitSignal(window.dashboard.open_sheet) as blocker:
         window.dashboard.view.doubleClicked.emit(_cell(window, "J2", "RSUD-01"))
     assert blocker.args == ["J2", "RSUD-01"]
+    settle(qtbot, demo.services)
     assert window.stack.currentWidget() is window.paper
     assert window.paper.sheet is not None
     assert (window.paper.sheet.judge_code, window.paper.sheet.team_code) == ("J2", "RSUD-01")
@@ -162,15 +175,18 @@ def test_scores_are_typed_with_the_keyboard(
         window.activateWindow()
     judge, team = demo.info.pending
     window.open_sheet(judge, team)
+    settle(qtbot, demo.services)
     first = window.paper.fields["K1"]
     qtbot.waitUntil(first.isVisible)  # a layout shows new children on the next event loop
     first.setFocus()
     qtbot.keyClicks(first, "4")
     qtbot.keyClick(first, Qt.Key.Key_Return)
+    assert window.focusWidget() is window.paper.fields["K2"]  # on at once, saved in order
+    settle(qtbot, demo.services)
     assert window.paper.sheet is not None and window.paper.sheet.filled == 1
-    assert window.focusWidget() is window.paper.fields["K2"]
     qtbot.keyClicks(window.paper.fields["K2"], "9")
     qtbot.keyClick(window.paper.fields["K2"], Qt.Key.Key_Return)
+    settle(qtbot, demo.services)
     assert not window.paper.notice.isHidden()
     assert "K2" in window.paper.notice.text()
     stored = demo.services.scoring.sheet(demo.sek1, judge, team)
@@ -178,57 +194,78 @@ def test_scores_are_typed_with_the_keyboard(
 
 
 def test_two_person_rule_for_paper_sheets(
-    window: SecretariatWindow, window2: SecretariatWindow, demo: Demo
+    qtbot: QtBot, window: SecretariatWindow, window2: SecretariatWindow, demo: Demo
 ) -> None:
     judge, team = demo.info.pending or ("", "")
-    _fill(window, demo, judge, team)
+    _fill(qtbot, window, demo, judge, team)
     window.paper.submit()
+    settle(qtbot, demo.services)
     assert window.paper.sheet is not None
     assert window.paper.sheet.status is SheetStatus.SUBMITTED
     # The confirm button stays usable so that pressing it explains the rule.
     assert window.paper.confirm_button.isEnabled()
     again = dict.fromkeys(window.paper.fields, "4")
-    assert window.paper.confirm_by_reentry(again) is None
+    assert window.paper.confirm_by_reentry(again)
+    settle(qtbot, demo.services)
     assert not window.paper.notice.isHidden()
     assert window.paper.notice.text().startswith("Lembar ini diketik oleh")  # a sentence
     assert "konfirmasi harus oleh petugas sekretariat lain" in window.paper.notice.text()
     assert demo.services.scoring.sheet(demo.sek1, judge, team).status is SheetStatus.SUBMITTED
 
     window2.open_sheet(judge, team)
-    outcome = window2.paper.confirm_by_reentry(again)
-    assert outcome is not None and outcome.confirmed
+    settle(qtbot, demo.services)
+    with qtbot.waitSignal(window2.paper.confirmed):
+        assert window2.paper.confirm_by_reentry(again)
     assert demo.services.scoring.sheet(demo.sek1, judge, team).status is SheetStatus.CONFIRMED
     assert window2.paper.sheet is not None
 
 
-def test_pending_list_holds_submitted_sheets(window: SecretariatWindow) -> None:
+def test_pending_list_holds_submitted_sheets(
+    qtbot: QtBot, window: SecretariatWindow, demo: Demo
+) -> None:
     window.show_page(window.PAPER)
+    settle(qtbot, demo.services)
     rows = window.paper.pending.rowCount()
     assert rows == 32
     window.paper.pending_view.selectRow(0)
+    settle(qtbot, demo.services)
     assert window.paper.sheet is not None
     assert window.paper.sheet.status is SheetStatus.SUBMITTED
 
 
 def test_correction_needs_a_reason_and_a_fresh_confirmation(
-    window: SecretariatWindow, window2: SecretariatWindow, demo: Demo
+    qtbot: QtBot, window: SecretariatWindow, window2: SecretariatWindow, demo: Demo
 ) -> None:
     window.open_sheet("J1", "PKM-01")
-    assert not window.paper.correct("K1", "2", "  ")
+    settle(qtbot, demo.services)
+    window.paper.correct("K1", "2", "  ")
+    settle(qtbot, demo.services)
     assert not window.paper.notice.isHidden()
+    assert demo.services.scoring.sheet(demo.sek1, "J1", "PKM-01").lines[0].value != Decimal(2)
     assert window.paper.correct("K1", "2", "salah ketik dari formulir")
+    settle(qtbot, demo.services)
     assert demo.services.scoring.sheet(demo.sek1, "J1", "PKM-01").status is SheetStatus.SUBMITTED
     window.paper.confirm()  # sek1 corrected it: refused
+    settle(qtbot, demo.services)
     assert "sekretariat lain" in window.paper.notice.text()
     window2.open_sheet("J1", "PKM-01")
+    settle(qtbot, demo.services)
     window2.paper.confirm()
+    settle(qtbot, demo.services)
     assert demo.services.scoring.sheet(demo.sek1, "J1", "PKM-01").status is SheetStatus.CONFIRMED
 
 
-def test_reopen_gives_the_sheet_back_as_a_draft(window: SecretariatWindow, demo: Demo) -> None:
+def test_reopen_gives_the_sheet_back_as_a_draft(
+    qtbot: QtBot, window: SecretariatWindow, demo: Demo
+) -> None:
     window.open_sheet("J2", "RSUD-01")
-    assert not window.paper.reopen("")
-    assert window.paper.reopen("juri ingin meninjau ulang K3")
+    settle(qtbot, demo.services)
+    window.paper.reopen("")
+    settle(qtbot, demo.services)
+    assert not window.paper.notice.isHidden()  # a reason is required
+    assert demo.services.scoring.sheet(demo.sek1, "J2", "RSUD-01").status is SheetStatus.SUBMITTED
+    window.paper.reopen("juri ingin meninjau ulang K3")
+    settle(qtbot, demo.services)
     assert demo.services.scoring.sheet(demo.sek1, "J2", "RSUD-01").status is SheetStatus.DRAFT
 
 
@@ -247,8 +284,11 @@ def _ranking(window: SecretariatWindow) -> dict[str, tuple[str, str, str]]:
     }
 
 
-def test_results_show_pkm_ranks_and_the_tie_broken_by_k5(window: SecretariatWindow) -> None:
+def test_results_show_pkm_ranks_and_the_tie_broken_by_k5(
+    qtbot: QtBot, window: SecretariatWindow, demo: Demo
+) -> None:
     window.show_page(window.RESULTS)
+    settle(qtbot, demo.services)
     window.results.select_category("PKM")
     ranks = _ranking(window)
     # The team code stands beside its institution, as the tie column names codes.
@@ -265,37 +305,45 @@ def test_results_show_pkm_ranks_and_the_tie_broken_by_k5(window: SecretariatWind
     assert window.results.breakdown.rowCount() == 5
 
 
-def test_method_comparison_and_release(window: SecretariatWindow, demo: Demo) -> None:
+def test_method_comparison_and_release(qtbot: QtBot, window: SecretariatWindow, demo: Demo) -> None:
     window.show_page(window.RESULTS)
+    settle(qtbot, demo.services)
     window.results.select_method(Method.MEDIAN)
     assert window.results.results is not None
     assert window.results.results.method is Method.MEDIAN
     assert window.results.compare.columnCount() == 5
     assert window.results.release_button.text() == "Show to &judges…"  # the action, not the state
     window.results.set_released(True)
+    settle(qtbot, demo.services)
     assert demo.services.results.lock_state().released
     assert window.results.release_button.text() == "&Withhold from judges…"
     assert "judges can see them" in window.results.version.text()
 
 
 def test_lock_needs_a_reason_while_sheets_are_open_and_unlock_raises_the_version(
-    window: SecretariatWindow, demo: Demo
+    qtbot: QtBot, window: SecretariatWindow, demo: Demo
 ) -> None:
     window.show_page(window.RESULTS)
+    settle(qtbot, demo.services)
     window.results.lock("rekap sementara untuk pleno", DEMO_PASSPHRASE)
+    settle(qtbot, demo.services)
     assert "J1 × RSS-04" in window.results.notice.text()  # the sheet left empty blocks it
     assert not demo.services.results.lock_state().locked
     judge, team = demo.info.pending or ("", "")
     demo.services.scoring.abstain(demo.sek1, judge, team, "juri berhalangan hadir")
     window.results.lock("", DEMO_PASSPHRASE)
+    settle(qtbot, demo.services)
     assert not window.results.notice.isHidden()
     assert not demo.services.results.lock_state().locked
     window.results.lock("rekap sementara untuk pleno", "frasa sandi yang salah")
+    settle(qtbot, demo.services)
     assert "frasa sandi" in window.results.notice.text().lower()
     assert not demo.services.results.lock_state().locked
     window.results.lock("rekap sementara untuk pleno", DEMO_PASSPHRASE)
+    settle(qtbot, demo.services)
     assert demo.services.results.lock_state().locked
     window.results.unlock("koreksi nilai RSUD-02")
+    settle(qtbot, demo.services)
     state = demo.services.results.lock_state()
     assert not state.locked and state.version == 2
     assert "2" in window.results.version.text()
@@ -314,10 +362,11 @@ def _make_cut_line_tie(demo: Demo) -> None:
 
 
 def test_cut_line_tie_shows_a_banner_until_the_jury_decides(
-    window: SecretariatWindow, demo: Demo
+    qtbot: QtBot, window: SecretariatWindow, demo: Demo
 ) -> None:
     _make_cut_line_tie(demo)
     window.show_page(window.RESULTS)
+    settle(qtbot, demo.services)
     window.results.select_category("PKM")
     assert not window.results.banner.isHidden()
     assert "batas kuota" in window.results.banner_text.text() or "quota" in (
@@ -325,8 +374,12 @@ def test_cut_line_tie_shows_a_banner_until_the_jury_decides(
     )
     tied = [code for code, _ in window.results.tied_at_cut_line()]
     assert sorted(tied) == ["PKM-02", "PKM-05"]
-    assert not window.results.decide(["PKM-05", "PKM-02"], False, "")  # a reason is required
+    window.results.decide(["PKM-05", "PKM-02"], False, "")
+    settle(qtbot, demo.services)
+    assert not window.results.banner.isHidden()  # a reason is required
+    assert "alasan" in window.results.notice.text().lower()
     assert window.results.decide(["PKM-05", "PKM-02"], False, "keputusan sidang pleno juri")
+    settle(qtbot, demo.services)
     assert window.results.banner.isHidden()
     ranks = _ranking(window)
     assert ranks["PKM-05"][0] == "3" and ranks["PKM-02"][0] == "4"
@@ -349,9 +402,10 @@ def test_tie_dialog_orders_and_returns_the_decision(qtbot: QtBot) -> None:
 
 
 def test_rubric_editor_refuses_weights_other_than_100(
-    window: SecretariatWindow, demo: Demo
+    qtbot: QtBot, window: SecretariatWindow, demo: Demo
 ) -> None:
     window.show_page(window.SETUP)
+    settle(qtbot, demo.services)
     rubric = window.setup.rubric
     weight = rubric.criteria.index(0, 3)
     assert rubric.criteria.setData(weight, "20")
@@ -363,15 +417,19 @@ def test_rubric_editor_refuses_weights_other_than_100(
     assert rubric.criteria.setData(rubric.criteria.index(7, 3), "10")
     assert "100" in rubric.total.text()
     assert window.setup.save()
+    settle(qtbot, demo.services)
     saved = demo.services.setup.spec().criteria
     assert (saved[0].weight, saved[7].weight) == (Decimal(20), Decimal(10))
 
 
-def test_setup_problems_are_listed(window: SecretariatWindow, demo: Demo) -> None:
+def test_setup_problems_are_listed(qtbot: QtBot, window: SecretariatWindow, demo: Demo) -> None:
     window.show_page(window.SETUP)
+    settle(qtbot, demo.services)
     teams = window.setup.teams
     assert teams.setData(teams.index(0, 2), "XYZ")  # a category that does not exist
-    assert not window.setup.save()
+    window.setup.save()
+    settle(qtbot, demo.services)
+    assert window.setup.has_unsaved()
     assert window.setup.problems.count() >= 1
     # Where the problem is, in words, and the message as a sentence: no teams[1].category.
     expected = "Teams, row 1, Category: Kategori 'XYZ' tidak dikenal"
@@ -379,8 +437,11 @@ def test_setup_problems_are_listed(window: SecretariatWindow, demo: Demo) -> Non
     assert demo.services.setup.spec().teams[0].category == "PKM"
 
 
-def test_team_size_warning_and_details_save(window: SecretariatWindow, demo: Demo) -> None:
+def test_team_size_warning_and_details_save(
+    qtbot: QtBot, window: SecretariatWindow, demo: Demo
+) -> None:
     window.show_page(window.SETUP)
+    settle(qtbot, demo.services)
     setup = window.setup
     members = "; ".join(f"Anggota {i}" for i in range(9))
     assert setup.teams.setData(setup.teams.index(0, 4), members)
@@ -388,28 +449,39 @@ def test_team_size_warning_and_details_save(window: SecretariatWindow, demo: Dem
     assert "PKM-01" in setup.team_warning.text()
     assert setup.teams.index(0, 4).data(Qt.ItemDataRole.ToolTipRole)
     setup.revert()
+    settle(qtbot, demo.services)
+    assert setup.team_warning.isHidden()
     setup.info_fields["venue"].setText("Aula Kantor Wali Kota")
     setup.info_fields["venue"].textEdited.emit("Aula Kantor Wali Kota")
     assert setup.save()
+    settle(qtbot, demo.services)
     assert demo.services.setup.spec().info.venue == "Aula Kantor Wali Kota"
+    assert not setup.has_unsaved()
 
 
-def test_conflict_suggestions_and_signatures(window: SecretariatWindow, demo: Demo) -> None:
+def test_conflict_suggestions_and_signatures(
+    qtbot: QtBot, window: SecretariatWindow, demo: Demo
+) -> None:
     spec = demo.services.setup.spec()
     judges = tuple(
         replace(j, affiliation="RSUD Cengkareng") if j.code == "J4" else j for j in spec.judges
     )
     demo.services.setup.update(demo.sek1, replace(spec, judges=judges))
     window.show_page(window.SETUP)
+    settle(qtbot, demo.services)
     before = window.setup.conflicts.rowCount()
-    assert window.setup.suggest_conflicts() == 1
+    window.setup.suggest_conflicts()
+    settle(qtbot, demo.services)
     assert window.setup.conflicts.rowCount() == before + 1
+    assert "1" in window.setup.notice.text()
     assert window.setup.save()
+    settle(qtbot, demo.services)
     assert any(
         c.judge == "J4" and c.institution == "RSUD Cengkareng"
         for c in demo.services.setup.spec().conflicts
     )
-    assert window.setup.store_signature("J1", b"\x89PNG fake")
+    window.setup.store_signature("J1", b"\x89PNG fake")
+    settle(qtbot, demo.services)
     assert "J1" in demo.services.setup.signatures()
     assert window.setup.judges.index(0, 6).data() == "✓"
 
@@ -448,20 +520,25 @@ def test_convention_file_round_trip(
 # --- schedule ------------------------------------------------------------------------------
 
 
-def test_schedule_reorders_and_keeps_the_time_slots(window: SecretariatWindow, demo: Demo) -> None:
+def test_schedule_reorders_and_keeps_the_time_slots(
+    qtbot: QtBot, window: SecretariatWindow, demo: Demo
+) -> None:
     window.show_page(window.SCHEDULE)
+    settle(qtbot, demo.services)
     page = window.schedule
     page.view.selectRow(1)  # PKM-02 at 09.00
     page.move_selected(-1)
     assert page.model.dirty and page.save_button.isEnabled()
     assert page.save()
+    settle(qtbot, demo.services)
     teams = {t.code: t for t in demo.services.setup.spec().teams}
     assert (teams["PKM-02"].order, teams["PKM-02"].time.isoformat()) == (1, "08:30:00")  # type: ignore[union-attr]
     assert (teams["PKM-01"].order, teams["PKM-01"].time.isoformat()) == (2, "09:00:00")  # type: ignore[union-attr]
 
 
-def test_drag_and_drop_moves_a_team(window: SecretariatWindow) -> None:
+def test_drag_and_drop_moves_a_team(qtbot: QtBot, window: SecretariatWindow, demo: Demo) -> None:
     window.show_page(window.SCHEDULE)
+    settle(qtbot, demo.services)
     model = window.schedule.model
     data = model.mimeData([model.index(0, 0)])
     model.dropMimeData(data, Qt.DropAction.MoveAction, 3, 0, QModelIndex())
@@ -480,10 +557,14 @@ def test_now_and_next_follow_the_clock(demo: Demo) -> None:
 
 
 @pytest.mark.qt_log_ignore(OFFSCREEN_LIMITS)
-def test_timer_opens_with_the_convention_durations(qtbot: QtBot, window: SecretariatWindow) -> None:
+def test_timer_opens_with_the_convention_durations(
+    qtbot: QtBot, window: SecretariatWindow, demo: Demo
+) -> None:
     window.show_page(window.SCHEDULE)
+    settle(qtbot, demo.services)
     window.schedule.set_clock(lambda: datetime(2024, 9, 19, 9, 5))
     timer = window.schedule.open_timer()
+    assert timer is not None
     qtbot.addWidget(timer)
     assert timer.durations().presentation_s == 15 * 60
     assert timer.team_text()[0] == "RSUD-02 · RSUD Kalideres"

@@ -16,6 +16,7 @@ from juryapp.gui.launch import apply_language, language_was_chosen
 from juryapp.gui.settings import AppSettings
 from juryapp.gui.start.first_run import LanguageDialog
 from juryapp.resources import resource
+from tests.gui.conftest import settle
 
 # A Qt warning fails the test; only the offscreen platform's own limits are let through.
 pytestmark = [
@@ -27,11 +28,13 @@ MakeWindow = Callable[[Path], AppWindow]
 
 
 def _type_pin(qtbot, window: AppWindow, username: str, pin: str) -> None:
+    """Type a PIN and wait until it is checked (off the GUI thread)."""
     page = window.sign_in_page
     page.select_judge(username)
     page.pin.clear()
     qtbot.keyClicks(page.pin, pin)
     qtbot.keyClick(page.pin, Qt.Key.Key_Return)
+    settle(qtbot, window.services)
 
 
 def test_language_dialog_previews_and_returns_the_choice(
@@ -59,8 +62,9 @@ def test_first_run_opens_the_demo_and_reaches_sign_in(
 ) -> None:
     window = make_window(tmp_path / "empty.sqlite3")
     assert window.stack.currentWidget() is window.start_page
-    with qtbot.waitSignal(window.start_page.convention_ready, timeout=60_000):
+    with qtbot.waitSignal(window.routed, timeout=60_000):
         qtbot.mouseClick(window.start_page.demo_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window.services)
     page = window.sign_in_page
     assert window.stack.currentWidget() is page
     assert page.demo_panel.isVisible()
@@ -74,8 +78,9 @@ def test_create_from_a_convention_file_then_first_secretariat_account(
     qtbot, make_window: MakeWindow, tmp_path: Path
 ) -> None:
     window = make_window(tmp_path / "new.sqlite3")
-    with qtbot.waitSignal(window.start_page.convention_ready):
-        assert window.start_page.create_from_file(resource("demo", "convention.toml"))
+    with qtbot.waitSignal(window.routed, timeout=20_000):
+        window.start_page.create_from_file(resource("demo", "convention.toml"))
+    settle(qtbot, window.services)
     page = window.sign_in_page
     assert window.stack.currentWidget() is page
     assert not page.demo_panel.isVisible()
@@ -85,6 +90,7 @@ def test_create_from_a_convention_file_then_first_secretariat_account(
     qtbot.keyClicks(page.first_secret, "rahasia-panjang")
     qtbot.keyClicks(page.first_repeat, "rahasia-panjang")
     qtbot.mouseClick(page.first_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window.services)
     assert not page.first_button.isVisible()
     qtbot.keyClicks(page.passphrase, "rahasia-panjang")
     with qtbot.waitSignal(page.signed_in) as signed:
@@ -142,6 +148,7 @@ def test_secretariat_sign_in_and_sign_out(qtbot, make_window: MakeWindow, demo_d
     assert window.actor is not None and window.actor.is_secretariat
     assert window.stack.currentWidget() is not page
     window.sign_out_action.trigger()
+    settle(qtbot, window.services)
     assert window.actor is None
     assert window.stack.currentWidget() is page
 
@@ -155,6 +162,7 @@ def test_judge_signs_out_with_the_keyboard(qtbot, make_window: MakeWindow, demo_
     qtbot.waitUntil(area.isVisible)
     modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     qtbot.keyClick(area, Qt.Key.Key_L, modifiers)
+    settle(qtbot, window.services)
     assert window.actor is None
     assert window.stack.currentWidget() is window.sign_in_page
 

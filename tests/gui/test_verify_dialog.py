@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from juryapp.gui.app_window import AppWindow
+from juryapp.gui.ops import Ops
 from juryapp.gui.verify_dialog import VerifyDialog
 from juryapp.reports.claims import DocumentClaim, sign_claim
 from juryapp.reports.document_check import Standing
@@ -44,11 +45,13 @@ def claim_text(key: ConventionKey) -> str:
 
 
 @pytest.fixture
-def dialog(qtbot: object, qapp: QApplication, indonesian: None) -> VerifyDialog:
-    made = VerifyDialog()
+def dialog(qtbot: object, qapp: QApplication, indonesian: None) -> Iterator[VerifyDialog]:
+    ops = Ops()  # checking a document needs no database: only somewhere to run
+    made = VerifyDialog(ops)
     qtbot.addWidget(made)  # type: ignore[attr-defined]
     made.show()
-    return made
+    yield made
+    ops.close()
 
 
 def finish(qtbot: object, start: Callable[[], object]) -> None:

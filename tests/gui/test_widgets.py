@@ -40,7 +40,7 @@ from juryapp.gui.timer_window import (
     TimerState,
     format_countdown,
 )
-from juryapp.gui.worker import BackgroundRunner, Cancelled, Progress, run_in_background
+from juryapp.gui.worker import BackgroundRunner, Cancelled, Progress
 
 # A Qt warning is a bug in the widget or the test, as in qutebrowser.
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
@@ -137,13 +137,12 @@ def test_worker_delivers_the_result_on_the_gui_thread(qtbot, qapp, runner):
         worker_threads.append(threading.get_ident())
         return 6 * 7
 
-    task = run_in_background(
+    task = runner.submit(
         parent,
         work,
         recorder.success,
         recorder.error,
         on_cancelled=recorder.cancelled,
-        runner=runner,
     )
     with qtbot.waitSignal(task.finished, timeout=5000):
         pass
@@ -160,7 +159,7 @@ def test_worker_delivers_the_exception_with_its_traceback(qtbot, runner):
         raise ValueError("kolom Skor kosong")
 
     parent = QObject()
-    task = run_in_background(parent, work, recorder.success, recorder.error, runner=runner)
+    task = runner.submit(parent, work, recorder.success, recorder.error)
     with qtbot.waitSignal(task.failed, timeout=5000) as blocker:
         pass
     assert recorder.kinds() == ["error"]
@@ -179,7 +178,7 @@ def test_worker_reports_progress(qtbot, runner):
         return "selesai"
 
     parent = QObject()
-    task = run_in_background(parent, work, lambda _: None, lambda _: None, runner=runner)
+    task = runner.submit(parent, work, lambda _: None, lambda _: None)
     task.progressed.connect(lambda done, total, text: seen.append((done, total, text)))
     with qtbot.waitSignal(task.finished, timeout=5000):
         pass
@@ -200,13 +199,12 @@ def test_worker_cancel_stops_the_work_without_an_error(qtbot, runner):
         return "not reached"
 
     parent = QObject()
-    task = run_in_background(
+    task = runner.submit(
         parent,
         work,
         recorder.success,
         recorder.error,
         on_cancelled=recorder.cancelled,
-        runner=runner,
     )
     qtbot.waitUntil(started.is_set, timeout=5000)
     task.cancel()
@@ -235,14 +233,13 @@ def test_worker_dialog_cancel_button_cancels_the_task(qtbot, runner):
 
     parent = QMainWindow()
     qtbot.addWidget(parent)
-    task = run_in_background(
+    task = runner.submit(
         parent,
         work,
         recorder.success,
         recorder.error,
         on_cancelled=recorder.cancelled,
         title="Mengimpor nilai",
-        runner=runner,
     )
     assert task.dialog is not None
     assert task.dialog.labelText() == "Mengimpor nilai"
@@ -265,7 +262,7 @@ def test_worker_skips_callbacks_when_the_parent_is_gone(qtbot, runner):
         return 1  # ignores the cancel request: the result must still not be delivered
 
     parent = QObject()
-    task = run_in_background(parent, work, recorder.success, recorder.error, runner=runner)
+    task = runner.submit(parent, work, recorder.success, recorder.error)
     del parent  # the window that asked closed while the work ran
     with qtbot.waitSignal(task.finished, timeout=5000):
         gate.set()
@@ -284,15 +281,11 @@ def test_worker_runs_tasks_one_at_a_time_in_order(qtbot, runner):
 
         return work
 
-    first = run_in_background(parent, job("a"), lambda _: None, lambda _: None, runner=runner)
-    second = run_in_background(parent, job("b"), lambda _: None, lambda _: None, runner=runner)
+    first = runner.submit(parent, job("a"), lambda _: None, lambda _: None)
+    second = runner.submit(parent, job("b"), lambda _: None, lambda _: None)
     with qtbot.waitSignals([first.finished, second.finished], timeout=5000):
         pass
     assert order == ["a start", "a end", "b start", "b end"]
-
-
-def test_application_runner_is_created_once(qapp):
-    assert BackgroundRunner.for_application() is BackgroundRunner.for_application()
 
 
 # --- error dialogs ----------------------------------------------------------------------

@@ -129,7 +129,7 @@ def test_the_accounts_step_checks_what_was_typed(qtbot, wizard: ConventionWizard
 
 
 def test_the_checklist_says_what_is_still_missing_and_finish_stores_it(
-    wizard: ConventionWizard, tmp_path: Path, services_for: Callable[[Path], Services]
+    qtbot, wizard: ConventionWizard, tmp_path: Path, services_for: Callable[[Path], Services]
 ) -> None:
     wizard.details.form.editors["name"].setText("Konvensi Mutu 2025")  # type: ignore[attr-defined]
     wizard.categories.categories.add(Category("PKM", "Puskesmas", 3))
@@ -144,7 +144,8 @@ def test_the_checklist_says_what_is_still_missing_and_finish_stores_it(
     gaps = wizard.checklist.gaps()
     assert any("belum ada tim" in g.lower() for g in gaps)
     assert all(g[0].isupper() for g in gaps)
-    wizard.accept()
+    with qtbot.waitSignal(wizard.stored, timeout=30_000):
+        wizard.accept()
     assert wizard.created is not None and wizard.created.username == "rina"
     stored = services_for(tmp_path / "kosong.sqlite3")
     assert stored.setup.spec().info.name == "Konvensi Mutu 2025"

@@ -16,7 +16,9 @@ import pytest
 from argon2 import PasswordHasher
 from sqlalchemy import select
 
+from juryapp.bootstrap import Services, bootstrap
 from juryapp.domain.access import Actor
+from juryapp.domain.clock import Clock
 from juryapp.domain.kinds import Role
 from juryapp.domain.model import ConventionSpec
 from juryapp.interchange.convention_file import read_convention_file
@@ -80,9 +82,10 @@ class Stack:
     keys: KeyService
     locking: LockService
     integrity: IntegrityService
+    services: Services
 
     def close(self) -> None:
-        self.database.close()
+        self.services.close()
 
     def actions(self) -> list[tuple[str, str, str]]:
         """(actor, action, subject) of every audit event, oldest first."""
@@ -104,19 +107,22 @@ class Stack:
             return events
 
 
-def open_stack(path: Path, hasher: PasswordHasher | None = None) -> Stack:
-    database = Database.open(path)
-    keys = KeyService(database, CHEAP_KDF)
+def open_stack(
+    path: Path, hasher: PasswordHasher | None = None, clock: Clock | None = None
+) -> Stack:
+    """The services wired by ``bootstrap`` itself, with a cheap hasher and key cost."""
+    services = bootstrap(path, clock=clock, hasher=hasher or fast_hasher(), kdf_cost=CHEAP_KDF)
     return Stack(
         path=path,
-        database=database,
-        setup=SetupService(database),
-        accounts=AccountService(database, hasher or fast_hasher()),
-        scoring=ScoringService(database),
-        results=ResultsService(database),
-        keys=keys,
-        locking=LockService(database, keys),
-        integrity=IntegrityService(database),
+        database=services.database,
+        setup=services.setup,
+        accounts=services.accounts,
+        scoring=services.scoring,
+        results=services.results,
+        keys=services.keys,
+        locking=services.locking,
+        integrity=services.integrity,
+        services=services,
     )
 
 

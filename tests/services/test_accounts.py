@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select, update
 
-from juryapp.bootstrap import open_services
+from juryapp.bootstrap import bootstrap
 from juryapp.domain.access import Actor
 from juryapp.domain.kinds import Role
 from juryapp.domain.messages import (
@@ -87,7 +87,7 @@ def test_five_wrong_pins_lock_the_account_across_a_restart(stack: Stack, db_path
     assert [a.locked for a in stack.accounts.accounts() if a.username == "j3"] == [True]
     stack.close()
 
-    reopened = open_services(db_path)  # a restart: new engine, new services, real hasher
+    reopened = bootstrap(db_path)  # a restart: new engine, new services, real hasher
     try:
         with pytest.raises(AuthenticationError) as refused:
             reopened.accounts.sign_in("j3", pin_of("J3"))  # the right PIN, still locked
@@ -126,6 +126,32 @@ def test_lock_ends_after_its_time(stack: Stack) -> None:
             .values(locked_until=audit.now() - timedelta(seconds=1))
         )
     assert stack.accounts.sign_in("j1", pin_of("J1")).judge_code == "J1"
+
+
+class MovingClock:
+    """A clock the test moves by hand, wired through ``bootstrap`` like the real one."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2024, 9, 19, 2, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def test_a_lockout_ends_by_the_clock_it_was_wired_with(db_path: Path, stack: Stack) -> None:
+    clock = MovingClock()
+    moved = open_stack(db_path, clock=clock)
+    try:
+        _fail(moved, "j1", MAX_ATTEMPTS)
+        clock.now += timedelta(minutes=LOCK_MINUTES) - timedelta(seconds=1)
+        with pytest.raises(AuthenticationError, match="terkunci"):
+            moved.accounts.sign_in("j1", pin_of("J1"))
+        assert [a.locked for a in moved.accounts.accounts() if a.username == "j1"] == [True]
+        clock.now += timedelta(seconds=2)
+        assert [a.locked for a in moved.accounts.accounts() if a.username == "j1"] == [False]
+        assert moved.accounts.sign_in("j1", pin_of("J1")).judge_code == "J1"
+    finally:
+        moved.close()
 
 
 def test_secretariat_reset_unlocks(stack: Stack, sek1: Actor) -> None:

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 
-def test_open_services_wires_one_database(tmp_path: Path) -> None:
+def test_bootstrap_wires_one_database(tmp_path: Path) -> None:
     if importlib.util.find_spec("juryapp.interchange.tabular") is None:
         pytest.skip("the spreadsheet reader is not in the tree yet")
-    from juryapp.bootstrap import open_services  # noqa: PLC0415
+    from juryapp.bootstrap import bootstrap  # noqa: PLC0415
 
-    services = open_services(tmp_path / "konvensi.sqlite3")
+    services = bootstrap(tmp_path / "konvensi.sqlite3")
     try:
         assert not services.database.has_convention()
         for service in (services.setup, services.accounts, services.scoring, services.results):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from juryapp.bootstrap import Services, open_services
+from juryapp.bootstrap import Services, bootstrap
 from juryapp.cli.main import main
 from juryapp.domain.access import Actor
 from juryapp.services import publishing
@@ -35,7 +35,7 @@ def services(locked_demo: Path, tmp_path: Path) -> Iterator[Services]:
     target = tmp_path / "demo.sqlite3"
     with sqlite3.connect(locked_demo) as source, sqlite3.connect(target) as copy:
         source.backup(copy)
-    opened = open_services(target)
+    opened = bootstrap(target)
     yield opened
     opened.close()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Signal
@@ -9,18 +10,29 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from juryapp.bootstrap import Services
 from juryapp.domain.access import Actor
-from juryapp.domain.messages import JuryError, PermissionDeniedError
+from juryapp.domain.clock import local_now
+from juryapp.domain.messages import PermissionDeniedError
+from juryapp.domain.results import Results
 from juryapp.gui.account_dialogs import ChangeSecretDialog
 from juryapp.gui.errors import show_error
 from juryapp.gui.judge.queue_page import QueuePage
 from juryapp.gui.judge.results_page import ResultsPage
 from juryapp.gui.judge.score_sheet import ScoreSheetPage
+from juryapp.gui.ops import Reload
+from juryapp.gui.watcher import DataWatcher
+from juryapp.services.changes import Change, Changes
+from juryapp.services.scoring import QueueEntry
 
 __all__ = ["JudgeArea"]
 
 
 class JudgeArea(QWidget):
+    """Reads run off the GUI thread; a change to this judge's sheets, made here or at
+    another laptop, reloads the queue (and the sheet shown, unless it is being typed in)."""
+
     saved = Signal()
+    queue_loaded = Signal()
+    results_shown = Signal()
 
     def __init__(
         self,
@@ -31,12 +43,14 @@ class JudgeArea(QWidget):
         today: date | None = None,
     ) -> None:
         super().__init__(parent)
-        self._services = services
-        self._actor = actor
+        self._services, self._ops, self._actor = services, services.runner, actor
         self._today = today
+        self._first = True
         self.queue = QueuePage(self)
         self.queue.set_judge_name(actor.display_name)
-        self.sheet = ScoreSheetPage(services, actor, self)
+        self.sheet = ScoreSheetPage(
+            services.scoring, services.runner, actor, self, clock=services.clock
+        )
         self.results = ResultsPage(self)
         self.stack = QStackedWidget(self)
         for page in (self.queue, self.sheet, self.results):
@@ -50,49 +64,89 @@ class JudgeArea(QWidget):
         self.queue.change_pin.connect(self.ask_change_pin)
         self.sheet.back_requested.connect(self.show_queue)
         self.sheet.saved.connect(self.saved)
-        self.sheet.submitted.connect(lambda _code: self.refresh())
-        self.results.back_requested.connect(self.show_queue)
+        self.sheet.loaded.connect(self._sheet_loaded)
+        self._queue = Reload(
+            self._ops,
+            self,
+            self._read_queue,
+            self._show_queue,
+            failed=self._failed,
+            slow=True,
+            rest=1.0,
+        )
+        self._results = Reload(
+            self._ops, self, self._read_results, self._show_results, slow=True, rest=1.0
+        )
         self.load_queue()
+        self.watcher = DataWatcher(services.changes, services.runner, self)
+        self.watcher.changed.connect(self.take_changes)
+        self.watcher.start()
 
-    def _criteria_count(self) -> int:
-        return len(self._services.setup.spec().criteria)
-
+    # -- the queue -------------------------------------------------------------------------
     def load_queue(self) -> None:
-        try:
-            entries = self._services.scoring.queue(self._actor)
-            count = self._criteria_count()
-        except JuryError as exc:
+        """Read this judge's teams and sheets again (off the GUI thread)."""
+        self._queue.request()
+
+    def _read_queue(self) -> Callable[[], tuple[list[QueueEntry], int]]:
+        scoring, setup, actor = self._services.scoring, self._services.setup, self._actor
+        return lambda: (scoring.queue(actor), len(setup.spec().criteria))
+
+    def _show_queue(self, loaded: tuple[list[QueueEntry], int]) -> None:
+        entries, criteria = loaded
+        if self._first:
+            self._first = False
+            today = self._today or local_now(self._services.clock).date()
+            self.queue.set_entries(entries, criteria, today)
+        else:
+            self.queue.update_entries(entries)
+        self.queue_loaded.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        if self._first:
             show_error(self, exc)
-            return
-        self.queue.set_entries(entries, count, self._today or date.today())
 
     def refresh(self) -> None:
         """Something changed in the database (here or on another laptop): show it."""
-        try:
-            self.queue.update_entries(self._services.scoring.queue(self._actor))
-        except JuryError:
-            return
+        self.load_queue()
         if self.stack.currentWidget() is self.sheet:
             self.sheet.reload()
         elif self.stack.currentWidget() is self.results:
             self.open_results()
 
+    def take_changes(self, changes: Changes) -> None:
+        """What the watcher found changed; only this judge's sheets matter here."""
+        judge = self._actor.judge_code or ""
+        mine = changes.every_sheet or bool(changes.sheets_of(judge))
+        if Change.SETUP in changes.kinds or mine:
+            self.load_queue()
+            if self.stack.currentWidget() is self.sheet:
+                self.sheet.reload()
+        if self.stack.currentWidget() is self.results and changes.touches(
+            (Change.RESULTS, Change.SCORES, Change.SETUP)
+        ):
+            self.open_results()
+
     def show_queue(self) -> None:
-        self.refresh()
+        self.load_queue()
         self.stack.setCurrentWidget(self.queue)
         self.queue.focus_table()
 
     def open_team(self, team_code: str) -> None:
-        if self.sheet.load(team_code):
-            self.stack.setCurrentWidget(self.sheet)
-            self.queue.select_team(team_code)
-            self.sheet.focus_first_open()
+        """Open the sheet for ``team_code`` once it is read."""
+        self.sheet.load(team_code)
 
+    def _sheet_loaded(self, team_code: str) -> None:
+        self.stack.setCurrentWidget(self.sheet)
+        self.queue.select_team(team_code)
+        self.sheet.focus_first_open()
+
+    # -- account and results ---------------------------------------------------------------
     def change_pin_dialog(self) -> ChangeSecretDialog:
         """The form for a new PIN (built, not shown); its button changes it or says why not."""
-        dialog = ChangeSecretDialog(pin=True, parent=self)
-        dialog.action = lambda: self._services.accounts.change_own_secret(
-            self._actor, dialog.current.text(), dialog.new.text()
+        dialog = ChangeSecretDialog(self._ops, pin=True, parent=self)
+        accounts, actor = self._services.accounts, self._actor
+        dialog.action = lambda: accounts.change_own_secret(
+            actor, dialog.current.text(), dialog.new.text()
         )
         return dialog
 
@@ -102,13 +156,23 @@ class JudgeArea(QWidget):
         dialog.deleteLater()
 
     def open_results(self) -> None:
-        try:
-            results = self._services.results.compute(self._actor)
-        except PermissionDeniedError:
-            results = None
-        except JuryError as exc:
-            show_error(self, exc)
-            return
+        """The released results (worked out off the GUI thread), or why there are none."""
+        self._results.request()
+
+    def _read_results(self) -> Callable[[], Results | None]:
+        results, actor = self._services.results, self._actor
+
+        def read() -> Results | None:
+            try:
+                return results.compute(actor)
+            except PermissionDeniedError:
+                return None
+
+        return read
+
+    def _show_results(self, results: Results | None) -> None:
         self.results.show_results(results)
-        self.stack.setCurrentWidget(self.results)
-        self.results.back_button.setFocus()
+        if self.stack.currentWidget() is not self.results:
+            self.stack.setCurrentWidget(self.results)
+            self.results.back_button.setFocus()
+        self.results_shown.emit()

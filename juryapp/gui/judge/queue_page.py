@@ -24,7 +24,7 @@ from juryapp.gui.judge.queue_model import (
     TITLE,
     QueueModel,
 )
-from juryapp.gui.tables import heading, read_only_sortable, sorting_proxy
+from juryapp.gui.tables import fit_to_visible_rows, heading, read_only_sortable, sorting_proxy
 from juryapp.services.scoring import QueueEntry
 
 __all__ = ["QueuePage", "QueueTable"]
@@ -56,6 +56,7 @@ class QueuePage(QWidget):
         self._hint = QLabel(self)
         self._hint.setWordWrap(True)
         self.table = QueueTable(self)
+        fit_to_visible_rows(self.table)
         self.table.setModel(self.proxy)
         read_only_sortable(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -28,7 +28,13 @@ from PySide6.QtWidgets import (
 from juryapp.domain.formatting import format_score
 from juryapp.domain.messages import current_language
 from juryapp.domain.results import Results
-from juryapp.gui.tables import SORT_ROLE, heading, read_only_sortable, sorting_proxy
+from juryapp.gui.tables import (
+    SORT_ROLE,
+    fit_to_visible_rows,
+    heading,
+    read_only_sortable,
+    sorting_proxy,
+)
 
 __all__ = ["ResultsModel", "ResultsPage"]
 
@@ -150,6 +156,7 @@ class ResultsPage(QWidget):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.table = QTableView(self)
+        fit_to_visible_rows(self.table)
         self.table.setModel(self.proxy)
         read_only_sortable(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

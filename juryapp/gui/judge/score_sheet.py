@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
 from fractions import Fraction
@@ -22,15 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from juryapp.bootstrap import Services
 from juryapp.domain.access import Actor
+from juryapp.domain.clock import Clock, local_now, system_clock
 from juryapp.domain.formatting import format_score
 from juryapp.domain.kinds import SheetStatus
 from juryapp.domain.messages import JuryError, current_language
 from juryapp.domain.model import Criterion
 from juryapp.gui.errors import show_error
 from juryapp.gui.judge.score_entry import ScoreEdit, plain_number
-from juryapp.services.scoring import SheetView
+from juryapp.gui.ops import Ops
+from juryapp.services.scoring import ScoringService, SheetView
 
 __all__ = ["ScoreSheetPage"]
 
@@ -92,6 +94,7 @@ class _CriterionRow:
         self.note = QLineEdit(parent)
         self.note.setMinimumWidth(220)
         self.saved_note = ""
+        self.saved_value: Decimal | None = None  # as last committed
 
     def relabel(self, lang: str, weight_text: str, note_hint: str) -> None:
         c = self.criterion
@@ -108,22 +111,35 @@ class _CriterionRow:
 
 
 class ScoreSheetPage(QWidget):
-    """Each keystroke that completes a score is saved at once through the scoring service."""
+    """Each keystroke that completes a score is saved at once through the scoring service.
+
+    Saves run in order on the changes worker, each its own durable transaction; a typed
+    score shows at once, and "Saved ✓" only once every save before it is committed. A save
+    that is refused puts back the last committed value and says why.
+    """
 
     back_requested = Signal()
-    saved = Signal()  # a score, note or the submission was committed
+    loaded = Signal(str)  # team code: the sheet is read and shown
+    saved = Signal()  # every score, note or submission asked for so far is committed
     submitted = Signal(str)  # team code
 
     def __init__(  # noqa: PLR0915 - builds the page
-        self, services: Services, actor: Actor, parent: QWidget | None = None
+        self,
+        scoring: ScoringService,
+        ops: Ops,
+        actor: Actor,
+        parent: QWidget | None = None,
+        *,
+        clock: Clock = system_clock,
     ) -> None:
         super().__init__(parent)
-        self._services = services
-        self._actor = actor
+        self._scoring, self._ops, self._actor, self._clock = scoring, ops, actor, clock
         self._view: SheetView | None = None
         self._rows: list[_CriterionRow] = []
         self._saved_at: datetime | None = None
         self._sheet_note = ""
+        self._unsaved = 0  # saves asked for and not committed (or refused) yet
+        self._submit_when_saved = False
 
         self.institution = QLabel(self)
         font = self.institution.font()
@@ -217,33 +233,50 @@ class ScoreSheetPage(QWidget):
     def note_edits(self) -> list[QLineEdit]:
         return [row.note for row in self._rows]
 
-    def load(self, team_code: str) -> bool:
-        """Show the signed-in judge's sheet for ``team_code``; False if it cannot be read."""
-        assert self._actor.judge_code is not None
-        try:
-            view = self._services.scoring.sheet(self._actor, self._actor.judge_code, team_code)
-        except JuryError as exc:
-            show_error(self, exc)
-            return False
+    @property
+    def saving(self) -> bool:
+        """Whether saves asked for are still on their way to the database."""
+        return self._unsaved > 0
+
+    def load(self, team_code: str) -> None:
+        """Read the signed-in judge's sheet for ``team_code`` off the GUI thread, then show it
+        (``loaded``); a refusal is shown in a dialog."""
+        judge = self._actor.judge_code
+        assert judge is not None
+        scoring, actor = self._scoring, self._actor
+        self._ops.query(self, lambda: scoring.sheet(actor, judge, team_code)).success(
+            self._show_loaded
+        ).run()
+
+    def _show_loaded(self, view: SheetView) -> None:
+        self._submit_when_saved = False
         self._build(view)
         self._apply(view)
         self.message.clear()
         self.saved_label.clear()
         self.focus_first_open()
-        return True
+        self.loaded.emit(view.team_code)
 
     def reload(self) -> None:
         """Take in changes made elsewhere (a reopened or corrected sheet) without a rebuild."""
-        if self._view is None or any(row.score.pending for row in self._rows):
+        view = self._view
+        if view is None or self._busy_typing():
             return
-        try:
-            view = self._services.scoring.sheet(
-                self._actor, self._view.judge_code, self._view.team_code
-            )
-        except JuryError:
-            return
-        if view != self._view:
-            self._apply(view)
+        scoring, actor, judge, team = self._scoring, self._actor, view.judge_code, view.team_code
+
+        def show(fresh: SheetView) -> None:
+            current = self._view
+            if current is None or (current.judge_code, current.team_code) != (judge, team):
+                return  # another sheet is open by now
+            if not self._busy_typing() and fresh != current:
+                self._apply(fresh)
+
+        self._ops.query(self, lambda: scoring.sheet(actor, judge, team)).success(show).failure(
+            lambda _exc: None
+        ).run()
+
+    def _busy_typing(self) -> bool:
+        return self._unsaved > 0 or any(row.score.pending for row in self._rows)
 
     def _build(self, view: SheetView) -> None:
         for row in self._rows:
@@ -284,7 +317,9 @@ class ScoreSheetPage(QWidget):
         lang = current_language()
         editable = view.editable
         for row, line in zip(self._rows, view.lines, strict=True):
-            row.score.set_value(line.value)
+            row.saved_value = line.value
+            if not row.score.pending:  # never cut short a score being typed
+                row.score.set_value(line.value)
             row.score.setReadOnly(not editable)
             row.points.setText("" if line.points is None else format_score(line.points, lang))
             if not row.note.hasFocus():
@@ -300,20 +335,71 @@ class ScoreSheetPage(QWidget):
         self._show_total()
 
     # -- saving ----------------------------------------------------------------------------
+    def _shown(self) -> tuple[str, str] | None:
+        view = self._view
+        return None if view is None else (view.judge_code, view.team_code)
+
+    def _save(self, work: Callable[[], SheetView | None], refused: Callable[[], None]) -> None:
+        """One save on the changes worker; ``refused`` puts the field back if it fails (and
+        the sheet is still the one shown)."""
+        shown = self._shown()
+
+        def put_back() -> None:
+            if self._shown() == shown:
+                refused()
+
+        self._unsaved += 1
+        self._show_saved()
+        self._ops.change(self, work).success(self._one_saved).failure(
+            lambda exc: self._one_refused(exc, put_back)
+        ).run()
+
+    def _one_saved(self, fresh: SheetView | None) -> None:
+        self._unsaved -= 1
+        if fresh is not None and (fresh.judge_code, fresh.team_code) == self._shown():
+            if self._unsaved:
+                self._take_committed(fresh)
+            else:
+                self._apply(fresh)
+        if self._unsaved == 0:
+            self._saved_at = local_now(self._clock)
+            self.message.clear()
+            self._show_saved()
+            self.saved.emit()
+            if self._submit_when_saved:
+                self._submit_when_saved = False
+                self._ask_submit()
+
+    def _take_committed(self, fresh: SheetView) -> None:
+        """While later saves are on their way: what is committed, without touching the fields."""
+        for row, line in zip(self._rows, fresh.lines, strict=True):
+            row.saved_value = line.value
+            if row.score.value == line.value:
+                lang = current_language()
+                row.points.setText("" if line.points is None else format_score(line.points, lang))
+
+    def _one_refused(self, exc: BaseException, refused: Callable[[], None]) -> None:
+        self._unsaved -= 1
+        self._submit_when_saved = False
+        if not isinstance(exc, JuryError):
+            show_error(self, exc)
+        else:
+            self._error(str(exc))
+        refused()
+        self._show_saved()
+
     def _commit(self, position: int, value: Decimal | None) -> None:
         view = self._view
         if view is None or not view.editable:
             return
         row = self._rows[position]
-        try:
-            fresh = self._services.scoring.set_score(
-                self._actor, view.judge_code, view.team_code, row.criterion.code, value
-            )
-        except JuryError as exc:
-            self._error(str(exc))
-            row.score.set_value(row.score.value)
-            return
-        self._after_save(fresh)
+        row.score.set_value(value)  # shown at once; saved (and acknowledged) in order
+        scoring, actor = self._scoring, self._actor
+        judge, team, code = view.judge_code, view.team_code, row.criterion.code
+        self._save(
+            lambda: scoring.set_score(actor, judge, team, code, value),
+            lambda: row.score.set_value(row.saved_value),
+        )
         if value is not None:
             self._move(position, 1)
 
@@ -344,50 +430,50 @@ class ScoreSheetPage(QWidget):
         row = self._rows[position]
         if view is None or not view.editable or row.note.text() == row.saved_note:
             return
-        try:
-            fresh = self._services.scoring.set_score(
-                self._actor,
-                view.judge_code,
-                view.team_code,
-                row.criterion.code,
-                row.score.value,
-                note=row.note.text(),
-            )
-        except JuryError as exc:
-            self._error(str(exc))
-            return
-        self._after_save(fresh)
+        scoring, actor, note, value = self._scoring, self._actor, row.note.text(), row.score.value
+        judge, team, code = view.judge_code, view.team_code, row.criterion.code
+        row.saved_note = note  # not asked for twice; put back below if refused
+        previous = self._view.lines[position].note if self._view else ""
+
+        def refused() -> None:
+            row.saved_note = previous
+
+        self._save(lambda: scoring.set_score(actor, judge, team, code, value, note=note), refused)
 
     def _save_sheet_note(self) -> None:
         view = self._view
         if view is None or not view.editable or self.sheet_note.text() == self._sheet_note:
             return
-        try:
-            self._services.scoring.set_note(
-                self._actor, view.judge_code, view.team_code, self.sheet_note.text()
-            )
-            fresh = self._services.scoring.sheet(self._actor, view.judge_code, view.team_code)
-        except JuryError as exc:
-            self._error(str(exc))
-            return
-        self._after_save(fresh)
+        scoring, actor, note = self._scoring, self._actor, self.sheet_note.text()
+        judge, team = view.judge_code, view.team_code
+        previous, self._sheet_note = self._sheet_note, note
 
-    def _after_save(self, fresh: SheetView) -> None:
-        self._apply(fresh)
-        self._saved_at = datetime.now()
-        self.message.clear()
-        self._show_saved()
-        self.saved.emit()
+        def save() -> SheetView:
+            scoring.set_note(actor, judge, team, note)
+            return scoring.sheet(actor, judge, team)
+
+        def refused() -> None:
+            self._sheet_note = previous
+
+        self._save(save, refused)
 
     def submit(self) -> None:
+        """Save what waits in the fields, then (once committed) ask and hand the sheet in."""
         view = self._view
         if view is None or not view.editable:
             return
         for row in self._rows:
             row.score.commit_pending()
         self._save_sheet_note()
+        if self._unsaved:
+            self._submit_when_saved = True
+            return
+        self._ask_submit()
+
+    def _ask_submit(self) -> None:
         view = self._view
-        assert view is not None
+        if view is None or not view.editable:
+            return
         missing = [line.criterion.code for line in view.lines if line.value is None]
         if missing:
             self._error(
@@ -397,13 +483,16 @@ class ScoreSheetPage(QWidget):
             return
         if self.confirm_box(view).exec() != QMessageBox.StandardButton.Yes:
             return
-        try:
-            fresh = self._services.scoring.submit(self._actor, view.judge_code, view.team_code)
-        except JuryError as exc:
-            self._error(str(exc))
-            return
-        self._after_save(fresh)
-        self.submitted.emit(view.team_code)
+        scoring, actor, judge, team = self._scoring, self._actor, view.judge_code, view.team_code
+
+        def submitted(fresh: SheetView | None) -> None:
+            self._one_saved(fresh)
+            self.submitted.emit(team)
+
+        self._unsaved += 1
+        self._ops.change(self, lambda: scoring.submit(actor, judge, team)).success(
+            submitted
+        ).failure(lambda exc: self._one_refused(exc, lambda: None)).run()
 
     def confirm_box(self, view: SheetView) -> QMessageBox:
         box = QMessageBox(self)
@@ -471,6 +560,9 @@ class ScoreSheetPage(QWidget):
         )
 
     def _show_saved(self) -> None:
+        if self._unsaved:
+            self.saved_label.setText(self.tr("Saving…"))
+            return
         if self._saved_at is None:
             self.saved_label.clear()
             return

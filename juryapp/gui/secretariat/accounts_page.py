@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,10 +21,12 @@ from juryapp.domain.access import Actor
 from juryapp.domain.kinds import Role
 from juryapp.gui import dialogs
 from juryapp.gui.account_dialogs import ChangeSecretDialog, IssuedPinsDialog, NewSecretariatDialog
+from juryapp.gui.ops import Reload
 from juryapp.gui.secretariat.common import Notice, lang
 from juryapp.gui.secretariat.record_model import Column, RecordModel
 from juryapp.gui.tables import heading
 from juryapp.services.accounts import AccountView, IssuedPin
+from juryapp.services.changes import Change
 
 
 def _no_blank(_row: int) -> AccountView:
@@ -31,9 +34,15 @@ def _no_blank(_row: int) -> AccountView:
 
 
 class AccountsPage(QWidget):
+    """Hashing a PIN takes a third of a second: every action here runs off the GUI thread."""
+
+    WATCHES = frozenset({Change.ACCOUNTS, Change.SETUP})
+    pins_issued = Signal(object)  # the IssuedPinsDialog just opened
+
     def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._services, self._actor = services, actor
+        self._services, self._ops, self._actor = services, services.runner, actor
+        self._convention = ""
         self.pins_dialog: IssuedPinsDialog | None = None
         self.title = heading(self)
         self.intro = QLabel(self)
@@ -61,6 +70,9 @@ class AccountsPage(QWidget):
         self.unlock_button.clicked.connect(self._ask_unlock)
         self.own_button.clicked.connect(self._ask_own)
         self.notice = Notice(self)
+        self._reload = Reload(
+            self._ops, self, self._read, self._show_read, failed=self.notice.read_failed
+        )
 
         buttons = QVBoxLayout()
         for button in (
@@ -114,9 +126,15 @@ class AccountsPage(QWidget):
         self.own_button.setText(self.tr("Change &my passphrase…"))
 
     def refresh(self) -> None:
-        accounts = self.notice.attempt(self._services.accounts.accounts)
-        if accounts is None:
-            return
+        self._reload.request()
+
+    def _read(self) -> Callable[[], tuple[list[AccountView], str]]:
+        accounts, setup = self._services.accounts, self._services.setup
+        return lambda: (accounts.accounts(), setup.overview().name)
+
+    def _show_read(self, loaded: tuple[list[AccountView], str]) -> None:
+        accounts, self._convention = loaded
+        self.notice.read_ok()
         chosen = self.selected()
         self.model.set_records(accounts)
         if chosen is not None:
@@ -142,66 +160,74 @@ class AccountsPage(QWidget):
         self.unlock_button.setEnabled(account is not None and account.locked)
 
     # -- actions ------------------------------------------------------------------------------
-    def _convention(self) -> str:
-        try:
-            return self._services.setup.overview().name
-        except Exception:  # the name on a slip is a nicety, never a reason to fail
-            return ""
-
     def show_pins(self, pins: Sequence[IssuedPin]) -> IssuedPinsDialog:
         if self.pins_dialog is not None:
             self.pins_dialog.close()
             self.pins_dialog.deleteLater()
-        self.pins_dialog = IssuedPinsDialog(pins, self._convention(), lang(), self)
+        self.pins_dialog = IssuedPinsDialog(pins, self._convention, lang(), self._ops, self)
         self.pins_dialog.open()
+        self.pins_issued.emit(self.pins_dialog)
         return self.pins_dialog
 
-    def create_judge_accounts(self) -> list[IssuedPin]:
-        pins = self.notice.attempt(
-            lambda: self._services.accounts.create_judge_accounts(self._actor)
-        )
-        self.refresh()
-        if not pins:
-            if pins is not None:
+    def create_judge_accounts(self) -> None:
+        accounts, actor = self._services.accounts, self._actor
+
+        def created(pins: list[IssuedPin]) -> None:
+            if not pins:
                 self.notice.show_info(self.tr("Every judge has an account already."))
-            return []
-        self.notice.show_info(
-            self.tr("{n} judge accounts created; print their PIN slips now.").format(n=len(pins))
-        )
-        self.show_pins(pins)
-        return pins
+                return
+            self.notice.show_info(
+                self.tr("{n} judge accounts created; print their PIN slips now.").format(
+                    n=len(pins)
+                )
+            )
+            self.show_pins(pins)
 
-    def new_pin(self, username: str) -> IssuedPin | None:
-        pin = self.notice.attempt(lambda: self._services.accounts.issue_pin(self._actor, username))
-        if pin is None:
-            return None
-        self.refresh()
-        self.notice.show_info(
-            self.tr("{user} has a new PIN; the old one no longer works.").format(user=username)
-        )
-        self.show_pins([pin])
-        return pin
+        self._ops.change(self, lambda: accounts.create_judge_accounts(actor)).success(
+            created
+        ).failure(self.notice.refused).run()
 
-    def lift_lockout(self, username: str) -> bool:
-        if not self.notice.run(lambda: self._services.accounts.lift_lockout(self._actor, username)):
-            return False
-        self.refresh()
-        self.notice.show_info(self.tr("{user} can sign in again.").format(user=username))
-        return True
+    def new_pin(self, username: str) -> None:
+        accounts, actor = self._services.accounts, self._actor
+
+        def issued(pin: IssuedPin) -> None:
+            self.notice.show_info(
+                self.tr("{user} has a new PIN; the old one no longer works.").format(user=username)
+            )
+            self.show_pins([pin])
+
+        self._ops.change(self, lambda: accounts.issue_pin(actor, username)).success(issued).failure(
+            self.notice.refused
+        ).run()
+
+    def lift_lockout(self, username: str) -> None:
+        accounts, actor = self._services.accounts, self._actor
+        self._ops.change(self, lambda: accounts.lift_lockout(actor, username)).success(
+            lambda _none: self.notice.show_info(
+                self.tr("{user} can sign in again.").format(user=username)
+            )
+        ).failure(self.notice.refused).run()
 
     def create_secretariat(self, username: str, name: str, secret: str) -> None:
-        """Raises the service's refusal, for the dialog to show."""
+        """The account (off the GUI thread); a refusal comes back as the service raised it."""
         self._services.accounts.create(
             self._actor, username, secret, role=Role.SECRETARIAT, display_name=name
         )
-        self.refresh()
+
+    def _secretariat_created(self, username: str) -> None:
         self.notice.show_info(self.tr("Account {user} created.").format(user=username.strip()))
 
-    def _ask_secretariat(self) -> None:
-        dialog = NewSecretariatDialog(self)
+    def secretariat_dialog(self) -> NewSecretariatDialog:
+        """The form for another secretariat account (built, not shown)."""
+        dialog = NewSecretariatDialog(self._ops, self)
         dialog.action = lambda: self.create_secretariat(
             dialog.username.text(), dialog.full_name.text().strip(), dialog.secret.text()
         )
+        dialog.accepted.connect(lambda: self._secretariat_created(dialog.username.text()))
+        return dialog
+
+    def _ask_secretariat(self) -> None:
+        dialog = self.secretariat_dialog()
         dialog.exec()
         dialog.deleteLater()
 
@@ -234,11 +260,19 @@ class AccountsPage(QWidget):
         ):
             self.lift_lockout(account.username)
 
-    def _ask_own(self) -> None:
-        dialog = ChangeSecretDialog(pin=False, parent=self)
-        dialog.action = lambda: self._services.accounts.change_own_secret(
-            self._actor, dialog.current.text(), dialog.new.text()
+    def own_secret_dialog(self) -> ChangeSecretDialog:
+        """The form for a new passphrase of one's own (built, not shown)."""
+        dialog = ChangeSecretDialog(self._ops, pin=False, parent=self)
+        accounts, actor = self._services.accounts, self._actor
+        dialog.action = lambda: accounts.change_own_secret(
+            actor, dialog.current.text(), dialog.new.text()
         )
-        if dialog.exec():
-            self.notice.show_info(self.tr("Your passphrase is changed."))
+        dialog.accepted.connect(
+            lambda: self.notice.show_info(self.tr("Your passphrase is changed."))
+        )
+        return dialog
+
+    def _ask_own(self) -> None:
+        dialog = self.own_secret_dialog()
+        dialog.exec()
         dialog.deleteLater()

@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
 from juryapp.domain.messages import JuryError, current_language
 from juryapp.gui.errors import show_error
 from juryapp.gui.secretariat.common import error_text
-from juryapp.gui.worker import Progress, run_in_background
+from juryapp.gui.tables import fit_to_visible_rows
 
 if TYPE_CHECKING:
     from juryapp.domain.access import Actor
+    from juryapp.gui.ops import Ops
     from juryapp.services.integrity import AuditEvent, IntegrityReport, IntegrityService
 
 __all__ = ["AuditDialog", "EventsModel", "report_summary"]
@@ -108,9 +109,11 @@ class AuditDialog(QDialog):
 
     checked = Signal(object)  # the IntegrityReport
 
-    def __init__(self, integrity: IntegrityService, actor: Actor, parent: QWidget) -> None:
+    def __init__(
+        self, integrity: IntegrityService, ops: Ops, actor: Actor, parent: QWidget
+    ) -> None:
         super().__init__(parent)
-        self._integrity, self._actor = integrity, actor
+        self._integrity, self._ops, self._actor = integrity, ops, actor
         self.report: IntegrityReport | None = None
         self.setWindowTitle(self.tr("Audit trail"))
         self.resize(900, 600)
@@ -129,6 +132,7 @@ class AuditDialog(QDialog):
         self.check_button.clicked.connect(self.check)
         self.model = EventsModel(self)
         self.events = QTableView(self)
+        fit_to_visible_rows(self.events)
         self.events.setModel(self.model)
         self.events.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.events.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -159,12 +163,12 @@ class AuditDialog(QDialog):
         self.check_button.setEnabled(False)
         self.verdict.setText(self.tr("Checking the audit trail…"))
 
-        def work(_progress: Progress) -> tuple[IntegrityReport, list[AuditEvent]]:
+        def work(_progress: object) -> tuple[IntegrityReport, list[AuditEvent]]:
             report = integrity.check(actor, printed=printed or None)
             events = integrity.events(actor, since=max(0, report.events - SHOWN_EVENTS))
             return report, events
 
-        run_in_background(self, work, self._show, self._failed)
+        self._ops.job(self, work).success(self._show).failure(self._failed).run()
 
     def _show(self, result: tuple[IntegrityReport, list[AuditEvent]]) -> None:
         report, events = result
@@ -203,15 +207,11 @@ class AuditDialog(QDialog):
 
     def export(self, path: Path) -> None:
         integrity, actor, lang = self._integrity, self._actor, current_language()
-        run_in_background(
-            self,
-            lambda _progress: integrity.export(actor, path, lang=lang),
+        self._ops.job(self, lambda _progress: integrity.export(actor, path, lang=lang)).success(
             lambda count: self.seal.setText(
                 self.tr("{n} events written to {file}.").format(n=count, file=path)
-            ),
-            self._failed,
-            title=self.tr("Writing the audit trail…"),
-        )
+            )
+        ).failure(self._failed).with_progress(self.tr("Writing the audit trail…")).run()
 
     def _ask_export(self) -> None:
         name, _ = QFileDialog.getSaveFileName(

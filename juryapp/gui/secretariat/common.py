@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from juryapp.domain.formatting import format_score
 from juryapp.domain.messages import FileProblemError, JuryError, Text, current_language
-from juryapp.domain.model import ConventionSpec, Team
+from juryapp.domain.model import ConventionSpec, Team, presentation_order
 from juryapp.gui.problems import refusal_text, sentence
 
 T = TypeVar("T")
@@ -52,10 +52,7 @@ def error_text(exc: JuryError) -> str:
 
 def schedule_order(spec: ConventionSpec) -> list[Team]:
     """Teams in presentation order: day, then order, then code for the unscheduled."""
-    return sorted(
-        spec.teams,
-        key=lambda t: (t.day if t.day is not None else 1_000, t.order or 1_000, t.code),
-    )
+    return presentation_order(spec.teams)
 
 
 class Notice(QLabel):
@@ -66,9 +63,21 @@ class Notice(QLabel):
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._unreadable = False  # what is shown is why the screen could not be read
         self.hide()
 
+    def read_failed(self, exc: BaseException) -> None:
+        """A screen's reload failed: say why, until a reload works again."""
+        self.refused(exc)
+        self._unreadable = True
+
+    def read_ok(self) -> None:
+        """A reload worked: a message from a failed one goes; what an action said stays."""
+        if self._unreadable:
+            self.clear_notice()
+
     def show_error(self, text: str) -> None:
+        self._unreadable = False
         self.setStyleSheet(
             "QLabel { background: #fde2e2; color: #8e1b1b; border: 1px solid #c62828;"
             " padding: 6px; font-weight: bold; }"
@@ -77,6 +86,7 @@ class Notice(QLabel):
         self.show()
 
     def show_info(self, text: str) -> None:
+        self._unreadable = False
         self.setStyleSheet(
             "QLabel { background: #e3f1e3; color: #1b5e20; border: 1px solid #66bb6a;"
             " padding: 6px; }"
@@ -85,6 +95,7 @@ class Notice(QLabel):
         self.show()
 
     def clear_notice(self) -> None:
+        self._unreadable = False
         self.clear()
         self.hide()
 
@@ -97,6 +108,16 @@ class Notice(QLabel):
             return None
         self.clear_notice()
         return result
+
+    def refused(self, exc: BaseException) -> None:
+        """A refusal from work run off the GUI thread, shown here; anything else is a bug,
+        shown in the error dialog (and logged)."""
+        if isinstance(exc, JuryError):
+            self.show_error(error_text(exc))
+            return
+        from juryapp.gui.errors import show_error  # noqa: PLC0415
+
+        show_error(self.window(), exc)
 
     def run(self, action: Callable[[], object]) -> bool:
         """Like :meth:`attempt` for calls whose result does not matter: True when it worked."""

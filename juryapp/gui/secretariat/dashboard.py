@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
@@ -13,18 +15,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from juryapp.bootstrap import Services
 from juryapp.domain.access import Actor
+from juryapp.gui.ops import Ops, Reload
 from juryapp.gui.secretariat.common import CODE_ROLE, Notice
 from juryapp.gui.secretariat.progress_model import (
     JUDGE_ROLE,
     OUTLIERS_ROLE,
     TEAM_COLUMN,
+    PreparedTable,
     ProgressModel,
-    ProgressTable,
 )
 from juryapp.gui.tables import read_only_sortable
-from juryapp.services.results import CellState
+from juryapp.services.changes import Change, Changes
+from juryapp.services.results import CellState, Progress, ResultsService
 
 _OUTLINE = QPen(QColor("#c62828"), 3)
 ROW_HEIGHT = 26
@@ -65,13 +68,22 @@ class ProgressView(QTableView):
 
 
 class DashboardPage(QWidget):
-    """Double-clicking a judge cell asks the window to open that sheet in paper entry."""
+    """Double-clicking a judge cell asks the window to open that sheet in paper entry.
 
+    The whole matrix is read and prepared off the GUI thread when the page opens and when the
+    set-up changes; a saved score reads again only its own team's cells (a second at 1,000
+    teams against a few milliseconds), and the view repaints just those.
+    """
+
+    WATCHES = frozenset({Change.SCORES, Change.SETUP})
     open_sheet = Signal(str, str)  # judge code, team code
 
-    def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, results: ResultsService, ops: Ops, actor: Actor, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self._services, self._actor = services, actor
+        self._results, self._ops, self._actor = results, ops, actor
+        self._teams_to_read: set[str] = set()
         self.model = ProgressModel(self)
         self.view = ProgressView(self)
         self.view.setModel(self.model)
@@ -101,6 +113,12 @@ class DashboardPage(QWidget):
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         self.notice = Notice(self)
+        self._whole = Reload(
+            ops, self, self._read_whole, self._show_whole, failed=self.notice.read_failed, slow=True
+        )
+        self._teams = Reload(
+            ops, self, self._read_teams, self._show_teams, failed=self.notice.read_failed
+        )
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -123,14 +141,38 @@ class DashboardPage(QWidget):
         self._update_totals()
 
     def refresh(self) -> None:
-        def load() -> ProgressTable:
-            progress = self._services.results.progress(self._actor)
-            return ProgressTable.build(progress, self._services.setup.spec())
+        """Read the whole matrix again (off the GUI thread)."""
+        self._whole.request()
 
-        table = self.notice.attempt(load)
-        if table is not None:
-            self.model.set_table(table)
-            self._update_totals()
+    def take_changes(self, changes: Changes) -> None:
+        """After a change: the teams whose sheets changed, or everything after a bulk one."""
+        if Change.SETUP in changes.kinds or changes.every_sheet:
+            self.refresh()
+        elif Change.SCORES in changes.kinds:
+            self._teams_to_read.update(team for _judge, team in changes.sheets)
+            self._teams.request()
+
+    @property
+    def busy(self) -> bool:
+        return self._whole.busy or self._teams.busy
+
+    def _read_whole(self) -> Callable[[], PreparedTable]:
+        results, actor, texts = self._results, self._actor, self.model.texts()
+        return lambda: PreparedTable.build(results.progress(actor), texts)
+
+    def _show_whole(self, prepared: PreparedTable) -> None:
+        self.notice.read_ok()
+        self.model.set_table(prepared)
+        self._update_totals()
+
+    def _read_teams(self) -> Callable[[], Progress]:
+        results, actor = self._results, self._actor
+        teams, self._teams_to_read = frozenset(self._teams_to_read), set()
+        return lambda: results.progress(actor, teams)
+
+    def _show_teams(self, progress: Progress) -> None:
+        self.model.update_teams(progress)
+        self._update_totals()
 
     def _update_totals(self) -> None:
         names = {
@@ -150,7 +192,7 @@ class DashboardPage(QWidget):
             CellState.ABSTAINED: "#e6e6e6",
         }
         for state, label in self.totals.items():
-            label.setText(f"{names[state]}: {self.model.table.count(state)}")
+            label.setText(f"{names[state]}: {self.model.count(state)}")
             label.setStyleSheet(
                 f"QLabel {{ background: {colours[state]}; border: 1px solid #bbb;"
                 " padding: 4px 8px; border-radius: 3px; }"

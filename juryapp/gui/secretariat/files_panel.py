@@ -13,8 +13,8 @@ from juryapp.domain.access import Actor
 from juryapp.domain.messages import JuryError
 from juryapp.gui import dialogs
 from juryapp.gui.errors import show_error
+from juryapp.gui.ops import Progress, Task
 from juryapp.gui.secretariat.common import Notice, error_text, lang
-from juryapp.gui.worker import Progress, Task, run_in_background
 from juryapp.interchange.convention_file import read_convention_file, write_convention_file
 from juryapp.services.imports import ImportSummary
 
@@ -44,7 +44,7 @@ class FilesPanel(QWidget):
 
     def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._services, self._actor = services, actor
+        self._services, self._ops, self._actor = services, services.runner, actor
         self.task: Task | None = None
         self.notice = Notice(self)
         self.buttons: dict[str, QPushButton] = {}
@@ -133,14 +133,19 @@ class FilesPanel(QWidget):
         if path is not None:
             self.save_template(kind, path)
 
-    def save_template(self, kind: str, path: Path) -> bool:
-        try:
-            write_template(kind, path, lang())
-        except (JuryError, OSError) as exc:
-            self._failed(exc)
-            return False
-        self.notice.show_info(self.tr("{file}: empty template written.").format(file=path.name))
-        return True
+    def save_template(self, kind: str, path: Path) -> Task:
+        """Write an empty sheet off the GUI thread (the spreadsheet library loads slowly)."""
+        language = lang()
+        return (
+            self._ops.job(self, lambda _progress: write_template(kind, path, language))
+            .success(
+                lambda _none: self.notice.show_info(
+                    self.tr("{file}: empty template written.").format(file=path.name)
+                )
+            )
+            .failure(self._failed)
+            .run()
+        )
 
     def work_for(self, key: str, path: Path) -> Callable[[Progress], object]:
         services, actor = self._services, self._actor
@@ -162,15 +167,18 @@ class FilesPanel(QWidget):
         return run
 
     def start(self, key: str, path: Path) -> Task:
-        """Run one import or export on the worker thread; the result appears in the notice."""
+        """Run one import or export on a worker thread; the result appears in the notice.
+
+        An import is a change, run in line with every other change; an export only reads.
+        """
         for button in self.buttons.values():
             button.setEnabled(False)
-        self.task = run_in_background(
-            self,
-            self.work_for(key, path),
-            lambda result: self._done(path, result),
-            self._failed,
-            title=self.tr("Working on {file}…").format(file=path.name),
+        self.task = (
+            self._ops.job(self, self.work_for(key, path), changes=key in CHANGES)
+            .success(lambda result: self._done(path, result))
+            .failure(self._failed)
+            .with_progress(self.tr("Working on {file}…").format(file=path.name))
+            .run()
         )
         return self.task
 

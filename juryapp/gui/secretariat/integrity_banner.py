@@ -8,19 +8,21 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from juryapp.gui.secretariat.audit_dialog import AuditDialog, report_summary
-from juryapp.gui.worker import Progress, run_in_background
 
 if TYPE_CHECKING:
     from juryapp.domain.access import Actor
+    from juryapp.gui.ops import Ops
     from juryapp.services.integrity import IntegrityReport, IntegrityService
 
 
 class IntegrityBanner(QFrame):
     """Hidden while every check passes; checked when the secretariat signs in and after a lock."""
 
-    def __init__(self, integrity: IntegrityService, actor: Actor, parent: QWidget) -> None:
+    def __init__(
+        self, integrity: IntegrityService, ops: Ops, actor: Actor, parent: QWidget
+    ) -> None:
         super().__init__(parent)
-        self._integrity, self._actor = integrity, actor
+        self._integrity, self._ops, self._actor = integrity, ops, actor
         self.report: IntegrityReport | None = None
         self.dialog: AuditDialog | None = None
         self.setStyleSheet(
@@ -40,11 +42,10 @@ class IntegrityBanner(QFrame):
     def check(self) -> None:
         """Run every check off the GUI thread; show the band if anything is found."""
         integrity, actor = self._integrity, self._actor
-
-        def work(_progress: Progress) -> IntegrityReport:
-            return integrity.check(actor)
-
-        run_in_background(self, work, self.show_report, lambda _exc: None)
+        # A failure to check is not a finding: the band stays as it was.
+        self._ops.job(self, lambda _progress: integrity.check(actor)).success(
+            self.show_report
+        ).failure(lambda _exc: None).run()
 
     def show_report(self, report: IntegrityReport) -> None:
         self.report = report
@@ -54,7 +55,9 @@ class IntegrityBanner(QFrame):
     def open_details(self) -> AuditDialog:
         if self.dialog is None:
             # not the band's child: its red style sheet would colour the whole dialog
-            self.dialog = AuditDialog(self._integrity, self._actor, self.parentWidget() or self)
+            self.dialog = AuditDialog(
+                self._integrity, self._ops, self._actor, self.parentWidget() or self
+            )
             self.dialog.checked.connect(self.show_report)
         else:
             self.dialog.check()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from PySide6.QtCore import Signal
@@ -26,25 +27,33 @@ from juryapp.domain.kinds import SheetSource, SheetStatus
 from juryapp.domain.messages import JuryError
 from juryapp.domain.model import ConventionSpec
 from juryapp.gui import dialogs
+from juryapp.gui.ops import Reload
 from juryapp.gui.secretariat.common import Notice, error_text, lang, say, schedule_order
 from juryapp.gui.secretariat.correction_dialog import CorrectionDialog
 from juryapp.gui.secretariat.paper_form import PaperForm
 from juryapp.gui.secretariat.pending_model import PendingModel, pending_sheets
 from juryapp.gui.secretariat.reentry_dialog import ReentryDialog
 from juryapp.gui.secretariat.waiting_panel import WaitingPanel
-from juryapp.services.confirmation import BatchOutcome, ReentryOutcome
+from juryapp.services.changes import Change, Changes
+from juryapp.services.confirmation import BatchOutcome, BlindSheet, ReentryOutcome, WaitingSheet
 from juryapp.services.scoring import SheetView
 
 STATUS_LINES = 6
 
 
 class PaperEntryPage(QWidget):
-    confirmed = Signal()  # a sheet changed state: other screens reload when next shown
+    """Every read and save runs off the GUI thread; the sheet shown follows what was saved."""
+
+    WATCHES = frozenset({Change.SCORES, Change.SETUP})
+    confirmed = Signal()  # one or more sheets were confirmed
+    reentry_ready = Signal(object)  # the ReentryDialog for the sheet shown, built not shown
+    confirmed_judge = Signal(object)  # the BatchOutcome of confirming a judge's laptop sheets
 
     def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._services, self._actor = services, actor
+        self._services, self._ops, self._actor = services, services.runner, actor
         self._spec: ConventionSpec | None = None
+        self._wanted: tuple[str, str] | None = None  # a sheet asked for before the set-up came
         self.sheet: SheetView | None = None
         self.reentry: ReentryDialog | None = None
 
@@ -86,6 +95,12 @@ class PaperEntryPage(QWidget):
         self.waiting = WaitingPanel(self)
         self.waiting.chosen.connect(self.select)
         self.waiting.confirm_judge.connect(self._ask_confirm_judge)
+        self._reload = Reload(
+            self._ops, self, self._read, self._show_read, failed=self.notice.read_failed, slow=True
+        )
+        self._waiting = Reload(
+            self._ops, self, self._read_waiting, self._show_waiting, failed=self.notice.read_failed
+        )
         self._lay_out()
 
     @property
@@ -143,18 +158,48 @@ class PaperEntryPage(QWidget):
 
     # -- loading ------------------------------------------------------------------------------
     def refresh(self) -> None:
-        spec = self.notice.attempt(self._services.setup.spec)
-        if spec is None:
+        """Read the set-up, the sheets waiting and the sheet shown again (off the GUI thread)."""
+        self._reload.request()
+
+    def take_changes(self, changes: Changes) -> None:
+        if Change.SETUP in changes.kinds:
+            self.refresh()
             return
+        self._waiting.request()
+        shown = (self.judge.currentData(), self.team.currentData())
+        if changes.every_sheet or shown in changes.sheets:
+            self._reload_sheet()
+
+    def _read(self) -> Callable[[], tuple[ConventionSpec, tuple[WaitingSheet, ...]]]:
+        setup, confirmation, actor = self._services.setup, self._services.confirmation, self._actor
+        return lambda: (setup.spec(), tuple(confirmation.waiting(actor)))
+
+    def _show_read(self, loaded: tuple[ConventionSpec, tuple[WaitingSheet, ...]]) -> None:
+        spec, waiting = loaded
+        self.notice.read_ok()
         if spec != self._spec:
             self._spec = spec
             self._fill_choices(spec)
             self.form.build(spec, self.team, self.submit_button)
-        waiting = self.notice.attempt(lambda: self._services.confirmation.waiting(self._actor))
-        if waiting is not None:
-            self.waiting.set_rows(pending_sheets(waiting, spec))
+        self.waiting.set_rows(pending_sheets(waiting, spec))
+        wanted, self._wanted = self._wanted, None
+        if wanted is not None:
+            self.select(*wanted)
+        else:
+            self._reload_sheet()
+
+    def _read_waiting(self) -> Callable[[], tuple[WaitingSheet, ...]]:
+        confirmation, actor = self._services.confirmation, self._actor
+        return lambda: tuple(confirmation.waiting(actor))
+
+    def _show_waiting(self, waiting: tuple[WaitingSheet, ...]) -> None:
+        if self._spec is not None:
+            self.waiting.set_rows(pending_sheets(waiting, self._spec))
+
+    def _reload_sheet(self) -> None:
+        """The sheet shown, read again, unless someone is typing in it."""
         if not any(field.hasFocus() and field.isModified() for field in self.fields.values()):
-            self.load()
+            self._read_sheet()
 
     def _fill_choices(self, spec: ConventionSpec) -> None:
         judge, team = self.judge.currentData(), self.team.currentData()
@@ -173,7 +218,9 @@ class PaperEntryPage(QWidget):
     def select(self, judge: str, team: str) -> None:
         """Open one judge's sheet for one team (from the dashboard or the waiting list)."""
         if self._spec is None:
+            self._wanted = (judge, team)
             self.refresh()
+            return
         for combo, value in ((self.judge, judge), (self.team, team)):
             combo.blockSignals(True)
             combo.setCurrentIndex(max(combo.findData(value), 0))
@@ -181,13 +228,26 @@ class PaperEntryPage(QWidget):
         self.load()
 
     def load(self) -> None:
+        """Show the sheet the two lists choose (read off the GUI thread)."""
+        self.notice.clear_notice()
+        self._read_sheet()
+
+    def _read_sheet(self) -> None:
         judge, team = self.judge.currentData(), self.team.currentData()
         if not judge or not team:
             return
-        view = self.notice.attempt(lambda: self._services.scoring.sheet(self._actor, judge, team))
-        if view is not None:
-            self._show(view)
+        scoring, actor = self._services.scoring, self._actor
         self.waiting.show_judge(str(judge))
+
+        def show(view: SheetView) -> None:
+            # the lists may have moved on to another sheet meanwhile
+            if (self.judge.currentData(), self.team.currentData()) == (judge, team):
+                self.notice.read_ok()
+                self._show(view)
+
+        self._ops.query(self, lambda: scoring.sheet(actor, judge, team)).success(show).failure(
+            self.notice.read_failed
+        ).run()
 
     def _show(self, view: SheetView) -> None:
         self.sheet = view
@@ -267,18 +327,47 @@ class PaperEntryPage(QWidget):
             self.submit_button.setFocus()
 
     def save_score(self, code: str, typed: str) -> bool:
-        """Save one criterion's score at once (an empty field clears it)."""
+        """Save one criterion's score (an empty field clears it) off the GUI thread; False if
+        what was typed is not a number (nothing is sent)."""
         judge, team = self.judge.currentData(), self.team.currentData()
         try:
             value: Decimal | None = parse_decimal(typed) if typed.strip() else None
-            view = self._services.scoring.set_score(self._actor, judge, team, code, value)
-        except (JuryError, ValueError) as exc:
-            self.notice.show_error(self._refusal(exc, typed))
-            self.fields[code].selectAll()
+        except ValueError as exc:
+            self._score_refused(code, typed, exc)
             return False
-        self.notice.clear_notice()
-        self._show(view)
+        scoring, actor = self._services.scoring, self._actor
+
+        def saved(view: SheetView) -> None:
+            self.notice.clear_notice()
+            self._show_if_current(view)
+
+        self._ops.change(self, lambda: scoring.set_score(actor, judge, team, code, value)).success(
+            saved
+        ).failure(lambda exc: self._score_refused(code, typed, exc)).run()
         return True
+
+    def _score_refused(self, code: str, typed: str, exc: BaseException) -> None:
+        if not isinstance(exc, (JuryError, ValueError)):
+            self.notice.refused(exc)
+            return
+        self.notice.show_error(self._refusal(exc, typed))
+        self.fields[code].selectAll()
+
+    def _show_if_current(self, view: SheetView) -> None:
+        if (view.judge_code, view.team_code) == (
+            self.judge.currentData(),
+            self.team.currentData(),
+        ):
+            self._show(view)
+
+    def _change(
+        self, work: Callable[[], object], done: Callable[[object], object] | None = None
+    ) -> None:
+        """A change to a sheet off the GUI thread; the lists follow through the watcher."""
+        op = self._ops.change(self, work).failure(self.notice.refused)
+        if done is not None:
+            op.success(done)
+        op.run()
 
     def _refusal(self, exc: JuryError | ValueError, typed: str) -> str:
         if isinstance(exc, JuryError):
@@ -287,103 +376,117 @@ class PaperEntryPage(QWidget):
 
     def submit(self) -> None:
         judge, team = self.judge.currentData(), self.team.currentData()
-        view = self.notice.attempt(lambda: self._services.scoring.submit(self._actor, judge, team))
-        if view is not None:
-            self._show(view)
-            self.refresh()
+        scoring, actor = self._services.scoring, self._actor
+
+        def submitted(view: object) -> None:
+            assert isinstance(view, SheetView)
+            self._show_if_current(view)
             self.notice.show_info(
                 self.tr("Sheet handed in. Another secretariat user must now type it again.")
             )
+
+        self._change(lambda: scoring.submit(actor, judge, team), submitted)
 
     # -- the second person --------------------------------------------------------------------
     def confirm(self) -> None:
         """A laptop sheet is confirmed at once; a paper sheet by typing it again."""
         if self.sheet is not None and self.sheet.source is SheetSource.PAPER:
-            self._ask_reentry()
+            self.ask_for_reentry(offer=True)
             return
         judge, team = self.judge.currentData(), self.team.currentData()
-        view = self.notice.attempt(lambda: self._services.scoring.confirm(self._actor, judge, team))
-        if view is not None:
-            self._confirmed(judge, team, self.tr("Sheet confirmed."))
+        scoring, actor = self._services.scoring, self._actor
+        self._change(
+            lambda: scoring.confirm(actor, judge, team),
+            lambda _view: self._confirmed(judge, team, self.tr("Sheet confirmed.")),
+        )
 
     def _confirmed(self, judge: str, team: str, message: str) -> None:
         """After a confirmation: on to the next sheet that waits ("confirm and next")."""
-        self.refresh()
         following = self.waiting.next_after(judge, team)
         if following is not None:
             self.select(following.judge, following.team)
             message += " " + self.tr("Next: {judge} × {team}.").format(
                 judge=following.judge, team=following.team
             )
+        else:
+            self._read_sheet()
         self.notice.show_info(message)
         self.confirmed.emit()
 
-    def reentry_dialog(self) -> ReentryDialog | None:
-        """The blind re-entry form for the paper sheet shown (built, not shown)."""
+    def ask_for_reentry(self, *, offer: bool = False) -> None:
+        """The blind re-entry form for the paper sheet shown: read off the GUI thread, then
+        handed out by ``reentry_ready`` and, with ``offer``, shown."""
         judge, team = self.judge.currentData(), self.team.currentData()
-        blind = self.notice.attempt(
-            lambda: self._services.confirmation.blind_sheet(self._actor, judge, team)
-        )
-        if blind is None:
-            return None
-        return ReentryDialog(self._services.confirmation, self._actor, blind, self)
+        confirmation, actor = self._services.confirmation, self._actor
+        self._ops.query(self, lambda: confirmation.blind_sheet(actor, judge, team)).success(
+            lambda blind: self._reentry_known(blind, offer)
+        ).failure(self.notice.refused).run()
 
-    def _ask_reentry(self) -> None:
-        dialog = self.reentry_dialog()
-        if dialog is None:
-            return
-        self.reentry = dialog
-        dialog.exec()
-        if dialog.confirmed:
+    def _reentry_known(self, blind: BlindSheet, offer: bool) -> None:
+        dialog = ReentryDialog(self._services.confirmation, self._ops, self._actor, blind, self)
+        dialog.compared.connect(self._compared)
+        self.reentry_ready.emit(dialog)
+        if offer:
+            self.reentry = dialog
+            dialog.exec()
+            self.reentry = None
+            dialog.deleteLater()
+
+    def _compared(self, outcome: ReentryOutcome) -> None:
+        if outcome.confirmed:
             self._confirmed(
-                dialog.sheet.judge,
-                dialog.sheet.team,
+                outcome.sheet.judge_code,
+                outcome.sheet.team_code,
                 self.tr("Both entries agree: the sheet is confirmed."),
             )
-        self.reentry = None
-        dialog.deleteLater()
 
-    def confirm_by_reentry(self, typed: dict[str, str]) -> ReentryOutcome | None:
-        """The second entry of the paper sheet shown, typed as text (what the dialog sends)."""
+    def confirm_by_reentry(self, typed: dict[str, str]) -> bool:
+        """The second entry of the paper sheet shown, typed as text (what the dialog sends);
+        False if one is not a number (nothing is sent)."""
         judge, team = self.judge.currentData(), self.team.currentData()
         try:
             values = {code: parse_decimal(text) for code, text in typed.items()}
-            outcome = self._services.confirmation.confirm_by_reentry(
-                self._actor, judge, team, values
-            )
-        except (JuryError, ValueError) as exc:
+        except ValueError as exc:
             self.notice.show_error(self._refusal(exc, ""))
-            return None
-        if outcome.confirmed:
-            self._confirmed(judge, team, self.tr("Both entries agree: the sheet is confirmed."))
-        else:
-            self._show(outcome.sheet)
+            return False
+        confirmation, actor = self._services.confirmation, self._actor
+
+        def compared(outcome: object) -> None:
+            assert isinstance(outcome, ReentryOutcome)
+            if outcome.confirmed:
+                self._confirmed(judge, team, self.tr("Both entries agree: the sheet is confirmed."))
+                return
+            self._show_if_current(outcome.sheet)
             self.notice.show_error(
                 self.tr("The entries differ on {codes}; nothing was changed.").format(
                     codes=", ".join(d.criterion.code for d in outcome.differences)
                 )
             )
-        return outcome
 
-    def confirm_judge(self, judge: str) -> BatchOutcome | None:
-        outcome = self.notice.attempt(
-            lambda: self._services.confirmation.confirm_judge(self._actor, judge)
-        )
-        if outcome is None:
-            return None
-        self.refresh()
-        message = self.tr("{n} laptop sheets of {judge} confirmed.").format(
-            n=len(outcome.confirmed), judge=judge
-        )
-        if outcome.refused:
-            refused = "; ".join(f"{team}: {say(text)}" for team, text in outcome.refused)
-            self.notice.show_error(
-                message + " " + self.tr("Not confirmed: {list}").format(list=refused)
+        self._change(lambda: confirmation.confirm_by_reentry(actor, judge, team, values), compared)
+        return True
+
+    def confirm_judge(self, judge: str) -> None:
+        """Confirm every laptop sheet ``judge`` handed in (``confirmed_judge`` tells how many)."""
+        confirmation, actor = self._services.confirmation, self._actor
+
+        def done(outcome: object) -> None:
+            assert isinstance(outcome, BatchOutcome)
+            message = self.tr("{n} laptop sheets of {judge} confirmed.").format(
+                n=len(outcome.confirmed), judge=judge
             )
-        else:
-            self.notice.show_info(message)
-        self.confirmed.emit()
-        return outcome
+            if outcome.refused:
+                refused = "; ".join(f"{team}: {say(text)}" for team, text in outcome.refused)
+                self.notice.show_error(
+                    message + " " + self.tr("Not confirmed: {list}").format(list=refused)
+                )
+            else:
+                self.notice.show_info(message)
+            self._read_sheet()
+            self.confirmed.emit()
+            self.confirmed_judge.emit(outcome)
+
+        self._change(lambda: confirmation.confirm_judge(actor, judge), done)
 
     def _ask_confirm_judge(self, judge: str) -> None:
         teams = [sheet.team for sheet in self.waiting.laptop_sheets(judge)]
@@ -400,47 +503,52 @@ class PaperEntryPage(QWidget):
 
     # -- corrections, reopening and abstentions ---------------------------------------------
     def correct(self, code: str, typed: str, reason: str) -> bool:
+        """Correct a handed-in score off the GUI thread; False if ``typed`` is not a number."""
         judge, team = self.judge.currentData(), self.team.currentData()
         try:
             value = parse_decimal(typed)
-            view = self._services.scoring.correct(self._actor, judge, team, code, value, reason)
-        except (JuryError, ValueError) as exc:
+        except ValueError as exc:
             self.notice.show_error(self._refusal(exc, typed))
             return False
-        self._show(view)
-        self.refresh()
-        self.notice.show_info(
-            self.tr("Score corrected; the sheet needs a fresh confirmation by someone else.")
-        )
+        scoring, actor = self._services.scoring, self._actor
+
+        def corrected(view: object) -> None:
+            assert isinstance(view, SheetView)
+            self._show_if_current(view)
+            self.notice.show_info(
+                self.tr("Score corrected; the sheet needs a fresh confirmation by someone else.")
+            )
+
+        self._change(lambda: scoring.correct(actor, judge, team, code, value, reason), corrected)
         return True
 
-    def reopen(self, reason: str) -> bool:
+    def reopen(self, reason: str) -> None:
         judge, team = self.judge.currentData(), self.team.currentData()
-        if not self.notice.run(
-            lambda: self._services.scoring.reopen(self._actor, judge, team, reason)
-        ):
-            return False
-        self.refresh()
-        self.notice.show_info(self.tr("Sheet reopened as a draft."))
-        return True
+        scoring, actor = self._services.scoring, self._actor
 
-    def abstain(self, reason: str) -> bool:
+        def reopened(_none: object) -> None:
+            self._read_sheet()
+            self.notice.show_info(self.tr("Sheet reopened as a draft."))
+
+        self._change(lambda: scoring.reopen(actor, judge, team, reason), reopened)
+
+    def abstain(self, reason: str) -> None:
         """Record (or, with an empty reason, undo) that the judge does not score this team."""
         judge, team = self.judge.currentData(), self.team.currentData()
-        if not self.notice.run(
-            lambda: self._services.scoring.abstain(self._actor, judge, team, reason)
-        ):
-            return False
-        self.refresh()
-        self.notice.show_info(
-            self.tr("Recorded: {judge} does not score {team} ({reason}).").format(
-                judge=judge, team=team, reason=reason.strip()
+        scoring, actor = self._services.scoring, self._actor
+
+        def recorded(_none: object) -> None:
+            self._read_sheet()
+            self.notice.show_info(
+                self.tr("Recorded: {judge} does not score {team} ({reason}).").format(
+                    judge=judge, team=team, reason=reason.strip()
+                )
+                if reason.strip()
+                else self.tr("{judge} scores {team} again.").format(judge=judge, team=team)
             )
-            if reason.strip()
-            else self.tr("{judge} scores {team} again.").format(judge=judge, team=team)
-        )
-        self.confirmed.emit()
-        return True
+            self.confirmed.emit()
+
+        self._change(lambda: scoring.abstain(actor, judge, team, reason), recorded)
 
     def _ask_correction(self) -> None:
         if self._spec is None:

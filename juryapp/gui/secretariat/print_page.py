@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QStandardPaths, Qt, QUrl, Signal
@@ -28,6 +29,7 @@ from juryapp.domain.access import Actor
 from juryapp.domain.messages import JuryError
 from juryapp.gui import dialogs
 from juryapp.gui.errors import show_error
+from juryapp.gui.ops import Progress, Reload, Task
 from juryapp.gui.passphrase import ask_passphrase
 from juryapp.gui.secretariat.common import Notice, error_text
 from juryapp.gui.secretariat.verification_box import VerificationBox
@@ -39,8 +41,8 @@ from juryapp.gui.secretariat.written_model import (
     kind_name,
 )
 from juryapp.gui.tables import sorting_proxy
-from juryapp.gui.worker import Progress, Task, run_in_background
 from juryapp.reports.model import Paper
+from juryapp.services.changes import Change
 from juryapp.services.keys import KeyInfo
 from juryapp.services.publishing import Kind, Written
 from juryapp.services.results import LockState
@@ -56,11 +58,12 @@ def default_output_folder() -> Path:
 
 
 class PrintPage(QWidget):
+    WATCHES = frozenset({Change.RESULTS})
     audit_requested = Signal()  # the audit trail's window, which the secretariat's window owns
 
     def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._services, self._actor = services, actor
+        self._services, self._ops, self._actor = services, services.runner, actor
         self.lock_state: LockState | None = None
         self.key: KeyInfo | None = None
         self.print_task: Task | None = None
@@ -79,6 +82,9 @@ class PrintPage(QWidget):
         self.audit_button = QPushButton(self)
         self.audit_button.clicked.connect(self.audit_requested)
         self.notice = Notice(self)
+        self._reload = Reload(
+            self._ops, self, self._read, self._show_read, failed=self.notice.read_failed
+        )
         self._build_files()
         self._lay_out()
 
@@ -217,13 +223,15 @@ class PrintPage(QWidget):
 
     # -- state --------------------------------------------------------------------------------
     def refresh(self) -> None:
-        def load() -> tuple[LockState, KeyInfo | None]:
-            return self._services.results.lock_state(), self._services.keys.active(self._actor)
+        self._reload.request()
 
-        loaded = self.notice.attempt(load)
-        if loaded is not None:
-            self.lock_state, self.key = loaded
-            self._show_state()
+    def _read(self) -> Callable[[], tuple[LockState, KeyInfo | None]]:
+        results, keys, actor = self._services.results, self._services.keys, self._actor
+        return lambda: (results.lock_state(), keys.active(actor))
+
+    def _show_read(self, loaded: tuple[LockState, KeyInfo | None]) -> None:
+        self.lock_state, self.key = loaded
+        self._show_state()
 
     def _show_state(self) -> None:
         state, key = self.lock_state, self.key
@@ -306,13 +314,13 @@ class PrintPage(QWidget):
             )
 
         self.notice.clear_notice()
-        self.print_task = run_in_background(
-            self,
-            work,
-            lambda written: self._printed(folder, written),
-            self._print_failed,
-            title=self.tr("Creating PDFs…"),
-            on_cancelled=self._print_cancelled,
+        self.print_task = (
+            self._ops.job(self, work)
+            .success(lambda written: self._printed(folder, written))
+            .failure(self._print_failed)
+            .cancelled(self._print_cancelled)
+            .with_progress(self.tr("Creating PDFs…"))
+            .run()
         )
         self._update_buttons()
         return self.print_task
@@ -321,8 +329,6 @@ class PrintPage(QWidget):
         self.print_task = None
         self._printed_to = folder
         self.files.set_files(written)
-        # First: a successful reload clears the notice line this method is about to fill.
-        self.refresh()
         signed = sum(1 for w in written if w.signed)
         if signed == len(written):
             message = self.tr("{count} signed PDF files written to {folder}.")
@@ -372,12 +378,12 @@ class PrintPage(QWidget):
         def work(_progress: Progress) -> Verification:
             return services.verification.verify(actor, path)
 
-        return run_in_background(
-            self,
-            work,
-            lambda report: self._show_verification(path, report),
-            self._failed,
-            title=self.tr("Checking {file}…").format(file=path.name),
+        return (
+            self._ops.job(self, work)
+            .success(lambda report: self._show_verification(path, report))
+            .failure(self._failed)
+            .with_progress(self.tr("Checking {file}…").format(file=path.name))
+            .run()
         )
 
     def _show_verification(self, path: Path, report: Verification) -> None:

@@ -5,7 +5,14 @@ from __future__ import annotations
 import itertools
 from decimal import Decimal
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,9 +29,16 @@ from PySide6.QtWidgets import (
 from juryapp.domain.access import Actor
 from juryapp.domain.formatting import format_number, parse_decimal
 from juryapp.domain.messages import JuryError
+from juryapp.gui.errors import show_error
+from juryapp.gui.ops import Ops
 from juryapp.gui.secretariat.common import error_text, lang
 from juryapp.gui.tables import SORT_ROLE
-from juryapp.services.confirmation import BlindSheet, ConfirmationService, Difference
+from juryapp.services.confirmation import (
+    BlindSheet,
+    ConfirmationService,
+    Difference,
+    ReentryOutcome,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -85,15 +99,20 @@ class DifferencesModel(QAbstractTableModel):
 
 
 class ReentryDialog(QDialog):
+    """The second entry is compared off the GUI thread; ``compared`` tells the outcome."""
+
+    compared = Signal(object)  # the ReentryOutcome
+
     def __init__(
         self,
         confirmation: ConfirmationService,
+        ops: Ops,
         actor: Actor,
         sheet: BlindSheet,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._confirmation, self._actor, self.sheet = confirmation, actor, sheet
+        self._confirmation, self._ops, self._actor, self.sheet = confirmation, ops, actor, sheet
         self.confirmed = False
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
@@ -179,22 +198,33 @@ class ReentryDialog(QDialog):
         return values
 
     def compare(self) -> bool:
-        """Send the second entry; True when it confirmed the sheet."""
+        """Send the second entry (off the GUI thread); False if one is not a number."""
         values = self.values()
         if values is None:
             return False
-        try:
-            outcome = self._confirmation.confirm_by_reentry(
-                self._actor, self.sheet.judge, self.sheet.team, values
-            )
-        except JuryError as exc:
+        confirmation, actor, sheet = self._confirmation, self._actor, self.sheet
+        self.compare_button.setEnabled(False)
+        self._ops.change(
+            self,
+            lambda: confirmation.confirm_by_reentry(actor, sheet.judge, sheet.team, values),
+        ).success(self._show_outcome).failure(self._refused).run()
+        return True
+
+    def _refused(self, exc: BaseException) -> None:
+        self.compare_button.setEnabled(True)
+        if isinstance(exc, JuryError):
             self.error.setText(error_text(exc))
-            return False
+        else:
+            show_error(self, exc)
+
+    def _show_outcome(self, outcome: ReentryOutcome) -> None:
+        self.compare_button.setEnabled(True)
         self.error.clear()
         if outcome.confirmed:
             self.confirmed = True
+            self.compared.emit(outcome)
             self.accept()
-            return True
+            return
         self.differences.set_differences(outcome.differences, self.sheet.typed_by)
         self.table.show()
         self.settle.setText(
@@ -207,4 +237,4 @@ class ReentryDialog(QDialog):
         )
         for difference in outcome.differences:
             self.fields[difference.criterion.code].setStyleSheet("background: #fde2e2;")
-        return False
+        self.compared.emit(outcome)

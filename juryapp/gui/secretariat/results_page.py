@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +26,7 @@ from juryapp.domain.formatting import format_number
 from juryapp.domain.kinds import Method
 from juryapp.domain.results import CategoryResult, Results
 from juryapp.gui import dialogs
+from juryapp.gui.ops import Reload
 from juryapp.gui.secretariat.common import CODE_ROLE, Notice, lang
 from juryapp.gui.secretariat.lock_dialog import LockDialog
 from juryapp.gui.secretariat.results_models import (
@@ -35,12 +38,17 @@ from juryapp.gui.secretariat.results_models import (
     method_name,
 )
 from juryapp.gui.secretariat.tie_dialog import TieDecisionDialog
-from juryapp.gui.tables import sorting_proxy
+from juryapp.gui.tables import fit_to_visible_rows, sorting_proxy
+from juryapp.services.changes import Change
+from juryapp.services.readiness import Readiness
 from juryapp.services.results import LockState
+
+_Loaded = tuple[dict[Method, Results], LockState, dict[str, str]]
 
 
 def _table(parent: QWidget) -> QTableView:
     view = QTableView(parent)
+    fit_to_visible_rows(view)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -51,12 +59,17 @@ def _table(parent: QWidget) -> QTableView:
 
 
 class SecretariatResultsPage(QWidget):
+    """Rankings are worked out off the GUI thread (seconds at 1,000 teams): while scores keep
+    arriving, one reckoning runs at a time and the next starts once it is shown."""
+
+    WATCHES = frozenset({Change.SCORES, Change.SETUP, Change.RESULTS})
     lock_changed = Signal()
     open_sheet = Signal(str, str)  # judge, team: a sheet the lock dialog sent the person to
+    lock_dialog_ready = Signal(object)  # the LockDialog over what is open, built not shown
 
     def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._services, self._actor = services, actor
+        self._services, self._ops, self._actor = services, services.runner, actor
         self.results: Results | None = None
         self._compare: dict[Method, Results] = {}
         self._names: dict[str, str] = {}
@@ -72,7 +85,7 @@ class SecretariatResultsPage(QWidget):
         for method in Method:
             self.method.addItem(method_name(method), method.value)
         self.category.currentIndexChanged.connect(self._show_category)
-        self.method.currentIndexChanged.connect(self.refresh)
+        self.method.currentIndexChanged.connect(self._method_chosen)
         self.kendall = QLabel(self)
         self.release_button = QPushButton(self)
         self.release_button.clicked.connect(self._ask_release)
@@ -83,6 +96,17 @@ class SecretariatResultsPage(QWidget):
 
         self._build_banner()
         self.notice = Notice(self)
+        # Reckoning every method takes seconds at 1,000 teams: while scores keep arriving,
+        # the page rests as long as the last reckoning took before the next one.
+        self._reload = Reload(
+            self._ops,
+            self,
+            self._read,
+            self._show_read,
+            failed=self.notice.read_failed,
+            slow=True,
+            rest=1.0,
+        )
 
         self.ranking = RankingModel(self)
         self.ranking_view = _table(self)
@@ -172,18 +196,23 @@ class SecretariatResultsPage(QWidget):
 
     # -- loading ------------------------------------------------------------------------------
     def refresh(self) -> None:
-        method = Method(self.method.currentData())
+        """Work the rankings out again (off the GUI thread) and show them when done."""
+        self._reload.request()
 
-        def load() -> tuple[Results, dict[Method, Results], LockState, dict[str, str]]:
-            results = self._services.results.compute(self._actor, method)
-            compare = self._services.results.compare_methods(self._actor)
-            names = {j.code: j.name for j in self._services.setup.spec().judges}
-            return results, compare, self._services.results.lock_state(), names
+    def _read(self) -> Callable[[], _Loaded]:
+        results, setup, actor = self._services.results, self._services.setup, self._actor
 
-        loaded = self.notice.attempt(load)
-        if loaded is None:
-            return
-        self.results, self._compare, self.lock_state, self._names = loaded
+        def read() -> _Loaded:
+            compare = results.compare_methods(actor)  # every method, the chosen one among them
+            names = {j.code: j.name for j in setup.spec().judges}
+            return compare, results.lock_state(), names
+
+        return read
+
+    def _show_read(self, loaded: _Loaded) -> None:
+        self._compare, self.lock_state, self._names = loaded
+        self.notice.read_ok()
+        self.results = self._compare[Method(self.method.currentData())]
         chosen = self.category.currentData()
         self.category.blockSignals(True)
         self.category.clear()
@@ -193,6 +222,11 @@ class SecretariatResultsPage(QWidget):
         self.category.blockSignals(False)
         self._show_category()
         self._show_lock()
+
+    def _method_chosen(self) -> None:
+        if self._compare:
+            self.results = self._compare[Method(self.method.currentData())]
+            self._show_category()
 
     def current_category(self) -> CategoryResult | None:
         if self.results is None:
@@ -270,11 +304,18 @@ class SecretariatResultsPage(QWidget):
         )
 
     # -- actions ------------------------------------------------------------------------------
+    def _change(self, work: Callable[[], object], done: Callable[[object], object]) -> None:
+        """A change off the GUI thread, then ``done`` with its result; the rankings follow
+        when the window's watcher reports the change."""
+        self._ops.change(self, work).success(done).failure(self._refused).run()
+
+    def _refused(self, exc: BaseException) -> None:
+        self.notice.refused(exc)
+        self._show_lock()
+
     def set_released(self, released: bool) -> None:
-        if self.notice.run(lambda: self._services.results.set_released(self._actor, released)):
-            self.refresh()
-        else:
-            self._show_lock()
+        results, actor = self._services.results, self._actor
+        self._change(lambda: results.set_released(actor, released), lambda _none: None)
 
     def _ask_release(self) -> None:
         state = self.lock_state
@@ -302,32 +343,44 @@ class SecretariatResultsPage(QWidget):
 
     def lock(self, reason: str, passphrase: str) -> None:
         """Lock and seal the results; the passphrase opens (or, the first time, makes) the key."""
-        state = self.notice.attempt(
-            lambda: self._services.locking.lock(self._actor, reason, passphrase)
-        )
-        if state is not None:
-            self.refresh()
+        locking, actor = self._services.locking, self._actor
+
+        def locked(state: object) -> None:
+            assert isinstance(state, LockState)
             self.notice.show_info(self.tr("Results locked (version {n}).").format(n=state.version))
             self.lock_changed.emit()
 
+        self._change(lambda: locking.lock(actor, reason, passphrase), locked)
+
     def unlock(self, reason: str) -> None:
-        state = self.notice.attempt(lambda: self._services.locking.unlock(self._actor, reason))
-        if state is not None:
-            self.refresh()
+        locking, actor = self._services.locking, self._actor
+
+        def unlocked(state: object) -> None:
+            assert isinstance(state, LockState)
             self.notice.show_info(
                 self.tr("Results unlocked; they are now version {n}.").format(n=state.version)
             )
             self.lock_changed.emit()
 
-    def lock_dialog_for_now(self) -> LockDialog | None:
-        """The lock dialog over what is open right now (not shown)."""
-        readiness = self.notice.attempt(lambda: self._services.readiness.before_lock(self._actor))
-        if readiness is None or self.lock_state is None:
-            return None
+        self._change(lambda: locking.unlock(actor, reason), unlocked)
+
+    def ask_for_lock_dialog(self, *, offer: bool = False) -> None:
+        """Find what is open (off the GUI thread), then build the lock dialog over it
+        (``lock_dialog_ready``) and, with ``offer``, show it."""
+        readiness, actor = self._services.readiness, self._actor
+        self._ops.query(self, lambda: readiness.before_lock(actor)).slow().success(
+            lambda found: self._readiness_known(found, offer)
+        ).failure(self.notice.refused).run()
+
+    def _readiness_known(self, readiness: Readiness, offer: bool) -> None:
+        if self.lock_state is None:
+            return
         dialog = LockDialog(readiness, self.lock_state.version, self)
         dialog.go_to_sheet.connect(self.open_sheet)
         dialog.go_to_category.connect(self.show_tie)
-        return dialog
+        self.lock_dialog_ready.emit(dialog)
+        if offer:
+            self._offer_lock(dialog)
 
     def _ask_lock(self) -> None:
         if self.lock_state is not None and self.lock_state.locked:
@@ -343,9 +396,9 @@ class SecretariatResultsPage(QWidget):
             if reason is not None:
                 self.unlock(reason)
             return
-        dialog = self.lock_dialog_for_now()
-        if dialog is None:
-            return
+        self.ask_for_lock_dialog(offer=True)
+
+    def _offer_lock(self, dialog: LockDialog) -> None:
         self.lock_dialog = dialog
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.lock(dialog.reason.text(), dialog.passphrase.text())
@@ -364,18 +417,15 @@ class SecretariatResultsPage(QWidget):
         return [(t.code, t.institution) for t in category.teams if t.cut_line_tie]
 
     def decide(self, ordering: list[str], shared: bool, reason: str) -> bool:
+        """Record the jury's decision on the tie shown (off the GUI thread); False if none."""
         category = self.current_category()
         if category is None:
             return False
-        done = self.notice.run(
-            lambda: self._services.results.decide_tie(
-                self._actor, category.code, ordering, shared=shared, reason=reason
-            )
+        results, actor, code = self._services.results, self._actor, category.code
+        self._change(
+            lambda: results.decide_tie(actor, code, ordering, shared=shared, reason=reason),
+            lambda _none: self.notice.show_info(self.tr("The jury's decision is recorded.")),
         )
-        if not done:
-            return False
-        self.refresh()
-        self.notice.show_info(self.tr("The jury's decision is recorded."))
         return True
 
     def _ask_decision(self) -> None:

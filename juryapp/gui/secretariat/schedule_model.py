@@ -35,12 +35,14 @@ class ScheduleModel(QAbstractTableModel):
         self._spec: ConventionSpec | None = None
         self._teams: list[Team] = []
         self._slots: dict[int | None, list[time | None]] = {}
+        self._placed: list[Team] | None = None  # teams(), worked out once per change
         self.dirty = False
 
     def set_spec(self, spec: ConventionSpec) -> None:
         self.beginResetModel()
         self._spec = spec
         self._teams = schedule_order(spec)
+        self._placed = None
         self._slots = {}
         for team in self._teams:
             self._slots.setdefault(team.day, []).append(team.time)
@@ -49,6 +51,11 @@ class ScheduleModel(QAbstractTableModel):
 
     def teams(self) -> list[Team]:
         """Teams with day, order and time as the rows now stand."""
+        if self._placed is None:
+            self._placed = self._place()
+        return list(self._placed)
+
+    def _place(self) -> list[Team]:
         placed: list[Team] = []
         counters: dict[int | None, int] = {}
         for team in self._teams:
@@ -75,7 +82,9 @@ class ScheduleModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: PLR0911 - one branch per column and role
         if not index.isValid() or self._spec is None:
             return None
-        team = self.teams()[index.row()]
+        if self._placed is None:
+            self._placed = self._place()
+        team = self._placed[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == DAY:
@@ -153,6 +162,7 @@ class ScheduleModel(QAbstractTableModel):
         day = neighbour.day if neighbour is not None else moving[0].day
         moving = [replace(t, day=day) for t in moving]
         self._teams = rest[:at] + moving + rest[at:]
+        self._placed = None
         self._fit_slots()
         self.endMoveRows()
         self.dirty = True

@@ -22,11 +22,16 @@ from PySide6.QtWidgets import (
 
 from juryapp.bootstrap import Services
 from juryapp.domain.access import Actor
+from juryapp.domain.clock import Clock, local_now
 from juryapp.domain.formatting import format_time
 from juryapp.domain.model import ConventionSpec, Team
+from juryapp.gui.ops import Reload
 from juryapp.gui.secretariat.common import Notice, lang
 from juryapp.gui.secretariat.schedule_model import INSTITUTION, TITLE, ScheduleModel
+from juryapp.gui.tables import fit_to_visible_rows
 from juryapp.gui.timer_window import PresentationTimer, TimerDurations
+from juryapp.services.changes import Change
+from juryapp.services.results import LockState
 
 
 @dataclass(frozen=True)
@@ -54,19 +59,15 @@ def now_and_next(spec: ConventionSpec, teams: list[Team], moment: datetime) -> N
 
 
 class SchedulePage(QWidget):
+    WATCHES = frozenset({Change.SETUP, Change.RESULTS})
     saved = Signal()
     unsaved_changed = Signal(bool)
 
-    def __init__(
-        self,
-        services: Services,
-        actor: Actor,
-        parent: QWidget | None = None,
-        *,
-        clock: Callable[[], datetime] = datetime.now,
-    ) -> None:
+    def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._services, self._actor, self._clock = services, actor, clock
+        self._services, self._ops, self._actor = services, services.runner, actor
+        self._clock: Clock = services.clock
+        self._saving = False
         self._spec: ConventionSpec | None = None
         self.timer_window: PresentationTimer | None = None
         self.locked = False
@@ -74,6 +75,7 @@ class SchedulePage(QWidget):
 
         self.model = ScheduleModel(self)
         self.view = QTableView(self)
+        fit_to_visible_rows(self.view)
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -114,6 +116,9 @@ class SchedulePage(QWidget):
         self.notice = Notice(self)
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
+        self._reload = Reload(
+            self._ops, self, self._read, self._show_read, failed=self.notice.read_failed, slow=True
+        )
         self._lay_out()
 
     def _lay_out(self) -> None:
@@ -168,18 +173,24 @@ class SchedulePage(QWidget):
         )
         self.update_now()
 
-    def set_clock(self, clock: Callable[[], datetime]) -> None:
+    def set_clock(self, clock: Clock) -> None:
         self._clock = clock
         self.update_now()
 
     def refresh(self) -> None:
-        state = self.notice.attempt(self._services.results.lock_state)
-        if state is not None:
-            self.set_locked(state.locked)
-        if self.model.dirty:
-            return  # do not throw away a reordering that is not saved yet
-        spec = self.notice.attempt(self._services.setup.spec)
-        if spec is not None and spec != self._spec:
+        """Read the lock and, unless a reordering waits to be saved, the set-up."""
+        self._reload.request()
+
+    def _read(self) -> Callable[[], tuple[LockState, ConventionSpec | None]]:
+        setup, results, keep = self._services.setup, self._services.results, self.model.dirty
+        # a reordering not saved yet is never thrown away: the set-up is not even read
+        return lambda: (results.lock_state(), None if keep else setup.spec())
+
+    def _show_read(self, loaded: tuple[LockState, ConventionSpec | None]) -> None:
+        state, spec = loaded
+        self.notice.read_ok()
+        self.set_locked(state.locked)
+        if spec is not None and not self.model.dirty and spec != self._spec:
             self._spec = spec
             self.model.set_spec(spec)
         self.update_now()
@@ -224,22 +235,35 @@ class SchedulePage(QWidget):
         if self.model.move_row(row, step):
             self.view.selectRow(row + step)
 
-    def save(self) -> bool:
-        spec = self.model.updated_spec()
-        if not self.notice.run(lambda: self._services.setup.update(self._actor, spec)):
+    def save(self, then: Callable[[], object] | None = None) -> bool:
+        """Save the order off the GUI thread (False if nothing could be); ``then`` once saved."""
+        if self._spec is None or self._saving:
             return False
+        spec, setup, actor = self.model.updated_spec(), self._services.setup, self._actor
+        self._saving = True
+        self._ops.change(self, lambda: setup.update(actor, spec)).success(
+            lambda _none: self._saved(then)
+        ).failure(self._not_saved).run()
+        return True
+
+    def _saved(self, then: Callable[[], object] | None) -> None:
+        self._saving = False
         self.model.dirty = False
-        self._spec = None
-        self.refresh()
+        self._spec = None  # read again when the window's watcher reports the change
         self._update_buttons()
         self.notice.show_info(self.tr("The presentation order is saved."))
         self.saved.emit()
-        return True
+        if then is not None:
+            then()
+
+    def _not_saved(self, exc: BaseException) -> None:
+        self._saving = False
+        self.notice.refused(exc)
 
     def current(self) -> NowNext:
         if self._spec is None:
             return NowNext(None, None)
-        return now_and_next(self._spec, self.model.teams(), self._clock())
+        return now_and_next(self._spec, self.model.teams(), local_now(self._clock))
 
     def update_now(self) -> None:
         state = self.current()
@@ -253,9 +277,11 @@ class SchedulePage(QWidget):
         self.now_label.setText(self.tr("<b>Presenting now</b>") + "<br>" + describe(state.now))
         self.next_label.setText(self.tr("<b>Next</b>") + "<br>" + describe(state.next))
 
-    def open_timer(self) -> PresentationTimer:
+    def open_timer(self) -> PresentationTimer | None:
         """The countdown for the team presenting now (or next), on the projector if present."""
-        spec = self._spec or self._services.setup.spec()
+        spec = self._spec
+        if spec is None:
+            return None
         durations = TimerDurations(
             presentation_s=spec.scoring.presentation_minutes * 60,
             qa_s=spec.scoring.qa_minutes * 60,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
 
@@ -21,7 +22,6 @@ from PySide6.QtWidgets import (
 from juryapp.bootstrap import Services
 from juryapp.domain.access import Actor
 from juryapp.domain.formatting import format_number
-from juryapp.domain.messages import JuryError
 from juryapp.domain.model import (
     Category,
     Conflict,
@@ -31,8 +31,9 @@ from juryapp.domain.model import (
     Team,
 )
 from juryapp.domain.validation import SpecProblemsError
+from juryapp.gui.ops import Reload
 from juryapp.gui.problems import problem_lines
-from juryapp.gui.secretariat.common import Notice, error_text, lang
+from juryapp.gui.secretariat.common import Notice, lang
 from juryapp.gui.secretariat.delegates import ChoiceDelegate, DateDelegate
 from juryapp.gui.secretariat.files_panel import FilesPanel
 from juryapp.gui.secretariat.info_form import InfoForm
@@ -47,19 +48,26 @@ from juryapp.gui.secretariat.setup_columns import (
 )
 from juryapp.gui.secretariat.table_editor import TableEditor
 from juryapp.gui.signature_pad import SignatureDialog
+from juryapp.services.changes import Change
+from juryapp.services.results import LockState
 
 TEAM_CATEGORY = 2
 CONFLICT_JUDGE, CONFLICT_TEAM, CONFLICT_INSTITUTION = range(3)
 LOCKED_STYLE = "QLabel { background: #fff1c4; border: 1px solid #d9a400; padding: 6px; }"
 
 
+_Loaded = tuple[LockState, ConventionSpec | None, frozenset[str]]
+
+
 class SetupPage(QWidget):
+    WATCHES = frozenset({Change.SETUP, Change.RESULTS})
     saved = Signal()
     unsaved_changed = Signal(bool)
 
     def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._services, self._actor = services, actor
+        self._services, self._ops, self._actor = services, services.runner, actor
+        self._saving = False
         self.spec: ConventionSpec | None = None
         self.dirty = False
         self.locked = False
@@ -84,6 +92,9 @@ class SetupPage(QWidget):
         self.files.imported.connect(self._imported)
         self._build_tabs()
         self._lay_out()
+        self._reload = Reload(
+            self._ops, self, self._read, self._show_read, failed=self.notice.read_failed, slow=True
+        )
 
     # -- building -----------------------------------------------------------------------------
     def _blank_team(self, row: int) -> Team:
@@ -265,17 +276,32 @@ class SetupPage(QWidget):
 
     # -- loading ------------------------------------------------------------------------------
     def refresh(self) -> None:
-        state = self.notice.attempt(self._services.results.lock_state)
-        if state is not None:
-            self.set_locked(state.locked)
-        if self.dirty:
-            return  # never throw away edits that are not saved yet
-        spec = self.notice.attempt(self._services.setup.spec)
-        if spec is None or spec == self.spec:
-            return
-        self.load(spec)
+        """Read the lock and, unless edits wait to be saved, the set-up (off the GUI thread)."""
+        self._reload.request()
 
-    def load(self, spec: ConventionSpec) -> None:
+    def _read(self) -> Callable[[], _Loaded]:
+        setup, results, keep = self._services.setup, self._services.results, self.dirty
+
+        def read() -> _Loaded:
+            # never throw away edits that are not saved yet: the set-up is not even read
+            spec = None if keep else setup.spec()
+            return (
+                results.lock_state(),
+                spec,
+                frozenset(setup.signatures()) if spec else frozenset(),
+            )
+
+        return read
+
+    def _show_read(self, loaded: _Loaded) -> None:
+        state, spec, signed = loaded
+        self.notice.read_ok()
+        self.set_locked(state.locked)
+        if spec is None or self.dirty or spec == self.spec:
+            return
+        self.load(spec, signed)
+
+    def load(self, spec: ConventionSpec, signed: Iterable[str] = ()) -> None:
         self.spec = spec
         self.info.set_info(spec.info)
         self.days.set_records(spec.days)
@@ -284,7 +310,7 @@ class SetupPage(QWidget):
         self.teams.set_columns(team_columns(spec.info.max_team_members))
         self.teams.set_records(spec.teams)
         self.signed.clear()
-        self.signed.update(self._services.setup.signatures())
+        self.signed.update(signed)
         self.judges.set_records(spec.judges)
         self.conflicts.set_records(spec.conflicts)
         self._name_conflicts()
@@ -392,10 +418,12 @@ class SetupPage(QWidget):
             conflicts=self.conflicts.records,
         )
 
-    def save(self) -> bool:
+    def save(self, then: Callable[[], object] | None = None) -> bool:
+        """Save the edits off the GUI thread; False if refused before (the weights, nothing
+        loaded). ``then`` runs once saved; a refusal from the service is shown here."""
         self.problems.clear()
         self.problems.hide()
-        if self.spec is None:
+        if self.spec is None or self._saving:
             return False
         if not self.rubric.weights_ok():
             self.tabs.setCurrentWidget(self.rubric)
@@ -405,28 +433,40 @@ class SetupPage(QWidget):
                 )
             )
             return False
-        spec = self.built_spec()
-        try:
-            self._services.setup.update(self._actor, spec)
-        except SpecProblemsError as exc:
+        spec, setup, actor = self.built_spec(), self._services.setup, self._actor
+        self._saving = True
+        self._ops.change(self, lambda: setup.update(actor, spec)).success(
+            lambda _none: self._saved(then)
+        ).failure(self._not_saved).run()
+        return True
+
+    def _saved(self, then: Callable[[], object] | None) -> None:
+        self._saving = False
+        self._set_dirty(False)
+        self.spec = None  # read again when the window's watcher reports the change
+        self.notice.show_info(self.tr("The set-up is saved."))
+        self.saved.emit()
+        if then is not None:
+            then()
+
+    def _not_saved(self, exc: BaseException) -> None:
+        self._saving = False
+        if isinstance(exc, SpecProblemsError):
             self.problems.addItems(problem_lines(exc.problems))
             self.problems.show()
             self.notice.show_error(
                 self.tr("{n} problems; nothing was saved.").format(n=len(exc.problems))
             )
-            return False
-        except JuryError as exc:
-            self.notice.show_error(error_text(exc))
-            return False
-        self._set_dirty(False)
-        self.spec = None
-        self.refresh()
-        self.notice.show_info(self.tr("The set-up is saved."))
-        self.saved.emit()
-        return True
+            return
+        self.notice.refused(exc)
 
-    def suggest_conflicts(self) -> int:
-        suggestions = self.notice.attempt(self._services.setup.suggest_conflicts) or []
+    def suggest_conflicts(self) -> None:
+        """Add the conflicts the judges' affiliations suggest (read off the GUI thread)."""
+        self._ops.query(self, self._services.setup.suggest_conflicts).success(
+            self._add_suggestions
+        ).failure(self.notice.refused).run()
+
+    def _add_suggestions(self, suggestions: list[Conflict]) -> None:
         known = {(c.judge, c.team, c.institution) for c in self.conflicts.records}
         added = 0
         for conflict in suggestions:
@@ -436,7 +476,6 @@ class SetupPage(QWidget):
         self.notice.show_info(
             self.tr("{n} conflicts suggested from the judges' affiliations.").format(n=added)
         )
-        return added
 
     def _capture_signature(self) -> None:
         row = self.judge_editor.selected_row()
@@ -448,15 +487,16 @@ class SetupPage(QWidget):
         if png is not None:
             self.store_signature(judge.code, png)
 
-    def store_signature(self, judge_code: str, png: bytes) -> bool:
-        if not self.notice.run(
-            lambda: self._services.setup.set_signature(self._actor, judge_code, png)
-        ):
-            return False
+    def store_signature(self, judge_code: str, png: bytes) -> None:
+        setup, actor = self._services.setup, self._actor
+        self._ops.change(self, lambda: setup.set_signature(actor, judge_code, png)).success(
+            lambda _none: self._signature_stored(judge_code)
+        ).failure(self.notice.refused).run()
+
+    def _signature_stored(self, judge_code: str) -> None:
         self.signed.add(judge_code)
         self.judges.dataChanged.emit(
             self.judges.index(0, 0),
             self.judges.index(self.judges.rowCount() - 1, self.judges.columnCount() - 1),
         )
         self.notice.show_info(self.tr("Signature of {code} stored.").format(code=judge_code))
-        return True

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from juryapp.gui import dialogs
 from juryapp.gui.secretariat.record_model import RecordModel
+from juryapp.gui.tables import fit_to_visible_rows
 
 R = TypeVar("R")
 
@@ -51,6 +52,7 @@ class TableEditor(QWidget, Generic[R]):
         self._noun = noun or (lambda: self.tr("row"))
         self.ask: Asker = dialogs.confirm
         self.view = QTableView(self)
+        fit_to_visible_rows(self.view)
         self.view.setModel(model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -21,6 +21,7 @@ from juryapp.gui.secretariat.pending_model import (
     PendingModel,
     PendingSheet,
 )
+from juryapp.gui.tables import fit_to_visible_rows
 
 
 class WaitingPanel(QWidget):
@@ -36,6 +37,7 @@ class WaitingPanel(QWidget):
         proxy = QSortFilterProxyModel(self)
         proxy.setSourceModel(self.model)
         self.view = QTableView(self)
+        fit_to_visible_rows(self.view)
         self.view.setModel(proxy)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, cast
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QVBoxLayout, QWidget
 
 from juryapp.domain.access import Actor
 from juryapp.gui import dialogs
 from juryapp.gui.secretariat.dashboard import DashboardPage
 from juryapp.gui.secretariat.integrity_banner import IntegrityBanner
+from juryapp.gui.watcher import DataWatcher
+from juryapp.services.changes import Change, Changes
 
 if TYPE_CHECKING:
     from juryapp.bootstrap import Services
@@ -21,9 +24,6 @@ if TYPE_CHECKING:
     from juryapp.gui.secretariat.results_page import SecretariatResultsPage
     from juryapp.gui.secretariat.schedule_page import SchedulePage
     from juryapp.gui.secretariat.setup_page import SetupPage
-
-# Without a watcher on the database the screens still catch up with other users this often.
-FALLBACK_REFRESH_MS = 10_000
 
 # Each screen is built the first time it is shown (or asked for), so signing in builds only
 # the dashboard: the others hold thousands of widgets and model rows, and the print screen
@@ -39,6 +39,8 @@ _LATER_PAGES = (
 
 
 class _Page(Protocol):
+    WATCHES: frozenset[Change]  # the kinds of data the screen shows
+
     def refresh(self) -> None: ...
 
     def retranslate(self) -> None: ...
@@ -51,7 +53,7 @@ class _Editing(Protocol):
 
     def unsaved_name(self) -> str: ...
 
-    def save(self) -> bool: ...
+    def save(self, then: Callable[[], object] | None = None) -> bool: ...
 
     def discard(self) -> None: ...
 
@@ -65,7 +67,7 @@ class SecretariatWindow(QWidget):
         super().__init__(parent)
         self._services, self._actor = services, actor
         self.ask_unsaved = dialogs.ask_unsaved  # tests answer in its place
-        self.dashboard = DashboardPage(services, actor, self)
+        self.dashboard = DashboardPage(services.results, services.runner, actor, self)
         # None until built; a plain QWidget holds the page's place in the stack until then.
         self._pages: list[QWidget | None] = [self.dashboard] + [None] * len(_LATER_PAGES)
         self.navigation = QListWidget(self)
@@ -79,7 +81,7 @@ class SecretariatWindow(QWidget):
         self.dashboard.open_sheet.connect(self.open_sheet)
 
         # Whether the database still matches its audit trail and seal, checked at sign-in.
-        self.integrity = IntegrityBanner(services.integrity, actor, self)
+        self.integrity = IntegrityBanner(services.integrity, services.runner, actor, self)
         self.integrity.check()
 
         outer = QVBoxLayout(self)
@@ -90,13 +92,13 @@ class SecretariatWindow(QWidget):
         layout.addWidget(self.stack, 1)
         outer.addLayout(layout, 1)
 
-        self._timer = QTimer(self)
-        self._timer.setInterval(FALLBACK_REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
-        self._timer.start()
         self._stale: set[int] = set(range(len(self._pages)))
         self._retranslate()
         self.navigation.setCurrentRow(self.DASHBOARD)
+        # What changes, here or at another laptop, reaches the screens that show it.
+        self.watcher = DataWatcher(services.changes, services.runner, self)
+        self.watcher.changed.connect(self.take_changes)
+        self.watcher.start()
 
     # -- the screens, built on first use ---------------------------------------------------
     def page(self, index: int) -> QWidget:
@@ -117,16 +119,12 @@ class SecretariatWindow(QWidget):
         if current == index:
             self.stack.setCurrentIndex(index)
         if index in (self.SETUP, self.SCHEDULE):
-            page.saved.connect(self.refresh)  # type: ignore[attr-defined]
             page.unsaved_changed.connect(self._unsaved_changed)  # type: ignore[attr-defined]
         elif index == self.RESULTS:
-            page.lock_changed.connect(self._others_stale)  # type: ignore[attr-defined]
             page.lock_changed.connect(self.integrity.check)  # type: ignore[attr-defined]
             page.open_sheet.connect(self.open_sheet)  # type: ignore[attr-defined]
         elif index == self.PRINT:
             page.audit_requested.connect(self.integrity.open_details)  # type: ignore[attr-defined]
-        elif index == self.PAPER:
-            page.confirmed.connect(self._others_stale)  # type: ignore[attr-defined]
         return page
 
     @property
@@ -167,8 +165,9 @@ class SecretariatWindow(QWidget):
     def _unsaved_changed(self) -> None:
         self.unsaved_changed.emit(self.has_unsaved())
 
-    def _may_leave(self, page: QWidget | None) -> bool:
-        """Ask about a screen's unsaved edits: save, discard, or stay (False)."""
+    def _may_leave(self, page: QWidget | None, then: Callable[[], object]) -> bool:
+        """Ask about a screen's unsaved edits: True to leave now. Saving first answers False
+        and runs ``then`` once the edits are saved (off the GUI thread); staying, False."""
         if page is None or not hasattr(page, "has_unsaved"):
             return True
         editing = cast("_Editing", page)
@@ -176,26 +175,46 @@ class SecretariatWindow(QWidget):
             return True
         choice = self.ask_unsaved(self, editing.unsaved_name())
         if choice is dialogs.Unsaved.SAVE:
-            return editing.save()
+            editing.save(then)
+            return False
         if choice is dialogs.Unsaved.DISCARD:
             editing.discard()
             return True
         return False
 
-    def confirm_leave(self) -> bool:
-        """Before signing out or quitting: True once no screen holds unsaved edits."""
+    def confirm_leave(self, then: Callable[[], object] | None = None) -> bool:
+        """Before signing out or quitting: True once no screen holds unsaved edits.
+
+        A screen the person chose to save answers False for now; ``then`` runs once saved.
+        """
+
+        def again() -> None:
+            if self.confirm_leave(then) and then is not None:
+                then()
+
         for index, page in enumerate(self._pages):
             if page is not None and hasattr(page, "has_unsaved"):
                 if cast("_Editing", page).has_unsaved():
                     self.show_page(index)
-                if not self._may_leave(page):
+                if not self._may_leave(page, again):
                     return False
         return True
 
-    def connect_watcher(self, watcher: QObject) -> None:
-        """Refresh when the database changes instead of polling."""
-        watcher.changed.connect(self.refresh)  # type: ignore[attr-defined]
-        self._timer.stop()
+    def take_changes(self, changes: Changes) -> None:
+        """What the database watcher found changed: the visible screen takes it in now if it
+        shows that kind of data, the others that show it reload when next shown."""
+        current = self.stack.currentIndex()
+        for index, page in enumerate(self._pages):
+            if page is None or not changes.touches(cast("_Page", page).WATCHES):
+                continue
+            if index != current:
+                self._stale.add(index)
+                continue
+            take = getattr(page, "take_changes", None)
+            if callable(take):
+                take(changes)
+            else:
+                self._refresh_page(index)
 
     @Slot()
     def refresh(self) -> None:
@@ -203,11 +222,6 @@ class SecretariatWindow(QWidget):
         current = self.stack.currentIndex()
         self._stale = set(range(len(self._pages))) - {current}
         self._refresh_page(current)
-
-    @Slot()
-    def _others_stale(self) -> None:
-        """The visible screen is up to date already; the others reload when next shown."""
-        self._stale = set(range(len(self._pages))) - {self.stack.currentIndex()}
 
     def show_page(self, index: int) -> None:
         self.navigation.setCurrentRow(index)
@@ -228,7 +242,9 @@ class SecretariatWindow(QWidget):
         if index < 0:
             return
         current = self.stack.currentIndex()
-        if index != current and not self._may_leave(self._pages[current]):
+        if index != current and not self._may_leave(
+            self._pages[current], lambda: self.show_page(index)
+        ):
             self.navigation.blockSignals(True)
             self.navigation.setCurrentRow(current)
             self.navigation.blockSignals(False)

@@ -28,6 +28,7 @@ from juryapp.gui.errors import show_error
 
 if TYPE_CHECKING:
     from juryapp.bootstrap import Services
+    from juryapp.domain.access import Actor
     from juryapp.services.accounts import AccountView
     from juryapp.services.demo import Credential
 
@@ -37,8 +38,16 @@ _ERROR_STYLE = "color: #b00020; font-weight: bold;"
 _USERNAME_ROLE = Qt.ItemDataRole.UserRole
 
 
+_Listed = tuple[list["AccountView"], str, bool, tuple["Credential", ...]]
+
+
 class SignInPage(QWidget):
+    """Checking a PIN or passphrase takes a third of a second (Argon2id), so it runs off the
+    GUI thread, as does reading the accounts the page lists."""
+
     signed_in = Signal(object)  # Actor
+    refreshed = Signal()  # the lists are read and shown
+    refused = Signal(str)  # a sign-in or a first account was refused, and why
 
     def __init__(  # noqa: PLR0915 - builds the page
         self, services: Services, parent: QWidget | None = None
@@ -190,13 +199,17 @@ class SignInPage(QWidget):
         self.error.clear()
         self.pin.clear()
         self.passphrase.clear()
-        try:
-            self._accounts = self._services.accounts.accounts()
-            overview = self._services.setup.overview()
-        except JuryError as exc:
-            show_error(self, exc)
-            return
-        self._convention.setText(overview.name)
+        accounts, setup = self._services.accounts, self._services.setup
+
+        def read() -> _Listed:
+            overview = setup.overview()
+            return accounts.accounts(), overview.name, overview.is_demo, setup.demo_credentials()
+
+        self._services.runner.query(self, read).success(self._show_listed).run()
+
+    def _show_listed(self, listed: _Listed) -> None:
+        self._accounts, name, is_demo, self._demo = listed
+        self._convention.setText(name)
         chosen = self.current_judge()
         self.judges.clear()
         for account in self._accounts:
@@ -211,12 +224,10 @@ class SignInPage(QWidget):
             self.judges.setCurrentRow(0)
         no_secretariat = not any(a.role is Role.SECRETARIAT for a in self._accounts)
         self._first_box.setVisible(no_secretariat)
-        self.demo_panel.setVisible(overview.is_demo)
-        from juryapp.services.demo import stored_demo_credentials  # noqa: PLC0415
-
-        self._demo = stored_demo_credentials(self._services.database) if overview.is_demo else ()
+        self.demo_panel.setVisible(is_demo)
         self._render_demo()
         self._focus_first_field()
+        self.refreshed.emit()
 
     def _render_demo(self) -> None:
         lines = []
@@ -273,41 +284,69 @@ class SignInPage(QWidget):
 
     def _sign_in(self, username: str, secret: str, field: QLineEdit) -> None:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            actor = self._services.accounts.sign_in(username, secret)
-        except AuthenticationError as exc:
-            self.error.setText(str(exc))
+        self._set_busy(True)
+        accounts = self._services.accounts
+
+        def signed_in(actor: Actor) -> None:
+            self._done()
+            self.error.clear()
             field.clear()
-            field.setFocus()
-            return
-        except JuryError as exc:
-            show_error(self, exc)
-            return
-        finally:
-            QApplication.restoreOverrideCursor()
-        self.error.clear()
-        field.clear()
-        self.signed_in.emit(actor)
+            self.signed_in.emit(actor)
+
+        def refused(exc: BaseException) -> None:
+            self._done()
+            if isinstance(exc, AuthenticationError):
+                self.error.setText(str(exc))
+                field.clear()
+                field.setFocus()
+                self.refused.emit(str(exc))
+            else:
+                show_error(self, exc)
+
+        # A sign-in writes (attempts and lockouts are recorded), so it is a change.
+        self._services.runner.change(self, lambda: accounts.sign_in(username, secret)).success(
+            signed_in
+        ).failure(refused).run()
+
+    def _done(self) -> None:
+        QApplication.restoreOverrideCursor()
+        self._set_busy(False)
+
+    def _set_busy(self, busy: bool) -> None:
+        for button in (self.judge_button, self.secretariat_button, self.first_button):
+            button.setEnabled(not busy)
 
     def create_first_account(self) -> None:
         if self.first_secret.text() != self.first_repeat.text():
             self.error.setText(self.tr("The two passphrases differ."))
             return
-        try:
-            self._services.accounts.create_first(
-                self.first_username.text(),
-                self.first_secret.text(),
-                display_name=self.first_name.text().strip(),
-            )
-        except JuryError as exc:
-            self.error.setText(str(exc))
-            return
-        self.username.setText(self.first_username.text().strip())
-        for field in (self.first_username, self.first_name, self.first_secret, self.first_repeat):
-            field.clear()
-        self.refresh()
-        self.show_secretariat()
-        self.passphrase.setFocus()
+        accounts = self._services.accounts
+        username, secret = self.first_username.text(), self.first_secret.text()
+        name = self.first_name.text().strip()
+
+        def created(_actor: Actor) -> None:
+            self.username.setText(username.strip())
+            for field in (
+                self.first_username,
+                self.first_name,
+                self.first_secret,
+                self.first_repeat,
+            ):
+                field.clear()
+            self.refresh()
+            self.show_secretariat()
+            self.passphrase.setFocus()
+
+        def refused(exc: BaseException) -> None:
+            if isinstance(exc, JuryError):
+                self.error.setText(str(exc))
+                self.refused.emit(str(exc))
+            else:
+                show_error(self, exc)
+
+        self._services.runner.change(
+            self, lambda: accounts.create_first(username, secret, display_name=name)
+        ).success(created).failure(refused).run()
 
     # -- language --------------------------------------------------------------------------
     def _retranslate(self) -> None:

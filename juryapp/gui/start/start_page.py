@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from juryapp.domain.access import Actor
 from juryapp.gui import dialogs
 from juryapp.gui.errors import show_error
-from juryapp.gui.worker import Progress, run_in_background
+from juryapp.gui.ops import Progress
 
 if TYPE_CHECKING:
     from juryapp.bootstrap import Services
@@ -139,18 +139,24 @@ class StartPage(QWidget):
         if path is not None:
             self.open_database.emit(str(path))
 
-    def create_from_file(self, path: Path) -> bool:
-        """Create the convention a convention file describes; False (after a dialog) if not."""
-        from juryapp.interchange.convention_file import read_convention_file  # noqa: PLC0415
+    def create_from_file(self, path: Path) -> None:
+        """Create the convention a convention file describes (off the GUI thread); a file
+        that cannot be used is reported in a dialog."""
+        setup = self._services.setup
 
-        try:
-            spec = read_convention_file(path)
-            self._services.setup.create(FIRST_RUN_ACTOR, spec)
-        except Exception as exc:
-            show_error(self, exc)
-            return False
+        def work(_progress: Progress) -> None:
+            from juryapp.interchange.convention_file import read_convention_file  # noqa: PLC0415
+
+            setup.create(FIRST_RUN_ACTOR, read_convention_file(path))
+
+        self._set_busy(True, self.tr("Creating the convention…"))
+        self._services.runner.job(self, work, changes=True).success(
+            lambda _none: self._created_from_file()
+        ).failure(self._demo_failed).run()
+
+    def _created_from_file(self) -> None:
+        self._set_busy(False)
         self.convention_ready.emit()
-        return True
 
     def open_demo(self, *, complete: bool = False) -> None:
         """Fill this empty database with the demo convention, off the GUI thread.
@@ -158,7 +164,7 @@ class StartPage(QWidget):
         The complete demo has every sheet filled in and confirmed, ready to lock and print.
         """
         services = self._services
-        self._set_busy(True)
+        self._set_busy(True, self.tr("Preparing the demo convention…"))
 
         def work(progress: Progress) -> DemoInfo:
             from juryapp.services.demo import load_demo  # noqa: PLC0415
@@ -172,13 +178,9 @@ class StartPage(QWidget):
                 complete=complete,
             )
 
-        run_in_background(
-            self,
-            work,
-            self._demo_done,
-            self._demo_failed,
-            title=self.tr("Preparing the demo convention…"),
-        )
+        services.runner.job(self, work, changes=True).success(self._demo_done).failure(
+            self._demo_failed
+        ).with_progress(self.tr("Preparing the demo convention…")).run()
 
     def _demo_done(self, info: DemoInfo) -> None:
         self._set_busy(False)
@@ -189,10 +191,10 @@ class StartPage(QWidget):
         self._set_busy(False)
         show_error(self, exc)
 
-    def _set_busy(self, busy: bool) -> None:
+    def _set_busy(self, busy: bool, text: str = "") -> None:
         for button in self._buttons:
             button.setEnabled(not busy)
-        self._status.setText(self.tr("Preparing the demo convention…") if busy else "")
+        self._status.setText(text if busy else "")
 
     # -- language --------------------------------------------------------------------------
     def _retranslate(self) -> None:

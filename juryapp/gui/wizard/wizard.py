@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
 from juryapp.bootstrap import Services
@@ -14,6 +15,7 @@ from juryapp.domain.kinds import Role
 from juryapp.domain.messages import JuryError
 from juryapp.domain.model import ConventionInfo, ConventionSpec
 from juryapp.domain.validation import validate_spec
+from juryapp.gui.ops import Progress
 from juryapp.gui.problems import refusal_text
 from juryapp.gui.wizard.finish_pages import AccountsPage, ChecklistPage
 from juryapp.gui.wizard.people_pages import ConflictsPage, JudgesPage, TeamsPage
@@ -38,10 +40,13 @@ class Created:
 
 
 class ConventionWizard(QWizard):
+    stored = Signal(object)  # Created: the convention and its accounts are stored
+
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
         self.created: Created | None = None
+        self._storing = False
         # The first account, once made: a retry after a refusal acts as it.
         self._founder: Actor | None = None
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -110,44 +115,72 @@ class ConventionWizard(QWizard):
         return self.rubric.apply_to(spec) if "rubric" in pages else spec
 
     def accept(self) -> None:
-        """Finish: store the convention, then the accounts; a refusal keeps the wizard open."""
-        if self.created is None and not self.store():
+        """Finish: store the convention, then the accounts (off the GUI thread: each account
+        and the key cost Argon2id); a refusal keeps the wizard open."""
+        if self.created is not None:
+            super().accept()
             return
+        if self._storing:
+            return
+        self._storing = True
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+        self._services.runner.job(self, self._store_work(), changes=True).success(
+            self._stored
+        ).failure(self._not_stored).with_progress(self.tr("Creating the convention…")).run()
+
+    def _store_work(self) -> Callable[[Progress], tuple[Created, str]]:
+        """The first account (who then acts), the convention, its key, the other accounts:
+        taken from the pages here, stored by the returned work on a worker thread."""
+        spec = self.built_spec()
+        first, second, key = self.accounts.first, self.accounts.second, self.accounts.key
+        username, secret = first.username.text(), first.secret.text()
+        name, passphrase = first.full_name.text().strip(), key.secret.text()
+        other = (
+            (second.username.text(), second.secret.text(), second.full_name.text().strip())
+            if second.filled()
+            else None
+        )
+        judges = self.accounts.judge_accounts.isChecked() and bool(spec.judges)
+        services = self._services
+
+        def work(_progress: Progress) -> tuple[Created, str]:
+            validate_spec(spec)  # before anything is written
+            check_passphrase(passphrase)
+            if self._founder is None:
+                self._founder = services.accounts.create_first(username, secret, display_name=name)
+            services.setup.create(self._founder, spec)
+            services.keys.create(self._founder, passphrase)
+            pins: tuple[IssuedPin, ...] = ()
+            problem = ""
+            try:
+                if other is not None:
+                    services.accounts.create(
+                        self._founder, other[0], other[1], role=Role.SECRETARIAT,
+                        display_name=other[2],
+                    )  # fmt: skip
+                if judges:
+                    pins = tuple(services.accounts.create_judge_accounts(self._founder))
+            except JuryError as exc:
+                # The convention is stored: what is missing can be added on the Accounts screen.
+                problem = refusal_text(exc)
+            return Created(spec.info.name, username.strip(), pins), problem
+
+        return work
+
+    def _stored(self, stored: tuple[Created, str]) -> None:
+        self._storing = False
+        self.created, problem = stored
+        if problem:
+            self.checklist.show_error(problem)
+        self.stored.emit(self.created)
         super().accept()
 
-    def store(self) -> bool:
-        """The first account (who then acts), the convention, its key, the other accounts."""
-        spec = self.built_spec()
-        first, second = self.accounts.first, self.accounts.second
-        services = self._services
-        try:
-            validate_spec(spec)  # before anything is written
-            check_passphrase(self.accounts.key.secret.text())
-            if self._founder is None:
-                self._founder = services.accounts.create_first(
-                    first.username.text(),
-                    first.secret.text(),
-                    display_name=first.full_name.text().strip(),
-                )
-            services.setup.create(self._founder, spec)
-            services.keys.create(self._founder, self.accounts.key.secret.text())
-        except JuryError as exc:
+    def _not_stored(self, exc: BaseException) -> None:
+        self._storing = False
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
+        if isinstance(exc, JuryError):
             self.checklist.show_error(refusal_text(exc))
-            return False
-        pins: tuple[IssuedPin, ...] = ()
-        try:
-            if second.filled():
-                services.accounts.create(
-                    self._founder,
-                    second.username.text(),
-                    second.secret.text(),
-                    role=Role.SECRETARIAT,
-                    display_name=second.full_name.text().strip(),
-                )
-            if self.accounts.judge_accounts.isChecked() and spec.judges:
-                pins = tuple(services.accounts.create_judge_accounts(self._founder))
-        except JuryError as exc:
-            # The convention is stored: what is missing can be added on the Accounts screen.
-            self.checklist.show_error(refusal_text(exc))
-        self.created = Created(spec.info.name, first.username.text().strip(), pins)
-        return True
+        else:
+            from juryapp.gui.errors import show_error  # noqa: PLC0415
+
+            show_error(self, exc)

@@ -1,0 +1,174 @@
+"""Screens read again only what a change touched: the kinds they show, the cells it changed."""
+
+# The fixtures are imported from secretariat_fixtures, so their names reappear as arguments.
+# ruff: noqa: F811
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, QObject
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from juryapp.bootstrap import Services
+from juryapp.gui.app_window import AppWindow
+from juryapp.gui.ops import Op, Ops
+from juryapp.gui.secretariat import SecretariatWindow
+from juryapp.gui.secretariat.progress_model import STATE_ROLE
+from juryapp.services.changes import Change, Changes
+from juryapp.services.results import CellState
+from tests.gui.conftest import settle
+from tests.gui.secretariat_fixtures import Demo, demo, window  # noqa: F401
+
+pytestmark = [
+    pytest.mark.qt_log_level_fail("WARNING"),
+    pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise)"),
+]
+
+SHEET = ("J2", "PKM-02")
+SCORES, SETUP, RESULTS, ACCOUNTS = Change.SCORES, Change.SETUP, Change.RESULTS, Change.ACCOUNTS
+# What each screen shows, as the person sees it (navigation order).
+SHOWN = {
+    "DashboardPage": {SCORES, SETUP},  # sheet states; the teams, judges and rubric
+    "PaperEntryPage": {SCORES, SETUP},  # the sheet and the list waiting; the choices
+    "SecretariatResultsPage": {SCORES, SETUP, RESULTS},  # rankings, the lock, release, ties
+    "PrintPage": {RESULTS},  # the lock and the key
+    "SetupPage": {SETUP, RESULTS},  # the set-up, read-only while locked
+    "SchedulePage": {SETUP, RESULTS},
+    "AccountsPage": {ACCOUNTS, SETUP},  # accounts; the convention's name on PIN slips
+}
+
+
+def change(kind: Change, sheets: frozenset[tuple[str, str]] = frozenset({SHEET})) -> Changes:
+    return Changes(0, 1, frozenset({kind}), sheets if kind is Change.SCORES else frozenset())
+
+
+@contextmanager
+def reads_asked(ops: Ops) -> Iterator[list[QObject]]:
+    """The parent of every read or change asked for meanwhile: who went to the database."""
+    asked: list[QObject] = []
+    submit = ops._submit
+
+    def recording(op: Op[object]) -> object:
+        asked.append(op._parent)
+        return submit(op)
+
+    ops._submit = recording  # type: ignore[method-assign]
+    try:
+        yield asked
+    finally:
+        ops._submit = submit  # type: ignore[method-assign]
+
+
+def within(widget: QWidget, asked: list[QObject]) -> bool:
+    return any(o is widget or (isinstance(o, QWidget) and widget.isAncestorOf(o)) for o in asked)
+
+
+@pytest.mark.parametrize("kind", list(Change), ids=[k.value for k in Change])
+def test_each_screen_reads_again_only_on_the_kinds_it_shows(
+    qtbot: QtBot, window: SecretariatWindow, demo: Demo, kind: Change
+) -> None:
+    ops = demo.services.runner
+    window.watcher.stop()  # the changes below are the test's own
+    for index in range(window.stack.count()):
+        window.show_page(index)
+        settle(qtbot, demo.services)
+    for index in range(window.stack.count()):
+        window.show_page(index)
+        settle(qtbot, demo.services)
+        page = window.page(index)
+        with reads_asked(ops) as asked:
+            window.take_changes(change(kind))
+            settle(qtbot, demo.services)
+        name = type(page).__name__
+        shows = kind in SHOWN[name]
+        assert within(page, asked) is shows, f"{name} on a {kind.value} change"
+        # The other screens only remember to read again when they are next shown.
+        others = [window.page(i) for i in range(window.stack.count()) if i != index]
+        assert not any(within(other, asked) for other in others), name
+
+
+def test_a_hidden_screen_reads_again_when_shown_only_if_its_kinds_changed(
+    qtbot: QtBot, window: SecretariatWindow, demo: Demo
+) -> None:
+    window.watcher.stop()
+    for index in (window.ACCOUNTS, window.RESULTS, window.DASHBOARD):
+        window.show_page(index)
+        settle(qtbot, demo.services)
+    window.take_changes(change(Change.SCORES))  # the dashboard is shown
+    settle(qtbot, demo.services)
+    with reads_asked(demo.services.runner) as asked:
+        window.show_page(window.ACCOUNTS)  # accounts show no scores: nothing to read
+        settle(qtbot, demo.services)
+    assert not within(window.accounts, asked)
+    with reads_asked(demo.services.runner) as asked:
+        window.show_page(window.RESULTS)  # the rankings do
+        settle(qtbot, demo.services)
+    assert within(window.results, asked)
+
+
+def test_a_score_saved_elsewhere_repaints_its_one_cell(
+    qtbot: QtBot,
+    window: SecretariatWindow,
+    demo: Demo,
+    demo_db: Path,
+    services_for: Callable[[Path], Services],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window.show_page(window.DASHBOARD)
+    settle(qtbot, demo.services)
+    model = window.dashboard.model
+    judge, team = demo.info.pending
+    asked_teams: list[object] = []
+    progress = demo.services.results.progress
+
+    def recording(actor: object, teams_only: object = None) -> object:
+        asked_teams.append(teams_only)
+        return progress(actor, teams_only)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(demo.services.results, "progress", recording)
+    painted: list[tuple[int, int, int, int]] = []
+
+    def repainted(first: QModelIndex, last: QModelIndex) -> None:
+        painted.append((first.row(), first.column(), last.row(), last.column()))
+
+    model.dataChanged.connect(repainted)
+    other = services_for(demo_db)  # a judge's laptop, another process on the same file
+    actor = other.accounts.sign_in(judge.lower(), str(int(judge[1:])) * 4)
+    with qtbot.assertNotEmitted(model.modelReset):
+        other.scoring.set_score(actor, judge, team, "K1", Decimal(4))
+        row = next(r for r, t in enumerate(model.table.rows) if t.code == team)
+        column = 1 + [code for code, _ in model.table.judges].index(judge)
+        cell = model.index(row, column)
+        qtbot.waitUntil(lambda: cell.data(STATE_ROLE) == CellState.DRAFT.value, timeout=10_000)
+    settle(qtbot, demo.services)
+    assert asked_teams == [frozenset({team})]  # that team's cells, not the whole matrix
+    assert painted == [(row, column, row, column)]
+    assert cell.data() == "1/8"
+    assert window.dashboard.totals[CellState.DRAFT].text().endswith(": 1")
+
+
+def test_a_judge_reads_again_only_for_their_own_sheets(
+    qtbot: QtBot, make_window: Callable[[Path], AppWindow], demo_db: Path
+) -> None:
+    main = make_window(demo_db)
+    main.enter(main.services.accounts.sign_in("j1", "1111"))
+    area = main.judge_area
+    assert area is not None
+    settle(qtbot, main.services)
+    area.watcher.stop()
+    with reads_asked(main.services.runner) as asked:
+        area.take_changes(change(Change.SCORES, frozenset({("J2", "PKM-01")})))
+        area.take_changes(change(Change.ACCOUNTS))
+        area.take_changes(change(Change.RESULTS))  # the results are not on screen
+        settle(qtbot, main.services)
+    assert asked == []
+    with reads_asked(main.services.runner) as asked:
+        area.take_changes(change(Change.SCORES, frozenset({("J1", "PKM-01")})))
+        settle(qtbot, main.services)
+    assert asked == [area]

@@ -1,0 +1,68 @@
+"""The layers hold by themselves: the desktop app reaches the database only through services."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+import juryapp
+
+PACKAGE = Path(juryapp.__file__).parent
+# The GUI speaks to services (bootstrap wires them); the tables, the engine and the driver's
+# library are the persistence layer's own.
+FORBIDDEN_IN_GUI = ("juryapp.persistence", "sqlalchemy", "alembic", "sqlite3")
+
+
+def imported_modules(path: Path) -> list[tuple[int, str]]:
+    """(line, module) of every import in a file, at any depth (deferred imports too)."""
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.append((node.lineno, node.module))
+            found += [(node.lineno, f"{node.module}.{alias.name}") for alias in node.names]
+    return found
+
+
+def forbidden_imports(path: Path, forbidden: tuple[str, ...]) -> list[tuple[int, str]]:
+    return sorted(
+        {
+            (line, module)
+            for line, module in imported_modules(path)
+            if any(module == f or module.startswith(f + ".") for f in forbidden)
+        }
+    )
+
+
+def test_no_gui_module_imports_the_persistence_layer_or_sqlalchemy() -> None:
+    modules = sorted((PACKAGE / "gui").rglob("*.py"))
+    assert len(modules) > 50  # the walk found the GUI
+    found = [
+        f"{path.relative_to(PACKAGE.parent)}:{line}: {module}"
+        for path in modules
+        for line, module in forbidden_imports(path, FORBIDDEN_IN_GUI)
+    ]
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("source", "caught"),
+    [
+        ("from juryapp.persistence.tables import AuditRow", True),
+        ("def f():\n    from sqlalchemy import select", True),
+        ("import sqlalchemy.orm", True),
+        ("from juryapp import persistence", True),
+        ("import sqlite3", True),
+        ("from juryapp.services.changes import ChangeFeed", False),
+        ("import juryapp.persistencex", False),
+    ],
+)
+def test_the_layer_check_catches_every_form_of_import(
+    tmp_path: Path, source: str, caught: bool
+) -> None:
+    probe = tmp_path / "probe.py"
+    probe.write_text(source, encoding="utf-8")
+    assert bool(forbidden_imports(probe, FORBIDDEN_IN_GUI)) is caught
