@@ -38,6 +38,8 @@ class RankingModel(QAbstractTableModel):
         super().__init__(parent)
         self._category: CategoryResult | None = None
         self._partners: dict[str, tuple[str, ...]] = {}
+        self._ties: list[str] = []
+        self._sort_keys: list[tuple[object, ...]] = []
 
     def set_category(self, category: CategoryResult | None) -> None:
         self.beginResetModel()
@@ -46,6 +48,22 @@ class RankingModel(QAbstractTableModel):
         for group in category.ties if category is not None else ():
             for code in group.teams:
                 self._partners[code] = tuple(c for c in group.teams if c != code)
+        # Worked out once: a sort asks for these twice per comparison, and a category holds
+        # hundreds of teams at a large convention.
+        self._ties = [self.tie_text(team) for team in category.teams] if category else []
+        self._sort_keys = [
+            (
+                team.rank if team.rank is not None else 10_000,
+                team.code,
+                team.institution,
+                team.title,
+                float(team.score) if team.score is not None else -1.0,
+                team.judges_counted,
+                int(team.advances),
+                tie,
+            )
+            for team, tie in zip(category.teams if category else (), self._ties, strict=True)
+        ]
         self.endResetModel()
 
     def team_at(self, row: int) -> TeamResult:
@@ -100,19 +118,9 @@ class RankingModel(QAbstractTableModel):
             if column == ADVANCES:
                 return self.tr("Advances") if team.advances else ""
             if column == TIE:
-                return self.tie_text(team)
+                return self._ties[index.row()]
         if role == SORT_ROLE:
-            values: tuple[object, ...] = (
-                team.rank if team.rank is not None else 10_000,
-                team.code,
-                team.institution,
-                team.title,
-                float(team.score) if team.score is not None else -1.0,
-                team.judges_counted,
-                int(team.advances),
-                self.tie_text(team),
-            )
-            return values[column]
+            return self._sort_keys[index.row()][column]
         if role == CODE_ROLE:
             return team.code
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (RANK, SCORE, JUDGES):
@@ -131,7 +139,7 @@ class RankingModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole and column in (INSTITUTION, TITLE, TIE):
-            return (team.institution, team.title, self.tie_text(team))[
+            return (team.institution, team.title, self._ties[index.row()])[
                 (INSTITUTION, TITLE, TIE).index(column)
             ] or None
         return None

@@ -133,6 +133,7 @@ class SecretariatResultsPage(QWidget):
         self.details = QTabWidget(self)
         self.details.addTab(self.breakdown_view, "")
         self.details.addTab(self.compare_view, "")
+        self.details.currentChanged.connect(self._details_shown)
 
         self._lay_out()
 
@@ -201,11 +202,17 @@ class SecretariatResultsPage(QWidget):
 
     def _read(self) -> Callable[[], _Loaded]:
         results, setup, actor = self._services.results, self._services.setup, self._actor
+        method = Method(self.method.currentData())
+        # Every method only while the side-by-side tab is open: a quarter of the work
+        # otherwise, which counts while scores keep arriving at a large convention.
+        every = self.details.currentWidget() is self.compare_view
 
         def read() -> _Loaded:
-            compare = results.compare_methods(actor)  # every method, the chosen one among them
+            chosen = results.compare_methods(actor) if every else {}
+            if method not in chosen:
+                chosen[method] = results.compute(actor, method)
             names = {j.code: j.name for j in setup.spec().judges}
-            return compare, results.lock_state(), names
+            return chosen, results.lock_state(), names
 
         return read
 
@@ -213,20 +220,29 @@ class SecretariatResultsPage(QWidget):
         self._compare, self.lock_state, self._names = loaded
         self.notice.read_ok()
         self.results = self._compare[Method(self.method.currentData())]
-        chosen = self.category.currentData()
-        self.category.blockSignals(True)
-        self.category.clear()
-        for category in self.results.categories:
-            self.category.addItem(f"{category.code} — {category.name}", category.code)
-        self.category.setCurrentIndex(max(self.category.findData(chosen), 0))
-        self.category.blockSignals(False)
+        names = [f"{c.code} — {c.name}" for c in self.results.categories]
+        if names != [self.category.itemText(i) for i in range(self.category.count())]:
+            chosen = self.category.currentData()
+            self.category.blockSignals(True)
+            self.category.clear()
+            for name, category in zip(names, self.results.categories, strict=True):
+                self.category.addItem(name, category.code)
+            self.category.setCurrentIndex(max(self.category.findData(chosen), 0))
+            self.category.blockSignals(False)
         self._show_category()
         self._show_lock()
 
     def _method_chosen(self) -> None:
-        if self._compare:
-            self.results = self._compare[Method(self.method.currentData())]
+        method = Method(self.method.currentData())
+        if method in self._compare:
+            self.results = self._compare[method]
             self._show_category()
+        else:
+            self.refresh()
+
+    def _details_shown(self) -> None:
+        if self.details.currentWidget() is self.compare_view and len(self._compare) < len(Method):
+            self.refresh()
 
     def current_category(self) -> CategoryResult | None:
         if self.results is None:

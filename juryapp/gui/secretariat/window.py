@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, cast
 
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
     from juryapp.gui.secretariat.schedule_page import SchedulePage
     from juryapp.gui.secretariat.setup_page import SetupPage
 
+log = logging.getLogger(__name__)
+
 # Each screen is built the first time it is shown (or asked for), so signing in builds only
 # the dashboard: the others hold thousands of widgets and model rows, and the print screen
 # loads ReportLab and pyHanko. (module, class) in navigation order, after the dashboard.
@@ -36,6 +39,16 @@ _LATER_PAGES = (
     ("juryapp.gui.secretariat.schedule_page", "SchedulePage"),
     ("juryapp.gui.secretariat.accounts_page", "AccountsPage"),
 )
+
+
+def _load_later_pages(_progress: object) -> None:
+    for module_name, _class_name in _LATER_PAGES:
+        importlib.import_module(module_name)
+
+
+def _not_loaded(exc: BaseException) -> None:
+    # Nothing lost: a screen whose code cannot be loaded says so when it is opened.
+    log.warning("the screens' code could not be loaded ahead", exc_info=exc)
 
 
 class _Page(Protocol):
@@ -80,6 +93,9 @@ class SecretariatWindow(QWidget):
         self.navigation.currentRowChanged.connect(self._show_page)
         self.dashboard.open_sheet.connect(self.open_sheet)
 
+        # The other screens' code (ReportLab and pyHanko for printing: seconds) is loaded on
+        # a worker while the person reads the first one, so that opening one does not wait.
+        services.runner.job(self, _load_later_pages).failure(_not_loaded).run()
         # Whether the database still matches its audit trail and seal, checked at sign-in.
         self.integrity = IntegrityBanner(services.integrity, services.runner, actor, self)
         self.integrity.check()
