@@ -60,14 +60,14 @@ def app_window(launched: float, database: str, settle: float, secretariat: bool)
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
     from benchmarks.synthetic import credentials_of  # noqa: PLC0415
-    from juryapp.bootstrap import open_services  # noqa: PLC0415
+    from juryapp.bootstrap import bootstrap  # noqa: PLC0415
     from juryapp.gui.app_window import AppWindow  # noqa: PLC0415
     from juryapp.gui.launch import apply_language  # noqa: PLC0415
     from juryapp.gui.settings import AppSettings  # noqa: PLC0415
 
     app = QApplication([])
     apply_language(app, "id")
-    services = open_services(database)
+    services = bootstrap(database)
     settings = AppSettings(Path(database).with_suffix(".ini"))
     window = AppWindow(services, settings, database_path=database, switch_language=lambda _l: None)
     result: dict[str, Any] = {}
@@ -97,15 +97,18 @@ def frames(database: str, steps: int) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
     from benchmarks.synthetic import credentials_of  # noqa: PLC0415
-    from juryapp.bootstrap import open_services  # noqa: PLC0415
+    from juryapp.bootstrap import bootstrap  # noqa: PLC0415
     from juryapp.gui.secretariat.dashboard import DashboardPage  # noqa: PLC0415
 
     app = QApplication([])
-    services = open_services(database)
-    page = DashboardPage(services, credentials_of(services)[0])
+    services = bootstrap(database)
+    page = DashboardPage(services.results, services.runner, credentials_of(services)[0])
     page.resize(1280, 700)
     started = time.perf_counter()
-    page.refresh()
+    page.refresh()  # read and prepared off the GUI thread; shown when it arrives
+    while page.model.rowCount() == 0:
+        app.processEvents()
+        time.sleep(0.005)
     load = time.perf_counter() - started
     view = page.view
     proxy = view.model()  # the dashboard sorts in its own model, as the person clicking does
@@ -146,6 +149,151 @@ def frames(database: str, steps: int) -> dict[str, Any]:
     }
 
 
+def _wait(app: Any, until: Any, timeout: float) -> None:
+    end = time.perf_counter() + timeout
+    while not until():
+        if time.perf_counter() > end:
+            raise TimeoutError("the screen did not settle")
+        app.processEvents()
+        time.sleep(0.005)
+
+
+def responsive(
+    database: str, seconds: float, rate: float, open_teams: int, screen: str
+) -> dict[str, Any]:
+    """The secretariat's window on the progress matrix (``screen`` "dashboard") or the rankings
+    ("results") while judges save (``rate`` > 0) or not.
+
+    Returns every gap between ticks of a 5 ms timer on the GUI thread (a stall is a gap longer
+    than the tick), and every repaint of a changed matrix cell with what it showed, to match
+    with the judges' commits (the rankings: when each new reckoning was shown). The first two
+    thirds of the time the person reads the screen; the last third they scroll and sort it.
+    """
+    import subprocess  # noqa: PLC0415
+
+    from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+    from benchmarks.synthetic import credentials_of  # noqa: PLC0415
+    from juryapp.bootstrap import bootstrap  # noqa: PLC0415
+    from juryapp.gui.launch import share_the_interpreter_with_the_gui  # noqa: PLC0415
+    from juryapp.gui.secretariat import SecretariatWindow  # noqa: PLC0415
+    from juryapp.gui.secretariat.common import CODE_ROLE  # noqa: PLC0415
+    from juryapp.gui.secretariat.progress_model import JUDGE_ROLE  # noqa: PLC0415
+
+    app = QApplication([])
+    services = bootstrap(database)
+    window = SecretariatWindow(services, credentials_of(services)[0])
+    window.resize(1366, 768)
+    window.show()
+    page = window.dashboard
+    _wait(app, lambda: page.model.rowCount() > 0 and services.runner.idle(), 300)
+    view, model = page.view, page.model
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())  # the open teams
+    reckoned: list[float] = []
+    if screen == "results":
+        window.show_page(window.RESULTS)
+        _wait(app, lambda: window.results.ranking.rowCount() > 0 and services.runner.idle(), 300)
+        view, model = window.results.ranking_view, window.results.ranking
+        model.modelReset.connect(lambda: reckoned.append(time.time()))
+    share_the_interpreter_with_the_gui()  # as the app does once its first page is up
+    _settle(app, 1.0)
+
+    changed: dict[tuple[int, int], str] = {}
+    painted: list[list[Any]] = []
+
+    def on_changed(first: Any, last: Any) -> None:
+        if (first.row(), first.column()) == (last.row(), last.column()):
+            changed[(first.row(), first.column())] = str(first.data())
+
+    class PaintWatch(QObject):
+        def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint and changed:
+                now = time.time()
+                for (row, column), text in changed.items():
+                    index = model.index(row, column)
+                    painted.append([now, index.data(JUDGE_ROLE), index.data(CODE_ROLE), text])
+                changed.clear()
+            return False
+
+    watch = PaintWatch()
+    view.viewport().installEventFilter(watch)
+    model.dataChanged.connect(on_changed)
+
+    gaps: list[list[float]] = [[], []]  # reading, then scrolling and sorting
+    phase = [0]
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps[phase[0]].append(now - last[0])
+        last[0] = now
+
+    heartbeat = QTimer()
+    heartbeat.setTimerType(Qt.TimerType.PreciseTimer)
+    heartbeat.setInterval(5)
+    heartbeat.timeout.connect(tick)
+
+    judges = None
+    if rate > 0:
+        judges = subprocess.Popen(
+            [sys.executable, "-m", "benchmarks.judges", database, str(seconds), str(rate),
+             str(open_teams)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        assert judges.stdin is not None and judges.stdout is not None
+        if judges.stdout.readline().strip() != "ready":
+            raise RuntimeError("the judges' laptops did not start")
+        judges.stdin.write("go\n")
+        judges.stdin.flush()
+
+    bar, steps = view.verticalScrollBar(), [0]
+
+    def interact() -> None:
+        steps[0] += 1
+        if steps[0] % 10 == 0:  # a sort a second, by another column then back
+            column = 1 + (steps[0] // 10) % (model.columnCount() - 1)
+            view.sortByColumn(column if steps[0] % 20 else 0, Qt.SortOrder.AscendingOrder)
+        else:  # and the wheel in between
+            bar.setValue(bar.value() + (30 if steps[0] % 4 < 2 else -30))
+        if screen == "results" and steps[0] % 25 == 0:  # another category now and then
+            combo = window.results.category
+            combo.setCurrentIndex((combo.currentIndex() + 1) % combo.count())
+
+    scrolled_from = [0.0]
+
+    def second_phase() -> None:
+        phase[0] = 1
+        scrolled_from[0] = time.time()
+        actions.start()
+
+    actions = QTimer()
+    actions.setInterval(100)
+    actions.timeout.connect(interact)
+    loop = QEventLoop()
+    last[0] = time.perf_counter()
+    heartbeat.start()
+    QTimer.singleShot(int(seconds * 2 / 3 * 1000), second_phase)
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+    heartbeat.stop()
+    actions.stop()
+    saves: list[list[Any]] = []
+    if judges is not None:
+        out, _ = judges.communicate(timeout=120)
+        saves = json.loads(out.strip().splitlines()[-1])["saves"]
+    window.close()
+    services.close()
+    return {
+        "gaps": gaps,
+        "painted": painted,
+        "saves": saves,
+        "scrolled_from": scrolled_from[0],
+        "reckoned": reckoned,
+        "peak_rss": peak_rss(),
+    }
+
+
 def main(argv: list[str]) -> None:
     mode = argv[0]
     if mode == "bare":
@@ -154,6 +302,8 @@ def main(argv: list[str]) -> None:
         result = app_window(float(argv[1]), argv[2], float(argv[3]), argv[4] == "secretariat")
     elif mode == "frames":
         result = frames(argv[1], int(argv[2]))
+    elif mode == "responsive":
+        result = responsive(argv[1], float(argv[2]), float(argv[3]), int(argv[4]), argv[5])
     else:
         raise SystemExit(f"unknown mode {mode}")
     print(json.dumps(result))

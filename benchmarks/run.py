@@ -15,7 +15,17 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from benchmarks import documents, frames, frozen, imports, memory, results, saving, startup
+from benchmarks import (
+    documents,
+    frames,
+    frozen,
+    imports,
+    memory,
+    responsive,
+    results,
+    saving,
+    startup,
+)
 from benchmarks.common import ROOT, Config, Row, machine
 from benchmarks.synthetic import LARGE, Size, make_database, make_demo_database
 
@@ -30,6 +40,7 @@ BENCHMARKS = {
     "imports": "imports",
     "frozen build": "frozen",
     "dashboard frames": "frames",
+    "screens while judges save": "responsive",
 }
 
 
@@ -112,6 +123,13 @@ def main(argv: list[str] | None = None) -> int:
     info["large convention"] = f"{size.label}, built in {time.perf_counter() - started:.1f} s"
     label = f"{size.teams:,} teams × {size.judges} judges"
 
+    def large_with_open_sheets() -> Path:
+        """The large convention with a screenful of teams its judges have yet to score."""
+        path = work / "large-open.sqlite3"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        return make_database(path, size, open_teams=responsive.OPEN_TEAMS)
+
     plan: dict[str, Callable[[], Row | list[Row]]] = {
         "cold start": lambda: startup.measure(config, demo),
         "saving a score": lambda: saving.measure(config, demo),
@@ -124,6 +142,9 @@ def main(argv: list[str] | None = None) -> int:
         "imports": lambda: imports.measure(config, Size(1_000, 20, 10)),
         "frozen build": lambda: frozen.measure(config),
         "dashboard frames": lambda: frames.measure(config, large, label),
+        "screens while judges save": lambda: responsive.measure(
+            config, large_with_open_sheets(), label
+        ),
     }
     rows: list[Row] = []
     for what, action in plan.items():

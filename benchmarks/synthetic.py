@@ -12,9 +12,9 @@ from pathlib import Path
 
 from sqlalchemy import insert, select
 
-from juryapp.bootstrap import Services, open_services
+from juryapp.bootstrap import Services, bootstrap
 from juryapp.domain.access import Actor
-from juryapp.domain.kinds import JudgeRole, SheetSource, SheetStatus
+from juryapp.domain.kinds import JudgeRole, Role, SheetSource, SheetStatus
 from juryapp.domain.model import (
     PILLARS,
     Category,
@@ -189,12 +189,14 @@ def create_convention(services: Services, spec: ConventionSpec) -> None:
     services.keys.create(actor, BENCH_PASSPHRASE)
 
 
-def load_confirmed_scores(services: Services, spec: ConventionSpec) -> int:
-    """Every sheet stored confirmed, in one transaction, the way the demo loader stores it.
+def load_confirmed_scores(services: Services, spec: ConventionSpec, *, open_teams: int = 0) -> int:
+    """Every sheet stored confirmed, in one transaction, the way the demo loader stores it,
+    except those of the last ``open_teams`` teams to present (left for judges to score).
 
     The scoring service writes one score per durable transaction (that is the point of it),
     which would take minutes for 200,000 scores; the bulk path is the demo's.
     """
+    left_open = {t.code for t in still_to_score(spec, open_teams)}
     database = services.database
     with database.writing() as session:
         judges = dict(session.execute(select(JudgeRow.code, JudgeRow.id)).all())
@@ -211,6 +213,7 @@ def load_confirmed_scores(services: Services, spec: ConventionSpec) -> int:
                     "abstain_reason": "", "updated_at": now, "abstained": False,
                 }
                 for t in spec.teams
+                if t.code not in left_open
                 for j in spec.judges
             ],
         )  # fmt: skip
@@ -227,6 +230,7 @@ def load_confirmed_scores(services: Services, spec: ConventionSpec) -> int:
                 "note": "", "updated_at": now, "checked": True,
             }
             for judge, team, criterion, score in synthetic_scores(spec)
+            if team not in left_open
         ]  # fmt: skip
         session.execute(insert(ScoreRow), scores)
         audit.record_sheets(
@@ -236,23 +240,55 @@ def load_confirmed_scores(services: Services, spec: ConventionSpec) -> int:
     return len(scores)
 
 
-def make_database(path: Path, size: Size) -> Path:
-    """A database at ``path`` holding a synthetic convention with every sheet confirmed."""
+def still_to_score(spec: ConventionSpec, count: int) -> list[Team]:
+    """The last ``count`` teams to present, in presentation order."""
+    ordered = sorted(spec.teams, key=lambda t: (t.day or 0, t.order or 0, t.code))
+    return ordered[len(ordered) - count :] if count else []
+
+
+def judge_pin(code: str) -> str:
+    """The synthetic judges' PINs: six digits, none of them easy to guess."""
+    return f"{730_000 + int(code[1:]) * 37}"
+
+
+def make_database(path: Path, size: Size, *, open_teams: int = 0) -> Path:
+    """A database at ``path`` holding a synthetic convention with every sheet confirmed, but
+    those of the last ``open_teams`` teams, which its judges (with accounts) have yet to score.
+    """
     spec = synthetic_spec(size)
-    services = open_services(path)
+    services = bootstrap(path)
     try:
         create_convention(services, spec)
-        load_confirmed_scores(services, spec)
+        load_confirmed_scores(services, spec, open_teams=open_teams)
     finally:
         services.close()
+    if open_teams:
+        add_judge_accounts(path, spec)
     return path
+
+
+def add_judge_accounts(path: Path, spec: ConventionSpec) -> None:
+    """An account for every judge (PIN from ``judge_pin``), hashed at a trivial cost: twenty
+    are made here and checked again by each simulated laptop."""
+    from argon2 import PasswordHasher  # noqa: PLC0415
+
+    services = bootstrap(path, hasher=PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+    try:
+        actor = secretariat(services)
+        for judge in spec.judges:
+            services.accounts.create(
+                actor, judge.code.lower(), judge_pin(judge.code), role=Role.JUDGE,
+                judge_code=judge.code,
+            )  # fmt: skip
+    finally:
+        services.close()
 
 
 def make_demo_database(path: Path) -> Path:
     """A database at ``path`` holding the bundled demo convention, every sheet confirmed."""
     from juryapp.services.demo import load_demo  # noqa: PLC0415
 
-    services = open_services(path)
+    services = bootstrap(path)
     try:
         load_demo(
             services.database, services.setup, services.accounts, services.keys, complete=True
