@@ -11,17 +11,18 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, QObject
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtWidgets import QWidget
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from juryapp.bootstrap import Services
 from juryapp.gui.app_window import AppWindow
 from juryapp.gui.ops import Op, Ops
 from juryapp.gui.secretariat import SecretariatWindow
-from juryapp.gui.secretariat.progress_model import STATE_ROLE
+from juryapp.gui.secretariat.progress_model import STATE_ROLE, PreparedTable, ProgressModel
 from juryapp.services.changes import Change, Changes
-from juryapp.services.results import CellState
+from juryapp.services.results import CellState, Progress, ProgressCell, ProgressTeam
 from tests.gui.conftest import settle
 from tests.gui.secretariat_fixtures import Demo, demo, window  # noqa: F401
 
@@ -172,3 +173,41 @@ def test_a_judge_reads_again_only_for_their_own_sheets(
         area.take_changes(change(Change.SCORES, frozenset({("J1", "PKM-01")})))
         settle(qtbot, main.services)
     assert asked == [area]
+
+
+def _progress(cells: dict[tuple[str, str], tuple[CellState, int]], head: int) -> Progress:
+    teams = ("T1", "T2", "T3")
+    return Progress(
+        judges=("J1", "J2"),
+        teams=teams,
+        criteria=8,
+        cells={key: ProgressCell(state, filled, False) for key, (state, filled) in cells.items()},
+        rows=tuple(ProgressTeam(t, f"Puskesmas {t}", "PKM") for t in teams),
+        judge_names={"J1": "Satu", "J2": "Dua"},
+        head=head,
+    )
+
+
+def test_a_few_cells_move_rows_only_when_the_sorted_column_changes_state(
+    qtbot: QtBot, qtmodeltester: ModelTester
+) -> None:
+    model = ProgressModel()
+    draft, blank = (CellState.DRAFT, 2), (CellState.NOT_STARTED, 0)
+    start = {(j, t): blank for j in ("J1", "J2") for t in ("T1", "T2", "T3")}
+    start[("J1", "T3")] = draft
+    model.set_table(PreparedTable.build(_progress(start, 10), model.texts()))
+    model.sort(1, Qt.SortOrder.DescendingOrder)  # J1's column, drafts first
+    assert [row.code for row in model.table.rows] == ["T3", "T1", "T2"]
+    # One more score on T3's draft: its cell repaints, no row moves.
+    with qtbot.assertNotEmitted(model.layoutChanged):
+        model.update_teams(_progress({("J1", "T3"): (CellState.DRAFT, 3)}, 11))
+    assert model.index(0, 1).data() == "3/8"
+    # T2 handed in: J1's column changed state, the rows follow the sort.
+    with qtbot.waitSignal(model.layoutChanged):
+        model.update_teams(_progress({("J1", "T2"): (CellState.SUBMITTED, 8)}, 12))
+    assert [row.code for row in model.table.rows] == ["T2", "T3", "T1"]
+    # A reading older than what the model holds changes nothing.
+    model.update_teams(_progress({("J1", "T2"): (CellState.DRAFT, 7)}, 11))
+    assert model.table.cells[("J1", "T2")].state is CellState.SUBMITTED
+    assert model.count(CellState.SUBMITTED) == 1 and model.count(CellState.DRAFT) == 1
+    qtmodeltester.check(model)

@@ -271,8 +271,15 @@ class ProgressModel(QAbstractTableModel):
             return
         if progress.criteria != self._criteria:
             return  # the rubric changed: a whole table follows
+        sorted_by = (
+            self._judges[self._sort_column - 1][0] if self._sort_column > TEAM_COLUMN else ""
+        )
+        moved = any(
+            judge == sorted_by and self._cells.get((judge, team), cell).state is not cell.state
+            for (judge, team), cell in fresh.items()
+        )
         self._put(fresh, texts=self.texts())
-        if self._sort_column > TEAM_COLUMN and fresh:
+        if moved:  # a state changed in the column the rows are sorted by
             self.sort(self._sort_column, self._sort_order)
 
     def _put(self, cells: dict[Key, ProgressCell], *, texts: CellTexts) -> None:
