@@ -28,8 +28,12 @@ from juryapp.domain.clock import Clock, local_now, system_clock
 from juryapp.domain.formatting import format_score
 from juryapp.domain.kinds import SheetStatus
 from juryapp.domain.messages import JuryError, current_language
-from juryapp.domain.model import Criterion
 from juryapp.gui.errors import show_error
+from juryapp.gui.judge.criterion_row import (
+    MUTED_STYLE,
+    CriterionRow,
+    criterion_name,
+)
 from juryapp.gui.judge.score_entry import ScoreEdit, plain_number
 from juryapp.gui.ops import Ops
 from juryapp.services.scoring import ScoringService, SheetView
@@ -38,76 +42,6 @@ __all__ = ["ScoreSheetPage"]
 
 _ERROR_STYLE = "color: #b00020; font-weight: bold;"
 _SAVED_STYLE = "color: #1b6e3a; font-weight: bold;"
-_MUTED_STYLE = "color: #555b65;"
-
-
-def _criterion_name(criterion: Criterion, lang: str) -> str:
-    return (criterion.name_en or criterion.name) if lang == "en" else criterion.name
-
-
-def _criterion_description(criterion: Criterion, lang: str) -> str:
-    if lang == "en":
-        return criterion.description_en or criterion.description
-    return criterion.description
-
-
-def levels_line(criterion: Criterion, lang: str) -> str:
-    """ "1 Sangat Kurang · 2 Kurang · …", in the interface language when the file has it."""
-    parts = []
-    for level in criterion.levels:
-        label = (level.label_en or level.label) if lang == "en" else level.label
-        parts.append(f"{plain_number(level.score, lang)} {label}")
-    return " · ".join(parts)
-
-
-def levels_tooltip(criterion: Criterion, lang: str) -> str:
-    lines = []
-    for level in criterion.levels:
-        label = (level.label_en or level.label) if lang == "en" else level.label
-        described = level.description
-        if lang == "en":
-            described = level.description_en or level.description
-        text = f"{plain_number(level.score, lang)} — {label}"
-        lines.append(f"{text}: {described}" if described else text)
-    return "\n".join(lines)
-
-
-class _CriterionRow:
-    """The widgets of one criterion; the page lays them out in its grid."""
-
-    def __init__(self, criterion: Criterion, parent: QWidget) -> None:
-        self.criterion = criterion
-        self.title = QLabel(parent)
-        self.title.setWordWrap(True)
-        font = self.title.font()
-        font.setBold(True)
-        self.title.setFont(font)
-        self.weight = QLabel(parent)
-        self.weight.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.details = QLabel(parent)
-        self.details.setWordWrap(True)
-        self.details.setStyleSheet(_MUTED_STYLE)
-        self.score = ScoreEdit(criterion, parent)
-        self.points = QLabel(parent)
-        self.points.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.points.setMinimumWidth(56)
-        self.note = QLineEdit(parent)
-        self.note.setMinimumWidth(220)
-        self.saved_note = ""
-        self.saved_value: Decimal | None = None  # as last committed
-
-    def relabel(self, lang: str, weight_text: str, note_hint: str) -> None:
-        c = self.criterion
-        self.title.setText(f"{c.code}  {_criterion_name(c, lang)}")
-        self.weight.setText(weight_text)
-        description = _criterion_description(c, lang)
-        levels = levels_line(c, lang)
-        self.details.setText("\n".join(part for part in (description, levels) if part))
-        tip = levels_tooltip(c, lang)
-        for widget in (self.score, self.title, self.details):
-            widget.setToolTip(tip)
-        self.note.setPlaceholderText(note_hint)
-        self.score.set_language(lang)
 
 
 class ScoreSheetPage(QWidget):
@@ -135,7 +69,7 @@ class ScoreSheetPage(QWidget):
         super().__init__(parent)
         self._scoring, self._ops, self._actor, self._clock = scoring, ops, actor, clock
         self._view: SheetView | None = None
-        self._rows: list[_CriterionRow] = []
+        self._rows: list[CriterionRow] = []
         self._saved_at: datetime | None = None
         self._sheet_note = ""
         self._unsaved = 0  # saves asked for and not committed (or refused) yet
@@ -153,7 +87,7 @@ class ScoreSheetPage(QWidget):
         self.status.setWordWrap(True)
         self._help = QLabel(self)
         self._help.setWordWrap(True)
-        self._help.setStyleSheet(_MUTED_STYLE)
+        self._help.setStyleSheet(MUTED_STYLE)
 
         self._grid_host = QWidget(self)
         self._grid = QGridLayout(self._grid_host)
@@ -285,7 +219,7 @@ class ScoreSheetPage(QWidget):
                 widget.deleteLater()
         self._rows = []
         for index, line in enumerate(view.lines):
-            row = _CriterionRow(line.criterion, self._grid_host)
+            row = CriterionRow(line.criterion, self._grid_host)
             grid_row = 1 + index * 2
             self._grid.addWidget(row.title, grid_row, 0)
             self._grid.addWidget(row.weight, grid_row, 1)
@@ -420,7 +354,7 @@ class ScoreSheetPage(QWidget):
             ).format(
                 typed=typed,
                 code=criterion.code,
-                name=_criterion_name(criterion, lang),
+                name=criterion_name(criterion, lang),
                 scale=scale,
             )
         )
@@ -588,7 +522,7 @@ class ScoreSheetPage(QWidget):
             style = _SAVED_STYLE
         else:
             text = self.tr("Draft — every score is saved as soon as you type it.")
-            style = _MUTED_STYLE
+            style = MUTED_STYLE
         self.status.setText(text)
         self.status.setStyleSheet(style)
 

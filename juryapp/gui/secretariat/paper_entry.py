@@ -30,7 +30,7 @@ from juryapp.gui import dialogs
 from juryapp.gui.ops import Reload
 from juryapp.gui.secretariat.common import Notice, error_text, lang, say, schedule_order
 from juryapp.gui.secretariat.correction_dialog import CorrectionDialog
-from juryapp.gui.secretariat.paper_form import PaperForm
+from juryapp.gui.secretariat.paper_form import PaperForm, status_text
 from juryapp.gui.secretariat.pending_model import PendingModel, pending_sheets
 from juryapp.gui.secretariat.reentry_dialog import ReentryDialog
 from juryapp.gui.secretariat.waiting_panel import WaitingPanel
@@ -260,7 +260,7 @@ class PaperEntryPage(QWidget):
         )
         total = "—" if view.total is None else format_number(view.total, 2, lang())
         self.total.setText(self.tr("Total: {total}").format(total=total))
-        self.status.setText(self._status_text(view))
+        self.status.setText(status_text(view))
         handed_in = view.status in (SheetStatus.SUBMITTED, SheetStatus.CONFIRMED)
         self.submit_button.setEnabled(typable and not view.abstained)
         # Confirm stays enabled for a submitted sheet even when this user typed it: pressing
@@ -284,35 +284,6 @@ class PaperEntryPage(QWidget):
 
     def _typable(self, view: SheetView) -> bool:
         return view.editable and not (view.status is not None and view.source is SheetSource.JUDGE)
-
-    def _status_text(self, view: SheetView) -> str:
-        states = {
-            None: self.tr("not started"),
-            SheetStatus.DRAFT: self.tr("draft"),
-            SheetStatus.SUBMITTED: self.tr("submitted, waiting for confirmation"),
-            SheetStatus.CONFIRMED: self.tr("confirmed"),
-        }
-        parts = [
-            f"<b>{view.team_code}</b> {view.institution} — <i>{view.title}</i>",
-            self.tr("Judge: {name}").format(name=view.judge_name),
-            self.tr("Status: {state}").format(state=states[view.status]),
-        ]
-        if view.status is not None:
-            source = (
-                self.tr("paper form")
-                if view.source is SheetSource.PAPER
-                else self.tr("judge laptop (read only here)")
-            )
-            parts.append(self.tr("Source: {source}").format(source=source))
-        if view.entered_by:
-            parts.append(self.tr("Typed by: {who}").format(who=view.entered_by))
-        if view.confirmed_by:
-            parts.append(self.tr("Confirmed by: {who}").format(who=view.confirmed_by))
-        if view.conflict:
-            parts.append(self.tr("Conflict of interest: this judge does not score this team"))
-        if view.abstained:
-            parts.append(self.tr("Recorded: the judge did not score this team"))
-        return "<br>".join(parts)
 
     # -- typing -------------------------------------------------------------------------------
     @property

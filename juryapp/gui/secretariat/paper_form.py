@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
 from juryapp.domain.formatting import format_number
+from juryapp.domain.kinds import SheetSource, SheetStatus
 from juryapp.domain.model import ConventionSpec
 from juryapp.gui.secretariat.common import lang
 from juryapp.services.scoring import SheetView
@@ -25,6 +26,46 @@ def typed(value: Decimal | None) -> str:
         return ""
     places = 0 if value == value.to_integral_value() else 1
     return format_number(value, places, lang())
+
+
+translate = QCoreApplication.translate
+
+
+def status_text(view: SheetView) -> str:
+    """What the paper-entry screen says about the sheet shown (rich text, a line each)."""
+
+    # In the page's own context, so that its translations follow the texts here.
+    states = {
+        None: translate("PaperEntryPage", "not started"),
+        SheetStatus.DRAFT: translate("PaperEntryPage", "draft"),
+        SheetStatus.SUBMITTED: translate("PaperEntryPage", "submitted, waiting for confirmation"),
+        SheetStatus.CONFIRMED: translate("PaperEntryPage", "confirmed"),
+    }
+    parts = [
+        f"<b>{view.team_code}</b> {view.institution} — <i>{view.title}</i>",
+        translate("PaperEntryPage", "Judge: {name}").format(name=view.judge_name),
+        translate("PaperEntryPage", "Status: {state}").format(state=states[view.status]),
+    ]
+    if view.status is not None:
+        source = (
+            translate("PaperEntryPage", "paper form")
+            if view.source is SheetSource.PAPER
+            else translate("PaperEntryPage", "judge laptop (read only here)")
+        )
+        parts.append(translate("PaperEntryPage", "Source: {source}").format(source=source))
+    if view.entered_by:
+        parts.append(translate("PaperEntryPage", "Typed by: {who}").format(who=view.entered_by))
+    if view.confirmed_by:
+        parts.append(
+            translate("PaperEntryPage", "Confirmed by: {who}").format(who=view.confirmed_by)
+        )
+    if view.conflict:
+        parts.append(
+            translate("PaperEntryPage", "Conflict of interest: this judge does not score this team")
+        )
+    if view.abstained:
+        parts.append(translate("PaperEntryPage", "Recorded: the judge did not score this team"))
+    return "<br>".join(parts)
 
 
 class PaperForm(QGroupBox):
