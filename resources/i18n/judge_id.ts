@@ -4,17 +4,17 @@
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../../juryapp/gui/app_window.py" line="+54"/>
+        <location filename="../../juryapp/gui/app_window.py" line="+61"/>
         <source>The secretariat screens are not part of this build. Use the juryapp command line for the secretariat&apos;s work.</source>
         <translation>Layar sekretariat tidak tersedia pada versi ini. Gunakan baris perintah juryapp untuk pekerjaan sekretariat.</translation>
     </message>
     <message>
-        <location line="+254"/>
+        <location line="+270"/>
         <source>Copy saved: {path}</source>
         <translation>Salinan disimpan: {path}</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+125"/>
         <source>Not signed in</source>
         <translation>Belum masuk</translation>
     </message>
@@ -153,7 +153,7 @@
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../juryapp/gui/judge/queue_page.py" line="+147"/>
+        <location filename="../../juryapp/gui/judge/queue_page.py" line="+148"/>
         <source>Teams to score — {name}</source>
         <translation>Tim yang dinilai — {name}</translation>
     </message>
@@ -186,7 +186,7 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../juryapp/gui/judge/results_page.py" line="+86"/>
+        <location filename="../../juryapp/gui/judge/results_page.py" line="+92"/>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
@@ -229,7 +229,7 @@
 <context>
     <name>ResultsPage</name>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Results</source>
         <translation>Hasil</translation>
     </message>
@@ -252,7 +252,7 @@
 <context>
     <name>ScoreSheetPage</name>
     <message>
-        <location filename="../../juryapp/gui/judge/score_sheet.py" line="+323"/>
+        <location filename="../../juryapp/gui/judge/score_sheet.py" line="+343"/>
         <source>{low} to {high}</source>
         <translation>{low} sampai {high}</translation>
     </message>
@@ -272,7 +272,7 @@
         <translation>Belum diserahkan: belum ada skor untuk {codes}.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Submit the score sheet</source>
         <translation>Serahkan lembar penilaian</translation>
     </message>
@@ -292,7 +292,12 @@
         <translation>Total: {total}  ({filled} dari {count} kriteria)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
+        <source>Saving…</source>
+        <translation>Menyimpan…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Saved ✓ {time}</source>
         <translation>Tersimpan ✓ {time}</translation>
     </message>
@@ -370,18 +375,18 @@
 <context>
     <name>SignInPage</name>
     <message>
-        <location filename="../../juryapp/gui/start/sign_in.py" line="+224"/>
+        <location filename="../../juryapp/gui/start/sign_in.py" line="+235"/>
         <source>Judge</source>
         <translation>Juri</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+92"/>
+        <location line="+120"/>
         <source>Secretariat</source>
         <translation>Sekretariat</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-80"/>
         <source>Choose your name in the list first.</source>
         <translation>Pilih nama Anda di daftar terlebih dahulu.</translation>
     </message>
@@ -391,12 +396,12 @@
         <translation>Ketik PIN Anda.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+43"/>
         <source>The two passphrases differ.</source>
         <translation>Kedua kata sandi tidak sama.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+32"/>
         <source>Sign in</source>
         <translation>Masuk</translation>
     </message>
@@ -509,13 +514,18 @@
         <translation>Basis data juryapp (*.sqlite3 *.sqlite *.db);;Semua berkas (*)</translation>
     </message>
     <message>
-        <location line="+43"/>
         <location line="+15"/>
+        <source>Creating the convention…</source>
+        <translation>Membuat konvensi…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+16"/>
         <source>Preparing the demo convention…</source>
         <translation>Menyiapkan konvensi demo…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+18"/>
         <source>No convention yet</source>
         <translation>Belum ada konvensi</translation>
     </message>

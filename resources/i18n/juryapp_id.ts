@@ -37,7 +37,7 @@
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../../juryapp/gui/file_menu.py" line="+31"/>
+        <location filename="../../juryapp/gui/file_menu.py" line="+21"/>
         <source>juryapp databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
         <translation>Basis data juryapp (*.sqlite3 *.sqlite *.db);;Semua berkas (*)</translation>
     </message>
@@ -57,7 +57,7 @@
         <translation>Tempat menyimpan konvensi baru</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Save a copy of the convention</source>
         <translation>Simpan salinan konvensi</translation>
     </message>
@@ -83,7 +83,7 @@
 <context>
     <name>ChangeSecretDialog</name>
     <message>
-        <location filename="../../juryapp/gui/account_dialogs.py" line="+239"/>
+        <location filename="../../juryapp/gui/account_dialogs.py" line="+272"/>
         <source>Change my PIN</source>
         <translation>Ganti PIN saya</translation>
     </message>
@@ -202,9 +202,14 @@
 <context>
     <name>ConventionWizard</name>
     <message>
-        <location filename="../../juryapp/gui/wizard/wizard.py" line="+72"/>
+        <location filename="../../juryapp/gui/wizard/wizard.py" line="+77"/>
         <source>New convention</source>
         <translation>Konvensi baru</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Creating the convention…</source>
+        <translation>Membuat konvensi…</translation>
     </message>
 </context>
 <context>
@@ -374,7 +379,7 @@ Penyebab: {reason}</translation>
 <context>
     <name>FileMenu</name>
     <message>
-        <location filename="../../juryapp/gui/file_menu.py" line="+82"/>
+        <location filename="../../juryapp/gui/file_menu.py" line="+60"/>
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
@@ -437,7 +442,7 @@ Penyebab: {reason}</translation>
 <context>
     <name>IssuedPinsDialog</name>
     <message>
-        <location filename="../../juryapp/gui/account_dialogs.py" line="-180"/>
+        <location filename="../../juryapp/gui/account_dialogs.py" line="-204"/>
         <source>Judges&apos; PINs</source>
         <translation>PIN juri</translation>
     </message>
@@ -477,7 +482,7 @@ Penyebab: {reason}</translation>
         <translation>Simpan slip PIN</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Slips written to {path}.</source>
         <translation>Slip ditulis ke {path}.</translation>
     </message>
@@ -508,7 +513,7 @@ Penyebab: {reason}</translation>
 <context>
     <name>NewSecretariatDialog</name>
     <message>
-        <location filename="../../juryapp/gui/account_dialogs.py" line="+72"/>
+        <location filename="../../juryapp/gui/account_dialogs.py" line="+96"/>
         <source>New secretariat account</source>
         <translation>Akun sekretariat baru</translation>
     </message>
@@ -1080,7 +1085,7 @@ Penyebab: {reason}</translation>
     <name>QWizard</name>
     <message>
         <location line="-52"/>
-        <location filename="../../juryapp/gui/wizard/wizard.py" line="+3"/>
+        <location filename="../../juryapp/gui/wizard/wizard.py" line="-49"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Kembali</translation>
     </message>
@@ -1264,7 +1269,7 @@ Penyebab: {reason}</translation>
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../juryapp/gui/worker.py" line="+145"/>
+        <location filename="../../juryapp/gui/worker.py" line="+144"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
@@ -1295,7 +1300,7 @@ Penyebab: {reason}</translation>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../juryapp/gui/verify_dialog.py" line="+87"/>
+        <location filename="../../juryapp/gui/verify_dialog.py" line="+88"/>
         <source>No QR code could be read in this image.</source>
         <translation>Tidak ada kode QR yang terbaca pada gambar ini.</translation>
     </message>
@@ -1310,7 +1315,7 @@ Penyebab: {reason}</translation>
         <translation>Sidik jari kunci</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+41"/>
         <location line="+2"/>
         <source>File</source>
         <translation>Berkas</translation>

@@ -4,7 +4,7 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/accounts_page.py" line="+87"/>
+        <location filename="../../juryapp/gui/secretariat/accounts_page.py" line="+99"/>
         <source>Username</source>
         <translation>Nama pengguna</translation>
     </message>
@@ -80,7 +80,7 @@
         <translation>Ganti kata sandi sa&amp;ya…</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+51"/>
         <source>Every judge has an account already.</source>
         <translation>Setiap juri sudah memiliki akun.</translation>
     </message>
@@ -90,22 +90,22 @@
         <translation>{n} akun juri dibuat; cetak slip PIN-nya sekarang.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>{user} has a new PIN; the old one no longer works.</source>
         <translation>{user} mendapat PIN baru; PIN lama tidak berlaku lagi.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>{user} can sign in again.</source>
         <translation>{user} dapat masuk lagi.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Account {user} created.</source>
         <translation>Akun {user} dibuat.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>New PIN</source>
         <translation>PIN baru</translation>
     </message>
@@ -135,7 +135,7 @@
         <translation>&amp;Buka blokir</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Your passphrase is changed.</source>
         <translation>Kata sandi Anda sudah diganti.</translation>
     </message>
@@ -143,7 +143,7 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/audit_dialog.py" line="+94"/>
+        <location filename="../../juryapp/gui/secretariat/audit_dialog.py" line="+95"/>
         <source>Intact: {n} events, head {head}. The score tables match the audit trail and the seal; nothing was changed behind the app&apos;s back.</source>
         <translation>Utuh: {n} peristiwa, kepala {head}. Tabel nilai sama dengan jejak audit dan segel; tidak ada yang diubah di luar aplikasi.</translation>
     </message>
@@ -153,7 +153,7 @@
         <translation>{count} temuan: basis data diubah di luar aplikasi, atau jejaknya ditulis ulang. Jangan cetak dokumen final sebelum hal ini dijelaskan.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Audit trail</source>
         <translation>Jejak audit</translation>
     </message>
@@ -168,7 +168,7 @@
         <translation>&amp;Periksa lagi</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;Export…</source>
         <translation>&amp;Ekspor…</translation>
     </message>
@@ -188,17 +188,17 @@
         <translation>Hasil belum disegel.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>{n} events written to {file}.</source>
         <translation>{n} peristiwa ditulis ke {file}.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Writing the audit trail…</source>
         <translation>Menulis jejak audit…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Export the audit trail</source>
         <translation>Ekspor jejak audit</translation>
     </message>
@@ -211,7 +211,7 @@
 <context>
     <name>BreakdownModel</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_models.py" line="+178"/>
+        <location filename="../../juryapp/gui/secretariat/results_models.py" line="+186"/>
         <source>counted</source>
         <translation>dihitung</translation>
     </message>
@@ -300,7 +300,7 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/dashboard.py" line="+115"/>
+        <location filename="../../juryapp/gui/secretariat/dashboard.py" line="+133"/>
         <source>Scoring progress</source>
         <translation>Progres penilaian</translation>
     </message>
@@ -310,7 +310,7 @@
         <translation>Abu-abu: belum mulai · kuning: draf (kriteria terisi) · biru: diserahkan · hijau ✓: dikonfirmasi · arsir KK: konflik kepentingan · bingkai merah: jauh dari rata-rata juri. Klik ganda sel untuk membuka lembarnya.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+43"/>
         <source>Not started</source>
         <translation>Belum mulai</translation>
     </message>
@@ -343,7 +343,7 @@
 <context>
     <name>DifferencesModel</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/reentry_dialog.py" line="+80"/>
+        <location filename="../../juryapp/gui/secretariat/reentry_dialog.py" line="+94"/>
         <source>Criterion</source>
         <translation>Kriteria</translation>
     </message>
@@ -399,7 +399,7 @@
 <context>
     <name>EventsModel</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/audit_dialog.py" line="-139"/>
+        <location filename="../../juryapp/gui/secretariat/audit_dialog.py" line="-138"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
@@ -507,17 +507,17 @@
         <translation>Templat kosong untuk {what}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>{file}: empty template written.</source>
         <translation>{file}: templat kosong ditulis.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+37"/>
         <source>Working on {file}…</source>
         <translation>Memproses {file}…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>{file}: {rows} rows, {added} added, {changed} changed.</source>
         <translation>{file}: {rows} baris, {added} ditambah, {changed} diubah.</translation>
     </message>
@@ -681,7 +681,7 @@
 <context>
     <name>IntegrityBanner</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/integrity_banner.py" line="+65"/>
+        <location filename="../../juryapp/gui/secretariat/integrity_banner.py" line="+68"/>
         <source>&amp;Details…</source>
         <translation>&amp;Rincian…</translation>
     </message>
@@ -742,7 +742,7 @@
 <context>
     <name>Methods</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_models.py" line="-260"/>
+        <location filename="../../juryapp/gui/secretariat/results_models.py" line="-268"/>
         <source>Mean</source>
         <translation>Rata-rata</translation>
     </message>
@@ -803,7 +803,7 @@
 <context>
     <name>PaperEntryPage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="+129"/>
+        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="+144"/>
         <source>&amp;Judge</source>
         <translation>&amp;Juri</translation>
     </message>
@@ -814,12 +814,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+64"/>
+        <location line="+109"/>
         <source>Scores from the paper form (Enter saves and moves on)</source>
         <translation>Skor dari formulir kertas (Enter menyimpan dan pindah ke berikutnya)</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-108"/>
         <source>&amp;Submit sheet</source>
         <translation>&amp;Serahkan lembar</translation>
     </message>
@@ -840,7 +840,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+80"/>
+        <location line="+125"/>
         <source>Judge did &amp;not score it…</source>
         <translation>Juri tidak me&amp;nilai…</translation>
     </message>
@@ -870,7 +870,7 @@
         <translation>Batalkan &apos;tidak &amp;menilai&apos;…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../juryapp/gui/secretariat/paper_form.py" line="+39"/>
         <source>not started</source>
         <translation>belum mulai</translation>
     </message>
@@ -910,17 +910,17 @@
         <translation>laptop juri (hanya dibaca di sini)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Recorded: the judge did not score this team</source>
         <translation>Tercatat: juri tidak menilai tim ini</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="+76"/>
         <source>Sheet handed in. Another secretariat user must now type it again.</source>
         <translation>Lembar diserahkan. Petugas sekretariat lain sekarang harus mengetiknya ulang.</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+181"/>
         <source>&amp;Reopen the sheet</source>
         <translation>&amp;Buka kembali lembar</translation>
     </message>
@@ -955,7 +955,7 @@
         <translation>&amp;Catat</translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location filename="../../juryapp/gui/secretariat/paper_form.py" line="-12"/>
         <source>Source: {source}</source>
         <translation>Sumber: {source}</translation>
     </message>
@@ -965,22 +965,22 @@
         <translation>Diketik oleh: {who}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Confirmed by: {who}</source>
         <translation>Dikonfirmasi oleh: {who}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Conflict of interest: this judge does not score this team</source>
         <translation>Konflik kepentingan: juri ini tidak menilai tim ini</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="-217"/>
         <source>&apos;{text}&apos; is not a number (e.g. 4 or 4,5)</source>
         <translation>&apos;{text}&apos; bukan angka (mis. 4 atau 4,5)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Sheet confirmed.</source>
         <translation>Lembar dikonfirmasi.</translation>
     </message>
@@ -990,7 +990,7 @@
         <translation>Berikutnya: {judge} × {team}.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+32"/>
         <location line="+17"/>
         <source>Both entries agree: the sheet is confirmed.</source>
         <translation>Kedua entri sama: lembar dikonfirmasi.</translation>
@@ -1001,7 +1001,7 @@
         <translation>Entri berbeda pada {codes}; belum ada yang diubah.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>{n} laptop sheets of {judge} confirmed.</source>
         <translation>{n} lembar laptop {judge} dikonfirmasi.</translation>
     </message>
@@ -1011,7 +1011,7 @@
         <translation>Belum dikonfirmasi: {list}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Confirm a judge&apos;s laptop sheets</source>
         <translation>Konfirmasi lembar laptop seorang juri</translation>
     </message>
@@ -1031,12 +1031,12 @@
         <translation>Buka dulu satu per satu bila belum Anda periksa.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Score corrected; the sheet needs a fresh confirmation by someone else.</source>
         <translation>Skor dikoreksi; lembar perlu dikonfirmasi ulang oleh petugas lain.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Sheet reopened as a draft.</source>
         <translation>Lembar dibuka kembali sebagai draf.</translation>
     </message>
@@ -1051,7 +1051,7 @@
         <translation>{judge} kembali menilai {team}.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Reopen sheet</source>
         <translation>Buka kembali lembar</translation>
     </message>
@@ -1107,7 +1107,7 @@
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/print_page.py" line="+193"/>
+        <location filename="../../juryapp/gui/secretariat/print_page.py" line="+199"/>
         <source>Results and signature</source>
         <translation>Hasil dan tanda tangan</translation>
     </message>
@@ -1182,7 +1182,7 @@
         <translation>Belum ada yang dicetak dari layar ini.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Results version {n} are not locked: the PDFs carry a DRAFT watermark and are not signed. Lock the results on the Results screen to print the final, signed documents.</source>
         <translation>Hasil versi {n} belum dikunci: PDF diberi tanda air DRAF dan tidak ditandatangani. Kunci hasil di layar Hasil untuk mencetak dokumen final yang ditandatangani.</translation>
     </message>
@@ -1212,7 +1212,7 @@
         <translation>Membuat PDF…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>{count} signed PDF files written to {folder}.</source>
         <translation>{count} berkas PDF bertanda tangan dibuat di {folder}.</translation>
     </message>
@@ -1232,12 +1232,12 @@
         <translation>Folder untuk berkas PDF</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Checking {file}…</source>
         <translation>Memeriksa {file}…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Verify a PDF</source>
         <translation>Verifikasi PDF</translation>
     </message>
@@ -1250,7 +1250,7 @@
 <context>
     <name>ProgressModel</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/progress_model.py" line="+306"/>
+        <location filename="../../juryapp/gui/secretariat/progress_model.py" line="+420"/>
         <source>submitted</source>
         <translation>diserahkan</translation>
     </message>
@@ -1308,7 +1308,7 @@
 <context>
     <name>RankingModel</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_models.py" line="+35"/>
+        <location filename="../../juryapp/gui/secretariat/results_models.py" line="+53"/>
         <source>Tied at the quota line — jury decision needed</source>
         <translation>Seri di batas kuota — perlu keputusan juri</translation>
     </message>
@@ -1338,7 +1338,7 @@
         <translation>Lolos</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+34"/>
         <source>Rank</source>
         <translation>Peringkat</translation>
     </message>
@@ -1381,7 +1381,7 @@
 <context>
     <name>ReentryDialog</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/reentry_dialog.py" line="+64"/>
+        <location filename="../../juryapp/gui/secretariat/reentry_dialog.py" line="+69"/>
         <source>You typed or corrected this sheet yourself; another secretariat user must type it again.</source>
         <translation>Anda sendiri yang mengetik atau mengoreksi lembar ini; petugas sekretariat lain harus mengetiknya ulang.</translation>
     </message>
@@ -1406,7 +1406,7 @@
         <translation>Ketik skor {code} sebagai angka (mis. 4 atau 4,5).</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+40"/>
         <source>The two entries differ on {n} criteria. Check them on the paper form together: where the paper agrees with the first entry, correct your own entry here and compare again; where it agrees with yours, {who} corrects the sheet (Correct a score…) and you type it again afterwards. Nothing was changed.</source>
         <translation>Kedua entri berbeda pada {n} kriteria. Periksa bersama pada formulir kertas: bila kertas sama dengan entri pertama, perbaiki entri Anda di sini lalu bandingkan lagi; bila sama dengan entri Anda, {who} mengoreksi lembar (Koreksi skor…) lalu Anda mengetik ulang. Belum ada yang diubah.</translation>
     </message>
@@ -1522,7 +1522,7 @@
 <context>
     <name>ScheduleModel</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/schedule_model.py" line="+104"/>
+        <location filename="../../juryapp/gui/secretariat/schedule_model.py" line="+113"/>
         <source>Day</source>
         <translation>Hari</translation>
     </message>
@@ -1555,7 +1555,7 @@
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/schedule_page.py" line="+148"/>
+        <location filename="../../juryapp/gui/secretariat/schedule_page.py" line="+153"/>
         <source>Move u&amp;p</source>
         <translation>Pindah ke &amp;atas</translation>
     </message>
@@ -1600,17 +1600,17 @@
         <translation>Seret tim ke urutan baru, atau pilih lalu tekan Ctrl+Atas / Ctrl+Bawah. Setiap hari mempertahankan jam slotnya; tim di suatu urutan memakai jam urutan itu.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+45"/>
         <source>the Schedule screen</source>
         <translation>layar Jadwal</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+39"/>
         <source>The presentation order is saved.</source>
         <translation>Urutan presentasi disimpan.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+23"/>
         <source>&lt;b&gt;Presenting now&lt;/b&gt;</source>
         <translation>&lt;b&gt;Sedang presentasi&lt;/b&gt;</translation>
     </message>
@@ -1623,7 +1623,7 @@
 <context>
     <name>SecretariatResultsPage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_page.py" line="+159"/>
+        <location filename="../../juryapp/gui/secretariat/results_page.py" line="+184"/>
         <source>&amp;Category</source>
         <translation>&amp;Kategori</translation>
     </message>
@@ -1653,7 +1653,7 @@
         <translation>Perbandingan empat metode</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+80"/>
         <source>Kendall&apos;s W: —</source>
         <translation>W Kendall: —</translation>
     </message>
@@ -1698,7 +1698,7 @@
         <translation>&amp;Tampilkan ke juri…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+24"/>
         <source>Withhold the results</source>
         <translation>Tahan hasil</translation>
     </message>
@@ -1728,7 +1728,7 @@
         <translation>&amp;Tampilkan ke juri</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+50"/>
         <source>Unlock the results</source>
         <translation>Buka kunci hasil</translation>
     </message>
@@ -1743,7 +1743,7 @@
         <translation>&amp;Buka kunci hasil</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-100"/>
         <source>locked</source>
         <translation>terkunci</translation>
     </message>
@@ -1753,17 +1753,17 @@
         <translation>terbuka</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+56"/>
         <source>Results locked (version {n}).</source>
         <translation>Hasil dikunci (versi {n}).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Results unlocked; they are now version {n}.</source>
         <translation>Kunci hasil dibuka; sekarang versi {n}.</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+66"/>
         <source>The jury&apos;s decision is recorded.</source>
         <translation>Keputusan juri tercatat.</translation>
     </message>
@@ -1771,7 +1771,7 @@
 <context>
     <name>SecretariatWindow</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/window.py" line="+247"/>
+        <location filename="../../juryapp/gui/secretariat/window.py" line="+279"/>
         <source>Progress</source>
         <translation>Progres</translation>
     </message>
@@ -1997,7 +1997,7 @@
 <context>
     <name>SetupPage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="+234"/>
+        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="+245"/>
         <source>Convention</source>
         <translation>Konvensi</translation>
     </message>
@@ -2087,7 +2087,7 @@
         <translation>Hasil sudah dikunci, jadi pengaturan hanya dapat dibaca. Buka kunci hasil di layar Hasil (dengan alasan) untuk mengubahnya.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+82"/>
         <source>the Set-up screen</source>
         <translation>layar Pengaturan</translation>
     </message>
@@ -2097,32 +2097,32 @@
         <translation>Lebih dari {max} anggota: {teams}</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>The weights add up to {total}, not 100. The set-up was not saved.</source>
         <translation>Jumlah bobot {total}, bukan 100. Pengaturan tidak disimpan.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+27"/>
         <source>{n} problems; nothing was saved.</source>
         <translation>{n} masalah; tidak ada yang disimpan.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-11"/>
         <source>The set-up is saved.</source>
         <translation>Pengaturan disimpan.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+30"/>
         <source>{n} conflicts suggested from the judges&apos; affiliations.</source>
         <translation>{n} konflik diusulkan dari afiliasi juri.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Select a judge first.</source>
         <translation>Pilih juri terlebih dahulu.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Signature of {code} stored.</source>
         <translation>Tanda tangan {code} disimpan.</translation>
     </message>
@@ -2130,12 +2130,12 @@
 <context>
     <name>TableEditor</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/table_editor.py" line="+51"/>
+        <location filename="../../juryapp/gui/secretariat/table_editor.py" line="+52"/>
         <source>row</source>
         <translation>baris</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>&amp;Add</source>
         <translation>&amp;Tambah</translation>
     </message>
@@ -2362,7 +2362,7 @@
 <context>
     <name>WaitingPanel</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/waiting_panel.py" line="+62"/>
+        <location filename="../../juryapp/gui/secretariat/waiting_panel.py" line="+64"/>
         <source>Sheets waiting for a second person</source>
         <translation>Lembar menunggu petugas kedua</translation>
     </message>
