@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -51,11 +52,23 @@ class Studio:
         )
         window.resize(*SIZE)
         window.show()
+        window.finish_loading()
+        self.settle(window.services)
         return window
 
-    def save(self, widget: QWidget, name: str) -> Path:
+    def settle(self, services: Services | None = None) -> None:
+        """Until the reads and saves the screens asked for are done and shown."""
+        runner = (services or self.services).runner
         for _ in range(3):
             self.app.processEvents()
+        while not runner.idle():
+            self.app.processEvents()
+            time.sleep(0.01)
+        for _ in range(3):
+            self.app.processEvents()
+
+    def save(self, widget: QWidget, name: str) -> Path:
+        self.settle()
         stem, dot, extension = name.rpartition(".")
         path = self.out / (name if self.lang == "id" else f"{stem}-en{dot}{extension}")
         widget.grab().save(str(path))
@@ -85,6 +98,7 @@ def empty_window(studio: Studio) -> AppWindow:
     window.resize(*SIZE)
     window.show()
     window.finish_loading()
+    studio.settle(window.services)
     return window
 
 
@@ -150,9 +164,11 @@ def judge_screens(studio: Studio) -> None:
     window.enter(studio.services.accounts.sign_in(judge.lower(), "1111"))
     area = window.judge_area
     assert area is not None
+    studio.settle()
     area.queue.select_team(team)
     studio.save(window, "judge-queue.png")
     area.open_team(team)
+    studio.settle()
     # Three scores typed as a judge would, so the total and "saved" show.
     for position, digit in enumerate("453"):
         QTest.keyClick(area.sheet.score_edits()[position], digit)
@@ -222,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
         database = Path(folder) / "demo.sqlite3"
         services = bootstrap(database)
         try:
-            demo = load_demo(services.database, services.setup, services.accounts)
+            demo = load_demo(services.database, services.setup, services.accounts, services.keys)
             studio = Studio(
                 app,
                 services,

@@ -6,21 +6,33 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication, QWidget
 
-from juryapp.bootstrap import bootstrap
+from juryapp.bootstrap import Services, bootstrap
 from juryapp.gui.i18n import install_translators
-from juryapp.services.demo import load_demo
+from juryapp.services.demo import DEMO_PASSPHRASE, load_demo
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZE = (1366, 768)
+
+
+def settle(app: QApplication, services: Services) -> None:
+    """Until every read and save the screens asked for is done and shown (off the GUI
+    thread, as in the app)."""
+    for _ in range(3):
+        app.processEvents()
+    while not services.runner.idle():
+        app.processEvents()
+        time.sleep(0.01)
+    for _ in range(3):
+        app.processEvents()
 
 
 def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one shot after another
@@ -44,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one shot afte
     with tempfile.TemporaryDirectory() as folder:
         services = bootstrap(Path(folder) / "demo.sqlite3")
         try:
-            demo = load_demo(services.database, services.setup, services.accounts)
+            demo = load_demo(services.database, services.setup, services.accounts, services.keys)
             actor = services.accounts.sign_in("sekretariat", "jakbar2024")
             second = services.accounts.sign_in("sekretariat2", "jakbar2024b")
             window = SecretariatWindow(services, actor)
@@ -52,8 +64,7 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one shot afte
             window.show()
 
             def shoot(name: str, widget: QWidget | None = None) -> None:
-                for _ in range(3):
-                    app.processEvents()
+                settle(app, services)
                 path = args.out / f"{name}{suffix}.png"
                 (widget or window).grab().save(str(path))
                 print(path)
@@ -71,26 +82,36 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one shot afte
             shoot("dashboard")
             assert demo.pending is not None
             window.open_sheet(*demo.pending)
+            settle(app, services)
             for code, score in zip(("K1", "K2", "K3"), ("4", "3", "5"), strict=True):
                 window.paper.save_score(code, score)
             shoot("paper-entry")
             window.open_sheet("J2", "RSUD-01")  # a laptop sheet: values, not boxes
             shoot("paper-laptop-sheet")
             window.open_sheet(*demo.pending)
+            settle(app, services)
             for code in window.paper.fields:
                 window.paper.save_score(code, "4")
             window.paper.submit()
+            settle(app, services)
             checker = SecretariatWindow(services, second)
             checker.resize(*SIZE)
             checker.open_sheet(*demo.pending)
+            settle(app, services)
 
             def reentry() -> QWidget | None:
-                dialog = checker.paper.reentry_dialog()
-                if dialog is not None:
-                    for code, field in dialog.fields.items():
-                        field.setText("3" if code == "K4" else "4")
-                    dialog.compare()
-                    dialog.resize(760, 640)
+                made: list[QWidget] = []
+                checker.paper.reentry_ready.connect(made.append)
+                checker.paper.ask_for_reentry()
+                settle(app, services)
+                if not made:
+                    return None
+                dialog = made[0]
+                for code, field in dialog.fields.items():  # type: ignore[attr-defined]
+                    field.setText("3" if code == "K4" else "4")
+                dialog.compare()  # type: ignore[attr-defined]
+                settle(app, services)
+                dialog.resize(760, 640)
                 return dialog
 
             dialog_shot("paper-reentry", reentry)
@@ -100,10 +121,13 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one shot afte
             shoot("results")
 
             def lock_dialog() -> QWidget | None:
-                dialog = window.results.lock_dialog_for_now()
-                if dialog is not None:
-                    dialog.resize(900, 520)
-                return dialog
+                made: list[QWidget] = []
+                window.results.lock_dialog_ready.connect(made.append)
+                window.results.ask_for_lock_dialog()
+                settle(app, services)
+                if made:
+                    made[0].resize(900, 520)
+                return made[0] if made else None
 
             dialog_shot("lock-dialog", lock_dialog)
             window.show_page(window.SETUP)
@@ -118,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one shot afte
             window.schedule.view.selectRow(4)
             shoot("schedule")
             timer = window.schedule.open_timer()
+            assert timer is not None
             timer.resize(*SIZE)
             shoot("timer", timer)
             window.schedule.close_timer()
@@ -126,15 +151,11 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one shot afte
             shoot("accounts")
             # Last, because it locks the results: the signed print and its fingerprint.
             services.scoring.abstain(actor, *demo.pending, "juri berhalangan hadir")
-            services.publishing.lock(actor, "rekap final untuk pleno")
-            window.refresh()  # what the database watcher does when another user locks
-            window.show_page(window.PRINT)
+            services.locking.lock(actor, "rekap final untuk pleno", DEMO_PASSPHRASE)
+            window.show_page(window.PRINT)  # the window's watcher saw the lock
+            settle(app, services)
             window.print.set_output_folder(Path(folder) / "juryapp-dokumen")
-            task = window.print.create_pdfs()
-            if task is not None:
-                loop = QEventLoop()
-                task.finished.connect(loop.quit)
-                loop.exec()
+            window.print.create_pdfs(passphrase=DEMO_PASSPHRASE)
             shoot("print")
             window.show_page(window.SETUP)
             shoot("setup-locked")
