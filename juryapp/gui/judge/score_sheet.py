@@ -494,9 +494,11 @@ class ScoreSheetPage(QWidget):
         )
 
     def _show_saved(self) -> None:
-        if self._unsaved:
+        if self._unsaved:  # not yet committed: not in the colour that says it is
+            self.saved_label.setStyleSheet(MUTED_STYLE)
             self.saved_label.setText(self.tr("Saving…"))
             return
+        self.saved_label.setStyleSheet(_SAVED_STYLE)
         if self._saved_at is None:
             self.saved_label.clear()
             return
