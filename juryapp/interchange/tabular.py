@@ -6,7 +6,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from juryapp.domain.messages import FileProblemError, Text
+from juryapp.domain.messages import FileProblemError, Text, os_reason
 from juryapp.interchange.sheets.common import (
     EXCEL_MAX_CELL_CHARS,
     EXCEL_MAX_ROWS,
@@ -53,24 +53,30 @@ def read_table(
     *,
     max_rows: int = 500_000,
     max_bytes: int = 50_000_000,
+    strict: bool = True,
+    complete_rows: bool = False,
 ) -> list[Row]:
     """All data rows of a ``.csv`` or ``.xlsx`` table, or a ``FileProblemError`` saying what to fix.
 
-    The header is the first row that is not empty; fully empty rows are skipped and columns
-    nobody asked for are ignored. A required column missing from the header, a heading given
-    twice, an empty required cell or an Excel error value (``#DIV/0!``…) in a wanted column
-    refuses the whole file.
+    The header is the first row that is not empty; fully empty rows are skipped. A required
+    column missing from the header, a heading given twice, an empty required cell, an Excel
+    error value (``#DIV/0!``…) or a formula in a wanted column refuses the whole file, and so
+    (``strict``, the default) does a heading nobody asked for or data in a column without a
+    heading: nothing in the file is dropped in silence. ``strict=False`` ignores such columns.
 
     CSV is read the way Excel saves it: UTF-8 with or without BOM, else Windows-1252 (UTF-16
     "Unicode text" too); the delimiter is whichever of ``;`` ``,`` or tab splits the header into
     known headings (a ``sep=`` first line wins). Cells stay as typed, so a score may come as
     "87,5" or "87.5" (``parse_decimal`` reads both). A leading apostrophe that ``write_table``
-    put before formula-like text is removed again.
+    put before formula-like text is removed again. ``complete_rows``: a last row without a
+    line end is refused as possibly cut short (Excel and LibreOffice always end it, and a
+    score "10" cut to "1" still reads as a score).
 
     XLSX is read from the first visible worksheet in tab order (chart sheets skipped). Numbers
     come back as Excel shows them at 15 significant digits ("4", "4.5", "0.3"), date cells as
-    ISO text ("2024-09-18", "2024-09-18T09:30:00", "09:30:00"), formulas as their stored
-    result, booleans as "TRUE"/"FALSE". Files over ``max_bytes``, packed parts that unpack past
+    ISO text ("2024-09-18", "2024-09-18T09:30:00", "09:30:00"), booleans as "TRUE"/"FALSE";
+    a formula is refused with advice to paste values, since its stored result need not be
+    what Excel shows. Files over ``max_bytes``, packed parts that unpack past
     200 MB in total or more than 100 times their packed size, XML with a DTD, and damaged or
     cut-short files are refused before any row is used.
     """
@@ -94,8 +100,16 @@ def read_table(
                 data = stream.read(max_bytes + 1)
                 if len(data) > max_bytes:
                     raise _too_big(len(data), max_bytes, file)
-                return read_csv(data, columns, lookup, file, max_rows)
-            return read_xlsx(stream, columns, lookup, file, max_rows)
+                return read_csv(
+                    data,
+                    columns,
+                    lookup,
+                    file,
+                    max_rows,
+                    strict=strict,
+                    complete_rows=complete_rows,
+                )
+            return read_xlsx(stream, columns, lookup, file, max_rows, strict=strict)
     except OSError as exc:
         raise FileProblemError(_open_problem(exc), file=file) from exc
 
@@ -109,7 +123,7 @@ def _open_problem(exc: OSError) -> Text:
         return NOT_FOUND
     if isinstance(exc, PermissionError):
         return NO_PERMISSION
-    return UNREADABLE.format(reason=exc.strerror or type(exc).__name__)
+    return UNREADABLE.format(reason=os_reason(exc))
 
 
 def _check_signature(head: bytes, suffix: str, file: str) -> None:

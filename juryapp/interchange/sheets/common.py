@@ -5,18 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal
+from typing import NoReturn
 
 from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.utils import get_column_letter
 
-from juryapp.domain.messages import FileProblemError
+from juryapp.domain.messages import FileProblemError, Text, shown
 from juryapp.interchange.sheets.texts import (
     DUPLICATE_COLUMN,
     EMPTY_CELL,
     EMPTY_FILE,
     EXCEL_ERROR,
+    FORMULA,
     MISSING_COLUMN,
     TOO_MANY_ROWS,
+    UNHEADED_DATA,
+    UNKNOWN_COLUMN,
 )
 
 EXCEL_MAX_ROWS = 1_048_576
@@ -39,7 +43,8 @@ class Column:
     """A column the caller wants, found by any of its headings in Indonesian or English.
 
     Headings match without regard to case, spaces or underscores, so "Kode Tim", "KODE_TIM"
-    and "kodetim" are the same heading.
+    and "kodetim" are the same heading. The first heading is the one templates write; the
+    second, when there is one, is its Indonesian twin (a refusal lists both).
     """
 
     key: str
@@ -50,10 +55,12 @@ class Column:
 @dataclass(frozen=True)
 class Row:
     """One data row: ``number`` is the row number Excel shows, ``values`` maps column keys to
-    stripped text ("" for an empty optional cell or an optional column the file lacks)."""
+    stripped text ("" for an empty optional cell or an optional column the file lacks), and
+    ``given`` holds the keys of the columns the file has."""
 
     number: int
     values: Mapping[str, str]
+    given: frozenset[str] = frozenset()
 
 
 # --- shared rules ----------------------------------------------------------------------------
@@ -124,6 +131,9 @@ Plan = list[tuple[str, int, bool, str]]
 
 
 NO_ERRORS: Mapping[int, str] = {}
+# In the map of problem cells an Excel error keeps its code ("#DIV/0!") and a formula is
+# stored as "=" and its text, so one map carries both (they start differently).
+FORMULA_MARK = "="
 
 
 class Assembler:
@@ -139,6 +149,7 @@ class Assembler:
         "blanks",
         "errors_as_text",
         "file",
+        "given",
         "indices",
         "keys",
         "max_rows",
@@ -152,6 +163,7 @@ class Assembler:
         self.indices = tuple(index for _, index, _, _ in self.plan)
         self.blanks = ("",) * len(self.indices)
         self.absent = {key: "" for key, index, _, _ in plan if index < 0}
+        self.given = frozenset(self.keys)
         self.file = file
         self.max_rows = max_rows
         self.errors_as_text = errors_as_text
@@ -172,16 +184,23 @@ class Assembler:
         mapping = dict(zip(self.keys, values, strict=True))
         if self.absent:
             mapping.update(self.absent)
-        self.rows.append(Row(number, mapping))
+        self.rows.append(Row(number, mapping, self.given))
 
     def _check(self, number: int, values: tuple[str, ...], errors: Mapping[int, str]) -> None:
         for (_, index, required, heading), value in zip(self.plan, values, strict=True):
             error = errors.get(index)
             if error is None and self.errors_as_text and value in EXCEL_ERRORS:
                 error = value
+            if error is not None and error.startswith(FORMULA_MARK):
+                raise FileProblemError(
+                    FORMULA.format(cell=cell_name(index, number), formula=shown(error, 30)),
+                    file=self.file,
+                    row=number,
+                    column=heading,
+                )
             if error is not None:
                 raise FileProblemError(
-                    EXCEL_ERROR.format(cell=cell_name(index, number), error=error),
+                    EXCEL_ERROR.format(cell=cell_name(index, number), error=shown(error)),
                     file=self.file,
                     row=number,
                     column=heading,
@@ -204,17 +223,38 @@ def build_rows(
     lookup: Mapping[str, Column],
     file: str,
     max_rows: int,
+    *,
+    strict: bool,
 ) -> list[Row]:
-    """Rows from the non-empty records of a sheet: (row number, cell texts, error cells)."""
+    """Rows from the non-empty records of a sheet: (row number, cell texts, problem cells).
+
+    ``strict``: an unknown heading, or data in a column without one, refuses the file.
+    """
     first = next(records, None)
     if first is None:
         raise FileProblemError(EMPTY_FILE, file=file)
-    plan = locate_columns(first[0], first[1], columns, lookup, file)
+    plan = locate_columns(first[0], first[1], columns, lookup, file, strict=strict)
     assembler = Assembler(plan, file, max_rows, errors_as_text=False)
     indices, blanks, add = assembler.indices, assembler.blanks, assembler.add
+    headed = first[1].keys()
     for number, cells, errors in records:
+        if strict and not cells.keys() <= headed:
+            refuse_unheaded(min(cells.keys() - headed), number, file)
         add(number, tuple(map(cells.get, indices, blanks)), errors)
     return assembler.rows
+
+
+def refuse_unheaded(index: int, number: int, file: str) -> NoReturn:
+    raise FileProblemError(
+        UNHEADED_DATA.format(cell=cell_name(index, number)), file=file, row=number
+    )
+
+
+def accepted_headings(columns: Sequence[Column]) -> Text:
+    """Every column's template heading (its first), with the Indonesian one (its second)."""
+    english = ", ".join(c.aliases[0] for c in columns)
+    indonesian = ", ".join(c.aliases[1] if len(c.aliases) > 1 else c.aliases[0] for c in columns)
+    return Text(indonesian, english)
 
 
 def locate_columns(
@@ -223,6 +263,8 @@ def locate_columns(
     columns: Sequence[Column],
     lookup: Mapping[str, Column],
     file: str,
+    *,
+    strict: bool,
 ) -> Plan:
     """(key, 0-based column or -1 when absent, required, heading) for each wanted column."""
     found: dict[str, tuple[int, str]] = {}
@@ -230,6 +272,11 @@ def locate_columns(
         heading = header[index]
         column = lookup.get(normalise_heading(heading))
         if column is None:
+            if strict:
+                text = UNKNOWN_COLUMN.format(
+                    heading=shown(heading), accepted=accepted_headings(columns)
+                )
+                raise FileProblemError(text, file=file, row=header_number, column=heading)
             continue
         if column.key in found:
             first_index = found[column.key][0]
@@ -244,7 +291,7 @@ def locate_columns(
             index, heading = found[column.key]
             plan.append((column.key, index, column.required, heading))
         elif column.required:
-            names = " / ".join(f"'{alias}'" for alias in column.aliases)
+            names = " / ".join(f"'{shown(alias)}'" for alias in column.aliases[:4])
             raise FileProblemError(
                 MISSING_COLUMN.format(names=names),
                 file=file,

@@ -123,3 +123,40 @@ TOO_MANY_ROWS_FOR_EXCEL = Text(
     "Terlalu banyak baris untuk satu lembar Excel (batasnya {limit}); simpan sebagai CSV.",
     "Too many rows for one Excel sheet (the limit is {limit}); save as CSV.",
 )
+UNKNOWN_COLUMN = Text(
+    "Judul kolom '{heading}' tidak dikenal; judul yang diterima: {accepted} (lihat templat).",
+    "Column heading '{heading}' is not known; the accepted headings are {accepted} (see the "
+    "template).",
+)
+UNHEADED_DATA = Text(
+    "Sel {cell} berisi data tetapi kolomnya tidak berjudul; beri judul kolom itu atau "
+    "kosongkan selnya.",
+    "Cell {cell} holds data but its column has no heading; give the column a heading or "
+    "clear the cell.",
+)
+FORMULA = Text(
+    "Sel {cell} berisi rumus ({formula}); salin kolomnya lalu tempel sebagai nilai (Tempel "
+    "Spesial → Nilai) dan simpan ulang.",
+    "Cell {cell} holds a formula ({formula}); copy the column and paste it as values (Paste "
+    "Special → Values), then save again.",
+)
+CUT_SHORT = Text(
+    "Baris terakhir tidak diakhiri ganti baris, jadi berkas mungkin terpotong (nilai 10 "
+    "terbaca 1); simpan ulang dari Excel atau pakai .xlsx.",
+    "The last row has no line end, so the file may have been cut short (a 10 reads as 1); "
+    "save it again from Excel or use .xlsx.",
+)
+CSV_REASONS = {
+    "unexpected end of data": Text("berakhir di dalam tanda petik", "it ends inside quotes"),
+    "expected after": Text(
+        "tanda petik di dalam sel tidak digandakan", "a quote inside a cell is not doubled"
+    ),
+    "field larger than field limit": Text(
+        "satu sel lebih dari 131.072 karakter", "a cell holds over 131,072 characters"
+    ),
+    "line contains nul": Text("berisi karakter NUL", "it holds a NUL character"),
+    "new-line character seen in unquoted field": Text(
+        "ganti baris tanpa tanda petik", "a line break outside quotes"
+    ),
+}
+CSV_UNREADABLE_ROW = Text("tidak dapat diurai", "it cannot be parsed")

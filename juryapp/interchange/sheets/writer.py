@@ -21,7 +21,8 @@ from openpyxl.cell.cell import Cell as OpenpyxlCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from juryapp.domain.messages import FileProblemError
+from juryapp.domain.messages import FileProblemError, os_reason
+from juryapp.interchange.files import sync_folder
 from juryapp.interchange.sheets.common import (
     CSV_QUOTED_START,
     EXCEL_MAX_CELL_CHARS,
@@ -94,29 +95,16 @@ def _write_atomically(path: Path, write: Callable[[BinaryIO], None], file: str) 
     except BaseException:
         _discard(temporary)
         raise
-    _sync_folder(path.parent)
+    sync_folder(path.parent)
 
 
 def _save_failed(exc: OSError, file: str) -> FileProblemError:
-    reason = exc.strerror or type(exc).__name__
-    return FileProblemError(SAVE_FAILED.format(reason=reason), file=file)
+    return FileProblemError(SAVE_FAILED.format(reason=os_reason(exc)), file=file)
 
 
 def _discard(temporary: Path) -> None:
     with contextlib.suppress(OSError):
         temporary.unlink()
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable where the system allows syncing a folder (not Windows)."""
-    if os.name == "nt":
-        return
-    with contextlib.suppress(OSError):
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
 
 
 def _check_width(row: Sequence[CellValue], headers: Sequence[str]) -> None:

@@ -40,7 +40,7 @@ _RELATION_ID_ATTRIBUTES = (
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships id",
     "http://purl.oclc.org/ooxml/officeDocument/relationships id",
 )
-ROW, CELL, VALUE, INLINE, TEXT, PHONETIC, STRING_ITEM = range(7)
+ROW, CELL, VALUE, INLINE, TEXT, PHONETIC, STRING_ITEM, FORMULA = range(8)
 SHEET_TAGS: dict[str, int] = {}
 for _namespace in (*_MAIN_NAMESPACES, ""):
     for _local, _code in (
@@ -51,6 +51,7 @@ for _namespace in (*_MAIN_NAMESPACES, ""):
         ("t", TEXT),
         ("rPh", PHONETIC),
         ("si", STRING_ITEM),
+        ("f", FORMULA),
     ):
         SHEET_TAGS[f"{_namespace} {_local}".lstrip()] = _code
 DATE, DURATION = 1, 2

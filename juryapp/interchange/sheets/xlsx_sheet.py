@@ -18,6 +18,7 @@ from juryapp.interchange.sheets.common import (
     EXCEL_MAX_COLUMNS,
     EXCEL_MAX_ROWS,
     FIFTEEN_DIGITS,
+    FORMULA_MARK,
     NO_ERRORS,
     Column,
     Record,
@@ -30,6 +31,7 @@ from juryapp.interchange.sheets.xlsx_parts import (
     BROKEN_XLSX,
     CELL,
     DURATION,
+    FORMULA,
     INLINE,
     PHONETIC,
     ROW,
@@ -56,7 +58,10 @@ def read_xlsx(
     lookup: Mapping[str, Column],
     file: str,
     max_rows: int,
+    *,
+    strict: bool,
 ) -> list[Row]:
+    """The rows of the first visible worksheet; see ``tabular.read_table``."""
     try:
         with zipfile.ZipFile(stream) as archive:
             check_unpacked_sizes(archive, file)
@@ -66,7 +71,7 @@ def read_xlsx(
             with archive.open(part_info(archive, sheet, file)) as sheet_stream:
                 records = _SheetReader(strings, kinds, epoch, file).records(sheet_stream)
                 try:
-                    return build_rows(records, columns, lookup, file, max_rows)
+                    return build_rows(records, columns, lookup, file, max_rows, strict=strict)
                 except FileProblemError:
                     # Damage shows only when the part's checksum fails at its end, and until
                     # then it can pass for an empty cell; reading on lets damage win.
@@ -122,7 +127,9 @@ class _SheetReader:
         "epoch",
         "errors",
         "file",
+        "formula",
         "in_cell",
+        "in_formula",
         "in_inline",
         "in_phonetic",
         "kinds",
@@ -147,6 +154,9 @@ class _SheetReader:
         self.cell_type = "n"
         self.cell_style: str | None = None
         self.collecting = self.in_cell = self.in_inline = self.in_phonetic = False
+        # The text of the cell's formula while one is read; None for a cell without.
+        self.formula: list[str] | None = None
+        self.in_formula = False
 
     def records(self, stream: IO[bytes]) -> Iterator[Record]:
         parser = hardened_parser(self.file)
@@ -176,6 +186,7 @@ class _SheetReader:
             self.cell_type = attributes.get("t", "n")
             self.cell_style = attributes.get("s")
             self.pieces.clear()
+            self.formula = None
             self.in_cell = True
         elif code == VALUE:
             self.collecting = self.in_cell
@@ -187,6 +198,9 @@ class _SheetReader:
             self.in_phonetic = True
         elif code == ROW:
             self._start_row(attributes.get("r"))
+        elif code == FORMULA and self.in_cell:
+            self.formula = []
+            self.in_formula = True
 
     def _start_row(self, reference: str | None) -> None:
         if reference is None:
@@ -210,6 +224,10 @@ class _SheetReader:
             self.collecting = False
         elif code == CELL:
             self.in_cell = False
+            if self.formula is not None:
+                # Excel shows what the formula computes now, which the stored value may not
+                # be; a formula is refused where its column is used (see Assembler).
+                self.errors[self.column] = FORMULA_MARK + "".join(self.formula)
             if self.pieces:
                 value = self._cell_text("".join(self.pieces))
                 if value:
@@ -218,12 +236,16 @@ class _SheetReader:
             self.in_inline = False
         elif code == PHONETIC:
             self.in_phonetic = False
-        elif code == ROW and self.cells:
+        elif code == FORMULA:
+            self.in_formula = False
+        elif code == ROW and (self.cells or self.errors):
             self.done.append((self.row_number, self.cells, self.errors or NO_ERRORS))
 
     def _characters(self, data: str) -> None:
         if self.collecting:
             self.pieces.append(data)
+        elif self.in_formula and self.formula is not None:
+            self.formula.append(data)
 
     def _cell_text(self, text: str) -> str:
         kind = self.cell_type
@@ -247,7 +269,7 @@ class _SheetReader:
             value = "TRUE" if text.strip() in ("1", "true") else "FALSE"
         elif kind == "e":
             value = text
-            self.errors[self.column] = text.strip()
+            self.errors.setdefault(self.column, text.strip())
         elif kind == "d":
             value = _iso_text(text.strip())
         else:
