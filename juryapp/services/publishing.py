@@ -18,6 +18,7 @@ from sqlalchemy import select
 from juryapp.domain.access import Actor, require_secretariat
 from juryapp.domain.messages import StateError, Text
 from juryapp.domain.results import compute_results
+from juryapp.interchange.file_names import output_path, safe_file_name
 from juryapp.interchange.files import write_atomically
 from juryapp.persistence.database import Database
 from juryapp.persistence.tables import SigningKeyRow
@@ -223,13 +224,14 @@ class PublishingService:
             for done, ((kind, name, _parts), produced) in enumerate(zip(jobs, files, strict=True)):
                 if progress is not None:
                     progress(done, total, name)
-                write_atomically(out_dir / f"{name}.pdf", produced.final)
-                written.append(Written(kind, out_dir / f"{name}.pdf", key is not None))
+                path = output_path(out_dir, f"{name}.pdf")
+                write_atomically(path, produced.final)
+                written.append(Written(kind, path, key is not None))
                 joiner.add(produced.unsigned)
             if progress is not None:
                 progress(total - 1, total, names["all"])
             combined = joiner.joined()
-            path = out_dir / f"{names['all']}.pdf"
+            path = output_path(out_dir, f"{names['all']}.pdf")
             write_atomically(path, signature.apply(combined) if signature else combined)
             written.append(Written("all", path, key is not None))
         if progress is not None:
@@ -335,12 +337,12 @@ def _jobs(
         # One file per judge: the sheets a judge signs together.
         for judge in dict.fromkeys(s.judge.code for s in sheets if s.judge is not None):
             mine = [s for s in sheets if s.judge is not None and s.judge.code == judge]
-            jobs.append((Kind.SHEETS, f"{names[Kind.SHEETS]}-{judge}", list(mine)))
+            jobs.append((Kind.SHEETS, safe_file_name(f"{names[Kind.SHEETS]}-{judge}"), list(mine)))
     if Kind.BLANK in chosen and blanks:
         jobs.append((Kind.BLANK, names[Kind.BLANK], list(blanks)))
     if Kind.RECAP in chosen:
         for recap, code in zip(documents.recaps, category_codes, strict=True):
-            jobs.append((Kind.RECAP, f"{names[Kind.RECAP]}-{code}", [recap]))
+            jobs.append((Kind.RECAP, safe_file_name(f"{names[Kind.RECAP]}-{code}"), [recap]))
     if Kind.MINUTES in chosen and documents.minutes is not None:
         jobs.append((Kind.MINUTES, names[Kind.MINUTES], [documents.minutes]))
     if Kind.CERTIFICATES in chosen:
@@ -348,11 +350,12 @@ def _jobs(
             jobs.append(
                 (
                     Kind.CERTIFICATES,
-                    f"{names[Kind.CERTIFICATES]}-{certificate.team_code}",
+                    safe_file_name(f"{names[Kind.CERTIFICATES]}-{certificate.team_code}"),
                     [certificate],
                 )
             )
     if Kind.FEEDBACK in chosen:
         for feedback in documents.feedback:
-            jobs.append((Kind.FEEDBACK, f"{names[Kind.FEEDBACK]}-{feedback.team_code}", [feedback]))
+            name = safe_file_name(f"{names[Kind.FEEDBACK]}-{feedback.team_code}")
+            jobs.append((Kind.FEEDBACK, name, [feedback]))
     return jobs
