@@ -12,8 +12,9 @@ from typing import Any, TypeVar
 import tomli_w
 
 from juryapp.domain.kinds import JudgeRole, Method, TotalFormula
-from juryapp.domain.messages import FileProblemError, Text
+from juryapp.domain.messages import FileProblemError, Text, os_reason, shown
 from juryapp.domain.model import (
+    Abstention,
     Category,
     Conflict,
     ConventionDay,
@@ -27,10 +28,18 @@ from juryapp.domain.model import (
 )
 from juryapp.domain.validation import check_spec
 from juryapp.interchange.files import write_atomically
+from juryapp.interchange.toml_places import (
+    MAX_DIGITS,
+    MAX_NESTING,
+    decode_error_place,
+    first_bomb,
+    line_of,
+)
 
 FORMAT = "juryapp-convention"
 FORMAT_VERSION = 1
-MAX_FILE_BYTES = 20_000_000
+# A convention of a thousand teams takes about 400 KB; parsing is held well below a second.
+MAX_FILE_BYTES = 5_000_000
 T = TypeVar("T")
 
 
@@ -56,8 +65,8 @@ class _Reader:
         if not isinstance(value, kind):
             raise self.fail(
                 key,
-                Text("harus berupa {k}, bukan {v!r}", "must be a {k}, not {v!r}").format(
-                    k=_kind_name(kind), v=value
+                Text("harus berupa {k}, bukan {v}", "must be a {k}, not {v}").format(
+                    k=_kind_name(kind), v=shown(repr(value), 40)
                 ),
             )
         return value
@@ -85,7 +94,7 @@ class _Reader:
             return parse(raw)
         except ValueError:
             raise self.fail(
-                key, Text("nilai '{v}' tidak dikenal", "unknown value '{v}'").format(v=raw)
+                key, Text("nilai '{v}' tidak dikenal", "unknown value '{v}'").format(v=shown(raw))
             ) from None
 
     def items(self, key: str) -> list[_Reader]:
@@ -98,18 +107,33 @@ class _Reader:
         return readers
 
 
-def _kind_name(kind: type) -> str:
-    return {str: "teks", int: "bilangan bulat", float: "angka", list: "daftar", date: "tanggal",
-            time: "jam", dict: "tabel"}.get(kind, kind.__name__)  # fmt: skip
+_KIND_NAMES = {
+    str: Text("teks", "text"),
+    int: Text("bilangan bulat", "whole number"),
+    float: Text("angka", "number"),
+    list: Text("daftar", "list"),
+    date: Text("tanggal", "date"),
+    time: Text("jam", "time"),
+    dict: Text("tabel", "table"),
+}
+
+
+def _kind_name(kind: type) -> Text:
+    return _KIND_NAMES.get(kind, Text(kind.__name__, kind.__name__))
 
 
 def read_convention_file(path: Path) -> ConventionSpec:
-    """Parse and validate a convention file; any problem names the file and the key."""
+    """Parse and validate a convention file; any problem is one line naming the file, and the
+    line and key where it can be told."""
     name = path.name
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise FileProblemError(Text("berkas terlalu besar", "the file is too large"), file=name)
-        data = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+            raise FileProblemError(
+                Text("berkas terlalu besar (batasnya {n} MB)", "the file is too large (the "
+                     "limit is {n} MB)").format(n=MAX_FILE_BYTES // 1_000_000),
+                file=name,
+            )  # fmt: skip
+        text = path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
         raise FileProblemError(
             Text("berkas tidak ditemukan", "file not found"), file=name
@@ -118,16 +142,67 @@ def read_convention_file(path: Path) -> ConventionSpec:
         raise FileProblemError(
             Text("berkas harus berenkode UTF-8", "the file must be UTF-8 encoded"), file=name
         ) from None
-    except tomllib.TOMLDecodeError as exc:
+    except OSError as exc:
         raise FileProblemError(
-            Text("bukan TOML yang sah: {e}", "not valid TOML: {e}").format(e=exc), file=name
+            Text("berkas tidak dapat dibaca: {r}", "the file cannot be read: {r}").format(
+                r=os_reason(exc)
+            ),
+            file=name,
         ) from None
-    spec = parse_convention(data, name)
+    data = _parsed(text, name)
+    try:
+        spec = parse_convention(data, name)
+    except FileProblemError as exc:
+        raise _placed(exc, text) from None
     problems = check_spec(spec)
     if problems:
-        where, text = problems[0]
-        raise FileProblemError(text, file=name, column=where)
+        where, problem = problems[0]
+        raise _placed(FileProblemError(problem, file=name, column=where), text)
     return spec
+
+
+def _parsed(text: str, name: str) -> dict[str, Any]:
+    """The TOML document, or one line saying where and why it is not valid TOML."""
+    bomb = first_bomb(text)
+    if bomb is not None:
+        kind, line, key = bomb
+        problem = (
+            Text(
+                "nilai bersarang lebih dari {n} tingkat", "a value nested deeper than {n} levels"
+            ).format(n=MAX_NESTING)
+            if kind == "nesting"
+            else Text("angka lebih dari {n} digit", "a number of more than {n} digits").format(
+                n=MAX_DIGITS
+            )
+        )
+        raise FileProblemError(problem, file=name, row=line, column=key, lines=True)
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        place, at = decode_error_place(str(exc), text)
+        raise FileProblemError(
+            Text(
+                "bukan TOML yang sah; periksa tanda petik, kurung dan tanda = di baris ini",
+                "not valid TOML; check the quotes, brackets and = sign on this line",
+            ),
+            file=name,
+            row=place,
+            column=at,
+            lines=True,
+        ) from None
+    except (RecursionError, ValueError, MemoryError):  # guarded above; never a traceback
+        raise FileProblemError(
+            Text("bukan TOML yang dapat dibaca", "not TOML that can be read"), file=name
+        ) from None
+
+
+def _placed(exc: FileProblemError, text: str) -> FileProblemError:
+    """``exc`` with the line of its key (``teams[3].category``) in the file's text."""
+    where = exc.column or ""
+    return FileProblemError(
+        exc.text, file=exc.file, row=line_of(text, where) if where else None, column=exc.column,
+        lines=True,
+    )  # fmt: skip
 
 
 def parse_convention(data: Mapping[str, Any], file: str) -> ConventionSpec:
@@ -203,6 +278,10 @@ def parse_convention(data: Mapping[str, Any], file: str) -> ConventionSpec:
                 reason=r.text("reason"),
             )
             for r in root.items("conflicts")
+        ),
+        abstentions=tuple(
+            Abstention(r.text("judge", None), r.text("team", None), r.text("reason", None))
+            for r in root.items("abstentions")
         ),
     )
 
@@ -354,6 +433,9 @@ def to_document(spec: ConventionSpec) -> dict[str, Any]:
                 {"judge": c.judge, "team": c.team, "institution": c.institution, "reason": c.reason}
             )
             for c in spec.conflicts
+        ],
+        "abstentions": [
+            {"judge": a.judge, "team": a.team, "reason": a.reason} for a in spec.abstentions
         ],
     }
 
