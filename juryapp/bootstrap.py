@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 if TYPE_CHECKING:
     from juryapp.persistence.database import Database
     from juryapp.services.accounts import AccountService
+    from juryapp.services.backups import BackupService
     from juryapp.services.imports import ImportService
     from juryapp.services.publishing import PublishingService
     from juryapp.services.results import ResultsService
@@ -114,6 +115,15 @@ class Services:
             return PublishingService(self.database, self.results, self.setup)
 
         return self._get("publishing", build)
+
+    @property
+    def backups(self) -> BackupService:
+        def build() -> BackupService:
+            from juryapp.services.backups import BackupService  # noqa: PLC0415
+
+            return BackupService(self.database)
+
+        return self._get("backups", build)
 
     def close(self) -> None:
         database = self._built.get("database")

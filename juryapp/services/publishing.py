@@ -24,6 +24,7 @@ from juryapp.persistence.database import Database
 from juryapp.persistence.tables import SigningKeyRow
 from juryapp.reports.model import DocumentData, DocumentSet, DocumentStamp, Paper
 from juryapp.services import audit
+from juryapp.services.backups import LOCK, back_up_automatically
 from juryapp.services.documents import DocumentInputs, build_document_set
 from juryapp.services.results import LockState, ResultsService, results_fingerprint
 from juryapp.services.setup import SetupService
@@ -146,6 +147,7 @@ class PublishingService:
                     key.key_id,
                     certificate=key.certificate_fingerprint,
                 )
+        back_up_automatically(self._db, LOCK)
         return state
 
     # -- printing ----------------------------------------------------------------------------
@@ -186,6 +188,15 @@ class PublishingService:
         )
         fingerprint = results_fingerprint(snapshot)
         key = self.signing_key() if snapshot.locked else None
+        if snapshot.locked and self._db.read_only is not None:  # signed prints are recorded
+            raise StateError(
+                Text(
+                    "{r}; dokumen bertanda tangan hanya dicetak dari basis data yang dapat "
+                    "ditulisi, yang mencatat pencetakannya",
+                    "{r}; signed documents are printed only from a database that can be "
+                    "written, which records the printing",
+                ).format(r=self._db.read_only)
+            )
         if snapshot.locked and key is None:
             raise StateError(Text("kunci tanda tangan belum ada", "there is no signing key yet"))
         stamp = DocumentStamp(
@@ -236,6 +247,8 @@ class PublishingService:
             written.append(Written("all", path, key is not None))
         if progress is not None:
             progress(total, total, "")
+        if self._db.read_only is not None:  # drafts from a read-only database: no record
+            return written
         with self._db.writing() as session:
             audit.record(
                 session,
