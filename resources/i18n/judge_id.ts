@@ -4,12 +4,12 @@
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../../juryapp/gui/app_window.py" line="+48"/>
+        <location filename="../../juryapp/gui/app_window.py" line="+54"/>
         <source>The secretariat screens are not part of this build. Use the juryapp command line for the secretariat&apos;s work.</source>
         <translation>Layar sekretariat tidak tersedia pada versi ini. Gunakan baris perintah juryapp untuk pekerjaan sekretariat.</translation>
     </message>
     <message>
-        <location line="+268"/>
+        <location line="+355"/>
         <source>Not signed in</source>
         <translation>Belum masuk</translation>
     </message>
@@ -24,7 +24,12 @@
         <translation>Juri {code}: {name}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <source>Database (read-only): {path}</source>
+        <translation>Basis data (hanya-baca): {path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Database: {path}</source>
         <translation>Basis data: {path}</translation>
     </message>
@@ -59,7 +64,7 @@
         <translation>&amp;Keluar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Opening the database…</source>
         <translation>Membuka basis data…</translation>
     </message>
@@ -158,7 +163,7 @@
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../juryapp/gui/judge/queue_page.py" line="+152"/>
+        <location filename="../../juryapp/gui/judge/queue_page.py" line="+143"/>
         <source>Teams to score — {name}</source>
         <translation>Tim yang dinilai — {name}</translation>
     </message>
@@ -186,7 +191,7 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../juryapp/gui/judge/results_page.py" line="+87"/>
+        <location filename="../../juryapp/gui/judge/results_page.py" line="+86"/>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
@@ -229,7 +234,7 @@
 <context>
     <name>ResultsPage</name>
     <message>
-        <location line="+51"/>
+        <location line="+43"/>
         <source>Results</source>
         <translation>Hasil</translation>
     </message>
@@ -252,7 +257,7 @@
 <context>
     <name>ScoreSheetPage</name>
     <message>
-        <location filename="../../juryapp/gui/judge/score_sheet.py" line="+322"/>
+        <location filename="../../juryapp/gui/judge/score_sheet.py" line="+323"/>
         <source>{low} to {high}</source>
         <translation>{low} sampai {high}</translation>
     </message>

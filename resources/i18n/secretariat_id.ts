@@ -4,7 +4,7 @@
 <context>
     <name>BreakdownModel</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_models.py" line="+171"/>
+        <location filename="../../juryapp/gui/secretariat/results_models.py" line="+172"/>
         <source>counted</source>
         <translation>dihitung</translation>
     </message>
@@ -93,7 +93,7 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/dashboard.py" line="+114"/>
+        <location filename="../../juryapp/gui/secretariat/dashboard.py" line="+115"/>
         <source>Scoring progress</source>
         <translation>Progres penilaian</translation>
     </message>
@@ -265,7 +265,7 @@
 <context>
     <name>PaperEntryPage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="+121"/>
+        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="+122"/>
         <source>&amp;Judge</source>
         <translation>&amp;Juri</translation>
     </message>
@@ -413,7 +413,7 @@
 <context>
     <name>PendingModel</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/pending_model.py" line="+81"/>
+        <location filename="../../juryapp/gui/secretariat/pending_model.py" line="+82"/>
         <source>Judge</source>
         <translation>Juri</translation>
     </message>
@@ -431,7 +431,7 @@
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/print_page.py" line="+186"/>
+        <location filename="../../juryapp/gui/secretariat/print_page.py" line="+185"/>
         <source>Results and signature</source>
         <translation>Hasil dan tanda tangan</translation>
     </message>
@@ -564,7 +564,7 @@
 <context>
     <name>ProgressModel</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/progress_model.py" line="+260"/>
+        <location filename="../../juryapp/gui/secretariat/progress_model.py" line="+306"/>
         <source>submitted</source>
         <translation>diserahkan</translation>
     </message>
@@ -690,7 +690,7 @@
 <context>
     <name>RubricEditor</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/rubric_editor.py" line="+117"/>
+        <location filename="../../juryapp/gui/secretariat/rubric_editor.py" line="+118"/>
         <source>Criteria (double-click or type to edit)</source>
         <translation>Kriteria (klik ganda atau ketik untuk mengubah)</translation>
     </message>
@@ -768,7 +768,7 @@
 <context>
     <name>ScheduleModel</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/schedule_model.py" line="+103"/>
+        <location filename="../../juryapp/gui/secretariat/schedule_model.py" line="+104"/>
         <source>Day</source>
         <translation>Hari</translation>
     </message>
@@ -854,7 +854,7 @@
 <context>
     <name>SecretariatResultsPage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_page.py" line="+155"/>
+        <location filename="../../juryapp/gui/secretariat/results_page.py" line="+149"/>
         <source>&amp;Category</source>
         <translation>&amp;Kategori</translation>
     </message>
@@ -990,7 +990,7 @@
 <context>
     <name>SetupColumns</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="+39"/>
+        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="+32"/>
         <location line="+7"/>
         <source>Type a whole number</source>
         <translation>Ketik bilangan bulat</translation>

@@ -50,7 +50,7 @@ def test_a_second_app_is_told_who_holds_the_database(tmp_path: Path) -> None:
         assert error.holder.user == getpass.getuser()
         for words in (error.text.en, error.text.id):
             assert str(holder.pid) in words and "juryapp (jendela)" in words
-        assert "open it read-only" in error.text.en
+        assert "close it there first" in error.text.en
     finally:
         assert holder.stdin is not None
         holder.stdin.close()
