@@ -170,3 +170,13 @@ def _write(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "konvensi.toml"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def test_an_unknown_key_is_refused_rather_than_lost(tmp_path: Path) -> None:
+    text = DEMO.replace("organiser = ", "organizer = ", 1)
+    error = refused(tmp_path, text)
+    assert error.column == "convention.organizer"
+    assert error.row == line_with(text, "organizer = ")
+    assert "organiser" in error.text.en  # among the known keys
+    nested = DEMO.replace('label_en = "Very poor"', 'label_en = "Very poor", warna = "merah"', 1)
+    assert refused(tmp_path, nested).column == "criteria[1].levels[1].warna"
