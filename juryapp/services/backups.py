@@ -139,6 +139,8 @@ def _check_contents(path: Path, session: Session, revision: str, orphans: bool) 
     chain = audit.verify(session)
     if not chain.intact:
         problems.append(_BROKEN_CHAIN.format(n=chain.first_broken))
+    elif conventions and not chain.events:  # making a convention is itself an event
+        problems.append(_BROKEN_CHAIN.format(n=1))
     convention = conventions[0] if len(conventions) == 1 else None
     return BackupCheck(
         path,
