@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import os
 import secrets
 import sqlite3
@@ -50,7 +51,10 @@ def copy_database(source: Path, target: Path) -> None:
     blocks the live database's writers), is made a self-contained file (rollback journal, not
     WAL), synced, and only then renamed to ``target``; whatever fails leaves no file behind.
     """
-    part = target.with_name(f".{target.name[:80]}.{secrets.token_hex(6)}{PART_SUFFIX}")
+    stem = f".{target.name[:80]}."
+    for stale in target.parent.glob(f"{glob.escape(stem)}*{PART_SUFFIX}"):
+        _discard(stale)  # left by a copy to the same name that a crash cut short
+    part = target.with_name(f"{stem}{secrets.token_hex(6)}{PART_SUFFIX}")
     try:
         with closing(open_for_reading(source)) as live, closing(sqlite3.connect(part)) as copy:
             live.backup(copy)
