@@ -56,6 +56,11 @@ def copy_database(source: Path, target: Path) -> None:
         _discard(stale)  # left by a copy to the same name that a crash cut short
     part = target.with_name(f"{stem}{secrets.token_hex(6)}{PART_SUFFIX}")
     try:
+        # made here first, so that a folder that cannot be written is said as such
+        os.close(os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+    except OSError as exc:
+        raise storage_error(exc, target) from exc
+    try:
         with closing(open_for_reading(source)) as live, closing(sqlite3.connect(part)) as copy:
             live.backup(copy)
             copy.execute("PRAGMA journal_mode=DELETE")

@@ -19,7 +19,7 @@ from juryapp.domain.access import Actor, require_secretariat
 from juryapp.domain.messages import StateError, Text
 from juryapp.domain.results import compute_results
 from juryapp.interchange.file_names import output_path, safe_file_name
-from juryapp.interchange.files import write_atomically
+from juryapp.interchange.files import make_folder, write_atomically
 from juryapp.persistence.database import Database
 from juryapp.persistence.tables import SigningKeyRow
 from juryapp.reports.model import DocumentData, DocumentSet, DocumentStamp, Paper
@@ -225,7 +225,7 @@ class PublishingService:
         )
         names = FILE_NAMES["en" if lang == "en" else "id"]
         jobs = _jobs(documents, [c.code for c in results.categories], chosen, names)
-        out_dir.mkdir(parents=True, exist_ok=True)
+        make_folder(out_dir)
         written: list[Written] = []
         total = len(jobs) + 1
         # The combined file holds the same pages as the single files, in the same order, each
