@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal
-from typing import NoReturn
+from typing import NamedTuple, NoReturn
 
 from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.utils import get_column_letter
@@ -52,11 +52,13 @@ class Column:
     required: bool = True
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One data row: ``number`` is the row number Excel shows, ``values`` maps column keys to
     stripped text ("" for an empty optional cell or an optional column the file lacks), and
-    ``given`` holds the keys of the columns the file has."""
+    ``given`` holds the keys of the columns the file has.
+
+    A named tuple, not a dataclass: one is made for each of hundreds of thousands of rows.
+    """
 
     number: int
     values: Mapping[str, str]

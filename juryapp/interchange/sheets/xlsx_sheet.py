@@ -186,7 +186,6 @@ class _SheetReader:
             self.cell_type = attributes.get("t", "n")
             self.cell_style = attributes.get("s")
             self.pieces.clear()
-            self.formula = None
             self.in_cell = True
         elif code == VALUE:
             self.collecting = self.in_cell
@@ -228,6 +227,7 @@ class _SheetReader:
                 # Excel shows what the formula computes now, which the stored value may not
                 # be; a formula is refused where its column is used (see Assembler).
                 self.errors[self.column] = FORMULA_MARK + "".join(self.formula)
+                self.formula = None
             if self.pieces:
                 value = self._cell_text("".join(self.pieces))
                 if value:
