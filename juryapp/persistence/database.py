@@ -218,15 +218,19 @@ class Database:
             yield session
             session.rollback()
 
-    @contextmanager
-    def writing(self) -> Iterator[Session]:
-        """A write transaction, committed (durably) when the block ends without an error."""
+    def refuse_if_read_only(self) -> None:
+        """Raise, saying why and what to do, when nothing can be written here."""
         if self.read_only is not None:
             raise DatabaseError(
                 Text("{r}; {t}", "{r}; {t}").format(
                     r=self.read_only, t=_NOTHING_SAVED.format(w=shown(self.location, 200))
                 )
             )
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A write transaction, committed (durably) when the block ends without an error."""
+        self.refuse_if_read_only()
         with self._write() as session, _translated_errors(self.location):
             try:
                 yield session

@@ -306,8 +306,7 @@ class BackupService:
         """
         require_secretariat(actor)
         live = self._live()
-        if self._db.read_only is not None:
-            raise StateError(self._db.read_only)
+        self._db.refuse_if_read_only()
         if source.resolve() == live.resolve():
             raise StateError(
                 Text("itu basis data yang sedang dibuka", "that is the database already open")
