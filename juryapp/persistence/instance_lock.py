@@ -159,15 +159,12 @@ def _in_use(path: Path, holder: Holder | None) -> Text:
     if holder is None:
         return Text(
             "basis data {d} sedang dibuka untuk ditulisi oleh aplikasi juryapp lain; tutup "
-            "dulu di sana (perintah yang hanya membaca, seperti results, tetap dapat dipakai)",
-            "the database {d} is open for writing in another juryapp; close it there first "
-            "(commands that only read, such as results, still work)",
+            "dulu di sana",
+            "the database {d} is open for writing in another juryapp; close it there first",
         ).format(d=database)
     return Text(
-        "basis data {d} sedang dibuka untuk ditulisi: {w}; tutup dulu di sana (perintah yang "
-        "hanya membaca, seperti results, tetap dapat dipakai)",
-        "the database {d} is open for writing: {w}; close it there first (commands that only "
-        "read, such as results, still work)",
+        "basis data {d} sedang dibuka untuk ditulisi: {w}; tutup dulu di sana",
+        "the database {d} is open for writing: {w}; close it there first",
     ).format(d=database, w=holder.describe())
 
 

@@ -109,3 +109,19 @@ def test_a_read_only_database_still_shows_results_prints_drafts_and_backs_up(
         assert run(database, "lock", "--reason", "x") == 2
         err = capsys.readouterr().err.strip().splitlines()
         assert "cannot be saved" in err[-1] and str(database) in err[-1]
+
+
+def test_signed_documents_are_verified_against_a_read_only_database(
+    siti: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(siti, "lock", "--reason", "pleno") == 0
+    out = tmp_path / "final"
+    assert run(siti, "report", "--out", str(out), "--quiet", "--documents", "minutes") == 0
+    signed = sorted(out.glob("*.pdf"))
+    with read_only_view(siti.parent, tmp_path / "CD-ROM") as view:
+        capsys.readouterr()
+        assert run(view / siti.name, "verify", *map(str, signed)) == 0
+        assert "valid" in capsys.readouterr().out.casefold()
+        # signed documents are printed where the printing can be recorded
+        assert run(view / siti.name, "report", "--out", str(tmp_path / "lagi")) == 2
+        assert "signed documents are printed only" in capsys.readouterr().err
