@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import create_engine, select
+from sqlalchemy import Connection, create_engine, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -36,6 +36,7 @@ from juryapp.persistence.database import Database
 from juryapp.persistence.placement import Storage, storage_of
 from juryapp.persistence.tables import AuditHeadRow, ConventionRow
 from juryapp.services import audit
+from juryapp.services.snapshot import load_decisions, load_sheets, load_spec
 
 log = logging.getLogger(__name__)
 
@@ -94,11 +95,14 @@ def verify_backup(path: Path) -> BackupCheck:
 
     SQLite's ``integrity_check`` and foreign keys, a schema revision this app knows with
     exactly the tables, indexes and triggers its migrations make (a planted trigger would run
-    inside the app after a restore), one convention, and an unbroken audit chain
-    (``audit.verify``). Further checks of what the backup certifies belong here too.
+    inside the app after a restore), one convention whose every stored value reads as the app
+    reads it, and an unbroken audit chain (``audit.verify``). Further checks of what the
+    backup certifies belong here too.
     """
     try:
         with closing(open_for_reading(path)) as connection:
+            # a damaged file's report may quote bytes that are not UTF-8
+            connection.text_factory = lambda data: data.decode("utf-8", "replace")
             integrity = connection.execute("PRAGMA integrity_check").fetchall()
             orphans = connection.execute("PRAGMA foreign_key_check").fetchall()
     except (OSError, sqlite3.Error):  # failing to read it is the answer: not a usable backup
@@ -109,24 +113,33 @@ def verify_backup(path: Path) -> BackupCheck:
     engine = create_engine("sqlite://", creator=lambda: open_for_reading(path))
     try:
         with engine.connect() as connection:
-            schema = migrate.read_schema(connection)
-            names = {name for _, name, _, _ in schema}
-            revision = (
-                connection.execute(migrate.READ_VERSION).scalar()
-                if migrate.VERSION_TABLE in names
-                else None
-            )
-            if revision not in migrate.known_revisions():
-                return BackupCheck(path, (_UNKNOWN_REVISION.format(r=shown(revision or "-")),))
-            if schema != migrate.schema_at(str(revision)):
-                return BackupCheck(path, (_ALTERED_SCHEMA,), str(revision))
-            with Session(connection) as session:
-                return _check_contents(path, session, str(revision), bool(orphans))
+            return _check_schema_and_contents(path, connection, bool(orphans))
     except DBAPIError:
         log.info("backup %s cannot be read", path, exc_info=True)
         return BackupCheck(path, (_NOT_A_BACKUP,))
+    except (ValueError, ArithmeticError, LookupError):
+        # Values no juryapp database holds (text that is not UTF-8, a number or a time that
+        # does not parse): damage or tampering that integrity_check cannot see.
+        log.info("backup %s holds values that cannot be read", path, exc_info=True)
+        return BackupCheck(path, (_UNREADABLE_VALUES,))
     finally:
         engine.dispose()
+
+
+def _check_schema_and_contents(path: Path, connection: Connection, orphans: bool) -> BackupCheck:
+    schema = migrate.read_schema(connection)
+    names = {name for _, name, _, _ in schema}
+    revision = (
+        connection.execute(migrate.READ_VERSION).scalar()
+        if migrate.VERSION_TABLE in names
+        else None
+    )
+    if revision not in migrate.known_revisions():
+        return BackupCheck(path, (_UNKNOWN_REVISION.format(r=shown(revision or "-")),))
+    if schema != migrate.schema_at(str(revision)):
+        return BackupCheck(path, (_ALTERED_SCHEMA,), str(revision))
+    with Session(connection) as session:
+        return _check_contents(path, session, str(revision), orphans)
 
 
 def _check_contents(path: Path, session: Session, revision: str, orphans: bool) -> BackupCheck:
@@ -136,6 +149,11 @@ def _check_contents(path: Path, session: Session, revision: str, orphans: bool) 
     conventions = session.scalars(select(ConventionRow)).all()
     if len(conventions) != 1:
         problems.append(_NO_CONVENTION)
+    else:
+        # every stored value read as the app reads it: one that does not parse raises here
+        load_spec(session)
+        load_sheets(session)
+        load_decisions(session)
     chain = audit.verify(session)
     if not chain.intact:
         problems.append(_BROKEN_CHAIN.format(n=chain.first_broken))
@@ -367,6 +385,10 @@ _UNKNOWN_REVISION = Text(
 _ALTERED_SCHEMA = Text(
     "tabel, indeks atau pemicu cadangan tidak sama dengan buatan juryapp; cadangan ditolak",
     "the backup's tables, indexes or triggers differ from what juryapp makes; it is refused",
+)
+_UNREADABLE_VALUES = Text(
+    "cadangan berisi nilai yang tidak dapat dibaca (teks bukan UTF-8, angka atau waktu rusak)",
+    "the backup holds values that cannot be read (text that is not UTF-8, a broken number or time)",
 )
 _ORPHANS = Text(
     "cadangan berisi baris yang merujuk data yang tidak ada",

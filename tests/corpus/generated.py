@@ -324,6 +324,21 @@ BACKUP_CASES: list[tuple[str, Callable[[Path], None], Expect]] = [
     ),
     ("no convention", _sql("DELETE FROM convention"), "refused"),
     (
+        "a name that is not UTF-8",
+        _sql("UPDATE convention SET name = CAST(X'4b84' AS TEXT)"),
+        "refused",
+    ),
+    (
+        "a weight that is no number",
+        _sql("UPDATE criterion SET weight = 'x' WHERE id = 1"),
+        "refused",
+    ),
+    (
+        "a time that is no time",
+        _sql("UPDATE audit_event SET at = 'kemarin' WHERE seq = 1"),
+        "refused",
+    ),
+    (
         "a score of no sheet",
         _sql(
             "INSERT INTO score (sheet_id, criterion_id, value, note, updated_at) "
