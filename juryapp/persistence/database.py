@@ -151,6 +151,9 @@ class Database:
         engine = create_database_engine(target)
         try:
             migrate.upgrade(engine)
+        except UnicodeDecodeError as exc:  # SQLite's complaint about a damaged schema
+            engine.dispose()
+            raise DatabaseError(failure_text(Failure.DAMAGED, describe(engine))) from exc
         except DBAPIError as exc:  # also "file is not a database", which is not operational
             engine.dispose()
             failure = classify(exc)

@@ -105,7 +105,9 @@ def verify_backup(path: Path) -> BackupCheck:
             connection.text_factory = lambda data: data.decode("utf-8", "replace")
             integrity = connection.execute("PRAGMA integrity_check").fetchall()
             orphans = connection.execute("PRAGMA foreign_key_check").fetchall()
-    except (OSError, sqlite3.Error):  # failing to read it is the answer: not a usable backup
+    # failing to read it is the answer: not a usable backup (SQLite's complaint about a
+    # damaged schema can itself hold bytes that are not UTF-8, and then cannot be raised)
+    except (OSError, sqlite3.Error, UnicodeDecodeError):
         log.info("backup %s cannot be read", path, exc_info=True)
         return BackupCheck(path, (_NOT_A_BACKUP,))
     if integrity != [("ok",)]:
