@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from juryapp.persistence.database import Database
     from juryapp.reports.key_vault import KdfCost
     from juryapp.services.accounts import AccountService
+    from juryapp.services.backups import BackupService
     from juryapp.services.confirmation import ConfirmationService
     from juryapp.services.imports import ImportService
     from juryapp.services.integrity import IntegrityService
@@ -76,7 +77,8 @@ class Services:
             from juryapp.services.integrity import ensure_baseline  # noqa: PLC0415
 
             database = Database.open(self.target)
-            ensure_baseline(database)  # a trail from an older version gets its replay start
+            if database.read_only is None:
+                ensure_baseline(database)  # a trail from an older version gets its replay start
             return database
 
         return self._get("database", build)
@@ -188,6 +190,15 @@ class Services:
             return IntegrityService(self.database)
 
         return self._get("integrity", build)
+
+    @property
+    def backups(self) -> BackupService:
+        def build() -> BackupService:
+            from juryapp.services.backups import BackupService  # noqa: PLC0415
+
+            return BackupService(self.database)
+
+        return self._get("backups", build)
 
     def close(self) -> None:
         database = self._built.get("database")

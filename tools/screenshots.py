@@ -175,7 +175,7 @@ def verify_dialog(studio: Studio) -> None:
     from juryapp.reports.signing import create_convention_key  # noqa: PLC0415
 
     info = studio.services.setup.spec().info
-    category = studio.services.results.compute(Actor.console()).categories[0]
+    category = studio.services.results.compute(Actor.reader()).categories[0]
     winner = category.teams[0]
     assert winner.rank is not None and winner.score is not None
     key = create_convention_key(info.name, info.organiser or info.name)
@@ -222,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
         database = Path(folder) / "demo.sqlite3"
         services = open_services(database)
         try:
-            demo = load_demo(services.database, services.setup, services.accounts)
+            demo = load_demo(services.database, services.setup, services.accounts, services.keys)
             studio = Studio(
                 app,
                 services,

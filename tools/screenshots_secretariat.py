@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one shot afte
     with tempfile.TemporaryDirectory() as folder:
         services = open_services(Path(folder) / "demo.sqlite3")
         try:
-            demo = load_demo(services.database, services.setup, services.accounts)
+            demo = load_demo(services.database, services.setup, services.accounts, services.keys)
             actor = services.accounts.sign_in("sekretariat", "jakbar2024")
             second = services.accounts.sign_in("sekretariat2", "jakbar2024b")
             window = SecretariatWindow(services, actor)

@@ -21,7 +21,13 @@ NEW_PASSPHRASE_VARIABLE = "JURYAPP_NEW_PASSPHRASE"  # noqa: S105
 
 
 def acting(services: Services, args: argparse.Namespace, *, change: bool) -> Actor:
-    """The signed-in user of ``--user``; without it a reader, refused for a changing command."""
+    """The signed-in user of ``--user``; without it a reader, refused for a changing command.
+
+    A reading command on a database that cannot be written reads as a reader: a sign-in is
+    recorded in the audit trail, which such a database cannot take.
+    """
+    if args.user and not change and services.ensure_open().database.read_only is not None:
+        return Actor.reader()
     if args.user:
         secret = _secret(
             SECRET_VARIABLE,

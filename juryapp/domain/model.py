@@ -121,6 +121,15 @@ class Conflict:
         return self.institution is not None and same_institution(self.institution, team.institution)
 
 
+@dataclass(frozen=True)
+class Abstention:
+    """A judge who does not score a team (absent that day, excused), with the reason."""
+
+    judge: str
+    team: str
+    reason: str
+
+
 def same_institution(a: str, b: str) -> bool:
     """Institutions are compared as people write them: case and spacing do not matter."""
     return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
@@ -159,3 +168,4 @@ class ConventionSpec:
     judges: tuple[Judge, ...] = ()
     teams: tuple[Team, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
+    abstentions: tuple[Abstention, ...] = ()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSizePolicy, QStackedW
 
 from juryapp.bootstrap import Services, open_services
 from juryapp.domain.messages import JuryError, current_language
+from juryapp.gui.backup_menu import BackupMenu, writer_lock
 from juryapp.gui.errors import show_error
 from juryapp.gui.file_menu import FileMenu
 from juryapp.gui.settings import AppSettings
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from juryapp.gui.start.start_page import StartPage
     from juryapp.gui.verify_dialog import VerifyDialog
     from juryapp.gui.watcher import DataWatcher
+    from juryapp.persistence.instance_lock import InstanceLock
 
 __all__ = ["AppWindow"]
 
@@ -90,6 +92,7 @@ class AppWindow(QMainWindow):
         self._database_path = Path(database_path)
         self._switch_language = switch_language
         self._today = today
+        self._writer_lock: InstanceLock | None = None
         self._actor: Actor | None = None
         self._saved_at: datetime | None = None
         self._area: QWidget | None = None
@@ -181,6 +184,8 @@ class AppWindow(QMainWindow):
             return True
         self._loaded = True
         try:
+            # Another app writing this database is named in the dialog, and this one stops.
+            self._writer_lock = self._take_writer_lock(self._services, self._database_path)
             self._services.ensure_open()
         except Exception as exc:  # any failure becomes a dialog, never a traceback
             log.warning("the database cannot be opened", exc_info=True)
@@ -189,8 +194,34 @@ class AppWindow(QMainWindow):
             return False
         self._start_watcher()
         self.route()
+        self._warn_about_storage()
         self.ready.emit()
         return True
+
+    @staticmethod
+    def _take_writer_lock(services: Services, path: Path | str) -> InstanceLock | None:
+        """The database's writer lock, taken (None for a server database); raises
+        ``DatabaseInUseError`` naming who has it open when another app writes it."""
+        lock = writer_lock(services.target if services.target is not None else path)
+        return lock.acquire() if lock is not None else None
+
+    def _release_writer_lock(self) -> None:
+        if self._writer_lock is not None:
+            self._writer_lock.release()
+            self._writer_lock = None
+
+    def _warn_about_storage(self) -> None:
+        """Say once, without stopping anything, when the database is on a stick or a share."""
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+
+        database = self._services.database
+        if database.path is None or database.read_only is not None:
+            return
+        warning = self._services.backups.storage_warning()
+        if warning is not None:
+            box = QMessageBox(QMessageBox.Icon.Warning, "juryapp", warning.in_language(
+                current_language()), parent=self)  # fmt: skip
+            box.open()
 
     def _start_watcher(self) -> None:
         from juryapp.gui.watcher import DataWatcher  # noqa: PLC0415
@@ -201,6 +232,7 @@ class AppWindow(QMainWindow):
         self.watcher = DataWatcher(self._services.database, self)
         self.watcher.changed.connect(self._database_changed)
         self.watcher.start()
+        self.backup_menu.start()
 
     # -- menus -----------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -217,6 +249,18 @@ class AppWindow(QMainWindow):
         self.file_menu.open_demo.connect(self.open_demo)
         self.verify_action = self.file_menu.verify_action
         self.verify_action.triggered.connect(self.open_verify_dialog)
+        self.backup_menu = BackupMenu(
+            self,
+            lambda: self._services,
+            lambda: self._actor,
+            self._before_restore,
+            self._after_restore,
+        )
+        # Back up and restore sit with the other things done to the database file.
+        verify = self.file_menu.verify_action
+        self.file_menu.insertAction(verify, self.backup_menu.back_up_action)
+        self.file_menu.insertAction(verify, self.backup_menu.restore_action)
+        self.file_menu.insertSeparator(verify)
 
         self.language_menu = QMenu(self)
         self.menuBar().addMenu(self.language_menu)
@@ -263,14 +307,23 @@ class AppWindow(QMainWindow):
         """Leave the convention open now (asking about unsaved edits) and open another."""
         if self._actor is not None and not self.sign_out():
             return False
+        lock = None
+        services = open_services(path)
         try:
-            services = open_services(path).ensure_open()
+            lock = self._take_writer_lock(services, path)
+            services.ensure_open()
         except Exception as exc:
+            services.close()
+            if lock is not None:
+                lock.release()
             show_error(self, exc)
             return False
         if self.watcher is not None:
             self.watcher.stop()
+        self.backup_menu.stop()
         self._services.close()
+        self._release_writer_lock()
+        self._writer_lock = lock
         self._services = services
         self._database_path = Path(path)
         self._settings.remember_database(self._database_path)
@@ -279,6 +332,7 @@ class AppWindow(QMainWindow):
         self._loaded = True
         self._start_watcher()
         self.route()
+        self._warn_about_storage()
         return True
 
     # -- the File menu -----------------------------------------------------------------------
@@ -335,7 +389,20 @@ class AppWindow(QMainWindow):
     def close_services(self) -> None:
         if self.watcher is not None:
             self.watcher.stop()
+        self.backup_menu.stop()
         self._services.close()
+        self._release_writer_lock()
+
+    def _before_restore(self) -> None:
+        """Everyone out and nothing reading the database while a backup replaces it."""
+        self.sign_out()
+        if self.watcher is not None:
+            self.watcher.stop()
+        self.backup_menu.stop()
+
+    def _after_restore(self) -> None:
+        self._start_watcher()
+        self.route()
 
     def route(self) -> None:
         """The start page while the database is empty, else sign-in (or the signed-in area)."""
@@ -443,8 +510,12 @@ class AppWindow(QMainWindow):
                     code=self._actor.judge_code or "", name=self._actor.display_name
                 )
             )
-        self._path.setText(self.tr("Database: {path}").format(path=self._database_path))
-        self._path.setToolTip(str(self._database_path))
+        if self._services.is_open and self._services.database.read_only is not None:
+            self._path.setText(
+                self.tr("Database (read-only): {path}").format(path=self._database_path)
+            )
+        else:
+            self._path.setText(self.tr("Database: {path}").format(path=self._database_path))
         self._saved.setStyleSheet(
             "color: #8a5a00; font-weight: bold;"
             if self._unsaved
@@ -472,6 +543,7 @@ class AppWindow(QMainWindow):
             self.setWindowTitle("juryapp[*]")
         self.file_menu.retranslate()
         self.sign_out_action.setEnabled(self._actor is not None)
+        self.backup_menu.retranslate()
         self._opening.setText(self.tr("Opening the database…"))
         self.language_menu.setTitle(self.tr("&Language"))
         self._show_status()

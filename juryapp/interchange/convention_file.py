@@ -12,8 +12,9 @@ from typing import Any, TypeVar
 import tomli_w
 
 from juryapp.domain.kinds import JudgeRole, Method, TotalFormula
-from juryapp.domain.messages import FileProblemError, Text
+from juryapp.domain.messages import FileProblemError, Text, os_reason, shown
 from juryapp.domain.model import (
+    Abstention,
     Category,
     Conflict,
     ConventionDay,
@@ -27,10 +28,19 @@ from juryapp.domain.model import (
 )
 from juryapp.domain.validation import check_spec
 from juryapp.interchange.files import write_atomically
+from juryapp.interchange.toml_places import (
+    MAX_DIGITS,
+    MAX_NESTING,
+    decode_error_place,
+    first_bomb,
+    line_of,
+)
 
 FORMAT = "juryapp-convention"
 FORMAT_VERSION = 1
-MAX_FILE_BYTES = 20_000_000
+# A convention of a thousand teams takes about 430 KB. tomllib slows down more than in
+# proportion to size (an array of 5 MB took 107 s here, one of 2 MB 2 s), so files stop at 2 MB.
+MAX_FILE_BYTES = 2_000_000
 T = TypeVar("T")
 
 
@@ -39,11 +49,28 @@ class _Reader:
 
     def __init__(self, file: str, where: str, table: Mapping[str, Any]) -> None:
         self.file, self.where, self.table = file, where, table
+        self.used: set[str] = set()
+        self.children: list[_Reader] = []
+
+    def refuse_unknown(self) -> None:
+        """A key nobody reads is a typo (``organizer``) whose value would be lost in silence."""
+        for key in self.table:
+            if key not in self.used:
+                known = ", ".join(sorted(self.used)) or "-"
+                raise self.fail(
+                    key,
+                    Text("kunci '{k}' tidak dikenal di sini; yang dikenal: {a}",
+                         "key '{k}' is not known here; the known keys are {a}").format(
+                        k=shown(key), a=shown(known, 200)),
+                )  # fmt: skip
+        for child in self.children:
+            child.refuse_unknown()
 
     def fail(self, key: str, text: Text) -> FileProblemError:
         return FileProblemError(text, file=self.file, column=f"{self.where}.{key}".lstrip("."))
 
     def get(self, key: str, kind: type[T], default: T | None = None) -> T:
+        self.used.add(key)
         if key not in self.table:
             if default is None:
                 raise self.fail(key, Text("wajib diisi", "is required"))
@@ -56,8 +83,8 @@ class _Reader:
         if not isinstance(value, kind):
             raise self.fail(
                 key,
-                Text("harus berupa {k}, bukan {v!r}", "must be a {k}, not {v!r}").format(
-                    k=_kind_name(kind), v=value
+                Text("harus berupa {k}, bukan {v}", "must be a {k}, not {v}").format(
+                    k=_kind_name(kind), v=shown(repr(value), 40)
                 ),
             )
         return value
@@ -66,6 +93,7 @@ class _Reader:
         return self.get(key, str, default).strip()
 
     def decimal(self, key: str, default: Decimal | None = None) -> Decimal:
+        self.used.add(key)
         if key not in self.table and default is not None:
             return default
         value = self.table.get(key)
@@ -85,7 +113,7 @@ class _Reader:
             return parse(raw)
         except ValueError:
             raise self.fail(
-                key, Text("nilai '{v}' tidak dikenal", "unknown value '{v}'").format(v=raw)
+                key, Text("nilai '{v}' tidak dikenal", "unknown value '{v}'").format(v=shown(raw))
             ) from None
 
     def items(self, key: str) -> list[_Reader]:
@@ -95,21 +123,44 @@ class _Reader:
             if not isinstance(row, dict):
                 raise self.fail(f"{key}[{i}]", Text("harus berupa tabel", "must be a table"))
             readers.append(_Reader(self.file, f"{self.where}.{key}[{i}]".lstrip("."), row))
+        self.children += readers
         return readers
 
+    def child(self, key: str, *, required: bool = True) -> _Reader:
+        """The reader of the table under ``key`` (an empty one when it may be left out)."""
+        table = self.get(key, dict) if required else self.get(key, dict, {})
+        reader = _Reader(self.file, f"{self.where}.{key}".lstrip("."), table)
+        self.children.append(reader)
+        return reader
 
-def _kind_name(kind: type) -> str:
-    return {str: "teks", int: "bilangan bulat", float: "angka", list: "daftar", date: "tanggal",
-            time: "jam", dict: "tabel"}.get(kind, kind.__name__)  # fmt: skip
+
+_KIND_NAMES = {
+    str: Text("teks", "text"),
+    int: Text("bilangan bulat", "whole number"),
+    float: Text("angka", "number"),
+    list: Text("daftar", "list"),
+    date: Text("tanggal", "date"),
+    time: Text("jam", "time"),
+    dict: Text("tabel", "table"),
+}
+
+
+def _kind_name(kind: type) -> Text:
+    return _KIND_NAMES.get(kind, Text(kind.__name__, kind.__name__))
 
 
 def read_convention_file(path: Path) -> ConventionSpec:
-    """Parse and validate a convention file; any problem names the file and the key."""
+    """Parse and validate a convention file; any problem is one line naming the file, and the
+    line and key where it can be told."""
     name = path.name
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise FileProblemError(Text("berkas terlalu besar", "the file is too large"), file=name)
-        data = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+            raise FileProblemError(
+                Text("berkas terlalu besar (batasnya {n} MB)", "the file is too large (the "
+                     "limit is {n} MB)").format(n=MAX_FILE_BYTES // 1_000_000),
+                file=name,
+            )  # fmt: skip
+        text = path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
         raise FileProblemError(
             Text("berkas tidak ditemukan", "file not found"), file=name
@@ -118,16 +169,67 @@ def read_convention_file(path: Path) -> ConventionSpec:
         raise FileProblemError(
             Text("berkas harus berenkode UTF-8", "the file must be UTF-8 encoded"), file=name
         ) from None
-    except tomllib.TOMLDecodeError as exc:
+    except OSError as exc:
         raise FileProblemError(
-            Text("bukan TOML yang sah: {e}", "not valid TOML: {e}").format(e=exc), file=name
+            Text("berkas tidak dapat dibaca: {r}", "the file cannot be read: {r}").format(
+                r=os_reason(exc)
+            ),
+            file=name,
         ) from None
-    spec = parse_convention(data, name)
+    data = _parsed(text, name)
+    try:
+        spec = parse_convention(data, name)
+    except FileProblemError as exc:
+        raise _placed(exc, text) from None
     problems = check_spec(spec)
     if problems:
-        where, text = problems[0]
-        raise FileProblemError(text, file=name, column=where)
+        where, problem = problems[0]
+        raise _placed(FileProblemError(problem, file=name, column=where), text)
     return spec
+
+
+def _parsed(text: str, name: str) -> dict[str, Any]:
+    """The TOML document, or one line saying where and why it is not valid TOML."""
+    bomb = first_bomb(text)
+    if bomb is not None:
+        kind, line, key = bomb
+        problem = (
+            Text(
+                "nilai bersarang lebih dari {n} tingkat", "a value nested deeper than {n} levels"
+            ).format(n=MAX_NESTING)
+            if kind == "nesting"
+            else Text("angka lebih dari {n} digit", "a number of more than {n} digits").format(
+                n=MAX_DIGITS
+            )
+        )
+        raise FileProblemError(problem, file=name, row=line, column=key, lines=True)
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        place, at = decode_error_place(str(exc), text)
+        raise FileProblemError(
+            Text(
+                "bukan TOML yang sah; periksa tanda petik, kurung dan tanda = di baris ini",
+                "not valid TOML; check the quotes, brackets and = sign on this line",
+            ),
+            file=name,
+            row=place,
+            column=at,
+            lines=True,
+        ) from None
+    except (RecursionError, ValueError, MemoryError):  # guarded above; never a traceback
+        raise FileProblemError(
+            Text("bukan TOML yang dapat dibaca", "not TOML that can be read"), file=name
+        ) from None
+
+
+def _placed(exc: FileProblemError, text: str) -> FileProblemError:
+    """``exc`` with the line of its key (``teams[3].category``) in the file's text."""
+    where = exc.column or ""
+    return FileProblemError(
+        exc.text, file=exc.file, row=line_of(text, where) if where else None, column=exc.column,
+        lines=True,
+    )  # fmt: skip
 
 
 def parse_convention(data: Mapping[str, Any], file: str) -> ConventionSpec:
@@ -145,7 +247,7 @@ def parse_convention(data: Mapping[str, Any], file: str) -> ConventionSpec:
                 "version {v} is newer than this app knows ({k})",
             ).format(v=version, k=FORMAT_VERSION),
         )
-    c = _Reader(file, "convention", root.get("convention", dict))
+    c = root.child("convention")
     info = ConventionInfo(
         name=c.text("name", None),
         theme=c.text("theme"),
@@ -159,7 +261,7 @@ def parse_convention(data: Mapping[str, Any], file: str) -> ConventionSpec:
         minutes_number=c.text("minutes_number"),
         max_team_members=c.get("max_team_members", int, 7),
     )
-    s = _Reader(file, "scoring", root.get("scoring", dict, {}))
+    s = root.child("scoring", required=False)
     scoring = ScoringSettings(
         method=s.choice("method", Method, "mean"),
         trim=s.get("trim", int, 1),
@@ -169,7 +271,7 @@ def parse_convention(data: Mapping[str, Any], file: str) -> ConventionSpec:
         presentation_minutes=s.get("presentation_minutes", int, 15),
         qa_minutes=s.get("qa_minutes", int, 15),
     )
-    return ConventionSpec(
+    spec = ConventionSpec(
         info=info,
         days=tuple(
             ConventionDay(d.get("date", date), d.get("start", time) if "start" in d.table else None)
@@ -204,7 +306,13 @@ def parse_convention(data: Mapping[str, Any], file: str) -> ConventionSpec:
             )
             for r in root.items("conflicts")
         ),
+        abstentions=tuple(
+            Abstention(r.text("judge", None), r.text("team", None), r.text("reason", None))
+            for r in root.items("abstentions")
+        ),
     )
+    root.refuse_unknown()
+    return spec
 
 
 def _criterion(r: _Reader) -> Criterion:
@@ -354,6 +462,9 @@ def to_document(spec: ConventionSpec) -> dict[str, Any]:
                 {"judge": c.judge, "team": c.team, "institution": c.institution, "reason": c.reason}
             )
             for c in spec.conflicts
+        ],
+        "abstentions": [
+            {"judge": a.judge, "team": a.team, "reason": a.reason} for a in spec.abstentions
         ],
     }
 

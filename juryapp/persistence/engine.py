@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,12 @@ PRAGMAS = (
     # FULL keeps a committed score across a power cut; NORMAL may roll the last ones back.
     "PRAGMA synchronous=FULL",
     "PRAGMA fullfsync=ON",
+    "PRAGMA foreign_keys=ON",
+    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
+)
+# A database opened only to read: nothing here may write, not even the journal mode.
+READ_ONLY_PRAGMAS = (
+    "PRAGMA query_only=ON",
     "PRAGMA foreign_keys=ON",
     f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
 )
@@ -67,15 +74,57 @@ def _create_privately(path: Path) -> None:
         ) from exc
 
 
-def _on_connect(dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
+def sqlite_file(url: URL) -> Path | None:
+    """The file of a SQLite URL, None for another database or one in memory."""
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database or "")
+
+
+def _run_pragmas(dbapi_connection: Any, pragmas: tuple[str, ...]) -> None:
     # Take transaction control from the driver so that BEGIN IMMEDIATE can be issued below.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     try:
-        for pragma in PRAGMAS:
+        for pragma in pragmas:
             cursor.execute(pragma)
     finally:
         cursor.close()
+
+
+def _on_connect(dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
+    _run_pragmas(dbapi_connection, PRAGMAS)
+
+
+def _on_read_only_connect(dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
+    _run_pragmas(dbapi_connection, READ_ONLY_PRAGMAS)
+
+
+def read_only_uri(path: Path, *, immutable: bool = False) -> str:
+    """A SQLite URI that opens ``path`` for reading only; ``immutable`` also tells SQLite that
+    nobody can change the file (true on read-only media), so it needs no lock or -shm file."""
+    # as_uri escapes spaces and non-ASCII letters and writes C:\ paths as file:///C:/…
+    return path.resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
+
+
+def connect_read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
+    return sqlite3.connect(
+        read_only_uri(path, immutable=immutable),
+        uri=True,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        check_same_thread=False,
+    )
+
+
+def create_read_only_engine(path: Path, *, immutable: bool = False) -> Engine:
+    """An engine that only reads the SQLite file at ``path``."""
+    engine = create_engine(
+        URL.create("sqlite+pysqlite", database=str(path)),
+        creator=lambda: connect_read_only(path, immutable=immutable),
+    )
+    event.listen(engine, "connect", _on_read_only_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine
 
 
 def _on_begin(connection: Any) -> None:

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 from juryapp.domain.access import Actor, require_reader, require_secretariat
 from juryapp.domain.messages import StateError, Text
 from juryapp.domain.results import compute_results
-from juryapp.interchange.files import write_atomically
+from juryapp.interchange.file_names import output_path, safe_file_name
+from juryapp.interchange.files import make_folder, write_atomically
 from juryapp.persistence.database import Database
 from juryapp.persistence.tables import PrintedDocumentRow
 from juryapp.reports.model import DocumentData, DocumentSet, DocumentStamp, Paper
@@ -31,7 +32,7 @@ from juryapp.services.snapshot import load_notes
 
 if TYPE_CHECKING:
     from juryapp.reports.documents import ProducedFile
-    from juryapp.reports.signing import SignatureRequest
+    from juryapp.reports.signing import ConventionKey, SignatureRequest
 
 # ReportLab, pyHanko and pypdf load on first use, not when the app starts (they are most of
 # the import time of the services).
@@ -129,30 +130,10 @@ class PublishingService:
         require_reader(actor)
         chosen = list(kinds) if kinds is not None else list(Kind)
         locked = self._results.lock_state(actor).locked
-        key = None
-        if locked:
-            require_secretariat(actor)
-            if not passphrase:
-                raise StateError(
-                    Text(
-                        "dokumen final ditandatangani: masukkan frasa sandi kunci tanda tangan",
-                        "final documents are signed: give the signing key's passphrase",
-                    )
-                )
-            key = self._keys.unlock(actor, passphrase)
+        key = self._final_key(actor, passphrase) if locked else None
         reading = read_for_print(self._db, check_seal=locked)
         snapshot = reading.snapshot
-        if snapshot.locked and reading.seal_findings:
-            raise StateError(
-                Text(
-                    "basis data tidak lagi sama dengan hasil yang dikunci ({f}); dokumen final "
-                    "tidak dicetak — periksa dengan juryapp audit verify",
-                    "the database no longer matches the locked results ({f}); no final "
-                    "documents were printed — check with juryapp audit verify",
-                ).format(f=reading.seal_findings[0])
-            )
-        if snapshot.locked != locked:
-            raise StateError(Text("status kunci berubah; coba lagi", "the lock changed; try again"))
+        _refuse_unsealed(reading, locked)
         # from the same snapshot: loading it again for compute() cost as much as the engine
         results = compute_results(snapshot.spec, snapshot.sheets, snapshot.decisions)
         documents = build_document_set(
@@ -185,7 +166,7 @@ class PublishingService:
         )
         names = FILE_NAMES["en" if lang == "en" else "id"]
         jobs = _jobs(documents, [c.code for c in results.categories], chosen, names)
-        out_dir.mkdir(parents=True, exist_ok=True)
+        make_folder(out_dir)
         written: list[Written] = []
         hashes: list[tuple[str, str, str]] = []
         total = len(jobs) + 1
@@ -196,24 +177,48 @@ class PublishingService:
             for done, ((kind, name, _parts), produced) in enumerate(zip(jobs, files, strict=True)):
                 if progress is not None:
                     progress(done, total, name)
-                write_atomically(out_dir / f"{name}.pdf", produced.final)
-                written.append(Written(kind, out_dir / f"{name}.pdf", key is not None))
-                hashes.append((kind, f"{name}.pdf", _sha256(produced.final)))
+                path = output_path(out_dir, f"{name}.pdf")
+                write_atomically(path, produced.final)
+                written.append(Written(kind, path, key is not None))
+                hashes.append((kind, path.name, _sha256(produced.final)))
                 joiner.add(produced.unsigned)
             if progress is not None:
                 progress(total - 1, total, names["all"])
             combined = joiner.joined()
-            path = out_dir / f"{names['all']}.pdf"
+            path = output_path(out_dir, f"{names['all']}.pdf")
             final = signature.apply(combined) if signature else combined
             write_atomically(path, final)
             written.append(Written("all", path, key is not None))
             hashes.append(("all", path.name, _sha256(final)))
         if progress is not None:
             progress(total, total, "")
+        if self._db.read_only is not None:  # drafts from a read-only database: no record
+            return written
         self._record_print(
             actor, out_dir, snapshot.version, fingerprint, hashes, signed=key is not None
         )
         return written
+
+    def _final_key(self, actor: Actor, passphrase: str | None) -> ConventionKey:
+        """The signing key for final documents, opened with its passphrase."""
+        require_secretariat(actor)
+        if self._db.read_only is not None:  # signed prints are recorded
+            raise StateError(
+                Text(
+                    "{r}; dokumen bertanda tangan hanya dicetak dari basis data yang dapat "
+                    "ditulisi, yang mencatat pencetakannya",
+                    "{r}; signed documents are printed only from a database that can be "
+                    "written, which records the printing",
+                ).format(r=self._db.read_only)
+            )
+        if not passphrase:
+            raise StateError(
+                Text(
+                    "dokumen final ditandatangani: masukkan frasa sandi kunci tanda tangan",
+                    "final documents are signed: give the signing key's passphrase",
+                )
+            )
+        return self._keys.unlock(actor, passphrase)
 
     def _record_print(
         self,
@@ -245,6 +250,21 @@ class PublishingService:
                 fingerprint=fingerprint,
                 signed=signed,
             )
+
+
+def _refuse_unsealed(reading: Reading, locked: bool) -> None:
+    """Finals only from a database that still matches its seal, and still locked."""
+    if reading.snapshot.locked and reading.seal_findings:
+        raise StateError(
+            Text(
+                "basis data tidak lagi sama dengan hasil yang dikunci ({f}); dokumen final "
+                "tidak dicetak — periksa dengan juryapp audit verify",
+                "the database no longer matches the locked results ({f}); no final "
+                "documents were printed — check with juryapp audit verify",
+            ).format(f=reading.seal_findings[0])
+        )
+    if reading.snapshot.locked != locked:
+        raise StateError(Text("status kunci berubah; coba lagi", "the lock changed; try again"))
 
 
 def read_for_print(database: Database, *, check_seal: bool) -> Reading:
@@ -329,12 +349,12 @@ def _jobs(
         # One file per judge: the sheets a judge signs together.
         for judge in dict.fromkeys(s.judge.code for s in sheets if s.judge is not None):
             mine = [s for s in sheets if s.judge is not None and s.judge.code == judge]
-            jobs.append((Kind.SHEETS, f"{names[Kind.SHEETS]}-{judge}", list(mine)))
+            jobs.append((Kind.SHEETS, safe_file_name(f"{names[Kind.SHEETS]}-{judge}"), list(mine)))
     if Kind.BLANK in chosen and blanks:
         jobs.append((Kind.BLANK, names[Kind.BLANK], list(blanks)))
     if Kind.RECAP in chosen:
         for recap, code in zip(documents.recaps, category_codes, strict=True):
-            jobs.append((Kind.RECAP, f"{names[Kind.RECAP]}-{code}", [recap]))
+            jobs.append((Kind.RECAP, safe_file_name(f"{names[Kind.RECAP]}-{code}"), [recap]))
     if Kind.MINUTES in chosen and documents.minutes is not None:
         jobs.append((Kind.MINUTES, names[Kind.MINUTES], [documents.minutes]))
     if Kind.CERTIFICATES in chosen:
@@ -342,11 +362,12 @@ def _jobs(
             jobs.append(
                 (
                     Kind.CERTIFICATES,
-                    f"{names[Kind.CERTIFICATES]}-{certificate.team_code}",
+                    safe_file_name(f"{names[Kind.CERTIFICATES]}-{certificate.team_code}"),
                     [certificate],
                 )
             )
     if Kind.FEEDBACK in chosen:
         for feedback in documents.feedback:
-            jobs.append((Kind.FEEDBACK, f"{names[Kind.FEEDBACK]}-{feedback.team_code}", [feedback]))
+            name = safe_file_name(f"{names[Kind.FEEDBACK]}-{feedback.team_code}")
+            jobs.append((Kind.FEEDBACK, name, [feedback]))
     return jobs

@@ -387,18 +387,21 @@ class ScoringService:
         require_secretariat(actor)
         with self._db.writing() as session:
             _refuse_if_locked(session)
-            judge, team = _judge(session, judge_code), _team(session, team_code)
-            sheet = _sheet(session, judge, team) or _new_sheet(session, actor, judge, team)
-            sheet.abstained, sheet.abstain_reason = bool(reason.strip()), reason.strip()
-            sheet.updated_at = audit.now()
-            audit.record_sheets(
-                session,
-                actor,
-                "sheet.abstain",
-                f"{judge_code}/{team_code}",
-                [sheet.id],
-                reason=reason,
-            )
+            record_abstention(session, actor, judge_code, team_code, reason)
+
+
+def record_abstention(
+    session: Session, actor: Actor, judge_code: str, team_code: str, reason: str
+) -> None:
+    """``abstain`` inside the caller's write transaction (an import or a set-up records
+    abstentions among other changes, all or none); an empty reason lifts the abstention."""
+    judge, team = _judge(session, judge_code), _team(session, team_code)
+    sheet = _sheet(session, judge, team) or _new_sheet(session, actor, judge, team)
+    sheet.abstained, sheet.abstain_reason = bool(reason.strip()), reason.strip()
+    sheet.updated_at = audit.now()
+    audit.record_sheets(
+        session, actor, "sheet.abstain", f"{judge_code}/{team_code}", [sheet.id], reason=reason
+    )
 
 
 # -- helpers ---------------------------------------------------------------------------------

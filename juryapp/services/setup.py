@@ -29,7 +29,8 @@ from juryapp.persistence.tables import (
     UserRow,
 )
 from juryapp.services import audit
-from juryapp.services.snapshot import convention_row, load_spec
+from juryapp.services.scoring import record_abstention
+from juryapp.services.snapshot import convention_row, load_abstentions, load_spec
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ class SetupService:
                 )
             _write_convention(session, spec, is_demo=is_demo)
             audit.record_setup(session, actor, "convention.create", spec.info.name, is_demo=is_demo)
+            _record_abstentions(session, actor, spec)
 
     def update(self, actor: Actor, spec: ConventionSpec) -> None:
         """Replace details, schedule, rubric settings, categories, judges, teams and conflicts.
@@ -105,6 +107,7 @@ class SetupService:
             _refuse_if_locked(session)
             _apply(session, spec)
             audit.record_setup(session, actor, "convention.update", spec.info.name)
+            _record_abstentions(session, actor, spec)
 
     def upsert_teams(self, actor: Actor, teams: Sequence[Team]) -> tuple[int, int]:
         """Add or replace teams by code; returns (added, changed)."""
@@ -178,6 +181,19 @@ def _refuse_if_locked(session: Session) -> None:
                 "the results are locked; unlock them first, with a reason",
             )
         )
+
+
+def _record_abstentions(session: Session, actor: Actor, spec: ConventionSpec) -> None:
+    """Record the set-up's abstentions not yet recorded, as ``ScoringService.abstain`` does.
+
+    Only ever added: lifting an abstention is a change to one sheet, made on its own.
+    """
+    if not spec.abstentions:
+        return
+    recorded = set(load_abstentions(session))
+    for abstention in spec.abstentions:
+        if abstention not in recorded:
+            record_abstention(session, actor, abstention.judge, abstention.team, abstention.reason)
 
 
 def _write_convention(session: Session, spec: ConventionSpec, *, is_demo: bool) -> None:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 from juryapp.domain.kinds import JudgeRole, Method, SheetStatus, TotalFormula
 from juryapp.domain.messages import NotFoundError, Text
 from juryapp.domain.model import (
+    Abstention,
     Category,
     Conflict,
     ConventionDay,
@@ -170,7 +171,20 @@ def load_spec(session: Session) -> ConventionSpec:
             )
             for c in conflicts
         ),
+        abstentions=load_abstentions(session),
     )
+
+
+def load_abstentions(session: Session) -> tuple[Abstention, ...]:
+    """Every recorded abstention, by judge then team."""
+    rows = session.execute(
+        select(JudgeRow.code, TeamRow.code, SheetRow.abstain_reason)
+        .join(JudgeRow, JudgeRow.id == SheetRow.judge_id)
+        .join(TeamRow, TeamRow.id == SheetRow.team_id)
+        .where(SheetRow.abstained)
+        .order_by(JudgeRow.code, TeamRow.code)
+    )
+    return tuple(Abstention(judge, team, reason) for judge, team, reason in rows)
 
 
 def _codes(session: Session) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:

@@ -4,17 +4,17 @@
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../../juryapp/gui/app_window.py" line="+54"/>
+        <location filename="../../juryapp/gui/app_window.py" line="+56"/>
         <source>The secretariat screens are not part of this build. Use the juryapp command line for the secretariat&apos;s work.</source>
         <translation>Layar sekretariat tidak tersedia pada versi ini. Gunakan baris perintah juryapp untuk pekerjaan sekretariat.</translation>
     </message>
     <message>
-        <location line="+254"/>
+        <location line="+306"/>
         <source>Copy saved: {path}</source>
         <translation>Salinan disimpan: {path}</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+140"/>
         <source>Not signed in</source>
         <translation>Belum masuk</translation>
     </message>
@@ -29,12 +29,17 @@
         <translation>Juri {code}: {name}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <source>Database (read-only): {path}</source>
+        <translation>Basis data (hanya-baca): {path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Database: {path}</source>
         <translation>Basis data: {path}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Unsaved changes on the Set-up or Schedule screen</source>
         <translation>Ada perubahan yang belum disimpan di layar Pengaturan atau Jadwal</translation>
     </message>
@@ -54,7 +59,7 @@
         <translation>{convention}[*] — juryapp</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Opening the database…</source>
         <translation>Membuka basis data…</translation>
     </message>

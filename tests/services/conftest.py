@@ -173,6 +173,19 @@ def copy_database(source: Path, target: Path) -> None:
         src.backup(dst)
 
 
+@pytest.fixture(scope="session")
+def settled_template(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> Path:
+    """The template with every sheet recorded as an abstention: the results can be locked."""
+    path = tmp_path_factory.mktemp("settled") / "konvensi.sqlite3"
+    copy_database(template_db, path)
+    services = open_stack(path)
+    try:
+        settle_open_sheets(services, services.accounts.sign_in("sek1", SECRETARIAT_PASSPHRASE))
+    finally:
+        services.close()
+    return path
+
+
 @pytest.fixture
 def stack_template(template_db: Path) -> Path:
     """What each test's database starts as; a module may override it with a richer state."""

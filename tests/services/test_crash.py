@@ -24,6 +24,7 @@ from juryapp.domain.access import Actor
 from juryapp.persistence.database import Database
 from juryapp.persistence.tables import CriterionRow, JudgeRow, ScoreRow, SheetRow, TeamRow
 from juryapp.services import audit
+from tests.figures import record
 from tests.services.conftest import Stack
 
 CHILD = Path(__file__).with_name("scoring_child.py")
@@ -149,6 +150,7 @@ def _stored_scores(db_path: Path) -> dict[Key, int | None]:
 
 
 @pytest.mark.slow
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the saver is forked to restart quickly")
 def test_no_acknowledged_score_is_lost_when_killed(
     stack: Stack, judges: dict[str, Actor], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -190,6 +192,17 @@ def test_no_acknowledged_score_is_lost_when_killed(
             "SELECT count(*) FROM audit_event WHERE action = 'score.set'"
         ).fetchone()[0]
 
+    record(
+        "kill during scoring",
+        kills=KILLS,
+        acknowledged=ledger.acks,
+        distinct_scores=len(ledger.acknowledged),
+        in_doubt=len(ledger.in_doubt),
+        lost=len(lost),
+        phantom=len(phantom),
+        integrity_check=integrity,
+        seed=seed,
+    )
     with capsys.disabled():
         print(
             f"\n[kill during scoring] kills={KILLS} acknowledged saves={ledger.acks} "
