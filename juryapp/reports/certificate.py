@@ -11,24 +11,12 @@ from reportlab.platypus import Flowable, Image, KeepInFrame, Spacer, Table, Tabl
 
 from juryapp.domain.formatting import rank_title
 from juryapp.reports import fonts
+from juryapp.reports.blocks import judge_detail, place_and_date, side_by_side, signature_block
 from juryapp.reports.labels import label
-from juryapp.reports.layout import (
-    CERTIFICATE,
-    FOOTER_HEIGHT,
-    GOLD,
-    INK,
-    NAVY,
-    Part,
-    build_pdf,
-    frame_width,
-    judge_detail,
-    page_size,
-    para,
-    place_and_date,
-    side_by_side,
-    signature_block,
-)
+from juryapp.reports.layout import Part, build_pdf, frame_width, page_size
 from juryapp.reports.model import CertificateData, DocumentStamp
+from juryapp.reports.speedups import para
+from juryapp.reports.styles import CERTIFICATE, FOOTER_HEIGHT, GOLD, INK, NAVY
 
 _NAME_LINES = 2
 

@@ -11,24 +11,20 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from juryapp.reports import fonts
-from juryapp.reports.labels import label
-from juryapp.reports.layout import (
-    INK,
-    MUTED,
-    Part,
+from juryapp.reports.blocks import (
     bold,
-    build_pdf,
     field_table,
-    frame_width,
     grid_table,
     italic,
-    para,
     plain_number,
     rank_text,
     score_text,
-    styles,
 )
+from juryapp.reports.labels import label
+from juryapp.reports.layout import Part, build_pdf, frame_width
 from juryapp.reports.model import DocumentStamp, Exact, FeedbackData, FeedbackLine
+from juryapp.reports.speedups import para
+from juryapp.reports.styles import INK, MUTED, styles
 
 _BAR_FILL = colors.Color(0.66, 0.66, 0.66)
 _BAR_TRACK = colors.Color(0.9, 0.9, 0.9)

@@ -9,24 +9,22 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from juryapp.domain.formatting import date_in_words, format_time, rank_title
-from juryapp.reports.labels import label
-from juryapp.reports.layout import (
-    Part,
+from juryapp.reports.blocks import (
     bold,
-    build_pdf,
-    frame_width,
     grid_table,
     judge_signature,
     numbered,
-    para,
     place_and_date,
     score_text,
     signature_block,
     signature_grid,
-    styles,
 )
+from juryapp.reports.labels import label
+from juryapp.reports.layout import Part, build_pdf, frame_width
 from juryapp.reports.model import DocumentStamp, MinutesCategory, MinutesData
 from juryapp.reports.recap import remark_text
+from juryapp.reports.speedups import para
+from juryapp.reports.styles import styles
 
 
 def render_minutes(data: MinutesData, stamp: DocumentStamp) -> bytes:

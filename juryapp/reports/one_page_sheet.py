@@ -11,7 +11,8 @@ from reportlab.lib.colors import black
 from reportlab.platypus import Flowable
 
 from juryapp.reports import fonts
-from juryapp.reports.layout import (
+from juryapp.reports.speedups import drawn_once
+from juryapp.reports.styles import (
     FIELD_PADDING,
     GRID_FONT_SIZE,
     GRID_PADDING,
@@ -20,7 +21,6 @@ from juryapp.reports.layout import (
     RULE,
     SIGNATURE_PADDING,
     Padding,
-    drawn_once,
 )
 
 # The score sheet's own measures, which its table layout (score_sheet.py) sets too

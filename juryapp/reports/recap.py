@@ -10,25 +10,21 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from juryapp.reports import fonts
-from juryapp.reports.labels import label
-from juryapp.reports.layout import (
-    RULE,
-    SHADE,
-    Part,
+from juryapp.reports.blocks import (
     bold,
-    build_pdf,
-    frame_width,
     grid_table,
     judge_signature,
     numbered,
-    para,
     place_and_date,
     rank_text,
     score_text,
     signature_grid,
-    styles,
 )
+from juryapp.reports.labels import label
+from juryapp.reports.layout import Part, build_pdf, frame_width
 from juryapp.reports.model import DocumentStamp, Header, JudgeTotal, MarkKind, RecapData, RecapRow
+from juryapp.reports.speedups import para
+from juryapp.reports.styles import RULE, SHADE, styles
 
 # above this many judges the table switches to the condensed face to keep every column
 _DENSE_FROM = 9

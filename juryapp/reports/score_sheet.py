@@ -13,27 +13,20 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from juryapp.domain.formatting import format_date
 from juryapp.reports import fonts
-from juryapp.reports.labels import label
-from juryapp.reports.layout import (
-    GRID_RULE,
-    RULE,
-    Part,
+from juryapp.reports.blocks import (
     align_right,
     bold,
-    build_pdf,
     field_table,
-    fixed_para,
-    frame_width,
     grid_table,
     italic,
     judge_detail,
-    para,
     plain_number,
     score_text,
     signature_block,
     signature_rows,
-    styles,
 )
+from juryapp.reports.labels import label
+from juryapp.reports.layout import Part, build_pdf, frame_width
 from juryapp.reports.model import DocumentStamp, ScoreSheetData
 from juryapp.reports.one_page_sheet import (
     NOTES_PADDING,
@@ -43,6 +36,8 @@ from juryapp.reports.one_page_sheet import (
     OnePageSheet,
     SheetPieces,
 )
+from juryapp.reports.speedups import fixed_para, para
+from juryapp.reports.styles import GRID_RULE, RULE, styles
 
 _DOTS = "." * 60
 MakePara = Callable[..., Flowable]  # para, or fixed_para for what repeats on every sheet
