@@ -4,7 +4,7 @@
 <context>
     <name>BreakdownModel</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_models.py" line="+171"/>
+        <location filename="../../juryapp/gui/secretariat/results_models.py" line="+172"/>
         <source>counted</source>
         <translation>dihitung</translation>
     </message>
@@ -93,7 +93,7 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/dashboard.py" line="+114"/>
+        <location filename="../../juryapp/gui/secretariat/dashboard.py" line="+115"/>
         <source>Scoring progress</source>
         <translation>Progres penilaian</translation>
     </message>
@@ -240,6 +240,49 @@
     </message>
 </context>
 <context>
+    <name>LogoField</name>
+    <message>
+        <location filename="../../juryapp/gui/secretariat/logo_field.py" line="+44"/>
+        <source>C&amp;hoose image…</source>
+        <translation>Pi&amp;lih gambar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG or JPEG, printed at the left of the letterhead</source>
+        <translation>PNG atau JPEG, dicetak di kiri kop surat</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{file} cannot be read.</source>
+        <translation>{file} tidak dapat dibaca.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the image is damaged</source>
+        <translation>gambarnya rusak</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Logo for the letterhead</source>
+        <translation>Logo untuk kop surat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Gambar (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>no logo</source>
+        <translation>tanpa logo</translation>
+    </message>
+</context>
+<context>
     <name>Methods</name>
     <message>
         <location filename="../../juryapp/gui/secretariat/results_models.py" line="-254"/>
@@ -265,7 +308,7 @@
 <context>
     <name>PaperEntryPage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="+121"/>
+        <location filename="../../juryapp/gui/secretariat/paper_entry.py" line="+122"/>
         <source>&amp;Judge</source>
         <translation>&amp;Juri</translation>
     </message>
@@ -413,7 +456,7 @@
 <context>
     <name>PendingModel</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/pending_model.py" line="+81"/>
+        <location filename="../../juryapp/gui/secretariat/pending_model.py" line="+82"/>
         <source>Judge</source>
         <translation>Juri</translation>
     </message>
@@ -431,7 +474,7 @@
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/print_page.py" line="+186"/>
+        <location filename="../../juryapp/gui/secretariat/print_page.py" line="+185"/>
         <source>Results and signature</source>
         <translation>Hasil dan tanda tangan</translation>
     </message>
@@ -564,7 +607,7 @@
 <context>
     <name>ProgressModel</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/progress_model.py" line="+260"/>
+        <location filename="../../juryapp/gui/secretariat/progress_model.py" line="+306"/>
         <source>submitted</source>
         <translation>diserahkan</translation>
     </message>
@@ -690,7 +733,7 @@
 <context>
     <name>RubricEditor</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/rubric_editor.py" line="+117"/>
+        <location filename="../../juryapp/gui/secretariat/rubric_editor.py" line="+118"/>
         <source>Criteria (double-click or type to edit)</source>
         <translation>Kriteria (klik ganda atau ketik untuk mengubah)</translation>
     </message>
@@ -768,7 +811,7 @@
 <context>
     <name>ScheduleModel</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/schedule_model.py" line="+103"/>
+        <location filename="../../juryapp/gui/secretariat/schedule_model.py" line="+104"/>
         <source>Day</source>
         <translation>Hari</translation>
     </message>
@@ -854,7 +897,7 @@
 <context>
     <name>SecretariatResultsPage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/results_page.py" line="+155"/>
+        <location filename="../../juryapp/gui/secretariat/results_page.py" line="+149"/>
         <source>&amp;Category</source>
         <translation>&amp;Kategori</translation>
     </message>
@@ -990,7 +1033,7 @@
 <context>
     <name>SetupColumns</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="+39"/>
+        <location filename="../../juryapp/gui/secretariat/setup_columns.py" line="+32"/>
         <location line="+7"/>
         <source>Type a whole number</source>
         <translation>Ketik bilangan bulat</translation>
@@ -1163,7 +1206,7 @@
 <context>
     <name>SetupPage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="+194"/>
+        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="+207"/>
         <source>Convention</source>
         <translation>Konvensi</translation>
     </message>
@@ -1198,7 +1241,17 @@
         <translation>Impor / ekspor</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>The event</source>
+        <translation>Acara</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Letterhead and acknowledging official</source>
+        <translation>Kop surat dan pejabat yang mengetahui</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Convention name</source>
         <translation>Nama konvensi</translation>
     </message>
@@ -1208,12 +1261,17 @@
         <translation>Tema</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Place of signing</source>
+        <translation>Tempat penandatanganan</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Organiser</source>
         <translation>Penyelenggara</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Head of organiser (title)</source>
         <translation>Kepala penyelenggara (jabatan)</translation>
     </message>
@@ -1223,24 +1281,24 @@
         <translation>Kepala penyelenggara (nama)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Head of organiser (NIP)</source>
         <translation>Kepala penyelenggara (NIP)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-17"/>
         <source>Venue</source>
         <translation>Tempat</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>City</source>
-        <translation>Kota</translation>
+        <location line="+2"/>
+        <source>Next level</source>
+        <translation>Tingkat berikutnya</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Next level</source>
-        <translation>Tingkat berikutnya</translation>
+        <source>Next level (in English)</source>
+        <translation>Tingkat berikutnya (bahasa Inggris)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1253,7 +1311,47 @@
         <translation>Anggota tim maksimal</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Government (first line)</source>
+        <translation>Pemerintah (baris pertama)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parent office (second line)</source>
+        <translation>Instansi induk (baris kedua)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Address</source>
+        <translation>Alamat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Telephone</source>
+        <translation>Telepon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>Pos-el</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Website</source>
+        <translation>Laman</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Head of organiser (rank)</source>
+        <translation>Pimpinan penyelenggara (pangkat/golongan)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Convention days (date YYYY-MM-DD, start time)</source>
         <translation>Hari konvensi (tanggal TTTT-BB-HH, jam mulai)</translation>
     </message>
@@ -1293,12 +1391,12 @@
         <translation>&amp;Batalkan perubahan</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>More than {max} members: {teams}</source>
         <translation>Lebih dari {max} anggota: {teams}</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>The weights add up to {total}, not 100. The set-up was not saved.</source>
         <translation>Jumlah bobot {total}, bukan 100. Pengaturan tidak disimpan.</translation>
     </message>

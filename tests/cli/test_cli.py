@@ -102,7 +102,14 @@ def test_export_then_init_round_trips_the_convention(
     assert run(fresh, "init", str(exported)) == 0
     second = tmp_path / "again.toml"
     assert run(fresh, "export-convention", str(second)) == 0
-    assert exported.read_text(encoding="utf-8") == second.read_text(encoding="utf-8")
+    # each file names its own copy of the logo, written beside it
+    assert 'logo = "konvensi-logo.png"' in exported.read_text(encoding="utf-8")
+    assert exported.read_text(encoding="utf-8").replace("konvensi-logo", "again-logo") == (
+        second.read_text(encoding="utf-8")
+    )
+    logo = (Path(__file__).parents[2] / "resources" / "demo" / "logo.png").read_bytes()
+    assert (tmp_path / "konvensi-logo.png").read_bytes() == logo
+    assert (tmp_path / "again-logo.png").read_bytes() == logo
 
 
 def test_init_with_a_bad_file_names_the_key_and_creates_nothing(
@@ -112,6 +119,7 @@ def test_init_with_a_bad_file_names_the_key_and_creates_nothing(
     text = source.read_text(encoding="utf-8").replace('category = "RSUD"', 'category = "RSU"', 1)
     bad = tmp_path / "bad.toml"
     bad.write_text(text, encoding="utf-8")
+    (tmp_path / "logo.png").write_bytes((source.parent / "logo.png").read_bytes())
     db = tmp_path / "db.sqlite3"
     assert run(db, "init", str(bad)) == 2
     err = capsys.readouterr().err

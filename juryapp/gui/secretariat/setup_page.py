@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, time
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -35,6 +36,7 @@ from juryapp.domain.model import (
 from juryapp.domain.validation import SpecProblemsError
 from juryapp.gui.secretariat.common import Notice, error_text, lang, say
 from juryapp.gui.secretariat.files_panel import FilesPanel
+from juryapp.gui.secretariat.logo_field import LogoField
 from juryapp.gui.secretariat.record_model import Column, RecordModel
 from juryapp.gui.secretariat.rubric_editor import RubricEditor
 from juryapp.gui.secretariat.setup_columns import (
@@ -46,10 +48,13 @@ from juryapp.gui.secretariat.setup_columns import (
 from juryapp.gui.secretariat.table_editor import TableEditor
 from juryapp.gui.signature_pad import SignatureDialog
 
-_INFO_FIELDS = (
-    "name", "theme", "organiser", "organiser_head_title", "organiser_head_name",
-    "organiser_head_nip", "venue", "city", "next_level", "minutes_number",
+# The event's details, then the organiser's letterhead and its head, who signs "Mengetahui,"
+_EVENT_FIELDS = ("name", "theme", "venue", "city", "next_level", "next_level_en", "minutes_number")
+_LETTERHEAD_FIELDS = (
+    "parent_body", "parent_office", "organiser", "address", "telephone", "email", "website",
+    "organiser_head_title", "organiser_head_name", "organiser_head_rank", "organiser_head_nip",
 )  # fmt: skip
+_INFO_FIELDS = (*_EVENT_FIELDS, *_LETTERHEAD_FIELDS)
 
 
 def _day(text: str) -> date:
@@ -86,6 +91,7 @@ class SetupPage(QWidget):
         self.dirty = False
 
         self.info_fields: dict[str, QLineEdit] = {f: QLineEdit(self) for f in _INFO_FIELDS}
+        self.logo = LogoField(self)
         self.max_members = QSpinBox(self)
         self.max_members.setRange(1, 50)
         self.days: RecordModel[ConventionDay] = RecordModel(
@@ -157,28 +163,35 @@ class SetupPage(QWidget):
         self.rubric.levels.refused.connect(self.notice.show_error)
         for field in self.info_fields.values():
             field.textEdited.connect(self._edited)
+        self.logo.changed.connect(self._edited)
+        self.logo.refused.connect(self.notice.show_error)
         self.max_members.valueChanged.connect(self._max_members_changed)
         self.teams.edited.connect(self._update_team_warning)
         self.retranslate()
 
     def _details_tab(self) -> QWidget:
         tab = QWidget(self)
-        self._info_form = QFormLayout()
-        self._info_labels = {f: QLabel(tab) for f in (*_INFO_FIELDS, "max_team_members")}
-        for name, field in self.info_fields.items():
-            self._info_labels[name].setBuddy(field)
-            self._info_form.addRow(self._info_labels[name], field)
-        self._info_form.addRow(self._info_labels["max_team_members"], self.max_members)
+        self._info_labels = {f: QLabel(tab) for f in (*_INFO_FIELDS, "max_team_members", "logo")}
+        self.event_box, self.letterhead_box = QGroupBox(tab), QGroupBox(tab)
+        event_form, letterhead_form = QFormLayout(self.event_box), QFormLayout(self.letterhead_box)
+        for form, names in ((event_form, _EVENT_FIELDS), (letterhead_form, _LETTERHEAD_FIELDS)):
+            for name in names:
+                self._info_labels[name].setBuddy(self.info_fields[name])
+                form.addRow(self._info_labels[name], self.info_fields[name])
+        event_form.addRow(self._info_labels["max_team_members"], self.max_members)
+        self._info_labels["logo"].setBuddy(self.logo.choose_button)
+        letterhead_form.insertRow(0, self._info_labels["logo"], self.logo)
         self._days_label = QLabel(tab)
         days_editor = TableEditor(self.days, tab)
         days_editor.view.setMaximumHeight(130)
+        left = QVBoxLayout()
+        left.addWidget(self.event_box)
+        left.addWidget(self._days_label)
+        left.addWidget(days_editor)
+        left.addStretch(1)
         layout = QHBoxLayout(tab)
-        layout.addLayout(self._info_form, 3)
-        right = QVBoxLayout()
-        right.addWidget(self._days_label)
-        right.addWidget(days_editor)
-        right.addStretch(1)
-        layout.addLayout(right, 2)
+        layout.addLayout(left, 1)
+        layout.addWidget(self.letterhead_box, 1, Qt.AlignmentFlag.AlignTop)
         return tab
 
     def _with_note(self, editor: QWidget, note: QLabel) -> QWidget:
@@ -201,21 +214,33 @@ class SetupPage(QWidget):
         )
         for i, title in enumerate(titles):
             self.tabs.setTabText(i, title)
+        self.event_box.setTitle(self.tr("The event"))
+        self.letterhead_box.setTitle(self.tr("Letterhead and acknowledging official"))
         labels = {
             "name": self.tr("Convention name"),
             "theme": self.tr("Theme"),
-            "organiser": self.tr("Organiser"),
-            "organiser_head_title": self.tr("Head of organiser (title)"),
-            "organiser_head_name": self.tr("Head of organiser (name)"),
-            "organiser_head_nip": self.tr("Head of organiser (NIP)"),
             "venue": self.tr("Venue"),
-            "city": self.tr("City"),
+            "city": self.tr("Place of signing"),
             "next_level": self.tr("Next level"),
+            "next_level_en": self.tr("Next level (in English)"),
             "minutes_number": self.tr("Minutes number"),
             "max_team_members": self.tr("Maximum team members"),
+            "logo": self.tr("Logo"),
+            "parent_body": self.tr("Government (first line)"),
+            "parent_office": self.tr("Parent office (second line)"),
+            "organiser": self.tr("Organiser"),
+            "address": self.tr("Address"),
+            "telephone": self.tr("Telephone"),
+            "email": self.tr("E-mail"),
+            "website": self.tr("Website"),
+            "organiser_head_title": self.tr("Head of organiser (title)"),
+            "organiser_head_name": self.tr("Head of organiser (name)"),
+            "organiser_head_rank": self.tr("Head of organiser (rank)"),
+            "organiser_head_nip": self.tr("Head of organiser (NIP)"),
         }
         for name, text in labels.items():
             self._info_labels[name].setText(text)
+        self.logo.retranslate()
         self._days_label.setText(self.tr("Convention days (date YYYY-MM-DD, start time)"))
         self.days.set_columns(
             [
@@ -243,6 +268,8 @@ class SetupPage(QWidget):
         self.spec = spec
         for name, field in self.info_fields.items():
             field.setText(str(getattr(spec.info, name)))
+            field.setCursorPosition(0)  # a long name shows its beginning, not its end
+        self.logo.set_logo(spec.info.logo)
         self.max_members.blockSignals(True)
         self.max_members.setValue(spec.info.max_team_members)
         self.max_members.blockSignals(False)
@@ -298,6 +325,7 @@ class SetupPage(QWidget):
             self.spec.info,
             **{name: field.text().strip() for name, field in self.info_fields.items()},
             max_team_members=self.max_members.value(),
+            logo=self.logo.logo,
         )
         assert isinstance(info, ConventionInfo)
         return replace(
