@@ -24,7 +24,13 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from juryapp.domain.formatting import format_date, format_number, format_score
+from juryapp.domain.formatting import (
+    format_date,
+    format_nip,
+    format_number,
+    format_score,
+    rank_title,
+)
 from juryapp.reports import fonts
 from juryapp.reports.labels import label
 from juryapp.reports.model import Header, JudgeInfo
@@ -78,19 +84,54 @@ def plain_number(value: Fraction | Decimal, lang: str) -> str:
     return format_number(exact, 2, lang)
 
 
-def rank_text(rank: int | None, shared: bool, lang: str) -> str:
+def rank_text(rank: int | None, shared: bool, lang: str, *, pending: bool = False) -> str:
+    """``2``, ``2 (bersama)`` for a shared place, ``3 (seri)`` for one the jury must decide."""
     if rank is None:
         return label("none", lang)
-    return label("shared", lang, rank=rank) if shared else str(rank)
+    if shared:
+        return label("pending" if pending else "shared", lang, rank=rank)
+    return str(rank)
+
+
+def place_title(rank: int, shared: bool, lang: str, *, pending: bool = False) -> str:
+    """``Juara II``, ``Juara II (bersama)`` or, still to be decided, ``Juara III (seri)``."""
+    title = rank_title(rank, lang)
+    if shared:
+        return label("pending_title" if pending else "shared_title", lang, title=title)
+    return title
+
+
+FILL_IN = "." * 36  # a dotted line where a detail is missing, to be written in by hand
+
+
+def fill_in(text: str, dots: int = len(FILL_IN)) -> str:
+    """``text``, or a dotted line to write it on when it is missing."""
+    return text.strip() or "." * dots
+
+
+def nip_line(nip: str, lang: str) -> str:
+    """``NIP 19740512 200312 2 002``, or a line to write it on."""
+    return label("nip", lang, nip=format_nip(nip) if nip.strip() else "." * 30)
 
 
 def judge_detail(judge: JudgeInfo, lang: str) -> str:
     """The line under a signature: NIP for civil servants, else the judge's institution."""
-    return label("nip", lang, nip=judge.nip) if judge.nip else judge.affiliation
+    return nip_line(judge.nip, lang) if judge.nip else judge.affiliation
+
+
+def name_and_detail(judge: JudgeInfo, lang: str, size: float) -> str:
+    """Markup: the judge's name in bold, their NIP (or institution) under it in ``size``."""
+    text = f"<b>{escape(judge.name)}</b>"
+    detail = judge_detail(judge, lang)
+    if detail:
+        text += f'<br/><font size="{size}">{escape(detail)}</font>'
+    return text
 
 
 def place_and_date(header: Header, day: date, lang: str) -> str:
-    return label("place_date", lang, place=header.city, date=format_date(day, lang, weekday=False))
+    """``Jakarta, 19 September 2024``, with a line for the place when none is set."""
+    when = format_date(day, lang, weekday=False)
+    return label("place_date", lang, place=fill_in(header.city, 20), date=when)
 
 
 # --- signatures ----------------------------------------------------------------------------
@@ -105,6 +146,9 @@ def signature_block(
     place_date: str | None = None,
     signature_png: bytes | None = None,
     markup_title: bool = False,
+    rank: str = "",
+    style: ParagraphStyle | None = None,
+    space: float = SIGNATURE_HEIGHT,
 ) -> Table:
     """Place and date, a title ending in a comma, room to sign, the name bold and underlined."""
     rows = signature_rows(
@@ -115,11 +159,16 @@ def signature_block(
         place_date=place_date,
         signature_png=signature_png,
         markup_title=markup_title,
+        rank=rank,
+        style=style,
+        space=space,
     )
     table = ReusedTable([[row] for row in rows], colWidths=[width])
     table.setStyle(
         TableStyle(
             [
+                # a table's own font, where its cells hold no text, is still set on the page
+                ("FONTNAME", (0, 0), (-1, -1), (style or styles().sign).fontName),
                 ("ALIGN", (0, 0), (-1, -1), "CENTER"),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 *SIGNATURE_PADDING.commands(),
@@ -138,26 +187,31 @@ def signature_rows(
     place_date: str | None = None,
     signature_png: bytes | None = None,
     markup_title: bool = False,
+    rank: str = "",
+    style: ParagraphStyle | None = None,
+    space: float = SIGNATURE_HEIGHT,
 ) -> list[Flowable]:
     """The lines of a signature block, top to bottom, each to be centred in ``width``."""
-    style = styles().sign
+    style = style or styles().sign
     rows: list[Flowable] = []
     if place_date:
         rows.append(para(place_date, style))
     rows.append(para(title, style, markup=markup_title))
-    rows.append(_signature_space(signature_png, width))
+    rows.append(_signature_space(signature_png, width, space))
     shown = f"<u><b>{escape(name)}</b></u>" if name else "(" + "." * 44 + ")"
     rows.append(para(shown, style, markup=True))
+    if rank:
+        rows.append(para(rank, style))
     rows.append(para(detail, style) if detail else Spacer(1, style.leading))
     return rows
 
 
-def _signature_space(png: bytes | None, width: float) -> Flowable:
+def _signature_space(png: bytes | None, width: float, height: float = SIGNATURE_HEIGHT) -> Flowable:
     if png is None:
-        return Spacer(width, SIGNATURE_HEIGHT)
+        return Spacer(width, height)
     reader = ImageReader(BytesIO(png))
     image_w, image_h = reader.getSize()
-    scale = min((width - 8 * mm) / image_w, SIGNATURE_HEIGHT / image_h)
+    scale = min((width - 8 * mm) / image_w, height / image_h)
     return Image(BytesIO(png), width=image_w * scale, height=image_h * scale, mask="auto")
 
 
@@ -172,45 +226,117 @@ def judge_signature(judge: JudgeInfo, width: float, lang: str, *, title: str = "
     )
 
 
-def signature_grid(blocks: Sequence[Flowable], columns: int, width: float) -> Table:
-    """Signature blocks in rows of ``columns``; a short last row is centred under the others."""
-    cell = width / columns
-    rows = [
-        [_row_of_blocks(list(blocks[start : start + columns]), cell, columns)]
-        for start in range(0, len(blocks), columns)
+def acknowledgement(header: Header, lang: str, width: float) -> Table:
+    """ "Mengetahui," and the head of the organiser: title, room to sign, name, rank and NIP.
+
+    A missing name or NIP is printed as a line to write on, never as a gap.
+    """
+    title = fill_in(header.organiser_head_title)
+    return signature_block(
+        title=f"{escape(label('acknowledged', lang))}<br/>{escape(title)},",
+        name=header.organiser_head_name,
+        rank=header.organiser_head_rank,
+        detail=nip_line(header.organiser_head_nip, lang),
+        width=width,
+        markup_title=True,
+    )
+
+
+SIGN_ROW_HEIGHT = 12 * mm
+
+
+def signature_table(
+    signers: Sequence[JudgeInfo], width: float, lang: str, *, columns: int = 1
+) -> Table:
+    """Every judge on a numbered line with their role and room to sign, chair first.
+
+    The names get the width they need to stand on one line; with ``columns`` of two the
+    list is split in halves side by side, which keeps a jury of five or more compact.
+    """
+    st = styles()
+    ordered = sorted(signers, key=lambda judge: not judge.is_chair)
+    per_column = -(-len(ordered) // columns)
+    number_w, role_w, sign_w = 7 * mm, 21 * mm, 34 * mm
+    half = width / columns
+    name_w = half - number_w - role_w - sign_w
+    head = [para(label(key, lang), st.head) for key in ("no", "name", "role", "signature")]
+    rows: list[list[Any]] = [head * columns]
+    for line in range(per_column):
+        row: list[Any] = []
+        for column in range(columns):
+            index = column * per_column + line
+            if index >= len(ordered):
+                row += ["", "", "", ""]
+                continue
+            judge = ordered[index]
+            who = name_and_detail(judge, lang, st.cell.fontSize - 1)
+            role = label("chair" if judge.is_chair else "member", lang)
+            row += [
+                f"{index + 1}.",
+                para(who, st.cell, markup=True),
+                para(role, st.cell_center),
+                sign_cell(index + 1, judge.signature_png, sign_w),
+            ]
+        rows.append(row)
+    widths = [number_w, name_w, role_w, sign_w] * columns
+    extra: list[tuple[Any, ...]] = [
+        ("ALIGN", (0, 1), (0, -1), "CENTER"),
+        ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
     ]
-    table = ReusedTable(rows, colWidths=[width])
-    table.setStyle(_tight(("BOTTOMPADDING", (0, 0), (-1, -1), 4 * mm)))
-    return table
+    for column in range(1, columns):
+        extra.append(("ALIGN", (4 * column, 1), (4 * column, -1), "CENTER"))
+        extra.append(("LINEBEFORE", (4 * column, 0), (4 * column, -1), 1.2, RULE))
+    heights = [0.0, *([SIGN_ROW_HEIGHT] * (len(rows) - 1))]
+    return grid_table(rows, widths, extra=extra, min_heights=heights)
 
 
-def _row_of_blocks(blocks: list[Flowable], cell: float, columns: int) -> Table:
-    side = (columns - len(blocks)) * cell / 2
-    cells: list[Any] = ["", *blocks, ""] if side else blocks
-    widths = [side, *([cell] * len(blocks)), side] if side else [cell] * len(blocks)
-    table = ReusedTable([cells], colWidths=widths)
-    table.setStyle(_tight(("VALIGN", (0, 0), (-1, -1), "TOP")))
-    return table
+def sign_cell(number: int, png: bytes | None, width: float) -> Flowable | str:
+    """``3. ……`` on the line where the judge signs, or their stored signature."""
+    if png is not None:
+        return _signature_space(png, width, SIGN_ROW_HEIGHT - 2 * mm)
+    # odd lines sign on the left and even ones on the right, as on a paper attendance list,
+    # so that neighbouring signatures never run into each other
+    style = styles().cell if number % 2 else styles().cell_right
+    return para(f"{number}. {'.' * 22}", style)
 
 
 def align_right(block: Flowable, width: float, block_width: float) -> Table:
     """``block`` against the right margin, where Indonesian letters put the signer."""
     table = ReusedTable([["", block]], colWidths=[width - block_width, block_width])
-    table.setStyle(_tight(("VALIGN", (0, 0), (-1, -1), "TOP")))
+    table.setStyle(tight(("VALIGN", (0, 0), (-1, -1), "TOP")))
+    return table
+
+
+def over_right(text: str, width: float, column: float) -> Table:
+    """``text`` centred over the right-hand ``column`` of ``width``, as a signer's date stands."""
+    table = ReusedTable([["", para(text, styles().sign)]], colWidths=[width - column, column])
+    table.setStyle(tight())
+    return table
+
+
+def centred(block: Flowable, width: float, block_width: float) -> Table:
+    side = (width - block_width) / 2
+    table = ReusedTable([["", block, ""]], colWidths=[side, block_width, side])
+    table.setStyle(tight(("VALIGN", (0, 0), (-1, -1), "TOP")))
     return table
 
 
 def side_by_side(blocks: Sequence[Flowable], width: float) -> Table:
     """Blocks in equal columns across ``width``, tops aligned."""
     table = ReusedTable([list(blocks)], colWidths=[width / len(blocks)] * len(blocks))
-    table.setStyle(_tight(("VALIGN", (0, 0), (-1, -1), "TOP")))
+    table.setStyle(tight(("VALIGN", (0, 0), (-1, -1), "TOP")))
     return table
 
 
-def _tight(*extra: tuple[Any, ...]) -> TableStyle:
-    """A layout-only table: no rules, no padding."""
+def tight(*extra: tuple[Any, ...]) -> TableStyle:
+    """A layout-only table: no rules, no padding, and the documents' font for its empty cells.
+
+    A table sets its cells' font on the page even where they hold no text; left to its
+    default, every file would list Helvetica as a font it uses and does not embed.
+    """
     return TableStyle(
         [
+            ("FONTNAME", (0, 0), (-1, -1), fonts.SANS),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 0),
             ("TOPPADDING", (0, 0), (-1, -1), 0),
@@ -230,10 +356,22 @@ def grid_table(
     header_rows: int = 1,
     long: bool = False,
     extra: Sequence[tuple[Any, ...]] = (),
+    heights: Sequence[float | None] | None = None,
+    min_heights: Sequence[float] | None = None,
 ) -> Table:
-    """A ruled table whose header rows repeat on every page it spans."""
+    """A ruled table whose header rows repeat on every page it spans.
+
+    ``heights`` fixes rows' heights; ``min_heights`` only keeps them from being lower (a row
+    where a person signs), so that a long name still has the room it needs.
+    """
     kind = LongTable if long else ReusedTable
-    table = kind(list(rows), colWidths=list(widths), repeatRows=header_rows)
+    table = kind(
+        list(rows),
+        colWidths=list(widths),
+        rowHeights=list(heights) if heights is not None else None,
+        minRowHeights=list(min_heights) if min_heights is not None else None,
+        repeatRows=header_rows,
+    )
     commands: list[tuple[Any, ...]] = [
         ("GRID", (0, 0), (-1, -1), GRID_RULE, RULE),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -266,6 +404,7 @@ def field_table(rows: Sequence[tuple[str, Any]], width: float, label_width: floa
     table.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), fonts.SANS),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 *FIELD_PADDING.commands(),
             ]

@@ -1,31 +1,51 @@
-"""The five result documents: one PDF each, or several in one file for a single print run."""
+"""The result documents: one PDF each, or several in one file for a single print run."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from io import BytesIO
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import DictionaryObject, NameObject
+from pypdf.generic import DictionaryObject, IndirectObject, NameObject, TextStringObject
+from reportlab.pdfgen.canvas import Canvas
 
+from juryapp.reports import fonts
+from juryapp.reports.announcement import announcement_part, render_announcement
+from juryapp.reports.attendance import attendance_part, render_attendance
 from juryapp.reports.certificate import certificate_part, render_certificate
+from juryapp.reports.declaration import declaration_part, render_declaration
 from juryapp.reports.feedback import feedback_part, render_feedback
+from juryapp.reports.judge_recap import judge_recap_part, render_judge_recap
 from juryapp.reports.layout import Part, build_pdf
 from juryapp.reports.minutes import minutes_part, render_minutes
 from juryapp.reports.model import (
+    AnnouncementData,
+    AttendanceData,
     CertificateData,
+    DeclarationData,
     DocumentData,
     DocumentSet,
     DocumentStamp,
     FeedbackData,
+    JudgeRecapData,
     MinutesData,
     RecapData,
+    RobustnessData,
     ScoreSheetData,
+    ScoringGuideData,
 )
 from juryapp.reports.recap import recap_part, render_recap
-from juryapp.reports.score_sheet import render_score_sheet, score_sheet_part
+from juryapp.reports.robustness import render_robustness, robustness_part
+from juryapp.reports.score_sheet import (
+    guide_part,
+    render_guide,
+    render_score_sheet,
+    score_sheet_part,
+)
+from juryapp.reports.styles import MUTED
 
 if TYPE_CHECKING:
     from juryapp.reports.signing import SignatureRequest
@@ -35,31 +55,42 @@ __all__ = [
     "ProducedFile",
     "produce_file",
     "produce_files",
+    "render_announcement",
+    "render_attendance",
     "render_certificate",
+    "render_declaration",
     "render_document",
     "render_feedback",
+    "render_guide",
+    "render_judge_recap",
     "render_many",
     "render_minutes",
     "render_parts",
     "render_recap",
+    "render_robustness",
     "render_score_sheet",
     "render_set",
 ]
 
 
+_PARTS: dict[type, Callable[[Any, DocumentStamp], Part]] = {
+    ScoreSheetData: score_sheet_part,
+    ScoringGuideData: guide_part,
+    RecapData: recap_part,
+    MinutesData: minutes_part,
+    CertificateData: certificate_part,
+    FeedbackData: feedback_part,
+    DeclarationData: declaration_part,
+    AttendanceData: attendance_part,
+    JudgeRecapData: judge_recap_part,
+    AnnouncementData: announcement_part,
+    RobustnessData: robustness_part,
+}
+
+
 def part_for(data: DocumentData, stamp: DocumentStamp) -> Part:
     """The laid-out pages of one document, ready to be combined with others."""
-    match data:
-        case ScoreSheetData():
-            return score_sheet_part(data, stamp)
-        case RecapData():
-            return recap_part(data, stamp)
-        case MinutesData():
-            return minutes_part(data, stamp)
-        case CertificateData():
-            return certificate_part(data, stamp)
-        case FeedbackData():
-            return feedback_part(data, stamp)
+    return _PARTS[type(data)](data, stamp)
 
 
 def render_document(data: DocumentData, stamp: DocumentStamp) -> bytes:
@@ -83,7 +114,7 @@ def render_parts(documents: Sequence[DocumentData], stamp: DocumentStamp) -> byt
 
 
 def render_set(documents: DocumentSet, stamp: DocumentStamp) -> bytes:
-    """A whole print run: score sheets, recaps, minutes, certificates, then feedback."""
+    """A whole print run in one file, in the order of ``DocumentSet.documents``."""
     return render_many(documents.documents(), stamp)
 
 
@@ -114,35 +145,84 @@ class ProducedFile:
     final: bytes  # what is written on its own: signed, or the same bytes for a draft
 
 
+@dataclass(frozen=True)
+class CombinedDetails:
+    """What a combined print file says about itself, and how it is laid out for printing."""
+
+    title: str
+    author: str
+    subject: str
+    lang: str
+    duplex: bool  # every document starts on a front page: a blank back where one ends odd
+    blank_text: str = ""  # printed on those blank backs
+
+
 class PdfJoiner:
-    """Unsigned PDFs from ``render_*`` joined into one as they come, with the first one's details.
+    """Unsigned PDFs from ``render_*`` joined into one as they come, with a bookmark each.
 
     Each document keeps its own pages and page numbers, exactly as ``render_many`` lays them
     out, so a print run can be assembled from files already rendered instead of rendering twice,
-    and while the files after it are still being rendered.
+    and while the files after it are still being rendered. Bookmarks are grouped under the
+    kind of document they belong to.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, details: CombinedDetails) -> None:
+        self._details = details
         self._writer = PdfWriter()
-        self._first: PdfReader | None = None
+        self._groups: dict[str, IndirectObject] = {}
+        self._added = 0
 
-    def add(self, pdf: bytes) -> None:
+    def add(self, pdf: bytes, bookmark: str, group: str = "") -> None:
         reader = PdfReader(BytesIO(pdf))
-        if self._first is None:
-            self._first = reader
+        first = len(self._writer.pages)
         for page in reader.pages:
             self._writer.add_page(page)
+        self._added += 1
+        if group:
+            parent = self._groups.get(group)
+            if parent is None:
+                outline = self._writer.add_outline_item(title=group, page_number=first)
+                parent = self._groups[group] = outline
+            if bookmark:
+                self._writer.add_outline_item(title=bookmark, page_number=first, parent=parent)
+        elif bookmark:
+            self._writer.add_outline_item(title=bookmark, page_number=first)
+        if self._details.duplex and len(reader.pages) % 2:
+            box = reader.pages[-1].mediabox
+            blank = _blank_page(float(box.width), float(box.height), self._details.blank_text)
+            self._writer.add_page(PdfReader(BytesIO(blank)).pages[0])
 
     def joined(self) -> bytes:
-        if self._first is None:
+        if not self._added:
             raise ValueError("nothing to print: no documents were given")
-        if self._first.metadata is not None:
-            self._writer.add_metadata(dict(self._first.metadata))
-        catalog = self._first.trailer["/Root"].get_object()
+        details = self._details
+        self._writer.add_metadata(
+            {
+                "/Title": details.title,
+                "/Author": details.author,
+                "/Subject": details.subject,
+                "/Creator": "juryapp",
+            }
+        )
+        catalog = self._writer._root_object
         assert isinstance(catalog, DictionaryObject)
-        for entry in ("/Lang", "/PageMode"):
-            if entry in catalog:
-                self._writer._root_object[NameObject(entry)] = catalog[entry]
+        catalog[NameObject("/Lang")] = TextStringObject(details.lang)
+        catalog[NameObject("/PageMode")] = NameObject("/UseOutlines")
         buffer = BytesIO()
         self._writer.write(buffer)
         return buffer.getvalue()
+
+
+@functools.lru_cache(maxsize=8)
+def _blank_page(width: float, height: float, text: str) -> bytes:
+    """The back of a page left empty on purpose, saying so in small type at its foot."""
+    fonts.register_fonts()
+    buffer = BytesIO()
+    canvas = Canvas(buffer, pagesize=(width, height), initialFontName=fonts.SANS)
+    if text:
+        canvas.setFillColor(MUTED)
+        canvas.setFont(fonts.SANS, 7.5)
+        canvas.drawCentredString(width / 2, 60, text)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from typing import Any
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
 
-from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.shapes import Rect
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -20,6 +21,11 @@ from juryapp.reports.model import DocumentStamp
 from juryapp.reports.speedups import drawn_once
 from juryapp.reports.styles import FOOTER_HEIGHT, INK, MUTED, QR_SIZE, RULE, fit_size
 
+# A certificate has no footer text, only its QR code in the corner, inside the border and
+# beside the signatures
+CERTIFICATE_FOOT = 6 * mm
+_CERTIFICATE_INSET = 16.5 * mm  # from the page's edges to the QR code: inside the border
+
 
 def short_fingerprint(value: str) -> str:
     """The first 16 hex digits in groups of four: enough to compare two printouts by eye."""
@@ -27,62 +33,86 @@ def short_fingerprint(value: str) -> str:
     return " ".join(digits[i : i + 4] for i in range(0, len(digits), 4))
 
 
-class Footer:
-    """Printed time, results version, fingerprint, page x of y and, on finals, a QR code."""
+FootingStyle = Literal["results", "form", "certificate"]
 
-    def __init__(self, stamp: DocumentStamp) -> None:
+
+@dataclass(frozen=True)
+class Footing:
+    """How the footer of one document's pages looks."""
+
+    style: FootingStyle
+    numbered: bool  # "Halaman x dari y"
+    qr: str | None  # the QR code's text; no code when None
+
+
+class Footer:
+    """Printed time, results version, fingerprints, page x of y and, on finals, a QR code.
+
+    A form (a blank score form, a declaration, an attendance list) holds no results: its
+    footer says only when it was printed. A certificate carries its QR code alone.
+    """
+
+    def __init__(self, stamp: DocumentStamp, footings: Sequence[Footing]) -> None:
         lang = stamp.lang
         self.lang = lang
-        when = format_datetime(stamp.printed_at, lang)
-        self.line1 = " · ".join(
-            [
-                label("printed_on", lang, when=when),
-                label("version", lang, version=stamp.results_version),
-            ]
-        )
+        self.footings = tuple(footings)
+        printed = label("printed_on", lang, when=format_datetime(stamp.printed_at, lang))
+        first = " · ".join([printed, label("version", lang, version=stamp.results_version)])
         second = [label("fingerprint", lang, value=short_fingerprint(stamp.results_fingerprint))]
-        if stamp.key_id:
-            second.append(label("key", lang, value=stamp.key_id))
-        if stamp.certificate_fingerprint:
-            cert = short_fingerprint(stamp.certificate_fingerprint)
-            second.append(label("certificate", lang, value=cert))
+        if stamp.key_fingerprint:
+            second.append(label("key", lang, value=stamp.key_fingerprint))
         if stamp.draft:
             second.insert(0, label("draft_note", lang))
-        self.line2 = " · ".join(second)
-        self.qr = None if stamp.draft else stamp.qr_payload
-        self._form_ready = False
+        self.results_lines = (first, " · ".join(second))
+        self.form_lines = (printed,)
 
     def draw(self, canv: Canvas, page: int, pages: int) -> None:
+        footing = self.footings[canv.jury_part]
         left, right, bottom = canv.jury_footer_box
         canv.saveState()
+        if footing.style == "certificate":
+            if footing.qr:
+                width, _ = canv._pagesize
+                x = width - _CERTIFICATE_INSET - QR_SIZE
+                _draw_qr(canv, footing.qr, x, _CERTIFICATE_INSET)
+            canv.restoreState()
+            return
         top = bottom + FOOTER_HEIGHT - 3 * mm
         # the rule and the lines of text are the same under every one-page sheet of a run
         drawn_once(canv, ("footer rule", left, right, top), lambda: _rule(canv, left, right, top))
         text_right = right
-        if self.qr:
-            self._draw_qr(canv, right - QR_SIZE, bottom)
+        if footing.qr:
+            _draw_qr(canv, footing.qr, right - QR_SIZE, bottom)
             text_right = right - QR_SIZE - 3 * mm
         drawn_once(
             canv,
-            ("footer", self, left, text_right, top, canv.jury_numbered, page, pages),
-            lambda: self._draw_text(canv, left, text_right, top, page, pages),
+            ("footer", self, footing, left, text_right, top, page, pages),
+            lambda: self._draw_text(canv, footing, left, text_right, top, page, pages),
         )
         canv.restoreState()
 
     def _draw_text(
-        self, canv: Canvas, left: float, text_right: float, top: float, page: int, pages: int
+        self,
+        canv: Canvas,
+        footing: Footing,
+        left: float,
+        text_right: float,
+        top: float,
+        page: int,
+        pages: int,
     ) -> None:
         canv.setFillColor(MUTED)
-        number = label("page", self.lang, page=page, pages=pages) if canv.jury_numbered else ""
+        number = label("page", self.lang, page=page, pages=pages) if footing.numbered else ""
         number_width = stringWidth(number, fonts.SANS_BOLD, 7.5) + 4 * mm if number else 0
         room = text_right - left - number_width
         y = top - 4 * mm
-        for text in (self.line1, self.line2):
+        lines = self.form_lines if footing.style == "form" else self.results_lines
+        for text in lines:
             size = fit_size(text, fonts.SANS, 7, room, smallest=5)
             canv.setFont(fonts.SANS, size)
             canv.drawString(left, y, text)
             y -= 3.6 * mm
-        if self.qr:
+        if footing.qr:
             canv.setFont(fonts.SANS, 6)
             canv.drawString(left, y, label("verify", self.lang))
         if number:
@@ -90,25 +120,24 @@ class Footer:
             canv.setFont(fonts.SANS_BOLD, 7.5)
             canv.drawRightString(text_right, top - 4 * mm, number)
 
-    def _draw_qr(self, canv: Canvas, x: float, y: float) -> None:
-        # one form XObject for the whole file: the code is the same on every page
-        if not self._form_ready:
-            assert self.qr is not None
-            canv.beginForm("juryQR", 0, 0, QR_SIZE, QR_SIZE)
-            operators = _QR_OPERATORS.get(self.qr)
-            if operators is None:
-                renderPDF.draw(_qr_drawing(self.qr), canv, 0, 0)
-                if not canv._colorsUsed:  # plain RGB only: the stream stands on its own
-                    _QR_OPERATORS[self.qr] = tuple(canv._code)
-            else:
-                # the form's drawing operators, as the first rendering of this code wrote them
-                canv._code.extend(operators)
-            canv.endForm()
-            self._form_ready = True
-        canv.saveState()
-        canv.translate(x, y)
-        canv.doForm("juryQR")
-        canv.restoreState()
+
+def _draw_qr(canv: Canvas, text: str, x: float, y: float) -> None:
+    """The QR code of ``text`` at (x, y): one form XObject per text and file, drawn anywhere."""
+    forms: dict[str, str] = canv.__dict__.setdefault("_jury_qr_forms", {})
+    name = forms.get(text)
+    if name is None:
+        name = forms[text] = f"juryQR{len(forms)}"
+        canv.beginForm(name, 0, 0, QR_SIZE, QR_SIZE)
+        path = canv.beginPath()
+        for rect in _qr_modules(text):
+            path.rect(*rect)
+        canv.setFillColor(INK)
+        canv.drawPath(path, stroke=0, fill=1)
+        canv.endForm()
+    canv.saveState()
+    canv.translate(x, y)
+    canv.doForm(name)
+    canv.restoreState()
 
 
 def _rule(canv: Canvas, left: float, right: float, y: float) -> None:
@@ -117,27 +146,22 @@ def _rule(canv: Canvas, left: float, right: float, y: float) -> None:
     canv.line(left, y, right, y)
 
 
-# The form stream of each QR code drawn so far (a print run has one payload): the widget's
-# rectangles are turned into PDF operators once per process, not once per file.
-_QR_OPERATORS: dict[str, tuple[str, ...]] = {}
-
-
 @functools.lru_cache(maxsize=4)
-def _qr_drawing(payload: str) -> Drawing:
-    """The QR code of one payload as plain shapes, encoded once for every file of a print run.
+def _qr_modules(payload: str) -> tuple[tuple[float, float, float, float], ...]:
+    """The dark modules of one payload's QR code, scaled to ``QR_SIZE``, encoded once a run.
 
     Encoding (and the widget's bounds, which encode it again) dominated the time of a small
-    signed document; the modules drawn are the widget's own, so the code is unchanged.
+    signed document. The rectangles are the widget's own, drawn as one filled path: rendering
+    the widget as a drawing would also set a font, and list Helvetica in every file.
     """
     widget = QrCodeWidget(payload, barLevel="M", barBorder=2)
     x0, y0, x1, y1 = widget.getBounds()
-    drawing = Drawing(
-        QR_SIZE,
-        QR_SIZE,
-        transform=[QR_SIZE / (x1 - x0), 0, 0, QR_SIZE / (y1 - y0), 0, 0],
+    sx, sy = QR_SIZE / (x1 - x0), QR_SIZE / (y1 - y0)
+    return tuple(
+        ((shape.x - x0) * sx, (shape.y - y0) * sy, shape.width * sx, shape.height * sy)
+        for shape in widget.draw().contents
+        if isinstance(shape, Rect) and shape.fillColor is not None
     )
-    drawing.add(widget.draw())
-    return drawing
 
 
 class NumberedCanvas(Canvas):  # type: ignore[misc]

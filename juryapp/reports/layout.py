@@ -23,27 +23,30 @@ from reportlab.platypus import (
     PageTemplate,
 )
 
-from juryapp.domain.messages import FileProblemError, Text
 from juryapp.reports import fonts
 from juryapp.reports.collection import collection_paused
-from juryapp.reports.footer import Footer, NumberedCanvas
+from juryapp.reports.footer import (
+    CERTIFICATE_FOOT,
+    Footer,
+    Footing,
+    FootingStyle,
+    NumberedCanvas,
+)
 from juryapp.reports.labels import label
+from juryapp.reports.letterhead import check_logo, draw_letterhead, letterhead_height
 from juryapp.reports.model import DocumentStamp, Header
 from juryapp.reports.speedups import drawn_once
 from juryapp.reports.styles import (
     CERTIFICATE,
     FOOTER_HEIGHT,
     GOLD,
-    INK,
     LANDSCAPE,
-    LETTERHEAD_HEIGHT,
     MUTED,
     NAVY,
     PORTRAIT,
     RULE,
     RUNNING_HEIGHT,
     Margins,
-    fit_size,
     shortened,
 )
 
@@ -62,7 +65,10 @@ class Part:
     orientation: Orientation = "portrait"
     letterhead: bool = True  # the full letterhead on its first page
     numbered: bool = True  # "Halaman x dari y" in the footer
-    certificate: bool = False  # decorative border instead of a letterhead
+    certificate: bool = False  # decorative border instead of a letterhead, no footer text
+    form: bool = False  # no results on it: no results stamp, QR code or DRAFT watermark
+    qr_text: str | None = None  # its own QR text, instead of the print run's
+    font: str = fonts.SANS  # the family every line of the document is set in
 
 
 def page_size(stamp: DocumentStamp, orientation: Orientation) -> tuple[float, float]:
@@ -92,8 +98,9 @@ def build_pdf(parts: Sequence[Part], stamp: DocumentStamp) -> bytes:
     # binary streams, compressed as before: ASCII85 on top made files a quarter larger and,
     # without ReportLab's C accelerator, cost as much time as compressing them
     rl_config.useA85 = 0
-    for header in {part.header for part in parts}:
-        _check_logo(header)
+    for logo in {part.header.logo for part in parts}:
+        if logo is not None:
+            check_logo(logo)  # before the build: ReportLab rewraps what its page hooks raise
     buffer = BytesIO()
     first = parts[0]
     doc = BaseDocTemplate(
@@ -105,6 +112,9 @@ def build_pdf(parts: Sequence[Part], stamp: DocumentStamp) -> bytes:
         subject=first.header.convention_name,
         creator="juryapp",
         lang="id-ID" if stamp.lang == "id" else "en",
+        # the canvas starts every page in this font: ReportLab's default, Helvetica, would be
+        # listed in the file as a font that is not embedded
+        initialFontName=first.font,
     )
     templates: list[PageTemplate] = []
     story: list[Flowable] = []
@@ -114,30 +124,38 @@ def build_pdf(parts: Sequence[Part], stamp: DocumentStamp) -> bytes:
             story.append(PageBreak(nextTemplate=f"part{index}-first"))
         story += part.flowables
     doc.addPageTemplates(templates)
+    footer = Footer(stamp, [_footing(part, stamp) for part in parts])
     with collection_paused():
-        doc.build(story, canvasmaker=functools.partial(NumberedCanvas, footer=Footer(stamp)))
+        doc.build(story, canvasmaker=functools.partial(NumberedCanvas, footer=footer))
     return buffer.getvalue()
 
 
-def _check_logo(header: Header) -> None:
-    if header.logo_path is not None and not header.logo_path.is_file():
-        raise FileProblemError(
-            Text("berkas logo tidak ditemukan", "the logo file cannot be found"),
-            file=str(header.logo_path),
-        )
+def _footing(part: Part, stamp: DocumentStamp) -> Footing:
+    style: FootingStyle
+    if part.certificate:
+        style = "certificate"
+    elif part.form:
+        style = "form"
+    else:
+        style = "results"
+    return Footing(
+        style=style,
+        numbered=part.numbered,
+        qr=None if stamp.draft or part.form else (part.qr_text or stamp.qr_payload),
+    )
 
 
 def _templates(index: int, part: Part, stamp: DocumentStamp) -> list[PageTemplate]:
     size = page_size(stamp, part.orientation)
     margins = margins_for(part)
     width, height = size
-    bottom = margins.bottom + FOOTER_HEIGHT
+    bottom = margins.bottom + (CERTIFICATE_FOOT if part.certificate else FOOTER_HEIGHT)
     result = []
     for first in (True, False):
         if part.certificate:
             top = margins.top
         elif first and part.letterhead:
-            top = margins.top + LETTERHEAD_HEIGHT
+            top = margins.top + letterhead_height(part.header, stamp.lang)
         else:
             top = margins.top + RUNNING_HEIGHT
         frame = Frame(
@@ -174,72 +192,21 @@ def _dress_page(
     width, height = canv._pagesize
     # the footer is painted when the page count is known; these travel with the page's state
     canv.jury_part = index
-    canv.jury_numbered = part.numbered
     canv.jury_footer_box = (margins.left, width - margins.right, margins.bottom)
     if part.certificate:
         _draw_border(canv, width, height)
-    if stamp.draft:
+    if stamp.draft and not part.form:
         _draw_watermark(canv, width, height, label("draft", stamp.lang))
     if part.certificate:
         return
     if first and part.letterhead:
-        drawn_once(
-            canv,
-            ("letterhead", part.header, margins, width, height),
-            lambda: _draw_letterhead(canv, part.header, margins, width, height),
-        )
+        draw_letterhead(canv, part.header, stamp.lang, margins, width, height)
     else:
         drawn_once(
             canv,
             ("running", part.header.convention_name, part.running_title, margins, width, height),
             lambda: _draw_running_header(canv, part, margins, width, height),
         )
-
-
-def _draw_letterhead(
-    canv: Canvas, header: Header, margins: Margins, width: float, height: float
-) -> None:
-    left, right = margins.left, width - margins.right
-    top = height - margins.top
-    logo = 22 * mm
-    text_left, text_right = left, right
-    if header.logo_path is not None:
-        canv.drawImage(
-            str(header.logo_path),
-            left,
-            top - logo - 1 * mm,
-            width=logo,
-            height=logo,
-            preserveAspectRatio=True,
-            anchor="c",
-            mask="auto",
-        )
-        text_left, text_right = left + logo + 3 * mm, right - logo - 3 * mm
-    lines: list[tuple[str, str, float]] = []
-    if header.parent_body:
-        lines.append((header.parent_body.upper(), fonts.SANS_BOLD, 11))
-    lines.append((header.organiser.upper(), fonts.SANS_BOLD, 12.5))
-    lines.append((header.convention_name, fonts.SANS, 9.5))
-    lines.append((header.address or header.venue, fonts.SANS, 8))
-    room = text_right - text_left
-    centre = (text_left + text_right) / 2
-    y = top - 4.2 * mm
-    canv.saveState()
-    canv.setFillColor(INK)
-    for text, font, size in lines:
-        if not text:
-            continue
-        fitted = fit_size(text, font, size, room)
-        canv.setFont(font, fitted)
-        canv.drawCentredString(centre, y, text)
-        y -= fitted * 1.32
-    rule_y = height - margins.top - LETTERHEAD_HEIGHT + 4 * mm
-    canv.setStrokeColor(INK)
-    canv.setLineWidth(1.8)
-    canv.line(left, rule_y + 1.6, right, rule_y + 1.6)
-    canv.setLineWidth(0.6)
-    canv.line(left, rule_y - 0.6, right, rule_y - 0.6)
-    canv.restoreState()
 
 
 def _draw_running_header(

@@ -61,7 +61,7 @@ SIGNATURE_PADDING = Padding(left=2, right=2, top=0, bottom=1)
 # Indonesian official papers keep a wider left margin for binding (Tata Naskah Dinas)
 PORTRAIT = Margins(left=25 * mm, right=18 * mm, top=10 * mm, bottom=8 * mm)
 LANDSCAPE = Margins(left=15 * mm, right=15 * mm, top=10 * mm, bottom=8 * mm)
-CERTIFICATE = Margins(left=28 * mm, right=28 * mm, top=22 * mm, bottom=14 * mm)
+CERTIFICATE = Margins(left=28 * mm, right=28 * mm, top=18 * mm, bottom=14 * mm)
 LETTERHEAD_HEIGHT = 28 * mm
 RUNNING_HEIGHT = 10 * mm
 FOOTER_HEIGHT = 17 * mm
@@ -79,6 +79,7 @@ class Styles:
     body: ParagraphStyle
     text: ParagraphStyle
     small: ParagraphStyle
+    small_center: ParagraphStyle
     cell: ParagraphStyle
     cell_center: ParagraphStyle
     cell_right: ParagraphStyle
@@ -112,16 +113,11 @@ def styles() -> Styles:
             "title", fontName=fonts.SANS_BOLD, fontSize=13.5, leading=17, alignment=TA_CENTER
         ),
         subtitle=derive("subtitle", fontSize=10, leading=13, alignment=TA_CENTER),
-        body=derive(
-            "body",
-            fontName=fonts.SERIF,
-            bulletFontName=fonts.SERIF,
-            fontSize=10.5,
-            leading=15.5,
-            alignment=TA_JUSTIFY,
-        ),
+        # prose in the same family as the tables: one typeface per document
+        body=derive("body", fontSize=10, leading=15, alignment=TA_JUSTIFY),
         text=base,
         small=derive("small", fontSize=7.8, leading=10, textColor=MUTED),
+        small_center=derive("small_center", fontSize=7.2, leading=8.6, alignment=TA_CENTER),
         cell=cell,
         cell_center=ParagraphStyle("cell_center", parent=cell, alignment=TA_CENTER),
         cell_right=ParagraphStyle("cell_right", parent=cell, alignment=TA_RIGHT),

@@ -9,7 +9,6 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,59 +16,43 @@ from sqlalchemy import select
 
 from juryapp.domain.access import Actor, require_secretariat
 from juryapp.domain.messages import StateError, Text
+from juryapp.domain.model import ConventionSpec
 from juryapp.domain.results import compute_results
 from juryapp.interchange.files import write_atomically
 from juryapp.persistence.database import Database
-from juryapp.persistence.tables import SigningKeyRow
-from juryapp.reports.model import DocumentData, DocumentSet, DocumentStamp, Paper
+from juryapp.persistence.tables import AuditHeadRow, SigningKeyRow
+from juryapp.reports.model import DocumentData, DocumentStamp, Paper
 from juryapp.services import audit
-from juryapp.services.documents import DocumentInputs, build_document_set
-from juryapp.services.results import LockState, ResultsService, results_fingerprint
+from juryapp.services.documents import (
+    COMBINED_KINDS,
+    DocumentInputs,
+    Kind,
+    build_document_set,
+)
+from juryapp.services.print_jobs import (
+    ALL,
+    ALL_CERTIFICATES,
+    BOOKMARKS,
+    COMBINED_TITLES,
+    FILE_NAMES,
+    Job,
+    print_jobs,
+)
+from juryapp.services.results import LockState, ResultsService, Snapshot, results_fingerprint
 from juryapp.services.setup import SetupService
-from juryapp.services.snapshot import load_notes
+from juryapp.services.snapshot import load_abstentions, load_notes
 
 if TYPE_CHECKING:
-    from juryapp.reports.documents import ProducedFile
+    from juryapp.reports.documents import PdfJoiner, ProducedFile
     from juryapp.reports.signing import ConventionKey, SignatureRequest
     from juryapp.reports.verification import PdfVerdict
+
+__all__ = ["FILE_NAMES", "Kind", "PublishingService", "Verification", "Written"]
 
 # ReportLab, pyHanko and pypdf load on first use, not when the app starts (they are most of
 # the import time of the services).
 
 Progress = Callable[[int, int, str], None]
-
-
-class Kind(StrEnum):
-    """The document kinds ``juryapp report --documents`` accepts."""
-
-    SHEETS = "sheets"
-    BLANK = "blank"
-    RECAP = "recap"
-    MINUTES = "minutes"
-    CERTIFICATES = "certificates"
-    FEEDBACK = "feedback"
-
-
-FILE_NAMES: dict[str, dict[str, str]] = {
-    "id": {
-        Kind.SHEETS: "lembar-penilaian",
-        Kind.BLANK: "formulir-penilaian-kosong",
-        Kind.RECAP: "rekapitulasi",
-        Kind.MINUTES: "berita-acara",
-        Kind.CERTIFICATES: "piagam",
-        Kind.FEEDBACK: "umpan-balik",
-        "all": "semua-dokumen",
-    },
-    "en": {
-        Kind.SHEETS: "score-sheets",
-        Kind.BLANK: "blank-score-forms",
-        Kind.RECAP: "recap",
-        Kind.MINUTES: "minutes",
-        Kind.CERTIFICATES: "certificate",
-        Kind.FEEDBACK: "feedback",
-        "all": "all-documents",
-    },
-}
 
 
 @dataclass(frozen=True)
@@ -159,79 +142,60 @@ class PublishingService:
         progress: Progress | None = None,
         printed_at: datetime | None = None,
     ) -> list[Written]:
-        """Write every chosen document as its own PDF plus one combined file for printing.
+        """Write every chosen document as its own PDF, plus the combined files for printing.
 
         Before the lock the documents carry a DRAFT watermark and are not signed; after it,
-        each is signed with the convention's key and certifies the locked results.
+        each is signed with the convention's key and certifies the locked results. The forms
+        (blank score forms, declarations, attendance lists) hold no results and carry neither.
         """
         from juryapp.reports.collection import collection_paused  # noqa: PLC0415
-        from juryapp.reports.documents import PdfJoiner  # noqa: PLC0415
-        from juryapp.reports.signing import (  # noqa: PLC0415
-            INFO_RESULTS_FINGERPRINT,
-            INFO_RESULTS_VERSION,
-            SignatureRequest,
-            qr_payload,
-        )
 
         require_secretariat(actor)
         chosen = list(kinds) if kinds is not None else list(Kind)
         snapshot = self._results.snapshot()
         with self._db.reading() as session:
             notes = load_notes(session)
+            abstentions = load_abstentions(session)
         # from the same snapshot: loading it again for compute() cost as much as the engine
         results = compute_results(snapshot.spec, snapshot.sheets, snapshot.decisions)
-        documents = build_document_set(
-            DocumentInputs(snapshot, results, notes, self._setup.signatures(), lang)
+        inputs = DocumentInputs(
+            snapshot,
+            results,
+            notes,
+            self._setup.signatures(),
+            lang,
+            abstentions=abstentions,
+            lock_note=self._results.lock_state().note,
+            kinds=chosen,
         )
-        fingerprint = results_fingerprint(snapshot)
+        documents = build_document_set(inputs)
         key = self.signing_key() if snapshot.locked else None
         if snapshot.locked and key is None:
             raise StateError(Text("kunci tanda tangan belum ada", "there is no signing key yet"))
-        stamp = DocumentStamp(
-            lang="en" if lang == "en" else "id",
-            printed_at=printed_at or datetime.now().replace(microsecond=0),
-            draft=not snapshot.locked,
-            results_version=snapshot.version,
-            results_fingerprint=fingerprint,
-            key_id=key.key_id if key else None,
-            certificate_fingerprint=key.certificate_fingerprint if key else None,
-            qr_payload=qr_payload(fingerprint, snapshot.version, key) if key else None,
-            paper=paper,
-        )
-        signature = (
-            SignatureRequest(
-                key,
-                reason="Hasil penilaian dewan juri",
-                location=snapshot.spec.info.city,
-                document_info={
-                    INFO_RESULTS_FINGERPRINT: fingerprint,
-                    INFO_RESULTS_VERSION: str(snapshot.version),
-                },
-            )
-            if key
-            else None
-        )
-        names = FILE_NAMES["en" if lang == "en" else "id"]
-        jobs = _jobs(documents, [c.code for c in results.categories], chosen, names)
+        stamp, signature = self._stamp_and_signature(snapshot, key, lang, paper, printed_at)
+        jobs = print_jobs(documents, [c.code for c in results.categories], chosen, lang)
         out_dir.mkdir(parents=True, exist_ok=True)
+        combined = _combined_files(snapshot.spec, stamp, jobs)
         written: list[Written] = []
-        total = len(jobs) + 1
-        # The combined file holds the same pages as the single files, in the same order, each
-        # document numbered on its own: joining the unsigned files avoids laying it all out twice.
-        joiner = PdfJoiner()
+        total = len(jobs) + len(combined)
+        # The combined files hold the same pages as the single files, in the same order, each
+        # document numbered on its own: joining the unsigned files avoids laying them out twice.
         with collection_paused(), closing(_produced(jobs, stamp, signature)) as files:
-            for done, ((kind, name, _parts), produced) in enumerate(zip(jobs, files, strict=True)):
+            for done, (job, produced) in enumerate(zip(jobs, files, strict=True)):
+                if progress is not None:
+                    progress(done, total, job.name)
+                write_atomically(out_dir / f"{job.name}.pdf", produced.final)
+                written.append(Written(job.kind, out_dir / f"{job.name}.pdf", key is not None))
+                for kinds_joined, joiner, _name in combined.values():
+                    if job.kind in kinds_joined:
+                        joiner.add(produced.unsigned, *_bookmark(job, lang))
+            for done, (kind, (_kinds, joiner, name)) in enumerate(combined.items(), len(jobs)):
                 if progress is not None:
                     progress(done, total, name)
-                write_atomically(out_dir / f"{name}.pdf", produced.final)
-                written.append(Written(kind, out_dir / f"{name}.pdf", key is not None))
-                joiner.add(produced.unsigned)
-            if progress is not None:
-                progress(total - 1, total, names["all"])
-            combined = joiner.joined()
-            path = out_dir / f"{names['all']}.pdf"
-            write_atomically(path, signature.apply(combined) if signature else combined)
-            written.append(Written("all", path, key is not None))
+                joined = joiner.joined()
+                path = out_dir / f"{name}.pdf"
+                write_atomically(path, signature.apply(joined) if signature else joined)
+                written.append(Written(kind, path, key is not None))
         if progress is not None:
             progress(total, total, "")
         with self._db.writing() as session:
@@ -242,10 +206,70 @@ class PublishingService:
                 str(out_dir),
                 files=len(written),
                 version=snapshot.version,
-                fingerprint=fingerprint,
+                fingerprint=stamp.results_fingerprint,
                 signed=key is not None,
             )
         return written
+
+    def _stamp_and_signature(
+        self,
+        snapshot: Snapshot,
+        key: ConventionKey | None,
+        lang: str,
+        paper: Paper,
+        printed_at: datetime | None,
+    ) -> tuple[DocumentStamp, SignatureRequest | None]:
+        from juryapp.reports.signing import (  # noqa: PLC0415
+            INFO_RESULTS_FINGERPRINT,
+            INFO_RESULTS_VERSION,
+            SignatureRequest,
+            qr_payload,
+        )
+
+        fingerprint = results_fingerprint(snapshot)
+        key_fingerprint, audit_head = self._trust_marks(key)
+        stamp = DocumentStamp(
+            lang="en" if lang == "en" else "id",
+            printed_at=printed_at or datetime.now().replace(microsecond=0),
+            draft=not snapshot.locked,
+            results_version=snapshot.version,
+            results_fingerprint=fingerprint,
+            qr_payload=qr_payload(fingerprint, snapshot.version, key) if key else None,
+            paper=paper,
+            key_fingerprint=key_fingerprint,
+            audit_head=audit_head,
+        )
+        signature = (
+            SignatureRequest(
+                key,
+                reason="Hasil penilaian Dewan Juri",
+                location=snapshot.spec.info.city,
+                document_info={
+                    INFO_RESULTS_FINGERPRINT: fingerprint,
+                    INFO_RESULTS_VERSION: str(snapshot.version),
+                },
+            )
+            if key
+            else None
+        )
+        return stamp, signature
+
+    def _trust_marks(self, key: ConventionKey | None) -> tuple[str | None, str | None]:
+        """The signing key's fingerprint and the audit trail's head, as final documents print them.
+
+        These are what anyone compares when checking a document, so both are worked out here
+        and nowhere else: the footers and the Berita Acara only print what this returns.
+        """
+        if key is None:
+            return None, None
+        from juryapp.reports.fingerprint import fingerprint_of_certificate  # noqa: PLC0415
+
+        with self._db.reading() as session:
+            head = session.execute(
+                select(AuditHeadRow.seq, AuditHeadRow.hash).where(AuditHeadRow.id == 1)
+            ).first()
+        audit_head = f"#{head[0]} · {head[1][:4]}…{head[1][-4:]}" if head is not None else None
+        return fingerprint_of_certificate(key.certificate_pem), audit_head
 
     # -- verification ------------------------------------------------------------------------
     def verify(self, path: Path) -> Verification:
@@ -277,8 +301,6 @@ PARALLEL_FROM = 200
 WORKERS = 2
 BATCH_DOCUMENTS = 20
 
-Job = tuple[str, str, list[DocumentData]]
-
 
 def _produced(
     jobs: list[Job], stamp: DocumentStamp, signature: SignatureRequest | None
@@ -295,14 +317,14 @@ def _produced(
     from juryapp.reports.documents import produce_file, produce_files  # noqa: PLC0415
 
     workers = min(WORKERS, os.cpu_count() or 1)
-    if workers < 2 or sum(len(parts) for _, _, parts in jobs) <= PARALLEL_FROM:
-        for _kind, _name, parts in jobs:
-            yield produce_file(parts, stamp, signature)
+    if workers < 2 or sum(len(job.documents) for job in jobs) <= PARALLEL_FROM:
+        for job in jobs:
+            yield produce_file(job.documents, stamp, signature)
         return
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
     try:
-        batches = _batches([parts for _, _, parts in jobs])
+        batches = _batches([job.documents for job in jobs])
         futures = [pool.submit(produce_files, batch, stamp, signature) for batch in batches]
         for future in futures:
             yield from future.result()
@@ -324,35 +346,41 @@ def _batches(files: list[list[DocumentData]]) -> list[list[list[DocumentData]]]:
     return batches
 
 
-def _jobs(
-    documents: DocumentSet, category_codes: list[str], chosen: list[Kind], names: dict[str, str]
-) -> list[Job]:
-    """Which PDF files to write: one per document a person handles on its own."""
-    jobs: list[Job] = []
-    sheets = [s for s in documents.score_sheets if not s.blank]
-    blanks = [s for s in documents.score_sheets if s.blank]
-    if Kind.SHEETS in chosen:
-        # One file per judge: the sheets a judge signs together.
-        for judge in dict.fromkeys(s.judge.code for s in sheets if s.judge is not None):
-            mine = [s for s in sheets if s.judge is not None and s.judge.code == judge]
-            jobs.append((Kind.SHEETS, f"{names[Kind.SHEETS]}-{judge}", list(mine)))
-    if Kind.BLANK in chosen and blanks:
-        jobs.append((Kind.BLANK, names[Kind.BLANK], list(blanks)))
-    if Kind.RECAP in chosen:
-        for recap, code in zip(documents.recaps, category_codes, strict=True):
-            jobs.append((Kind.RECAP, f"{names[Kind.RECAP]}-{code}", [recap]))
-    if Kind.MINUTES in chosen and documents.minutes is not None:
-        jobs.append((Kind.MINUTES, names[Kind.MINUTES], [documents.minutes]))
-    if Kind.CERTIFICATES in chosen:
-        for certificate in documents.certificates:
-            jobs.append(
-                (
-                    Kind.CERTIFICATES,
-                    f"{names[Kind.CERTIFICATES]}-{certificate.team_code}",
-                    [certificate],
-                )
-            )
-    if Kind.FEEDBACK in chosen:
-        for feedback in documents.feedback:
-            jobs.append((Kind.FEEDBACK, f"{names[Kind.FEEDBACK]}-{feedback.team_code}", [feedback]))
-    return jobs
+Combined = dict[str, tuple[frozenset[Kind], "PdfJoiner", str]]
+
+
+def _combined_files(spec: ConventionSpec, stamp: DocumentStamp, jobs: list[Job]) -> Combined:
+    """The combined files to join, by their kind: plain paper, duplex, and certificates alone."""
+    from juryapp.reports.documents import CombinedDetails, PdfJoiner  # noqa: PLC0415
+    from juryapp.reports.labels import label  # noqa: PLC0415
+
+    lang = stamp.lang
+    names, (everything, certificates) = FILE_NAMES[lang], COMBINED_TITLES[lang]
+    printed = {job.kind for job in jobs}
+    combined: Combined = {}
+    for kind, kinds, title, duplex in (
+        (ALL, COMBINED_KINDS, everything, True),
+        (ALL_CERTIFICATES, frozenset({Kind.CERTIFICATES}), certificates, False),
+    ):
+        if not printed & kinds:
+            continue
+        details = CombinedDetails(
+            title=title.format(name=spec.info.name, version=stamp.results_version),
+            author=spec.info.organiser,
+            subject=spec.info.name,
+            lang="id-ID" if lang == "id" else "en",
+            duplex=duplex,
+            blank_text=label("blank_page", lang),
+        )
+        combined[kind] = (kinds, PdfJoiner(details), names[kind])
+    return combined
+
+
+def _bookmark(job: Job, lang: str) -> tuple[str, str]:
+    """A file's bookmark in a combined file, and the kind's bookmark it goes under, if any.
+
+    A kind with one file (the minutes) is a bookmark of its own; the files of a kind with
+    several (a recap per category) go under the kind's name.
+    """
+    kind = BOOKMARKS["en" if lang == "en" else "id"][job.kind]
+    return (job.bookmark, kind) if job.bookmark else (kind, "")

@@ -260,3 +260,14 @@ def load_notes(session: Session) -> dict[tuple[str, str], tuple[str, dict[str, s
         if note.strip() or per_criterion:
             notes[(judges[judge_id], teams[team_id])] = (note, per_criterion)
     return notes
+
+
+def load_abstentions(session: Session) -> dict[tuple[str, str], str]:
+    """Why each judge did not score a team: (judge, team) → the reason recorded, maybe empty."""
+    judges, teams, _ = _codes(session)
+    rows = session.execute(
+        select(SheetRow.judge_id, SheetRow.team_id, SheetRow.abstain_reason).where(
+            SheetRow.abstained.is_(True)
+        )
+    )
+    return {(judges[judge], teams[team]): reason.strip() for judge, team, reason in rows}

@@ -136,39 +136,69 @@
 <context>
     <name>DocumentKinds</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/written_model.py" line="+30"/>
+        <location filename="../../juryapp/gui/secretariat/written_model.py" line="+40"/>
         <source>Judges&apos; score sheets</source>
         <translation>Lembar Penilaian Juri</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Blank score forms</source>
         <translation>Formulir Penilaian Kosong</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-11"/>
         <source>Score recap</source>
         <translation>Rekapitulasi Nilai</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Minutes of the jury</source>
         <translation>Berita Acara</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Robustness annex (methods, each judge left out)</source>
+        <translation>Lampiran Uji Ketahanan Peringkat</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Announcement of the winners</source>
+        <translation>Pengumuman Pemenang</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each judge&apos;s recap</source>
+        <translation>Rekapitulasi Nilai per Juri</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Certificates of award</source>
         <translation>Piagam Penghargaan</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Feedback sheets</source>
-        <translation>Lembar Umpan Balik</translation>
+        <location line="+2"/>
+        <source>Conflict-of-interest declarations</source>
+        <translation>Pernyataan Konflik Kepentingan</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Attendance lists</source>
+        <translation>Daftar Hadir Dewan Juri</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>All documents in one file, for printing</source>
-        <translation>Semua dokumen dalam satu berkas, untuk dicetak</translation>
+        <source>Plain-paper documents in one file, for duplex printing</source>
+        <translation>Dokumen kertas biasa dalam satu berkas, untuk cetak bolak-balik</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All certificates in one file, for card stock</source>
+        <translation>Semua piagam dalam satu berkas, untuk kertas tebal</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Feedback sheets</source>
+        <translation>Lembar Umpan Balik</translation>
     </message>
 </context>
 <context>
@@ -474,7 +504,7 @@
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/print_page.py" line="+185"/>
+        <location filename="../../juryapp/gui/secretariat/print_page.py" line="+187"/>
         <source>Results and signature</source>
         <translation>Hasil dan tanda tangan</translation>
     </message>
@@ -1623,7 +1653,7 @@
 <context>
     <name>WrittenFilesModel</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/written_model.py" line="+46"/>
+        <location filename="../../juryapp/gui/secretariat/written_model.py" line="+56"/>
         <source>Yes</source>
         <translation>Ya</translation>
     </message>

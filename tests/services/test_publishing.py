@@ -14,6 +14,7 @@ from juryapp.bootstrap import Services, open_services
 from juryapp.cli.main import main
 from juryapp.domain.access import Actor
 from juryapp.services import publishing
+from juryapp.services.documents import COMBINED_KINDS
 from juryapp.services.publishing import Kind, Written
 
 PRINTED_AT = datetime(2024, 9, 19, 16, 30)
@@ -49,20 +50,62 @@ def test_every_file_is_signed_and_the_combined_file_holds_every_page(
     services: Services, tmp_path: Path
 ) -> None:
     written = print_set(services, tmp_path / "out")
-    singles = [w for w in written if w.kind != "all"]
+    singles = [w for w in written if w.kind not in ("all", "all-certificates")]
     (combined,) = [w for w in written if w.kind == "all"]
-    assert len(singles) == 34
+    (certificates,) = [w for w in written if w.kind == "all-certificates"]
+    assert {w.kind for w in singles} == set(Kind)
     assert all(w.signed for w in written)
     for w in written:
         check = services.publishing.verify(w.path)
         assert check.ok, (w.path.name, check.verdict.problems)
+    # the plain-paper documents, each starting on the front of a sheet of paper
     joined = PdfReader(combined.path).pages
-    counts = [len(PdfReader(w.path).pages) for w in singles]
-    assert len(joined) == sum(counts) == 118
+    plain = [w for w in singles if w.kind in COMBINED_KINDS]
     first = 0
-    for single, count in zip(singles, counts, strict=True):  # each document's first page
-        assert joined[first].extract_text() == PdfReader(single.path).pages[0].extract_text()
-        first += count
+    for single in plain:
+        pages = PdfReader(single.path).pages
+        assert first % 2 == 0, single.path.name
+        assert joined[first].extract_text() == pages[0].extract_text()
+        first += len(pages)
+        if len(pages) % 2:
+            assert "Halaman ini sengaja dikosongkan." in joined[first].extract_text()
+            first += 1
+    assert first == len(joined)
+    # certificates on card stock and the forms are not in it
+    cards = [w for w in singles if w.kind == Kind.CERTIFICATES]
+    assert len(PdfReader(certificates.path).pages) == len(cards) == 9
+    forms = {Kind.BLANK, Kind.DECLARATIONS, Kind.ATTENDANCE}
+    text = " ".join(page.extract_text() for page in joined)
+    assert "PIAGAM PENGHARGAAN" not in text and "PEDOMAN PENILAIAN" not in text
+    assert all(w.kind not in COMBINED_KINDS for w in singles if w.kind in forms)
+
+
+def test_the_combined_file_has_its_own_title_and_a_bookmark_per_document(
+    services: Services, tmp_path: Path
+) -> None:
+    written = print_set(services, tmp_path / "out", [Kind.MINUTES, Kind.RECAP, Kind.FEEDBACK])
+    (combined,) = [w for w in written if w.kind == "all"]
+    reader = PdfReader(combined.path)
+    assert reader.metadata is not None
+    assert reader.metadata.title == (
+        "Konvensi Mutu Bidang Kesehatan Tingkat Kota Administrasi Jakarta Barat 2024 — berkas "
+        "cetak hasil penilaian, versi 1"
+    )
+    outline = reader.outline
+    titles = [item.title for item in outline if not isinstance(item, list)]
+    assert titles == ["Berita Acara Hasil Penilaian", "Rekapitulasi Nilai", "Lembar Umpan Balik"]
+    recaps, feedback = [item for item in outline if isinstance(item, list)]
+    assert [item.title for item in recaps] == [
+        "Puskesmas",
+        "Rumah Sakit Umum Daerah",
+        "Rumah Sakit Swasta",
+    ]
+    assert len(feedback) == 15
+    assert feedback[0].title == "PKM-03 — Puskesmas Kecamatan Grogol Petamburan"  # by rank
+    # each bookmark opens its document's first page
+    first_recap = reader.get_destination_page_number(recaps[0])
+    assert first_recap == len(PdfReader(written[0].path).pages) + 1  # after the minutes
+    assert "REKAPITULASI NILAI" in reader.pages[first_recap].extract_text()
 
 
 def test_worker_processes_write_the_same_documents(

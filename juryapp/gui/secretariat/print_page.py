@@ -45,6 +45,7 @@ from juryapp.services.publishing import Kind, Verification, Written
 from juryapp.services.results import LockState
 
 FOLDER_NAME = "juryapp-dokumen"
+_ROWS = 4  # document kinds per column
 
 
 def default_output_folder() -> Path:
@@ -108,7 +109,8 @@ class PrintPage(QWidget):
             box.setChecked(True)
             box.toggled.connect(self._update_buttons)
             self.kind_boxes[kind] = box
-            grid.addWidget(box, number % 3, number // 3)
+            # down the columns, in printing order: results first, then the forms
+            grid.addWidget(box, number % _ROWS, number // _ROWS)
 
     def _build_options(self) -> None:
         self.options_box = QGroupBox(self)
