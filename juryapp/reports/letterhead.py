@@ -14,7 +14,7 @@ from juryapp.domain.messages import StateError, Text
 from juryapp.reports import fonts
 from juryapp.reports.labels import label
 from juryapp.reports.model import Header
-from juryapp.reports.speedups import drawn_once
+from juryapp.reports.speedups import draw_image_once, drawn_once
 from juryapp.reports.styles import INK, Margins, fit_size
 
 LOGO_SIZE = 22 * mm
@@ -138,7 +138,8 @@ def draw_logo(canv: Canvas, logo: bytes, x: float, y: float, size: float) -> Non
         scale = min(size / image_w, size / image_h)
         w, h = image_w * scale, image_h * scale
         canv.beginForm(name, 0, 0, size, size)
-        canv.drawImage(reader, (size - w) / 2, (size - h) / 2, width=w, height=h, mask="auto")
+        canv.translate((size - w) / 2, (size - h) / 2)
+        draw_image_once(canv, f"juryLogoImage{_logo_id(logo)}", reader, (w, h))
         canv.endForm()
         forms.add(name)
     canv.saveState()

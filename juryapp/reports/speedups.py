@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import functools
 import operator
 from collections.abc import Callable, Hashable
@@ -9,6 +10,8 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfdoc import PDFImageXObject
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CellStyle, Paragraph, Table, TableStyle
 
@@ -398,3 +401,38 @@ def _cell_content(value: Any) -> Hashable | None:
         if type(item) is not _SharedParagraph or not item._jury_shared.plain:
             return None
     return tuple((item._jury_shared, item.style) for item in value)
+
+
+# --- an image embedded in many files, encoded once --------------------------------------------
+
+# The image XObject of each image drawn so far, by name: its compressed pixels and soft mask
+_IMAGES: dict[str, PDFImageXObject] = {}
+
+
+def draw_image_once(canv: Canvas, name: str, image: ImageReader, size: tuple[float, float]) -> None:
+    """``canv.drawImage(image, 0, 0, *size)``, with the image encoded once per process.
+
+    ReportLab compresses an image's pixels again for every file it is drawn in, and takes a
+    digest of them first: for the letterhead's logo, in every file of a print run, that was
+    a fifth of the time of a one-page document. The stream written is the same.
+    """
+    doc = canv._doc
+    registered = doc.getXObjectName(name)
+    if doc.idToObject.get(registered) is None:
+        template = _IMAGES.get(name)
+        if template is None:
+            template = _IMAGES[name] = PDFImageXObject(name, image, mask="auto")
+        xobject = copy.copy(template)
+        mask = xobject.__dict__.pop("_smask", None)
+        canv._setXObjects(xobject)
+        doc.Reference(xobject, registered)
+        doc.addForm(name, xobject)
+        if mask is not None:
+            canv._setXObjects(mask)
+            xobject.smask = doc.Reference(copy.copy(mask), doc.getXObjectName(mask.name))
+    canv._currentPageHasImages = 1
+    canv.saveState()
+    canv.scale(*size)
+    canv._code.append(f"/{registered} Do")
+    canv.restoreState()
+    canv._formsinuse.append(name)  # the page's (or form's) resources list what it draws
