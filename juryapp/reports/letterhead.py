@@ -27,7 +27,7 @@ _LEADING = 1.28
 # (font, size, room above) of each kind of line: the organiser, what the letter is from, is the
 # largest, and the address stands a little apart from it
 _PARENT = (fonts.SANS_BOLD, 11.0, 0.0)
-_ORGANISER = (fonts.SANS_BOLD, 13.0, 0.5)
+_ORGANISER = (fonts.SANS_BOLD, 12.5, 0.5)
 _ADDRESS = (fonts.SANS, 8.8, 2.5)
 _CONTACT = (fonts.SANS, 8.3, 0.0)
 
@@ -74,8 +74,9 @@ def draw_letterhead(
     text_left, text_right = left, right
     if header.logo is not None:
         draw_logo(canv, header.logo, left, top - LOGO_SIZE - 1 * mm, LOGO_SIZE)
-        # the lines stay centred on the page: as much room is kept on the right as the logo takes
-        text_left, text_right = left + LOGO_SIZE + _LOGO_GAP, right - LOGO_SIZE - _LOGO_GAP
+        # the lines are centred in the room right of the logo, where the longest of them, the
+        # organiser's name, can keep its size
+        text_left = left + LOGO_SIZE + _LOGO_GAP
     rule_y = height - margins.top - letterhead_height(header, lang) + _BELOW_RULE
     drawn_once(
         canv,
