@@ -95,7 +95,7 @@ def _table(data: AttendanceData, lang: str, width: float) -> Flowable:
             cells.append(para(row.key_fingerprint or label("none", lang), st.dense_center))
         cells.append(sign_cell(number, None, 38 * mm))
         rows.append(cells)
-    fixed = [8 * mm, 0.0, 0.0, 22 * mm, *([30 * mm] if keys else []), 38 * mm]
+    fixed = [8 * mm, 0.0, 0.0, 22 * mm, *([36 * mm] if keys else []), 38 * mm]
     rest = width - sum(fixed)
     fixed[1], fixed[2] = 0.5 * rest, 0.5 * rest
     heights = [0.0, *([SIGN_ROW_HEIGHT + 2 * mm] * (len(rows) - 1))]

@@ -8,7 +8,13 @@ from fractions import Fraction
 from juryapp.domain.formatting import format_number, format_score
 from juryapp.domain.kinds import Method, TotalFormula
 from juryapp.domain.model import ConventionSpec, Criterion
-from juryapp.domain.results import CategoryResult, MarkStatus, TeamResult, TieGroup
+from juryapp.domain.results import (
+    CategoryResult,
+    MarkStatus,
+    TeamResult,
+    TieDecision,
+    TieGroup,
+)
 
 METHOD_NAMES = {
     Method.MEAN: ("Rata-rata nilai seluruh juri", "Mean of all judges' totals"),
@@ -107,8 +113,7 @@ def _tie_sentence(
     for code in used:
         name = pick(lang, criteria[code].name, criteria[code].name_en)
         values = listing(
-            [f"{team.institution} {_mean(team, code, lang)}" for team in members],
-            lang,
+            [f"{team.institution} {_mean(team, code, lang)}" for team in members], lang
         )
         parts.append(
             pick(
@@ -117,12 +122,30 @@ def _tie_sentence(
                 f"On the tie-break criterion {code} ({name}) their mean scores were: {values}.",
             )
         )
-    level = [code for code in chain if code in criteria]
-    for group in tie.still_tied:
+    parts += _level_sentences(tie, teams, [code for code in chain if code in criteria], lang)
+    if tie.decision is not None:
+        parts.append(_decision_sentence(tie.decision, teams, lang))
+    if len({team.rank for team in members}) > 1:
+        placed = sorted(members, key=lambda team: (team.rank or 0, team.code))
+        places = listing([_placed(team, lang) for team in placed], lang)
+        parts.append(pick(lang, f"Hasilnya: {places}.", f"The outcome: {places}."))
+    return " ".join(parts)
+
+
+def _level_sentences(
+    tie: TieGroup, teams: Mapping[str, TeamResult], chain: list[str], lang: str
+) -> list[str]:
+    """The teams level after the whole chain, with their values, and what became of them."""
+    groups = list(tie.still_tied)
+    if tie.decision is not None and not any(set(g) == tie.decision.teams for g in groups):
+        # level until the jury decided: their values show there was nothing else to go by
+        groups.insert(0, tuple(code for code in tie.teams if code in tie.decision.teams))
+    parts = []
+    for group in groups:
         tied = [teams[code] for code in group]
         tied_names = listing([team.institution for team in tied], lang)
-        if level:
-            values = "; ".join(f"{code} {_mean(tied[0], code, lang)}" for code in level)
+        if chain:
+            values = "; ".join(f"{code} {_mean(tied[0], code, lang)}" for code in chain)
             parts.append(
                 pick(
                     lang,
@@ -131,8 +154,8 @@ def _tie_sentence(
                     f"{tied_names} were also level on every tie-break criterion ({values}).",
                 )
             )
-        if tie.decision is not None and tie.decision.shared:
-            continue  # said below, with the jury's reason
+        if tie.decision is not None and set(group) == tie.decision.teams:
+            continue  # the jury's decision, with its reason, follows
         if tie.crosses_cut_line and tie.decision is None:
             parts.append(
                 pick(
@@ -152,33 +175,31 @@ def _tie_sentence(
                     f"{tied_names} share rank {rank}.",
                 )
             )
-    if tie.decision is not None:
-        decision = tie.decision
-        reason = decision.reason or pick(lang, "tanpa alasan tercatat", "no reason recorded")
-        if decision.shared:
-            decided = listing([teams[code].institution for code in sorted(decision.teams)], lang)
-            parts.append(
-                pick(
-                    lang,
-                    f"Dewan Juri memutuskan {decided} sebagai juara bersama, dengan alasan: "
-                    f"“{reason}”.",
-                    f"The Jury decided that {decided} share the place, because: “{reason}”.",
-                )
-            )
-        else:
-            order = listing([teams[code].institution for code in decision.order], lang)
-            parts.append(
-                pick(
-                    lang,
-                    f"Dewan Juri memutuskan urutan {order}, dengan alasan: “{reason}”.",
-                    f"The Jury decided the order {order}, because: “{reason}”.",
-                )
-            )
-    if len({team.rank for team in members}) > 1:
-        placed = sorted(members, key=lambda team: (team.rank or 0, team.code))
-        places = listing([_placed(team, lang) for team in placed], lang)
-        parts.append(pick(lang, f"Hasilnya: {places}.", f"The outcome: {places}."))
-    return " ".join(parts)
+    return parts
+
+
+def _decision_sentence(decision: TieDecision, teams: Mapping[str, TeamResult], lang: str) -> str:
+    reason = decision.reason or pick(lang, "tanpa alasan tercatat", "no reason recorded")
+    if decision.shared:
+        decided = listing([teams[code].institution for code in sorted(decision.teams)], lang)
+        said = pick(
+            lang,
+            f"Dewan Juri menetapkan {decided} sebagai juara bersama",
+            f"The Jury decided that {decided} share the place",
+        )
+    elif len(decision.order) == 2:
+        first, second = (teams[code].institution for code in decision.order)
+        said = pick(
+            lang,
+            f"Dewan Juri menetapkan {first} di atas {second}",
+            f"The Jury placed {first} above {second}",
+        )
+    else:
+        order = listing([teams[code].institution for code in decision.order], lang)
+        said = pick(
+            lang, f"Dewan Juri menetapkan urutan {order}", f"The Jury set the order {order}"
+        )
+    return pick(lang, f"{said}, dengan alasan: “{reason}”.", f"{said}, because: “{reason}”.")
 
 
 def _placed(team: TeamResult, lang: str) -> str:
