@@ -321,3 +321,54 @@ def test_help_lists_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         parse_arguments(["--help"])
     assert "results" in capsys.readouterr().out
+
+
+def test_the_report_command_offers_every_kind_of_document() -> None:
+    from juryapp.cli.results_commands import DOCUMENT_KINDS  # noqa: PLC0415
+    from juryapp.services.publishing import Kind  # noqa: PLC0415
+
+    assert [kind.value for kind in Kind] == DOCUMENT_KINDS
+
+
+def test_report_writes_only_the_documents_asked_for(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    assert run(demo_db, "report", "--out", str(out), "--quiet", "--documents", "declarations",
+               "attendance", "announcement", "judge-recap") == 0  # fmt: skip
+    names = sorted(path.name for path in out.iterdir())
+    assert names == [
+        "all-documents.pdf",  # the announcement and each judge's recap, for printing at once
+        "announcement.pdf",
+        "attendance.pdf",
+        "conflict-of-interest-declarations.pdf",
+        *(f"judge-recap-J{n}.pdf" for n in range(1, 6)),
+    ]
+    assert "9 PDF files" in capsys.readouterr().out
+
+
+@pytest.mark.slow
+def test_lock_report_and_verify_print_no_warning_of_a_library(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    """pyHanko's deprecation warning about DSA keys is not for a secretariat to read."""
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    def juryapp(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "juryapp", "--db", str(demo_db), *args],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+
+    out = tmp_path / "out"
+    steps = [
+        juryapp("lock", "--reason", "pleno"),
+        juryapp("report", "--out", str(out), "--quiet", "--documents", "minutes"),
+        juryapp("verify", str(out / "berita-acara.pdf")),
+    ]
+    for step in steps:
+        assert "Warning" not in step.stderr and "DSA" not in step.stderr, step.stderr
+    assert "SAH" in steps[-1].stdout
