@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
@@ -11,15 +10,15 @@ from reportlab.platypus import Flowable, Spacer
 from juryapp.domain.formatting import format_date, format_time
 from juryapp.reports.blocks import (
     SIGN_ROW_HEIGHT,
+    acknowledgement,
     align_right,
     field_table,
     fill_in,
     grid_table,
-    judge_detail,
     name_and_detail,
+    over_right,
     place_and_date,
     sign_cell,
-    signature_block,
 )
 from juryapp.reports.keeping import KeepRowsWith
 from juryapp.reports.labels import label
@@ -28,7 +27,7 @@ from juryapp.reports.model import AttendanceData, DocumentStamp
 from juryapp.reports.speedups import para
 from juryapp.reports.styles import styles
 
-_SIGNATURE_WIDTH = 75 * mm
+_SIGNATURE_WIDTH = 95 * mm
 
 
 def render_attendance(data: AttendanceData, stamp: DocumentStamp) -> bytes:
@@ -55,17 +54,12 @@ def attendance_part(data: AttendanceData, stamp: DocumentStamp) -> Part:
         field_table(particulars, width, label_width=30 * mm),
         Spacer(1, 4 * mm),
     ]
-    after: list[Flowable] = [Spacer(1, 6 * mm)]
-    if data.chair is not None:
-        block = signature_block(
-            title=f"{escape(label('acknowledged', lang))}<br/>{escape(label('chair_signs', lang))}",
-            name=data.chair.name,
-            detail=judge_detail(data.chair, lang),
-            width=_SIGNATURE_WIDTH,
-            place_date=place_and_date(data.header, data.date, lang),
-            markup_title=True,
-        )
-        after.append(align_right(block, width, _SIGNATURE_WIDTH))
+    # the head of the organiser acknowledges who was there, as on the Berita Acara
+    after: list[Flowable] = [
+        Spacer(1, 6 * mm),
+        over_right(place_and_date(data.header, data.date, lang), width, _SIGNATURE_WIDTH),
+        align_right(acknowledgement(data.header, lang, _SIGNATURE_WIDTH), width, _SIGNATURE_WIDTH),
+    ]
     flow.append(KeepRowsWith(_table(data, lang, width), after=after, tail_rows=2))
     return Part(
         header=data.header,

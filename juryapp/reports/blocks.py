@@ -44,6 +44,7 @@ from juryapp.reports.styles import (
     RULE,
     SIGNATURE_HEIGHT,
     SIGNATURE_PADDING,
+    fit_size,
     styles,
 )
 
@@ -199,11 +200,49 @@ def signature_rows(
     rows.append(para(title, style, markup=markup_title))
     rows.append(_signature_space(signature_png, width, space))
     shown = f"<u><b>{escape(name)}</b></u>" if name else "(" + "." * 44 + ")"
-    rows.append(para(shown, style, markup=True))
+    rows.append(para(shown, _name_style(style, name, width), markup=True))
     if rank:
         rows.append(para(rank, style))
     rows.append(para(detail, style) if detail else Spacer(1, style.leading))
     return rows
+
+
+@functools.lru_cache(maxsize=256)
+def _name_style(style: ParagraphStyle, name: str, width: float) -> ParagraphStyle:
+    """``style``, a little smaller if that keeps a long name with its degrees on one line.
+
+    A name broken over two underlined lines reads as two people; below 8 points it wraps.
+    """
+    bold = fonts.SANS_BOLD if style.fontName.startswith(fonts.SANS) else fonts.SERIF_BOLD
+    room = width - SIGNATURE_PADDING.left - SIGNATURE_PADDING.right - 2
+    size = fit_size(name, bold, style.fontSize, room, smallest=8)
+    if size >= style.fontSize:
+        return style
+    return ParagraphStyle(f"{style.name}-{size:.2f}", parent=style, fontSize=size)
+
+
+def signatures_side_by_side(blocks: Sequence[dict[str, Any]], width: float) -> Table:
+    """Signature blocks (``signature_rows`` fields) next to each other, line by line.
+
+    Each line is a row of one table, so the names and NIPs stand level even where one
+    signer's title takes two lines and the other's one.
+    """
+    columns = [
+        signature_rows(**{**fields, "rank": fields.get("rank") or "\u00a0"}) for fields in blocks
+    ]
+    depth = max(len(rows) for rows in columns)
+    cells = [[rows[i] if i < len(rows) else "" for rows in columns] for i in range(depth)]
+    table = ReusedTable(cells, colWidths=[width / len(blocks)] * len(blocks))
+    font = (blocks[0].get("style") or styles().sign).fontName
+    table.setStyle(
+        tight(
+            ("FONTNAME", (0, 0), (-1, -1), font),
+            ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), SIGNATURE_PADDING.bottom),
+        )
+    )
+    return table
 
 
 def _signature_space(png: bytes | None, width: float, height: float = SIGNATURE_HEIGHT) -> Flowable:

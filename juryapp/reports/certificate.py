@@ -17,8 +17,7 @@ from juryapp.reports.blocks import (
     nip_line,
     place_and_date,
     place_title,
-    side_by_side,
-    signature_block,
+    signatures_side_by_side,
 )
 from juryapp.reports.footer import CERTIFICATE_FOOT
 from juryapp.reports.labels import label
@@ -166,26 +165,25 @@ def _signatures(data: CertificateData, lang: str, width: float) -> Flowable:
     header = data.header
     block_width = width / 2 - 10 * mm
     sign = _style("sign", _REGULAR, 11)
-    place_date = place_and_date(header, data.date, lang)
-    chair = signature_block(
-        title=label("chair_signs", lang),
-        name=data.chair.name,
-        detail=judge_detail(data.chair, lang),
-        width=block_width,
+    chair = {
+        "title": label("chair_signs", lang),
+        "name": data.chair.name,
+        "detail": judge_detail(data.chair, lang),
+        "width": block_width,
         # the place and date stand over the organiser's block; the chair's line stays empty
-        place_date="\u00a0",
-        signature_png=data.chair.signature_png,
-        style=sign,
-        space=_SIGNING_SPACE,
-    )
-    organiser = signature_block(
-        title=f"{fill_in(header.organiser_head_title)},",
-        name=header.organiser_head_name,
-        rank=header.organiser_head_rank,
-        detail=nip_line(header.organiser_head_nip, lang),
-        width=block_width,
-        place_date=place_date,
-        style=sign,
-        space=_SIGNING_SPACE,
-    )
-    return side_by_side([chair, organiser], width)
+        "place_date": "\u00a0",
+        "signature_png": data.chair.signature_png,
+        "style": sign,
+        "space": _SIGNING_SPACE,
+    }
+    organiser = {
+        "title": f"{fill_in(header.organiser_head_title)},",
+        "name": header.organiser_head_name,
+        "rank": header.organiser_head_rank,
+        "detail": nip_line(header.organiser_head_nip, lang),
+        "width": block_width,
+        "place_date": place_and_date(header, data.date, lang),
+        "style": sign,
+        "space": _SIGNING_SPACE,
+    }
+    return signatures_side_by_side([chair, organiser], width)

@@ -125,7 +125,7 @@ LABELS: dict[str, Text] = {
         "({n}) {judge} did not score {team}: {reason}",
     ),
     "judges_key": Text("Nomor juri:", "Judge numbers:"),
-    "ties": Text("Keputusan atas nilai sama", "Tie decisions"),
+    "ties": Text("Peringkat atas nilai akhir yang sama", "Places where final scores were equal"),
     "jury_signs": Text("Dewan Juri", "The Jury"),
     # minutes
     "minutes_title": Text("BERITA ACARA HASIL PENILAIAN", "MINUTES OF THE JUDGING RESULTS"),
@@ -173,23 +173,16 @@ LABELS: dict[str, Text] = {
         "Hasil penilaian versi {version} belum dikunci; Berita Acara ini masih draf.",
         "Results version {version} are not locked yet; these minutes are a draft.",
     ),
-    "minutes_key": Text(
-        "Dokumen hasil ditandatangani secara elektronik dengan kunci bersidik jari {key}",
-        "The results documents are signed electronically with the key whose fingerprint is {key}",
-    ),
-    "minutes_audit": Text(
-        "kepala jejak audit pada saat dokumen dicetak adalah {audit}",
-        "the head of the audit trail when they were printed is {audit}",
-    ),
     "minutes_compare": Text(
-        "Nilai inilah yang dibandingkan siapa pun yang memeriksa keaslian dokumen hasil.",
-        "This is what anyone compares when checking that a results document is genuine.",
+        "Dokumen hasil ditandatangani secara elektronik. Siapa pun yang memeriksa keaslian "
+        "dokumen hasil membandingkan nilai berikut dengan yang tertera pada dokumen atau "
+        "diperoleh saat pemeriksaan:",
+        "The results documents are signed electronically. Anyone checking that a results "
+        "document is genuine compares these values with the ones the document or the check "
+        "shows:",
     ),
-    "minutes_compare_both": Text(
-        "Kedua nilai inilah yang dibandingkan siapa pun yang memeriksa keaslian dokumen hasil.",
-        "These two values are what anyone compares when checking that a results document is "
-        "genuine.",
-    ),
+    "minutes_key": Text("Sidik jari kunci penanda tangan", "Fingerprint of the signing key"),
+    "minutes_audit": Text("Kepala jejak audit saat dicetak", "Head of the audit trail at printing"),
     "minutes_annex": Text(
         "Rekapitulasi nilai terlampir dan merupakan bagian yang tidak terpisahkan dari Berita "
         "Acara ini.",

@@ -13,6 +13,7 @@ from juryapp.reports.blocks import (
     acknowledgement,
     bold,
     centred,
+    field_table,
     fill_in,
     grid_table,
     judge_detail,
@@ -76,7 +77,7 @@ def minutes_part(data: MinutesData, stamp: DocumentStamp) -> Part:
     flow.append(Spacer(1, 3 * mm))
     # What the results are and how to check them, the closing sentences and every signature
     # stay on one page: signatures alone on a last page would not show what they sign.
-    closing = [para(text, st.body) for text in _closing(data, stamp)]
+    closing = _closing(data, stamp, width)
     flow.append(
         KeepTogether([*_spaced(closing), Spacer(1, 5 * mm), *_signatures(data, lang, width)])
     )
@@ -111,26 +112,30 @@ def _opening(data: MinutesData, lang: str) -> str:
     )
 
 
-def _closing(data: MinutesData, stamp: DocumentStamp) -> list[str]:
-    """The results version and lock, how to check the documents, the annex and the close."""
+def _closing(data: MinutesData, stamp: DocumentStamp, width: float) -> list[Flowable]:
+    """The results version and lock, what to compare to check them, the annex and the close."""
     lang = stamp.lang
+    st = styles()
     if stamp.draft:
-        texts = [label("minutes_draft", lang, version=stamp.results_version)]
+        lock = label("minutes_draft", lang, version=stamp.results_version)
     else:
         note = label("minutes_lock_note", lang, note=data.lock_note) if data.lock_note else ""
-        texts = [label("minutes_locked", lang, version=stamp.results_version, note=note)]
-    trust = []
-    if stamp.key_fingerprint:
-        trust.append(label("minutes_key", lang, key=stamp.key_fingerprint))
-    if stamp.audit_head:
-        trust.append(label("minutes_audit", lang, audit=stamp.audit_head))
-    if trust:
-        sentence = "; ".join(trust)
-        sentence = sentence[:1].upper() + sentence[1:] + ". "
-        compare = "minutes_compare_both" if len(trust) == 2 else "minutes_compare"
-        texts.append(sentence + label(compare, lang))
-    texts += [label("minutes_annex", lang), label("minutes_closing", lang)]
-    return texts
+        lock = label("minutes_locked", lang, version=stamp.results_version, note=note)
+    flow: list[Flowable] = [para(lock, st.body)]
+    values = [
+        (label(key, lang), para(bold(value), st.text, markup=True))
+        for key, value in (
+            ("minutes_key", stamp.key_fingerprint),
+            ("minutes_audit", stamp.audit_head),
+        )
+        if value
+    ]
+    if values:
+        flow.append(para(label("minutes_compare", lang), st.body))
+        flow.append(field_table(values, width, label_width=62 * mm))
+    flow += [para(label("minutes_annex", lang), st.body)]
+    flow += [para(label("minutes_closing", lang), st.body)]
+    return flow
 
 
 def _jury_table(data: MinutesData, lang: str, width: float) -> Flowable:
@@ -144,7 +149,7 @@ def _jury_table(data: MinutesData, lang: str, width: float) -> Flowable:
         if judge.nip:
             who += f"<br/>{escape(judge_detail(judge, lang))}"
         rows.append([str(number), para(who, st.cell, markup=True), para(position, st.cell), role])
-    widths = [10 * mm, 0.45 * (width - 34 * mm), 0.55 * (width - 34 * mm), 24 * mm]
+    widths = [10 * mm, 0.52 * (width - 34 * mm), 0.48 * (width - 34 * mm), 24 * mm]
     extra = [("ALIGN", (0, 1), (0, -1), "CENTER"), ("ALIGN", (3, 1), (3, -1), "CENTER")]
     return grid_table(rows, widths, extra=extra)
 

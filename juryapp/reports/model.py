@@ -312,7 +312,6 @@ class AttendanceData:
     start: time | None
     place: str
     rows: tuple[AttendanceRow, ...]
-    chair: JudgeInfo | None
 
 
 @dataclass(frozen=True)

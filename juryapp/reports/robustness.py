@@ -43,6 +43,7 @@ def robustness_part(data: RobustnessData, stamp: DocumentStamp) -> Part:
             Spacer(1, 2 * mm),
             para(bold(label("robustness_stable", lang)), st.text, markup=True),
         ]
+    legend = [Spacer(1, 2 * mm), para(label("robustness_legend", lang), st.small)]
     for number, category in enumerate(data.categories, start=1):
         heading = label(
             "minutes_category",
@@ -53,8 +54,12 @@ def robustness_part(data: RobustnessData, stamp: DocumentStamp) -> Part:
             quota=category.quota,
         )
         before = [Spacer(1, 4 * mm), para(bold(heading), st.text, markup=True), Spacer(1, 1.5 * mm)]
-        flow.append(KeepRowsWith(_table(data, category, lang, width), before=before, head_rows=3))
-    flow += [Spacer(1, 2 * mm), para(label("robustness_legend", lang), st.small)]
+        last = number == len(data.categories)
+        table = _table(data, category, lang, width)
+        # the key goes with the last rows it explains
+        flow.append(KeepRowsWith(table, before=before, after=legend if last else (), head_rows=3))
+    if not data.categories:
+        flow += legend
     return Part(
         header=data.header,
         flowables=tuple(flow),
@@ -71,7 +76,7 @@ def _table(data: RobustnessData, category: RobustnessCategory, lang: str, width:
     per_judge = judges <= _JUDGE_COLUMNS
     judge_heads = list(data.scenarios[methods:]) if per_judge else [""]
     scenario_w = 15 * mm if per_judge else 22 * mm
-    number_w, official_w, flag_w = 8 * mm, 14 * mm, 58 * mm
+    number_w, official_w, flag_w = 8 * mm, 14 * mm, 48 * mm
     columns = methods + len(judge_heads)
     text_w = width - number_w - official_w - methods * _METHOD_WIDTH - len(judge_heads) * scenario_w
     text_w -= flag_w

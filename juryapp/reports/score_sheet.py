@@ -104,7 +104,9 @@ def _legend(data: ScoreSheetData, lang: str, make: MakePara = para) -> list[Flow
         lines.append(label("blank_form", lang))
     if not lines:
         return []
-    return [Spacer(1, 1.5 * mm), *(make(line, st.small) for line in lines)]
+    # on the paper form the judge works the values out from it: black, not a grey footnote
+    style = st.cell if data.blank else st.small
+    return [Spacer(1, 1.5 * mm), *(make(line, style) for line in lines)]
 
 
 def _shared_levels(data: ScoreSheetData) -> str:

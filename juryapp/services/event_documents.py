@@ -232,10 +232,9 @@ def attendance(
     spec: ConventionSpec, header: Header, judges: tuple[JudgeInfo, ...]
 ) -> tuple[AttendanceData, ...]:
     """One list per day; the laptop key column stays empty until judges use their own."""
-    chair = next((j for j in judges if j.is_chair), None)
     rows = tuple(AttendanceRow(judge) for judge in sorted(judges, key=lambda j: not j.is_chair))
     return tuple(
-        AttendanceData(header, number, day.date, day.start, spec.info.venue, rows, chair)
+        AttendanceData(header, number, day.date, day.start, spec.info.venue, rows)
         for number, day in enumerate(spec.days, 1)
     )
 

@@ -127,7 +127,6 @@ def test_the_attendance_list_shows_laptop_keys_once_there_are_some() -> None:
         time(8, 30),
         "Aula",
         (AttendanceRow(judge, "7K3M-Q9XA-2B4C-D5EF-GH6J"),),
-        judge,
     )
     text = " ".join(pdf_pages_of(render_attendance(data, stamp())))
     assert "Sidik Jari Kunci Laptop" in text and "7K3M-Q9XA-2B4C-D5EF-GH6J" in text

@@ -98,12 +98,9 @@ def test_the_lock_version_key_and_audit_head_stand_by_the_signatures(
     assert re.fullmatch(r"[0-9A-Z]{4}(-[0-9A-Z]{4}){4}", fingerprint)
     closing = text[text.index("Hasil penilaian di atas") : text.index("DEWAN JURI")]
     assert f"hasil versi 1 yang telah dikunci dengan catatan: “{LOCK_REASON}”" in closing
-    assert f"dengan kunci bersidik jari {fingerprint}" in closing
-    assert re.search(
-        r"kepala jejak audit pada saat dokumen dicetak adalah #\d+ · [0-9a-f]{4}…[0-9a-f]{4}",
-        closing,
-    )
-    assert "Kedua nilai inilah yang dibandingkan siapa pun yang memeriksa keaslian" in closing
+    assert "Siapa pun yang memeriksa keaslian dokumen hasil membandingkan nilai berikut" in closing
+    assert f"Sidik jari kunci penanda tangan : {fingerprint}" in closing
+    assert re.search(r"Kepala jejak audit saat dicetak : #\d+ · [0-9a-f]{4}…[0-9a-f]{4}", closing)
     assert (
         "Rekapitulasi nilai terlampir dan merupakan bagian yang tidak terpisahkan dari Berita "
         "Acara ini." in closing
@@ -115,7 +112,7 @@ def test_the_lock_version_key_and_audit_head_stand_by_the_signatures(
 def test_a_draft_says_so_and_claims_no_key(tie_convention: TieConvention) -> None:
     text = pdf_text(tie_convention.draft.file("minutes"))
     assert "Hasil penilaian versi 1 belum dikunci; Berita Acara ini masih draf." in text
-    assert "kunci bersidik jari" not in text and "Sidik jari kunci" not in text
+    assert "Sidik jari kunci" not in text and "jejak audit" not in text
 
 
 def test_names_are_grouped_nips_and_the_jury_is_capitalised_everywhere(
@@ -139,4 +136,5 @@ def test_the_english_minutes_say_it_in_english(tie_convention: TieConvention) ->
     assert "Advances to the DKI Jakarta provincial level" in text
     assert "Category Community" not in text and "Advances to Tingkat" not in text
     assert "The Jury placed RS Grha Kedoya above RSU Nirmala Kasih Meruya" in text
-    assert "These two values are what anyone compares" in text
+    assert "Anyone checking that a results document is genuine compares" in text
+    assert "Fingerprint of the signing key" in text
