@@ -96,6 +96,7 @@ LABELS: dict[str, Text] = {
     ),
     "levels_line": Text("Arti skor: {levels}.", "What the scores mean: {levels}."),
     "guide_title": Text("PEDOMAN PENILAIAN", "SCORING GUIDE"),
+    "meaning": Text("Tingkat dan Deskripsi", "Level and description"),
     "guide_note": Text(
         "Beri setiap kriteria skor yang deskripsinya paling sesuai dengan inovasi yang dinilai.",
         "Give each criterion the score whose description fits the innovation best.",

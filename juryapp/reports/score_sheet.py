@@ -128,7 +128,7 @@ def guide_part(data: ScoringGuideData, stamp: DocumentStamp) -> Part:
     lang = stamp.lang
     st = styles()
     width = frame_width(stamp, "portrait")
-    head = [para(label(key, lang), st.head) for key in ("criterion", "score", "remark")]
+    head = [para(label(key, lang), st.head) for key in ("criterion", "score", "meaning")]
     rows: list[list[Any]] = [head]
     spans: list[tuple[Any, ...]] = []
     for line in data.criteria:

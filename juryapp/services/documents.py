@@ -316,6 +316,8 @@ def _certificates(
         for team in category.teams:
             if team.rank is None or not (team.advances or team.rank <= PODIUM):
                 continue
+            if team.cut_line_tie:
+                continue  # a place the jury has still to decide goes on no certificate
             achievement = ""
             if team.advances and header.next_level:
                 achievement = pick(

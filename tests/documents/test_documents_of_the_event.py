@@ -215,3 +215,12 @@ def _text_sizes(path: object) -> dict[str, float]:
 
     PdfReader(str(path)).pages[0].extract_text(visitor_text=visit)
     return sizes
+
+
+def test_no_certificate_is_printed_for_a_place_still_to_be_decided(
+    tie_convention: TieConvention,
+) -> None:
+    teams = sorted(
+        path.stem.split("-", 1)[1] for path in tie_convention.final.files("certificates")
+    )
+    assert teams == ["PKM-01", "RS-01", "RS-02", "RS-04"]  # not PKM-02, PKM-03: level at the cut
