@@ -121,6 +121,12 @@ LABELS: dict[str, Text] = {
         "* the judge's total is more than {points} points from the judges' mean for that "
         "participant (discussed in the plenary)",
     ),
+    "legend_outlier_framed": Text(
+        "nilai berbingkai tebal: nilai juri berbeda lebih dari {points} poin dari rata-rata nilai "
+        "juri untuk peserta tersebut (dibahas dalam sidang pleno)",
+        "totals in a thick frame: the judge's total is more than {points} points from the "
+        "judges' mean for that participant (discussed in the plenary)",
+    ),
     "legend_not_scored": Text(
         "({n}) {judge} tidak menilai {team}: {reason}",
         "({n}) {judge} did not score {team}: {reason}",

@@ -31,6 +31,8 @@ from juryapp.reports.styles import INK, RULE, SHADE, styles
 _DENSE_FROM = 9
 # below this width the institution and the title share one column
 _SPLIT_TEXT_WIDTH = 110 * mm
+# the least room the teams' names get, however many judges there are
+_MIN_TEXT_WIDTH = 38 * mm
 
 
 def render_recap(data: RecapData, stamp: DocumentStamp) -> bytes:
@@ -100,10 +102,10 @@ def _not_scored_notes(data: RecapData) -> dict[tuple[int, int], int]:
     return notes
 
 
-def _mark(mark: JudgeTotal, note: int | None, lang: str, style: Any) -> Any:
+def _mark(mark: JudgeTotal, note: int | None, lang: str, style: Any, *, starred: bool) -> Any:
     if mark.kind is MarkKind.COUNTED:
         text = score_text(mark.total, lang)
-        return f"{text}*" if mark.outlier else text
+        return f"{text}*" if mark.outlier and starred else text
     if mark.kind is MarkKind.CONFLICT:
         return label("none", lang)
     # "tidak menilai (1)": the reason is under the table, where there is room for it
@@ -120,19 +122,26 @@ def _table(data: RecapData, notes: dict[tuple[int, int], int], lang: str, width:
     small = st.dense_center if dense else st.small_center
     font = fonts.CONDENSED if dense else fonts.SANS
     size = cell.fontSize
+    # an outlier's frame marks it; where there is room, an asterisk too (for a reader of the
+    # text, and of a copy in black and white)
     marks = [
         [
-            _mark(mark, notes.get((row_index, judge_index)), lang, small)
+            _mark(mark, notes.get((row_index, judge_index)), lang, small, starred=not dense)
             for judge_index, mark in enumerate(row.judge_totals)
         ]
         for row_index, row in enumerate(data.rows)
     ]
-    judge_w = _judge_width(marks, font, size, padding=1.5 if dense else 3)
+    padding = 1.5 if dense else 3
+    judge_w = _judge_width(marks, font, size, padding, starred=not dense)
     number_w = 7 * mm if dense else 9 * mm
     final_w = 13 * mm if dense else 17 * mm
     rank_w = 14 * mm if dense else 20 * mm
     remark_w = 25 * mm if dense else 36 * mm
-    rest = width - number_w - judges * judge_w - final_w - rank_w - remark_w
+    fixed = number_w + final_w + rank_w + remark_w
+    if judges and width - fixed - judges * judge_w < _MIN_TEXT_WIDTH:
+        # many judges: their columns give way so that the teams can still be named
+        judge_w = (width - fixed - _MIN_TEXT_WIDTH) / judges
+    rest = width - fixed - judges * judge_w
     split = rest >= _SPLIT_TEXT_WIDTH
     text_widths = [rest * 0.5, rest * 0.5] if split else [rest]
 
@@ -209,8 +218,10 @@ def _bold(font: str) -> str:
     return fonts.CONDENSED_BOLD if font == fonts.CONDENSED else fonts.SANS_BOLD
 
 
-def _judge_width(marks: list[list[Any]], font: str, size: float, padding: float) -> float:
-    narrowest = float(stringWidth("00,00*", font, size))
+def _judge_width(
+    marks: list[list[Any]], font: str, size: float, padding: float, *, starred: bool
+) -> float:
+    narrowest = float(stringWidth("00,00*" if starred else "00,00", font, size))
     widest = max(
         (
             float(stringWidth(text, font, size))
@@ -256,7 +267,9 @@ def _legend(data: RecapData, notes: dict[tuple[int, int], int], lang: str) -> li
     if any(mark.kind is MarkKind.CONFLICT for mark in marks):
         lines.append(label("legend_conflict", lang))
     if any(mark.outlier for mark in marks) and data.outlier_threshold is not None:
-        lines.append(label("legend_outlier", lang, points=score_text(data.outlier_threshold, lang)))
+        points = score_text(data.outlier_threshold, lang)
+        key = "legend_outlier" if len(data.judges) < _DENSE_FROM else "legend_outlier_framed"
+        lines.append(label(key, lang, points=points))
     for (row_index, judge_index), number in notes.items():
         row = data.rows[row_index]
         mark = row.judge_totals[judge_index]

@@ -150,7 +150,7 @@ def shortened(text: str, font: str, size: float, width: float) -> tuple[str, flo
     The two halves of a running header share one line: neither may run into the other.
     """
     size = fit_size(text, font, size, width)
-    if stringWidth(text, font, size) <= width:
+    if stringWidth(text, font, size) <= width + 0.01:  # a size fitted exactly may round over
         return text, size
     words = text.split()
     while len(words) > 1 and stringWidth(" ".join(words) + " …", font, size) > width:

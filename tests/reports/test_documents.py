@@ -724,3 +724,22 @@ def test_a_recap_of_1000_teams_and_20_judges() -> None:
     assert len(pages) > 20
     assert "T-1000" in " ".join(pages[-3:])
     assert all("Nilai Akhir" in page for page in pages if "T-" in page)
+
+
+def test_a_recap_of_twenty_judges_still_names_its_teams() -> None:
+    """Many judges' columns give way to the teams' names; an outlier keeps its frame and key."""
+    recap_data = big_recap(12, 20)
+    rows = tuple(
+        replace(
+            row,
+            judge_totals=tuple(
+                replace(mark, total=Fraction(10000, 100), outlier=j == 3)
+                for j, mark in enumerate(row.judge_totals)
+            ),
+        )
+        for row in recap_data.rows
+    )
+    pdf = render_recap(replace(recap_data, rows=rows, outlier_threshold=Fraction(15)), stamp())
+    text = text_of(pdf)
+    assert "Puskesmas Kelurahan Nomor 12" in text and "100,00" in text
+    assert "nilai berbingkai tebal: nilai juri berbeda lebih dari 15,00 poin" in text
