@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer
 
 from juryapp.reports import fonts
 from juryapp.reports.blocks import (
     align_right,
-    bold,
     field_table,
     fill_in,
     grid_table,
@@ -25,10 +25,13 @@ from juryapp.reports.keeping import KeepRowsWith
 from juryapp.reports.labels import label
 from juryapp.reports.layout import Orientation, Part, build_pdf, frame_width
 from juryapp.reports.model import DocumentStamp, JudgeRecapData
+from juryapp.reports.score_strip import ScoreStrip
 from juryapp.reports.speedups import para
-from juryapp.reports.styles import SHADE, styles
+from juryapp.reports.styles import GRID_FONT_SIZE, GRID_PADDING, SHADE, Padding, styles
 
 _SIGNATURE_WIDTH = 90 * mm
+# a row of plain strings: ReportLab's leading for a string cell, and the grid's padding
+_STRING_ROW = 12 + GRID_PADDING.top + GRID_PADDING.bottom
 
 
 def render_judge_recap(data: JudgeRecapData, stamp: DocumentStamp) -> bytes:
@@ -84,48 +87,102 @@ def judge_recap_part(data: JudgeRecapData, stamp: DocumentStamp) -> Part:
 
 
 def _table(data: JudgeRecapData, lang: str, width: float) -> Flowable:
-    """One table for every category: a shaded line names each, then its teams."""
+    """One table for every category: a shaded line names each, then its teams.
+
+    The scores of a row are one cell, a ``ScoreStrip``: a recap of a thousand teams is a
+    thousand rows, and as eleven cells each they took most of the time of a print run.
+    """
     st = styles()
     criteria = len(data.criteria)
-    score_w = 9.5 * mm
-    number_w, total_w = 8 * mm, 17 * mm
-    text_w = width - number_w - criteria * score_w - total_w
-    head: list[Any] = [para(label("no", lang), st.head), para(label("participant", lang), st.head)]
-    head += [
-        para(f"{escape(code)}<br/>({plain_number(weight, lang)})", st.head, markup=True)
-        for code, weight in data.criteria
+    number_w = 8 * mm
+    strip = [9.5 * mm] * criteria + [17 * mm]  # the criteria's columns, then the total's
+    strip_w = sum(strip)
+    text_w = width - number_w - strip_w
+    pad = (GRID_PADDING.top, GRID_PADDING.bottom)
+    columns = [(code, f"({plain_number(weight, lang)})") for code, weight in data.criteria]
+    total = tuple(label("total", lang).split(" ", 1))
+    head_strip = ScoreStrip([*columns, total], strip, size=8.2, bold="all", padding=pad)
+    rows: list[list[Any]] = [
+        [para(label("no", lang), st.head), para(label("participant", lang), st.head), head_strip]
     ]
-    head.append(para(label("total", lang), st.head))
-    rows: list[list[Any]] = [head]
     extra: list[tuple[Any, ...]] = [
         ("ALIGN", (0, 1), (0, -1), "CENTER"),
-        ("ALIGN", (2, 1), (-1, -1), "CENTER"),
-        ("FONTNAME", (-1, 1), (-1, -1), fonts.SANS_BOLD),
+        ("FONTNAME", (0, 0), (-1, 0), fonts.SANS_BOLD),
+        # the strip is its own padding, so that its rules meet the grid
+        *Padding(0, 0, 0, 0).commands((2, 0), (2, -1)),
     ]
-    last = 1 + criteria
+    room = text_w - GRID_PADDING.left - GRID_PADDING.right - 1
     for group in data.groups:
-        named = bold(label("category_named", lang, name=group.category_name))
-        rows.append([para(named, st.cell, markup=True), *[""] * (last)])
-        line_no = len(rows) - 1
+        # the category's name on a shaded line of its own
+        named, depth = _fitted(
+            label("category_named", lang, name=group.category_name),
+            fonts.SANS_BOLD,
+            room,
+            rows,
+            extra,
+        )
+        rows.append(["", named, _empty(strip, pad, depth)])
         extra += [
-            ("SPAN", (0, line_no), (-1, line_no)),
-            ("BACKGROUND", (0, line_no), (-1, line_no), SHADE),
+            ("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), SHADE),
+            ("FONTNAME", (1, len(rows) - 1), (1, len(rows) - 1), fonts.SANS_BOLD),
         ]
         for number, line in enumerate(group.lines, start=1):
-            who = f'<font size="7.5" color="#555555">{escape(line.team_code)}</font> '
-            who += escape(line.institution)
-            row: list[Any] = [str(number), para(who, st.cell, markup=True)]
+            who, depth = _fitted(
+                f"{line.team_code} {line.institution}", fonts.SANS, room, rows, extra
+            )
             if line.total is None:
                 # the reason stands where the scores would be
-                row += [para(f"<i>{escape(line.remark)}</i>", st.cell_center, markup=True)]
-                row += [""] * criteria
-                extra.append(("SPAN", (2, len(rows)), (-1, len(rows))))
+                cells = ScoreStrip(
+                    [], strip, size=7.5, across=line.remark, padding=pad, depth=depth
+                )
             else:
-                row += ["" if s is None else plain_number(s, lang) for s in line.scores]
-                row.append(score_text(line.total, lang))
-            rows.append(row)
-    widths = [number_w, text_w, *([score_w] * criteria), total_w]
-    return grid_table(rows, widths, long=True, extra=extra)
+                values = [("" if s is None else plain_number(s, lang),) for s in line.scores]
+                values.append((score_text(line.total, lang),))
+                cells = ScoreStrip(values, strip, size=GRID_FONT_SIZE, padding=pad, depth=depth)
+            rows.append([str(number), who, cells])
+    return grid_table(rows, [number_w, text_w, strip_w], long=True, extra=extra)
+
+
+def _fitted(
+    text: str, font: str, room: float, rows: list[list[Any]], extra: list[tuple[Any, ...]]
+) -> tuple[str, int]:
+    """``text`` for a cell of ``room``, and how many lines it takes there.
+
+    A name a little too long is set a little smaller; a longer one takes a second line
+    (a name is never cut on a document its judge signs). ``extra`` gets the smaller size
+    for the row about to be added to ``rows``.
+    """
+    if stringWidth(text, font, GRID_FONT_SIZE) <= room:
+        return text, 1
+    smaller = GRID_FONT_SIZE * _SMALLEST_SHARE
+    if stringWidth(text, font, smaller) <= room:
+        extra.append(("FONTSIZE", (1, len(rows)), (1, len(rows)), smaller))
+        return text, 1
+    lines = _split(text, font, room)
+    return "\n".join(lines), len(lines)
+
+
+# a name may be set this much smaller to keep to one line
+_SMALLEST_SHARE = 0.9
+
+
+def _split(text: str, font: str, room: float) -> list[str]:
+    """``text`` in lines of ``room`` at the grid's size, a word too long broken where it must."""
+    lines: list[str] = []
+    for whole in simpleSplit(text, font, GRID_FONT_SIZE, room):
+        rest = whole
+        while stringWidth(rest, font, GRID_FONT_SIZE) > room and len(rest) > 1:
+            cut = len(rest) - 1
+            while cut > 1 and stringWidth(rest[:cut], font, GRID_FONT_SIZE) > room:
+                cut -= 1
+            lines.append(rest[:cut])
+            rest = rest[cut:]
+        lines.append(rest)
+    return lines
+
+
+def _empty(widths: list[float], pad: tuple[float, float], depth: int) -> ScoreStrip:
+    return ScoreStrip([], widths, size=GRID_FONT_SIZE, padding=pad, depth=depth)
 
 
 def _signature(data: JudgeRecapData, lang: str) -> Flowable:

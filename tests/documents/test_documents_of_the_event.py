@@ -12,6 +12,7 @@ from juryapp.reports.model import AttendanceData, AttendanceRow, Header, JudgeIn
 from tests.documents.conftest import (
     ABSTAIN_REASON,
     CHAIR,
+    LONG,
     TieConvention,
     pdf_pages,
     pdf_text,
@@ -62,6 +63,8 @@ def test_a_judges_recap_lists_every_team_and_why_some_have_no_scores(
             assert team in text, (code, team)
         assert "Nilai = Bobot × (Skor − 1) ÷ 4" in text
         assert text.count("Juri,") == 1  # signed once, for every sheet
+        assert f"PKM-02 {LONG}" in text  # a long name takes more lines, never cut
+        assert "…" not in text
 
 
 def test_score_sheets_name_the_formula_and_not_the_category_twice(
