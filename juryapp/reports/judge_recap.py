@@ -30,8 +30,9 @@ from juryapp.reports.speedups import para
 from juryapp.reports.styles import GRID_FONT_SIZE, GRID_PADDING, SHADE, Padding, styles
 
 _SIGNATURE_WIDTH = 90 * mm
-# a row of plain strings: ReportLab's leading for a string cell, and the grid's padding
-_STRING_ROW = 12 + GRID_PADDING.top + GRID_PADDING.bottom
+# a row of plain strings: ReportLab's leading for each line of a string cell, and the padding
+_LINE = 12.0
+_PADDING = GRID_PADDING.top + GRID_PADDING.bottom
 
 
 def render_judge_recap(data: JudgeRecapData, stamp: DocumentStamp) -> bytes:
@@ -112,6 +113,7 @@ def _table(data: JudgeRecapData, lang: str, width: float) -> Flowable:
         *Padding(0, 0, 0, 0).commands((2, 0), (2, -1)),
     ]
     room = text_w - GRID_PADDING.left - GRID_PADDING.right - 1
+    heights: list[float | None] = [None]  # the header's, measured
     for group in data.groups:
         # the category's name on a shaded line of its own
         named, depth = _fitted(
@@ -122,6 +124,7 @@ def _table(data: JudgeRecapData, lang: str, width: float) -> Flowable:
             extra,
         )
         rows.append(["", named, _empty(strip, pad, depth)])
+        heights.append(_LINE * depth + _PADDING)
         extra += [
             ("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), SHADE),
             ("FONTNAME", (1, len(rows) - 1), (1, len(rows) - 1), fonts.SANS_BOLD),
@@ -140,7 +143,9 @@ def _table(data: JudgeRecapData, lang: str, width: float) -> Flowable:
                 values.append((score_text(line.total, lang),))
                 cells = ScoreStrip(values, strip, size=GRID_FONT_SIZE, padding=pad, depth=depth)
             rows.append([str(number), who, cells])
-    return grid_table(rows, [number_w, text_w, strip_w], long=True, extra=extra)
+            heights.append(_LINE * depth + _PADDING)
+    # every row's height is known: given, a page break does not measure the rows left again
+    return grid_table(rows, [number_w, text_w, strip_w], long=True, extra=extra, heights=heights)
 
 
 def _fitted(
