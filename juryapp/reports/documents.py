@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from io import BytesIO
 from typing import TYPE_CHECKING, Any
 
-from pypdf import PdfReader, PdfWriter
+from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import DictionaryObject, IndirectObject, NameObject, TextStringObject
 from reportlab.pdfgen.canvas import Canvas
 
@@ -31,6 +31,7 @@ from juryapp.reports.model import (
     DocumentStamp,
     FeedbackData,
     JudgeRecapData,
+    Later,
     MinutesData,
     RecapData,
     RobustnessData,
@@ -85,6 +86,7 @@ _PARTS: dict[type, Callable[[Any, DocumentStamp], Part]] = {
     JudgeRecapData: judge_recap_part,
     AnnouncementData: announcement_part,
     RobustnessData: robustness_part,
+    Later: lambda later, stamp: part_for(later.make(), stamp),
 }
 
 
@@ -170,6 +172,7 @@ class PdfJoiner:
         self._details = details
         self._writer = PdfWriter()
         self._groups: dict[str, IndirectObject] = {}
+        self._blanks: dict[tuple[float, float], PageObject] = {}
         self._added = 0
 
     def add(self, pdf: bytes, bookmark: str, group: str = "") -> None:
@@ -189,8 +192,26 @@ class PdfJoiner:
             self._writer.add_outline_item(title=bookmark, page_number=first)
         if self._details.duplex and len(reader.pages) % 2:
             box = reader.pages[-1].mediabox
-            blank = _blank_page(float(box.width), float(box.height), self._details.blank_text)
-            self._writer.add_page(PdfReader(BytesIO(blank)).pages[0])
+            self._add_blank(float(box.width), float(box.height))
+
+    def _add_blank(self, width: float, height: float) -> None:
+        """A blank back: the first of a size copied in, the others sharing its text and font.
+
+        Each copied in whole brought its own copy of the font, 20 KB a page.
+        """
+        first = self._blanks.get((width, height))
+        if first is None:
+            blank = _blank_page(width, height, self._details.blank_text)
+            added = self._writer.add_page(PdfReader(BytesIO(blank)).pages[0])
+            contents = added.raw_get("/Contents")
+            if not isinstance(contents, IndirectObject):
+                contents = self._writer._add_object(contents)
+                added[NameObject("/Contents")] = contents
+            self._blanks[(width, height)] = added
+            return
+        page = self._writer.add_blank_page(width, height)
+        page[NameObject("/Contents")] = first.raw_get("/Contents")
+        page[NameObject("/Resources")] = first.raw_get("/Resources")
 
     def joined(self) -> bytes:
         if not self._added:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -401,6 +402,19 @@ class RobustnessData:
     qr_text: str | None = None
 
 
+@dataclass(frozen=True)
+class Later:
+    """A document whose data is worked out only when it is laid out, wherever that is.
+
+    The robustness annex ranks every team two dozen times over: worked out with the rest of
+    a large print run's data it held up every worker; as a ``Later``, the worker that lays it
+    out works it out, beside the others. ``make`` must pickle: a module-level function, or a
+    ``functools.partial`` of one.
+    """
+
+    make: Callable[[], DocumentData]
+
+
 DocumentData: TypeAlias = (
     ScoreSheetData
     | ScoringGuideData
@@ -413,6 +427,7 @@ DocumentData: TypeAlias = (
     | JudgeRecapData
     | AnnouncementData
     | RobustnessData
+    | Later
 )
 
 
@@ -429,7 +444,7 @@ class DocumentSet:
     attendance: tuple[AttendanceData, ...] = ()
     judge_recaps: tuple[JudgeRecapData, ...] = ()
     announcement: AnnouncementData | None = None
-    robustness: RobustnessData | None = None
+    robustness: RobustnessData | Later | None = None
     guide: ScoringGuideData | None = None  # printed before the blank paper forms
 
     def documents(self) -> tuple[DocumentData, ...]:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+import functools
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -10,7 +11,14 @@ from enum import StrEnum
 from juryapp.domain.formatting import roman
 from juryapp.domain.kinds import JudgeRole
 from juryapp.domain.model import ConventionSpec
-from juryapp.domain.results import CategoryResult, MarkStatus, Results, TeamResult
+from juryapp.domain.results import (
+    CategoryResult,
+    MarkStatus,
+    Results,
+    SheetInput,
+    TeamResult,
+    TieDecision,
+)
 from juryapp.domain.robustness import Robustness, robustness
 from juryapp.reports.model import (
     AnnouncedCategory,
@@ -21,6 +29,7 @@ from juryapp.reports.model import (
     Header,
     JudgeInfo,
     JudgeTotal,
+    Later,
     MarkKind,
     MinutesCategory,
     MinutesData,
@@ -164,7 +173,7 @@ def build_document_set(inputs: DocumentInputs) -> DocumentSet:
         announcement=_announcement(results, header, chair, lang, last_day)
         if Kind.ANNOUNCEMENT in kinds
         else None,
-        robustness=_robustness(inputs, header) if Kind.ROBUSTNESS in kinds else None,
+        robustness=_later_robustness(inputs, header) if Kind.ROBUSTNESS in kinds else None,
         guide=event_documents.scoring_guide(spec, header, lang)
         if Kind.BLANK in kinds and any(c.levels or c.description for c in spec.criteria)
         else None,
@@ -370,10 +379,37 @@ def _announcement(
     return AnnouncementData(header=header, categories=tuple(categories), date=day, chair=chair)
 
 
-def _robustness(inputs: DocumentInputs, header: Header) -> RobustnessData:
-    snapshot, results, lang = inputs.snapshot, inputs.results, inputs.lang
-    spec = snapshot.spec
-    found = robustness(spec, snapshot.sheets, snapshot.decisions, results)
+def _later_robustness(inputs: DocumentInputs, header: Header) -> Later:
+    """The robustness annex, worked out where it is laid out (in a worker, for a large run).
+
+    It ranks every team again under each method and without each judge: for a thousand
+    teams that took longer than all the other documents' data together, and held up every
+    worker until it was done.
+    """
+    snapshot = inputs.snapshot
+    return Later(
+        functools.partial(
+            robustness_data,
+            snapshot.spec,
+            tuple(snapshot.sheets),
+            tuple(snapshot.decisions),
+            inputs.results,
+            inputs.lang,
+            header,
+        )
+    )
+
+
+def robustness_data(
+    spec: ConventionSpec,
+    sheets: Sequence[SheetInput],
+    decisions: Sequence[TieDecision],
+    results: Results,
+    lang: str,
+    header: Header,
+) -> RobustnessData:
+    """The robustness annex's data: every team's place under each method and without each judge."""
+    found = robustness(spec, sheets, decisions, results)
     methods = [s for s in found.scenarios if s.without is None]
     names = [pick(lang, *SHORT_METHOD_NAMES[s.method]) for s in methods]
     names += [

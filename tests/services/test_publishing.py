@@ -62,6 +62,7 @@ def test_every_file_is_signed_and_the_combined_file_holds_every_page(
     joined = PdfReader(combined.path).pages
     plain = [w for w in singles if w.kind in COMBINED_KINDS]
     first = 0
+    backs = set()
     for single in plain:
         pages = PdfReader(single.path).pages
         assert first % 2 == 0, single.path.name
@@ -69,8 +70,12 @@ def test_every_file_is_signed_and_the_combined_file_holds_every_page(
         first += len(pages)
         if len(pages) % 2:
             assert "Halaman ini sengaja dikosongkan." in joined[first].extract_text()
+            back = joined[first]
+            backs.add((tuple(back.mediabox), back.raw_get("/Contents").idnum))
             first += 1
     assert first == len(joined)
+    # the blank backs of a size share one text and font, not a copy each
+    assert len(backs) == len({size for size, _contents in backs})
     # certificates on card stock and the forms are not in it
     cards = [w for w in singles if w.kind == Kind.CERTIFICATES]
     assert len(PdfReader(certificates.path).pages) == len(cards) == 9
@@ -111,8 +116,9 @@ def test_the_combined_file_has_its_own_title_and_a_bookmark_per_document(
 def test_worker_processes_write_the_same_documents(
     services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # a judge's sheets (many documents in a file) and the teams' feedback (one in each)
-    kinds = [Kind.SHEETS, Kind.FEEDBACK]
+    # a judge's sheets (many documents in a file), the teams' feedback (one in each) and the
+    # robustness annex, whose data the worker works out
+    kinds = [Kind.ROBUSTNESS, Kind.SHEETS, Kind.FEEDBACK]
     here = print_set(services, tmp_path / "here", kinds)
     monkeypatch.setattr(publishing, "PARALLEL_FROM", 0)
     monkeypatch.setattr(publishing, "BATCH_DOCUMENTS", 4)
