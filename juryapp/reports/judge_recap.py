@@ -96,7 +96,7 @@ def _table(data: JudgeRecapData, lang: str, width: float) -> Flowable:
     st = styles()
     criteria = len(data.criteria)
     number_w = 8 * mm
-    strip = [9.5 * mm] * criteria + [17 * mm]  # the criteria's columns, then the total's
+    strip = [9 * mm] * criteria + [15 * mm]  # the criteria's columns, then the total's
     strip_w = sum(strip)
     text_w = width - number_w - strip_w
     pad = (GRID_PADDING.top, GRID_PADDING.bottom)
@@ -120,8 +120,6 @@ def _table(data: JudgeRecapData, lang: str, width: float) -> Flowable:
             label("category_named", lang, name=group.category_name),
             fonts.SANS_BOLD,
             room,
-            rows,
-            extra,
         )
         rows.append(["", named, _empty(strip, pad, depth)])
         heights.append(_LINE * depth + _PADDING)
@@ -130,9 +128,7 @@ def _table(data: JudgeRecapData, lang: str, width: float) -> Flowable:
             ("FONTNAME", (1, len(rows) - 1), (1, len(rows) - 1), fonts.SANS_BOLD),
         ]
         for number, line in enumerate(group.lines, start=1):
-            who, depth = _fitted(
-                f"{line.team_code} {line.institution}", fonts.SANS, room, rows, extra
-            )
+            who, depth = _fitted(f"{line.team_code} {line.institution}", fonts.SANS, room)
             if line.total is None:
                 # the reason stands where the scores would be
                 cells = ScoreStrip(
@@ -148,27 +144,16 @@ def _table(data: JudgeRecapData, lang: str, width: float) -> Flowable:
     return grid_table(rows, [number_w, text_w, strip_w], long=True, extra=extra, heights=heights)
 
 
-def _fitted(
-    text: str, font: str, room: float, rows: list[list[Any]], extra: list[tuple[Any, ...]]
-) -> tuple[str, int]:
+def _fitted(text: str, font: str, room: float) -> tuple[str, int]:
     """``text`` for a cell of ``room``, and how many lines it takes there.
 
-    A name a little too long is set a little smaller; a longer one takes a second line
-    (a name is never cut on a document its judge signs). ``extra`` gets the smaller size
-    for the row about to be added to ``rows``.
+    A name too long for one line takes a second (never cut, on a document its judge signs,
+    nor set smaller than its neighbours).
     """
     if stringWidth(text, font, GRID_FONT_SIZE) <= room:
         return text, 1
-    smaller = GRID_FONT_SIZE * _SMALLEST_SHARE
-    if stringWidth(text, font, smaller) <= room:
-        extra.append(("FONTSIZE", (1, len(rows)), (1, len(rows)), smaller))
-        return text, 1
     lines = _split(text, font, room)
     return "\n".join(lines), len(lines)
-
-
-# a name may be set this much smaller to keep to one line
-_SMALLEST_SHARE = 0.9
 
 
 def _split(text: str, font: str, room: float) -> list[str]:
