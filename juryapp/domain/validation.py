@@ -71,6 +71,30 @@ class SpecProblemsError(ValidationError):
         self.problems = problems
 
 
+LOGO_MAX_BYTES = 2_000_000
+_IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")  # PNG, JPEG
+
+
+def logo_problem(logo: bytes | None) -> Text | None:
+    """Why a logo cannot go on the letterhead, or None when it can (or there is none)."""
+    if logo is None:
+        return None
+    if not logo.startswith(_IMAGE_SIGNATURES):
+        return Text(
+            "logo harus berupa gambar PNG atau JPEG", "the logo must be a PNG or JPEG image"
+        )
+    if len(logo) > LOGO_MAX_BYTES:
+        return logo_too_large()
+    return None
+
+
+def logo_too_large() -> Text:
+    return Text(
+        "berkas logo terlalu besar (paling besar {n} MB)",
+        "the logo file is too large (at most {n} MB)",
+    ).format(n=LOGO_MAX_BYTES // 1_000_000)
+
+
 def _duplicates(codes: Iterable[str]) -> list[str]:
     return [code for code, n in Counter(codes).items() if n > 1]
 
@@ -91,6 +115,9 @@ def check_spec(spec: ConventionSpec) -> list[tuple[str, Text]]:
         problems.add(
             "convention.max_team_members", Text("harus paling sedikit 1", "must be at least 1")
         )
+    logo = logo_problem(spec.info.logo)
+    if logo is not None:
+        problems.add("convention.logo", logo)
     _check_codes(spec, problems)
     _check_texts(spec, problems)
     for i, category in enumerate(spec.categories, 1):

@@ -6,6 +6,7 @@ import tomllib
 from collections.abc import Callable, Mapping
 from datetime import date, time
 from decimal import Decimal, InvalidOperation
+from io import BytesIO
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -26,7 +27,12 @@ from juryapp.domain.model import (
     ScoringSettings,
     Team,
 )
-from juryapp.domain.validation import check_spec
+from juryapp.domain.validation import (
+    LOGO_MAX_BYTES,
+    check_spec,
+    logo_problem,
+    logo_too_large,
+)
 from juryapp.interchange.files import write_atomically
 from juryapp.interchange.toml_places import (
     MAX_DIGITS,
@@ -178,7 +184,7 @@ def read_convention_file(path: Path) -> ConventionSpec:
         ) from None
     data = _parsed(text, name)
     try:
-        spec = parse_convention(data, name)
+        spec = parse_convention(data, name, folder=path.parent)
     except FileProblemError as exc:
         raise _placed(exc, text) from None
     problems = check_spec(spec)
@@ -232,7 +238,10 @@ def _placed(exc: FileProblemError, text: str) -> FileProblemError:
     )  # fmt: skip
 
 
-def parse_convention(data: Mapping[str, Any], file: str) -> ConventionSpec:
+def parse_convention(
+    data: Mapping[str, Any], file: str, folder: Path | None = None
+) -> ConventionSpec:
+    """The set-up a parsed convention file holds; its logo file is looked for in ``folder``."""
     root = _Reader(file, "", data)
     if root.text("format", FORMAT) != FORMAT:
         raise root.fail(
@@ -260,6 +269,15 @@ def parse_convention(data: Mapping[str, Any], file: str) -> ConventionSpec:
         next_level=c.text("next_level"),
         minutes_number=c.text("minutes_number"),
         max_team_members=c.get("max_team_members", int, 7),
+        parent_body=c.text("parent_body"),
+        parent_office=c.text("parent_office"),
+        address=c.text("address"),
+        telephone=c.text("telephone"),
+        email=c.text("email"),
+        website=c.text("website"),
+        organiser_head_rank=c.text("organiser_head_rank"),
+        next_level_en=c.text("next_level_en"),
+        logo=_logo(c, folder),
     )
     s = root.child("scoring", required=False)
     scoring = ScoringSettings(
@@ -315,6 +333,40 @@ def parse_convention(data: Mapping[str, Any], file: str) -> ConventionSpec:
     return spec
 
 
+def _logo(c: _Reader, folder: Path | None) -> bytes | None:
+    """The image a ``logo`` key names, relative to the convention file's folder."""
+    name = c.text("logo")
+    if not name:
+        return None
+    path = (folder or Path.cwd()) / name
+    try:
+        too_large = path.stat().st_size > LOGO_MAX_BYTES
+        data = b"" if too_large else path.read_bytes()
+    except OSError:
+        raise c.fail(
+            "logo",
+            Text("berkas logo '{f}' tidak dapat dibaca", "cannot read the logo file '{f}'").format(
+                f=name
+            ),
+        ) from None
+    problem = logo_too_large() if too_large else logo_problem(data) or _undecodable(data)
+    if problem is not None:
+        raise c.fail("logo", problem)
+    return data
+
+
+def _undecodable(data: bytes) -> Text | None:
+    """Why an image with the right signature still cannot be printed, if it cannot."""
+    from PIL import Image, UnidentifiedImageError  # noqa: PLC0415  (only for a logo)
+
+    try:
+        with Image.open(BytesIO(data)) as image:
+            image.verify()
+    except (OSError, UnidentifiedImageError, SyntaxError, ValueError):
+        return Text("gambar logo rusak", "the logo image is damaged")
+    return None
+
+
 def _criterion(r: _Reader) -> Criterion:
     return Criterion(
         code=r.text("code", None),
@@ -357,8 +409,11 @@ def _team(r: _Reader) -> Team:
     )
 
 
-def to_document(spec: ConventionSpec) -> dict[str, Any]:
-    """The TOML document for a set-up; reading it back gives the same set-up."""
+def to_document(spec: ConventionSpec, logo_name: str = "") -> dict[str, Any]:
+    """The TOML document for a set-up; reading it back gives the same set-up.
+
+    The logo is an image file of its own beside the convention file, named ``logo_name``.
+    """
 
     def number(value: Decimal) -> int | float:
         return int(value) if value == value.to_integral_value() else float(value)
@@ -383,6 +438,15 @@ def to_document(spec: ConventionSpec) -> dict[str, Any]:
                 "next_level": info.next_level,
                 "minutes_number": info.minutes_number,
                 "max_team_members": info.max_team_members,
+                "parent_body": info.parent_body,
+                "parent_office": info.parent_office,
+                "address": info.address,
+                "telephone": info.telephone,
+                "email": info.email,
+                "website": info.website,
+                "organiser_head_rank": info.organiser_head_rank,
+                "next_level_en": info.next_level_en,
+                "logo": logo_name if info.logo is not None else "",
             }
         ),
         "scoring": {
@@ -469,6 +533,20 @@ def to_document(spec: ConventionSpec) -> dict[str, Any]:
     }
 
 
+def logo_file_name(path: Path, logo: bytes) -> str:
+    """Where the logo of a convention file is written: ``convention-logo.png`` beside it."""
+    suffix = ".png" if logo.startswith(b"\x89PNG") else ".jpg"
+    return f"{path.stem}-logo{suffix}"
+
+
 def write_convention_file(spec: ConventionSpec, path: Path) -> None:
-    """Write atomically: a pulled USB stick leaves the old file or the new one, never half."""
-    write_atomically(path, tomli_w.dumps(to_document(spec)).encode())
+    """Write atomically: a pulled USB stick leaves the old file or the new one, never half.
+
+    A logo goes into its own image file beside the convention file, written first, so the
+    convention file never names an image that is not there.
+    """
+    logo_name = ""
+    if spec.info.logo is not None:
+        logo_name = logo_file_name(path, spec.info.logo)
+        write_atomically(path.with_name(logo_name), spec.info.logo)
+    write_atomically(path, tomli_w.dumps(to_document(spec, logo_name)).encode())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from typing import Literal, TypeVar
 
 from sqlalchemy import delete, select
@@ -12,7 +12,15 @@ from sqlalchemy.orm import Session
 
 from juryapp.domain.access import Actor, require_secretariat
 from juryapp.domain.messages import NotFoundError, StateError, Text
-from juryapp.domain.model import Conflict, ConventionSpec, Criterion, Judge, Team, same_institution
+from juryapp.domain.model import (
+    Conflict,
+    ConventionInfo,
+    ConventionSpec,
+    Criterion,
+    Judge,
+    Team,
+    same_institution,
+)
 from juryapp.domain.validation import validate_spec
 from juryapp.persistence.database import Database
 from juryapp.persistence.tables import (
@@ -222,11 +230,8 @@ def _apply(session: Session, spec: ConventionSpec) -> None:
 def _apply_unflushed(session: Session, spec: ConventionSpec) -> None:
     row = convention_row(session)
     info, scoring = spec.info, spec.scoring
-    for field in (
-        "name", "theme", "organiser", "organiser_head_title", "organiser_head_name",
-        "organiser_head_nip", "venue", "city", "next_level", "minutes_number", "max_team_members",
-    ):  # fmt: skip
-        setattr(row, field, getattr(info, field))
+    for field in fields(ConventionInfo):  # every detail is a column of the same name
+        setattr(row, field.name, getattr(info, field.name))
     row.method = scoring.method.value
     row.trim = scoring.trim
     row.total_formula = scoring.total_formula.value

@@ -67,6 +67,15 @@ def info_of(row: ConventionRow) -> ConventionInfo:
         next_level=row.next_level,
         minutes_number=row.minutes_number,
         max_team_members=row.max_team_members,
+        parent_body=row.parent_body,
+        parent_office=row.parent_office,
+        address=row.address,
+        telephone=row.telephone,
+        email=row.email,
+        website=row.website,
+        organiser_head_rank=row.organiser_head_rank,
+        next_level_en=row.next_level_en,
+        logo=row.logo,
     )
 
 

@@ -165,7 +165,7 @@ Basis data seperti sekarang disimpan di {folder}. Semua pengguna dikeluarkan.</t
 <context>
     <name>CategoriesPage</name>
     <message>
-        <location filename="../../juryapp/gui/wizard/setup_pages.py" line="+120"/>
+        <location filename="../../juryapp/gui/wizard/setup_pages.py" line="+127"/>
         <source>category</source>
         <translation>kategori</translation>
     </message>

@@ -361,39 +361,69 @@
 <context>
     <name>DocumentKinds</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/written_model.py" line="+30"/>
+        <location filename="../../juryapp/gui/secretariat/written_model.py" line="+40"/>
         <source>Judges&apos; score sheets</source>
         <translation>Lembar Penilaian Juri</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Blank score forms</source>
         <translation>Formulir Penilaian Kosong</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-11"/>
         <source>Score recap</source>
         <translation>Rekapitulasi Nilai</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Minutes of the jury</source>
         <translation>Berita Acara</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Robustness annex (methods, each judge left out)</source>
+        <translation>Lampiran Uji Ketahanan Peringkat</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Announcement of the winners</source>
+        <translation>Pengumuman Pemenang</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each judge&apos;s recap</source>
+        <translation>Rekapitulasi Nilai per Juri</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Certificates of award</source>
         <translation>Piagam Penghargaan</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Feedback sheets</source>
-        <translation>Lembar Umpan Balik</translation>
+        <location line="+2"/>
+        <source>Conflict-of-interest declarations</source>
+        <translation>Pernyataan Konflik Kepentingan</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Attendance lists</source>
+        <translation>Daftar Hadir Dewan Juri</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>All documents in one file, for printing</source>
-        <translation>Semua dokumen dalam satu berkas, untuk dicetak</translation>
+        <source>Plain-paper documents in one file, for duplex printing</source>
+        <translation>Dokumen kertas biasa dalam satu berkas, untuk cetak bolak-balik</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All certificates in one file, for card stock</source>
+        <translation>Semua piagam dalam satu berkas, untuk kertas tebal</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Feedback sheets</source>
+        <translation>Lembar Umpan Balik</translation>
     </message>
 </context>
 <context>
@@ -596,8 +626,28 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Parent body</source>
-        <translation>Instansi induk</translation>
+        <source>Government (first line)</source>
+        <translation>Pemerintah (baris pertama)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parent office (second line)</source>
+        <translation>Dinas induk (baris kedua)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Website</source>
+        <translation>Situs web</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Head of organiser (rank)</source>
+        <translation>Kepala penyelenggara (pangkat/golongan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next level (in English)</source>
+        <translation>Tingkat berikutnya (dalam bahasa Inggris)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -637,7 +687,7 @@
         <translation>Pejabat &apos;Mengetahui&apos; (NIP)</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Choose an image…</source>
         <translation>Pilih gambar…</translation>
     </message>
@@ -653,7 +703,7 @@
         <translation>tidak ada</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+24"/>
         <source>Choose the logo</source>
         <translation>Pilih logo</translation>
     </message>
@@ -663,12 +713,7 @@
         <translation>Gambar (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>not an image</source>
-        <translation>bukan gambar</translation>
-    </message>
-    <message>
-        <location line="+94"/>
+        <location line="+99"/>
         <source>The convention</source>
         <translation>Konvensi</translation>
     </message>
@@ -1107,7 +1152,7 @@
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/print_page.py" line="+193"/>
+        <location filename="../../juryapp/gui/secretariat/print_page.py" line="+195"/>
         <source>Results and signature</source>
         <translation>Hasil dan tanda tangan</translation>
     </message>
@@ -1997,7 +2042,7 @@
 <context>
     <name>SetupPage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="+234"/>
+        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="+235"/>
         <source>Convention</source>
         <translation>Konvensi</translation>
     </message>
@@ -2032,7 +2077,7 @@
         <translation>Impor / ekspor</translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-142"/>
         <source>day</source>
         <translation>hari</translation>
     </message>
@@ -2057,7 +2102,7 @@
         <translation>konflik kepentingan</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+132"/>
         <source>Convention days: double-click a date to pick it on the calendar</source>
         <translation>Hari konvensi: klik ganda tanggal untuk memilihnya di kalender</translation>
     </message>
@@ -2380,7 +2425,7 @@
 <context>
     <name>WrittenFilesModel</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/written_model.py" line="+46"/>
+        <location filename="../../juryapp/gui/secretariat/written_model.py" line="+56"/>
         <source>Yes</source>
         <translation>Ya</translation>
     </message>

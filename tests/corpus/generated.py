@@ -170,6 +170,8 @@ DEMO = resource("demo", "convention.toml").read_text(encoding="utf-8")
 def _demo(change: Callable[[str], str | bytes]) -> Callable[[Path, Path], Path]:
     def make(folder: Path, _database: Path) -> Path:
         path = folder / "konvensi.toml"
+        # the file names its logo, an image beside it
+        (folder / "logo.png").write_bytes(resource("demo", "logo.png").read_bytes())
         changed = change(DEMO)
         path.write_bytes(changed.encode() if isinstance(changed, str) else changed)
         return path

@@ -21,9 +21,17 @@ from juryapp.resources import resource
 DEMO = resource("demo", "convention.toml").read_text(encoding="utf-8")
 
 
+def with_logo(folder: Path) -> Path:
+    """The demo's logo beside a convention file written from the demo's text."""
+    logo = folder / "logo.png"
+    logo.write_bytes(resource("demo", "logo.png").read_bytes())
+    return logo
+
+
 def refused(tmp_path: Path, text: str, name: str = "konvensi.toml") -> FileProblemError:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
+    with_logo(tmp_path)
     with pytest.raises(FileProblemError) as caught:
         read_convention_file(path)
     error = caught.value
@@ -169,6 +177,7 @@ def test_a_spec_written_out_reads_back_equal(tmp_path: Path) -> None:
 def _write(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "konvensi.toml"
     path.write_text(text, encoding="utf-8")
+    with_logo(tmp_path)
     return path
 
 
