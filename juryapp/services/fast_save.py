@@ -16,6 +16,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from juryapp.domain.access import Actor
+from juryapp.domain.commands import Sheet
 from juryapp.domain.kinds import SheetSource, SheetStatus, TotalFormula
 from juryapp.domain.messages import StateError, Text
 from juryapp.domain.model import Criterion, LevelDescriptor, same_institution
@@ -148,6 +149,24 @@ class Rubric:
             ctx.note,
             {codes[cid]: [state_of_sheet.fact(v), n] for cid, (v, n) in scores.items()},
         )
+
+    def sheet(self, ctx: SaveContext, scores: dict[int, tuple[Decimal | None, str]]) -> Sheet:
+        """The sheet as ``commands.decide`` sees it (not started when there is none)."""
+        if ctx.sheet_id is None:
+            return Sheet()
+        codes = self.codes
+        return Sheet(
+            status=SheetStatus(ctx.status),
+            source=SheetSource(ctx.source),
+            abstained=bool(ctx.abstained),
+            reason=ctx.abstain_reason,
+            note=ctx.note,
+            scores={codes[cid]: entry for cid, entry in scores.items()},
+        )
+
+    @functools.cached_property
+    def codes(self) -> dict[int, str]:
+        return {criterion_id: code for code, criterion_id in self.ids.items()}
 
     def value_points(self, code: str, value: Decimal) -> Fraction:
         known = self.points.get((code, value))

@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
 from juryapp.domain.access import (
     Actor,
     require_different_person,
-    require_own_sheet,
     require_secretariat,
 )
-from juryapp.domain.kinds import SheetStatus
+from juryapp.domain.commands import Abstain, Circumstances, Command, SetNote, Sheet, Submit, decide
+from juryapp.domain.kinds import SheetSource, SheetStatus
 from juryapp.domain.messages import NotFoundError, StateError, Text
 from juryapp.persistence.database import Database
-from juryapp.persistence.tables import ScoreRow
+from juryapp.persistence.tables import CriterionRow, ScoreRow, SheetRow
 from juryapp.services import audit
 from juryapp.services.sheet_rows import (
+    conflicted_team_ids,
     criterion_row,
-    editable_sheet,
     judge_row,
     new_sheet,
     refuse_if_locked,
@@ -29,28 +31,64 @@ from juryapp.services.sheet_rows import (
     username_of,
 )
 from juryapp.services.sheet_views import SheetView, sheet_view
-from juryapp.services.snapshot import criterion_of
+from juryapp.services.snapshot import convention_row, criterion_of
+
+# Called in the transaction of every change a command makes, after its audit event: on a
+# judge's own laptop it appends the change to the judge's signed log.
+ChangeHook = Callable[[Session, Actor, Command], None]
 
 
-def submit(database: Database, actor: Actor, judge_code: str, team_code: str) -> SheetView:
-    """Hand in a complete sheet; after this only the secretariat can change it."""
-    require_own_sheet(actor, judge_code)
+def change_sheet(
+    database: Database, actor: Actor, command: SetNote | Submit | Abstain, after: ChangeHook
+) -> SheetView:
+    """A note, a hand-in or an abstention, decided by ``commands.decide`` and recorded."""
     with database.writing() as session:
-        judge, team = judge_row(session, judge_code), team_row(session, team_code)
-        sheet = editable_sheet(session, actor, judge, team)
-        view = sheet_view(session, judge, team)
-        if not view.complete:
-            missing = ", ".join(ln.criterion.code for ln in view.lines if ln.value is None)
-            raise StateError(
-                Text(
-                    "lembar belum lengkap; belum ada skor untuk {m}",
-                    "the sheet is incomplete; no score yet for {m}",
-                ).format(m=missing)
+        judge, team = judge_row(session, command.judge), team_row(session, command.team)
+        row = sheet_row(session, judge, team)
+        before = Sheet() if row is None else sheet_of(session, row)
+        criteria = {c.code: criterion_of(c) for c in session.scalars(select(CriterionRow))}
+        circumstances = Circumstances(
+            by_secretariat=actor.is_secretariat,
+            locked=convention_row(session).results_locked,
+            conflict=not isinstance(command, Abstain)
+            and team.id in conflicted_team_ids(session, judge),
+        )
+        changed = decide(command, before, criteria, circumstances)
+        if row is None:
+            row = new_sheet(session, actor, judge, team)
+        now = command.at or audit.now()
+        row.note, row.updated_at = changed.note, now
+        row.abstained, row.abstain_reason = changed.abstained, changed.reason
+        subject = f"{command.judge}/{command.team}"
+        if isinstance(command, SetNote):
+            audit.record_sheets(session, actor, "sheet.note", subject, [row.id])
+        elif isinstance(command, Submit):
+            row.status, row.submitted_at = SheetStatus.SUBMITTED.value, now
+            audit.record_sheets(session, actor, "sheet.submit", subject, [row.id])
+        else:
+            audit.record_sheets(
+                session, actor, "sheet.abstain", subject, [row.id], reason=command.reason
             )
-        sheet.status, sheet.submitted_at = SheetStatus.SUBMITTED.value, audit.now()
-        audit.record_sheets(session, actor, "sheet.submit", f"{judge_code}/{team_code}", [sheet.id])
+        after(session, actor, command)
         session.flush()
         return sheet_view(session, judge, team)
+
+
+def sheet_of(session: Session, row: SheetRow) -> Sheet:
+    """A stored sheet as the rules see it."""
+    scores = session.execute(
+        select(CriterionRow.code, ScoreRow.value, ScoreRow.note)
+        .join(CriterionRow, CriterionRow.id == ScoreRow.criterion_id)
+        .where(ScoreRow.sheet_id == row.id)
+    )
+    return Sheet(
+        status=SheetStatus(row.status),
+        source=SheetSource(row.source),
+        abstained=bool(row.abstained),
+        reason=row.abstain_reason,
+        note=row.note,
+        scores={code: (value, note) for code, value, note in scores},
+    )
 
 
 def confirm(database: Database, actor: Actor, judge_code: str, team_code: str) -> SheetView:
@@ -149,25 +187,6 @@ def reopen(database: Database, actor: Actor, judge_code: str, team_code: str, re
             session,
             actor,
             "sheet.reopen",
-            f"{judge_code}/{team_code}",
-            [sheet.id],
-            reason=reason,
-        )
-
-
-def abstain(database: Database, actor: Actor, judge_code: str, team_code: str, reason: str) -> None:
-    """Record that a judge does not score a team (excluded, never counted as zero)."""
-    require_secretariat(actor)
-    with database.writing() as session:
-        refuse_if_locked(session)
-        judge, team = judge_row(session, judge_code), team_row(session, team_code)
-        sheet = sheet_row(session, judge, team) or new_sheet(session, actor, judge, team)
-        sheet.abstained, sheet.abstain_reason = bool(reason.strip()), reason.strip()
-        sheet.updated_at = audit.now()
-        audit.record_sheets(
-            session,
-            actor,
-            "sheet.abstain",
             f"{judge_code}/{team_code}",
             [sheet.id],
             reason=reason,

@@ -13,7 +13,16 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from juryapp.domain.access import Actor, require_own_sheet
+from juryapp.domain.access import Actor, require_own_sheet, require_secretariat
+from juryapp.domain.commands import (
+    Abstain,
+    Circumstances,
+    Command,
+    SetNote,
+    SetScore,
+    Submit,
+    decide,
+)
 from juryapp.domain.kinds import SheetStatus
 from juryapp.domain.messages import NotFoundError, Text
 from juryapp.persistence.database import Database
@@ -29,27 +38,21 @@ from juryapp.services.fast_save import (
     load_rubric,
     score_upsert,
 )
-from juryapp.services.sheet_rows import (
-    conflicted_team_ids,
-    editable_sheet,
-    judge_row,
-    raise_conflict,
-    raise_locked,
-    refuse_uneditable,
-    team_row,
-)
+from juryapp.services.handing_in import ChangeHook
+from juryapp.services.sheet_rows import conflicted_team_ids, judge_row, team_row
 from juryapp.services.sheet_views import QueueEntry, ScoreLine, SheetView, sheet_view
 from juryapp.services.snapshot import convention_row
 
-__all__ = ["QueueEntry", "ScoreLine", "ScoringService", "SheetView"]
+__all__ = ["ChangeHook", "QueueEntry", "ScoreLine", "ScoringService", "SheetView"]
 
 
 class ScoringService:
     """Every score change is its own committed transaction, with an audit event."""
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, after: ChangeHook | None = None) -> None:
         self._db = database
         self._rubric: Rubric | None = None
+        self._after: ChangeHook = after or _nothing_more
 
     # -- reading -------------------------------------------------------------------------
     def queue(self, actor: Actor, judge_code: str | None = None) -> list[QueueEntry]:
@@ -100,6 +103,19 @@ class ScoringService:
             return sheet_view(session, judge_row(session, judge_code), team_row(session, team_code))
 
     # -- writing -------------------------------------------------------------------------
+    def execute(self, actor: Actor, command: Command) -> SheetView:
+        """Carry out one score change, whichever entry point built it.
+
+        A judge changes only their own sheets; an abstention is the secretariat's to record.
+        """
+        if isinstance(command, Abstain):
+            require_secretariat(actor)
+        else:
+            require_own_sheet(actor, command.judge)
+        if isinstance(command, SetScore):
+            return self._save_score(actor, command)
+        return handing_in.change_sheet(self._db, actor, command, self._after)
+
     def set_score(
         self,
         actor: Actor,
@@ -109,14 +125,30 @@ class ScoringService:
         value: Decimal | None,
         note: str | None = None,
     ) -> SheetView:
-        """Save one score (or clear it with None) at once; refuses values off the scale.
+        """Save one score (or clear it with None) at once; refuses values off the scale."""
+        return self.execute(
+            actor, SetScore(judge_code, team_code, criterion_code, value, note, audit.now())
+        )
 
-        The hot path of judging: a handful of plain statements in one BEGIN IMMEDIATE
+    def set_note(self, actor: Actor, judge_code: str, team_code: str, note: str) -> None:
+        self.execute(actor, SetNote(judge_code, team_code, note, audit.now()))
+
+    def submit(self, actor: Actor, judge_code: str, team_code: str) -> SheetView:
+        """Hand in a complete sheet; after this only the secretariat can change it."""
+        return self.execute(actor, Submit(judge_code, team_code, audit.now()))
+
+    def abstain(self, actor: Actor, judge_code: str, team_code: str, reason: str) -> None:
+        """Record that a judge does not score a team (excluded, never counted as zero)."""
+        self.execute(actor, Abstain(judge_code, team_code, reason, audit.now()))
+
+    def _save_score(self, actor: Actor, command: SetScore) -> SheetView:
+        """The hot path of judging: a handful of plain statements in one BEGIN IMMEDIATE
         transaction, with the rubric taken from a cache that is checked against the audit head
         (every set-up change appends an audit event, so an unchanged head means an unchanged
         rubric).
         """
-        require_own_sheet(actor, judge_code)
+        judge_code, team_code = command.judge, command.team
+        criterion_code, value, note = command.criterion, command.value, command.note
         with self._db.writing() as session:
             connection = session.connection()
             head = audit.read_head(connection)
@@ -131,30 +163,26 @@ class ScoringService:
                     Text("tim '{c}' tidak dikenal", "unknown team '{c}'").format(c=team_code)
                 )
             ctx = SaveContext.of(tuple(context))
-            criterion = rubric.by_code.get(criterion_code)
-            if criterion is None:
-                raise NotFoundError(
-                    Text("kriteria '{c}' tidak dikenal", "unknown criterion '{c}'").format(
-                        c=criterion_code
-                    )
-                )
-            if value is not None:
-                criterion.check_score(value)
-            if ctx.locked is None:
+            if ctx.locked is None and criterion_code in rubric.by_code:
                 convention_row(session)  # raises: there is no convention
-            if ctx.locked:
-                raise_locked()
-            if rubric.conflicted(ctx.judge_id, ctx.team_id, ctx.institution):
-                raise_conflict(judge_code, team_code)
-            now = audit.now()
-            if ctx.sheet_id is None:
-                ctx = created_sheet(connection, actor, ctx, now)
-                scores: dict[int, tuple[Decimal | None, str]] = {}
-            else:
-                refuse_uneditable(actor, ctx.status, ctx.source)
+            scores: dict[int, tuple[Decimal | None, str]] = {}
+            if ctx.sheet_id is not None:
                 scores = {
                     cid: (v, n) for cid, v, n in connection.execute(SCORES, {"sheet": ctx.sheet_id})
                 }
+            decide(
+                command,
+                rubric.sheet(ctx, scores),
+                rubric.by_code,
+                Circumstances(
+                    by_secretariat=actor.is_secretariat,
+                    locked=bool(ctx.locked),
+                    conflict=rubric.conflicted(ctx.judge_id, ctx.team_id, ctx.institution),
+                ),
+            )
+            now = command.at or audit.now()
+            if ctx.sheet_id is None:
+                ctx = created_sheet(connection, actor, ctx, now)
             criterion_id = rubric.ids[criterion_code]
             old, old_note = scores.get(criterion_id, (None, ""))
             connection.execute(
@@ -182,6 +210,7 @@ class ScoringService:
                 source=ctx.source,
                 sheets={f"{judge_code}/{team_code}": rubric.state(ctx, scores)},
             )
+            self._after(session, actor, command)
             # A score changes no set-up: the rubric stays valid under the new head.
             self._rubric = replace(rubric, key=key)
             return rubric.view(judge_code, team_code, ctx, scores)
@@ -192,20 +221,6 @@ class ScoringService:
             rubric = load_rubric(session, key)
             self._rubric = rubric
         return rubric
-
-    def set_note(self, actor: Actor, judge_code: str, team_code: str, note: str) -> None:
-        require_own_sheet(actor, judge_code)
-        with self._db.writing() as session:
-            judge, team = judge_row(session, judge_code), team_row(session, team_code)
-            sheet = editable_sheet(session, actor, judge, team)
-            sheet.note, sheet.updated_at = note, audit.now()
-            audit.record_sheets(
-                session, actor, "sheet.note", f"{judge_code}/{team_code}", [sheet.id]
-            )
-
-    def submit(self, actor: Actor, judge_code: str, team_code: str) -> SheetView:
-        """Hand in a complete sheet; after this only the secretariat can change it."""
-        return handing_in.submit(self._db, actor, judge_code, team_code)
 
     def confirm(self, actor: Actor, judge_code: str, team_code: str) -> SheetView:
         """The secretariat's check of a submitted sheet, by someone who did not type it."""
@@ -229,6 +244,6 @@ class ScoringService:
         """Give a handed-in sheet back to its judge as a draft, with a reason on record."""
         handing_in.reopen(self._db, actor, judge_code, team_code, reason)
 
-    def abstain(self, actor: Actor, judge_code: str, team_code: str, reason: str) -> None:
-        """Record that a judge does not score a team (excluded, never counted as zero)."""
-        handing_in.abstain(self._db, actor, judge_code, team_code, reason)
+
+def _nothing_more(session: Session, actor: Actor, command: Command) -> None:
+    """What a change does beyond the tables and the trail where judges have no own laptops."""

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import NoReturn
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from juryapp.domain.access import Actor
+from juryapp.domain.commands import raise_conflict, raise_locked, refuse_uneditable
 from juryapp.domain.kinds import SheetSource, SheetStatus
-from juryapp.domain.messages import NotFoundError, PermissionDeniedError, StateError, Text
+from juryapp.domain.messages import NotFoundError, Text
 from juryapp.domain.model import same_institution
 from juryapp.persistence.tables import (
     ConflictRow,
@@ -99,24 +98,6 @@ def refuse_if_locked(session: Session) -> None:
         raise_locked()
 
 
-def raise_locked() -> NoReturn:
-    raise StateError(
-        Text(
-            "hasil sudah dikunci; nilai tidak dapat diubah",
-            "the results are locked; scores cannot change",
-        )
-    )
-
-
-def raise_conflict(judge_code: str, team_code: str) -> NoReturn:
-    raise PermissionDeniedError(
-        Text(
-            "juri {j} memiliki konflik kepentingan dengan {t} dan tidak menilainya",
-            "judge {j} has a conflict of interest with {t} and does not score it",
-        ).format(j=judge_code, t=team_code)
-    )
-
-
 def new_sheet(session: Session, actor: Actor, judge: JudgeRow, team: TeamRow) -> SheetRow:
     paper = actor.is_secretariat
     sheet = SheetRow(
@@ -141,30 +122,22 @@ def editable_sheet(session: Session, actor: Actor, judge: JudgeRow, team: TeamRo
     sheet = sheet_row(session, judge, team)
     if sheet is None:
         return new_sheet(session, actor, judge, team)
-    refuse_uneditable(actor, sheet.status, sheet.source)
+    refuse_uneditable(actor.is_secretariat, sheet.status, sheet.source)
     return sheet
 
 
-def refuse_uneditable(actor: Actor, status: str, source: str) -> None:
-    """Only a draft is edited, and only from where it is being typed (laptop or paper)."""
-    if status != SheetStatus.DRAFT.value:
-        raise StateError(
-            Text(
-                "lembar sudah diserahkan; perubahan hanya melalui sekretariat dengan alasan",
-                "the sheet is handed in; only the secretariat can change it, with a reason",
-            )
-        )
-    if actor.is_secretariat and source == SheetSource.JUDGE.value:
-        raise StateError(
-            Text(
-                "juri sedang mengisi lembar ini di laptop; jangan ketik ulang dari kertas",
-                "the judge is filling this sheet at a laptop; do not type it again from paper",
-            )
-        )
-    if not actor.is_secretariat and source == SheetSource.PAPER.value:
-        raise StateError(
-            Text(
-                "lembar ini diisi sekretariat dari formulir kertas",
-                "the secretariat is typing this sheet from a paper form",
-            )
-        )
+__all__ = [
+    "conflicted_team_ids",
+    "criterion_row",
+    "editable_sheet",
+    "judge_row",
+    "new_sheet",
+    "raise_conflict",
+    "raise_locked",
+    "refuse_if_locked",
+    "refuse_uneditable",
+    "sheet_row",
+    "team_row",
+    "unchecked_typists",
+    "username_of",
+]
