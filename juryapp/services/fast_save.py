@@ -215,8 +215,8 @@ class Rubric:
         )
 
 
-def load_rubric(session: Session, key: str) -> Rubric:
-    connection = session.connection()
+def load_rubric(source: Session | Connection, key: str) -> Rubric:
+    connection = source.connection() if isinstance(source, Session) else source
     formula = connection.execute(select(_CONVENTIONS.c.total_formula).limit(1)).scalar()
     levels: dict[int, list[LevelDescriptor]] = defaultdict(list)
     for criterion_id, *level in connection.execute(

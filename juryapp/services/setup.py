@@ -326,3 +326,8 @@ def _fill_team(row: TeamRow, team: Team, category: CategoryRow) -> None:
     row.pillar, row.programme = team.pillar, team.programme
     row.day, row.order, row.start = team.day, team.order, team.time
     row.members = [MemberRow(position=i, name=name) for i, name in enumerate(team.members)]
+
+
+# What a judge's laptop uses to build its set-up from a convention package.
+write_convention = _write_convention
+apply_spec = _apply
