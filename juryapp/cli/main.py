@@ -62,9 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
         )
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    from juryapp.cli import audit_commands, results_commands, setup_commands
+    from juryapp.cli import audit_commands, laptop_commands, results_commands, setup_commands
 
-    for commands in (setup_commands, results_commands, audit_commands):
+    for commands in (setup_commands, results_commands, audit_commands, laptop_commands):
         commands.register(sub)
     return parser
 

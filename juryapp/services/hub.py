@@ -128,7 +128,7 @@ class HubService:
                     .join(JudgeRow, JudgeRow.id == UserRow.judge_id)
                     .where(UserRow.role == Role.JUDGE.value)
                     .order_by(UserRow.username)
-                ).tuples()
+                )
             ]
             data = write_package(
                 convention=convention.uid,
@@ -194,32 +194,26 @@ class HubService:
                     select(JudgeKeyRow.judge_id, JudgeKeyRow.fingerprint)
                     .where(JudgeKeyRow.retired_at.is_(None))
                     .order_by(JudgeKeyRow.id)
-                )
-                .tuples()
-                .all()
+                ).all()
             )
             latest = dict(
                 session.execute(
                     select(LogEventRow.judge_id, func.max(LogEventRow.received_at)).group_by(
                         LogEventRow.judge_id
                     )
-                )
-                .tuples()
-                .all()
+                ).all()
             )
             open_forks = dict(
                 session.execute(
                     select(LogForkRow.judge_id, func.count())
                     .where(LogForkRow.decision == "")
                     .group_by(LogForkRow.judge_id)
-                )
-                .tuples()
-                .all()
+                ).all()
             )
             rows = []
             for judge_id, code, name in session.execute(
                 select(JudgeRow.id, JudgeRow.code, JudgeRow.name).order_by(JudgeRow.code)
-            ).tuples():
+            ):
                 fingerprint = keys.get(judge_id)
                 log = held_log(connection, judge_id, fingerprint) if fingerprint else None
                 rows.append(
@@ -243,7 +237,7 @@ class HubService:
                 select(LogForkRow, JudgeRow.code)
                 .join(JudgeRow, JudgeRow.id == LogForkRow.judge_id)
                 .order_by(LogForkRow.id)
-            ).tuples()
+            )
             return [
                 ForkView(
                     id=fork.id,
@@ -323,9 +317,7 @@ def _take_other(session: Session, fork: LogForkRow, judge_code: str) -> list[int
     ]
     teams = {read_event(bytes(e.body), bytes(e.signature))[1].command.team for e in touched_events}
     team_ids = dict(
-        session.execute(select(TeamRow.code, TeamRow.id).where(TeamRow.code.in_(teams)))
-        .tuples()
-        .all()
+        session.execute(select(TeamRow.code, TeamRow.id).where(TeamRow.code.in_(teams))).all()
     )
     return apply_commands(
         connection,

@@ -269,7 +269,7 @@ def judge_key_fingerprints(session: Session) -> dict[str, str]:
         .where(JudgeKeyRow.retired_at.is_(None))
         .order_by(JudgeKeyRow.id)
     )
-    return dict(rows.tuples().all())
+    return dict(rows.all())
 
 
 def raise_other_judge(fingerprint: str) -> None:
@@ -304,7 +304,7 @@ def _all(session: Session) -> list[JudgeKeyInfo]:
         .join(JudgeRow, JudgeRow.id == JudgeKeyRow.judge_id)
         .order_by(JudgeKeyRow.id)
     )
-    return [_info(row, code) for row, code in rows.tuples()]
+    return [_info(row, code) for row, code in rows]
 
 
 def _info(row: JudgeKeyRow, judge_code: str) -> JudgeKeyInfo:

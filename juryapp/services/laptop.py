@@ -212,7 +212,7 @@ class LaptopService:
             ).all()
             uid = convention_row(session).uid
         pairs = [(bytes(body), bytes(signature)) for body, signature in events]
-        data = write_bundle(uid, judge_code, public_key, pairs, audit.now())
+        data = write_bundle(uid, judge_code, public_key, pairs)
         return ExportedBundle(judge_code, data, len(pairs), len(pairs))
 
     # -- receipts --------------------------------------------------------------------------------
@@ -369,7 +369,7 @@ def _refuse_other(session: Session, package: Package, existing: ConventionRow, f
 
 
 def _accounts(session: Session, package: Package) -> None:
-    judges = dict(session.execute(select(JudgeRow.code, JudgeRow.id)).tuples().all())
+    judges = dict(session.execute(select(JudgeRow.code, JudgeRow.id)).all())
     users = {u.username: u for u in session.scalars(select(UserRow))}
     for account in package.accounts:
         user = users.get(account.username)

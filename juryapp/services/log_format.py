@@ -168,9 +168,13 @@ def write_bundle(
     judge: str,
     public_key: bytes,
     events: Sequence[tuple[bytes, bytes]],
-    made_at: datetime,
 ) -> bytes:
-    """The file's bytes: a version line, a header, one line per event, a checksum line."""
+    """The file's bytes: a version line, a header, one line per event, a checksum line.
+
+    Every byte is accounted for: the header is checked against the key and the events and
+    must be in its canonical form, each event line is covered by the chain of hashes up to
+    the last event's signature, and the closing line is the SHA-256 of all before it.
+    """
     first = json.loads(events[0][0])["seq"] if events else 0
     header = {
         "convention": convention,
@@ -179,11 +183,10 @@ def write_bundle(
         "fingerprint": fingerprint_of_public_key(Ed25519PublicKey.from_public_bytes(public_key)),
         "first": first,
         "count": len(events),
-        "made_at": made_at.isoformat(timespec="seconds"),
     }
     parts = [
         f"{BUNDLE_MAGIC} {BUNDLE_VERSION}\n".encode(),
-        json.dumps(header, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode(),
+        _canonical_json(header),
         b"\n",
     ]
     for body, signature in events:
@@ -220,7 +223,7 @@ def read_bundle(data: bytes, file: str) -> Bundle:
     for number, line in enumerate(lines[1:], start=3):
         body, tab, encoded = line.partition(b"\t")
         try:
-            signature = base64.b64decode(encoded, validate=True) if tab else b""
+            signature = _canonical_b64(encoded) if tab else b""
             fields, event = read_event(body, signature)
         except (BadEventError, binascii.Error) as exc:
             refuse("peristiwa tidak terbaca: {e}", "unreadable event: {e}", number, e=exc)
@@ -299,10 +302,20 @@ def _frame(data: bytes, refuse: Any) -> bytes:
     return content
 
 
+def _canonical_b64(text: bytes | str) -> bytes:
+    """Base64 in the one form the writer produces (Python accepts others that decode alike)."""
+    raw = base64.b64decode(text, validate=True)
+    if base64.b64encode(raw) != (text.encode() if isinstance(text, str) else text):
+        raise binascii.Error("not canonical base64")
+    return raw
+
+
 def _header(line: bytes, refuse: Any) -> dict[str, Any]:
     try:
         header = json.loads(line)
-        key = base64.b64decode(header["key"], validate=True)
+        if _canonical_json(header) != line:
+            raise ValueError("not in canonical form")
+        key = _canonical_b64(header["key"])
         public = Ed25519PublicKey.from_public_bytes(key)
         fields: dict[str, Any] = {
             "convention": str(header["convention"]),
@@ -323,6 +336,10 @@ def _header(line: bytes, refuse: Any) -> dict[str, Any]:
     if fields["count"] < 0 or (fields["count"] and fields["first"] < 1):
         refuse("kepala bundel tidak masuk akal", "the bundle's header makes no sense", 2)
     return fields
+
+
+def _canonical_json(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 
 def verify_event(public_key: bytes, event: LogEvent) -> bool:

@@ -442,9 +442,7 @@ def _write(
                 select(SheetRow.team_id, SheetRow.id).where(
                     SheetRow.judge_id == judge_id, SheetRow.team_id.in_(fresh)
                 )
-            )
-            .tuples()
-            .all()
+            ).all()
         )
     stale = [t for t in changed if t not in fresh]
     if stale:
@@ -467,7 +465,10 @@ def _write(
     for team_id in changed:
         sheet_id = judged.sheet_ids[team_id]
         old = judged.before.get(team_id, Sheet()).scores
-        for code, entry in judged.after[team_id].scores.items():
+        after = judged.after[team_id].scores
+        # a rebuilt sheet may lose a score a set-aside branch gave: it is cleared, its row kept
+        after = {**{code: (None, "") for code in old if code not in after}, **after}
+        for code, entry in after.items():
             if old.get(code) != entry and code in ids:
                 scores.append(
                     {
@@ -506,7 +507,7 @@ def _sheet_changes(team_id: int, judged: _Judged, now: datetime) -> dict[str, An
     """A sheet the log changed; events apply only to drafts, so no confirmation is undone
     except by a fork decision, whose rebuilt sheets need a fresh confirmation."""
     sheet = judged.after[team_id]
-    status = cast(SheetStatus, sheet.status)
+    status = sheet.status or SheetStatus.DRAFT  # rebuilt with no event left: an empty draft
     return {
         "sheet": judged.sheet_ids[team_id],
         "new_status": status.value,
