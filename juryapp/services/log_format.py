@@ -102,7 +102,7 @@ def read_event(body: bytes, signature: bytes) -> tuple[dict[str, Any], LogEvent]
             raise BadEventError("not an event of format 1")
         judge, seq, prev = fields["judge"], fields["seq"], fields["prev"]
         kind, team = fields["kind"], fields["team"]
-        if not (isinstance(judge, str) and isinstance(team, str) and isinstance(prev, str)):
+        if not all(isinstance(x, str) for x in (judge, team, prev, fields["convention"])):
             raise BadEventError("judge, team or previous hash is not text")
         if not isinstance(seq, int) or isinstance(seq, bool) or seq < 1 or len(prev) != 64:
             raise BadEventError("wrong number or previous hash")
