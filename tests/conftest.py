@@ -12,6 +12,15 @@ from juryapp.domain import messages
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--postgresql",
+        default=None,
+        help="a PostgreSQL server URL: the persistence, service, merge and concurrency tests "
+        "also run against it (default: JURYAPP_TEST_POSTGRESQL)",
+    )
+
+
 @pytest.fixture(autouse=True)
 def _indonesian_messages() -> Iterator[None]:
     """The command line sets the message language process-wide; never let it leak."""

@@ -1,6 +1,5 @@
 """Damaged and altered bundles: every bit flip and truncation is refused, the hub unchanged."""
 
-
 from __future__ import annotations
 
 import hashlib

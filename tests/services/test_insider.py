@@ -32,7 +32,8 @@ from tests.services.conftest import (
     pin_of,
 )
 
-pytestmark = pytest.mark.tampers
+# The insider edits the SQLite file behind the app with Python's sqlite3 module.
+pytestmark = [pytest.mark.tampers, pytest.mark.sqlite_only]
 
 READER = Actor.reader()
 
