@@ -358,7 +358,8 @@ class LogEventRow(Base):
     __table_args__ = (UniqueConstraint("judge_id", "seq", "hash"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    judge_id: Mapped[int] = mapped_column(ForeignKey("judge.id", ondelete="CASCADE"), index=True)
+    # the unique (judge, seq, hash) index serves every lookup by judge too
+    judge_id: Mapped[int] = mapped_column(ForeignKey("judge.id", ondelete="CASCADE"))
     seq: Mapped[int] = mapped_column(Integer)
     hash: Mapped[str] = mapped_column(String(64))
     prev_hash: Mapped[str] = mapped_column(String(64))

@@ -29,6 +29,7 @@ from juryapp.persistence.tables import (
     TeamRow,
     UserRow,
 )
+from juryapp.reports.collection import collection_paused
 from juryapp.services import audit
 from juryapp.services.convention_package import PackageAccount, write_package
 from juryapp.services.judge_keys import is_laptop
@@ -156,12 +157,14 @@ class HubService:
         """Merge one bundle whole in one transaction with one audit event, or refuse it whole
         before anything is written; answer with a receipt signed by ``key``."""
         require_secretariat(actor)
-        bundle = read_bundle(data, file)
-        with self._db.writing() as session:
-            if key is not None:
-                _require_active(session, key)
-            result = merge(session, actor, bundle, file)
-            uid = convention_row(session).uid
+        # a bundle is tens of thousands of short-lived objects, all kept until it is merged
+        with collection_paused():
+            bundle = read_bundle(data, file)
+            with self._db.writing() as session:
+                if key is not None:
+                    _require_active(session, key)
+                result = merge(session, actor, bundle, file)
+                uid = convention_row(session).uid
         receipt = None
         if key is not None:
             receipt = _receipt(key, uid, result.judge, result.fingerprint, result)

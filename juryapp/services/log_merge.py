@@ -35,8 +35,9 @@ from juryapp.persistence.tables import (
     TeamRow,
     UserRow,
 )
+from juryapp.persistence.types import decimal_text
 from juryapp.services import audit
-from juryapp.services.fast_save import load_rubric, score_upsert
+from juryapp.services.fast_save import load_rubric
 from juryapp.services.log_format import GENESIS, Bundle, LogEvent, read_event
 
 APPLIED, PENDING, SET_ASIDE = "applied", "pending", "set_aside"
@@ -292,22 +293,18 @@ def _store(
     applied: Sequence[_Held],
     now: datetime,
 ) -> None:
-    rows = [
-        {
-            "judge_id": judge_id,
-            "seq": h.seq,
-            "hash": h.hash,
-            "prev_hash": h.prev,
-            "body": cast(LogEvent, h.event).body,
-            "signature": cast(LogEvent, h.event).signature,
-            "key_fingerprint": fingerprint,
-            "state": h.state,
-            "received_at": now,
-        }
-        for h in new
-    ]
-    if rows:
-        connection.execute(_EVENTS.insert(), rows)
+    if new:
+        when = stamp(connection, now)
+        bulk(
+            connection,
+            "INSERT INTO log_event (judge_id, seq, hash, prev_hash, body, signature, "
+            "key_fingerprint, state, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (judge_id, h.seq, h.hash, h.prev, cast(LogEvent, h.event).body,
+                 cast(LogEvent, h.event).signature, fingerprint, h.state, when)
+                for h in new
+            ],
+        )  # fmt: skip
     earlier = [{"row": h.id, "new_state": APPLIED} for h in applied if h.id is not None]
     if earlier:
         connection.execute(
@@ -357,19 +354,25 @@ def apply_commands(
         kept = judged.before.get(team_id, Sheet())
         judged.after[team_id] = Sheet(abstained=kept.abstained, reason=kept.reason)
     criteria: dict[str, Criterion] = rubric.by_code
+    # what else decides a command, by team: worked out once per team, not once per event
+    circumstances: dict[str, tuple[int, Circumstances]] = {}
+    after = judged.after
+    empty = Sheet()
     for seq, command in commands:
-        found = teams.get(command.team)
-        if found is None:
-            _refuse_event(file, seq, command, Text("tim tidak dikenal", "unknown team"))
-        team_id, institution = found
-        conflict = rubric.conflicted(judge_id, team_id, institution)
-        try:
-            judged.after[team_id] = decide(
-                command,
-                judged.after.get(team_id, Sheet()),
-                criteria,
+        known = circumstances.get(command.team)
+        if known is None:
+            found = teams.get(command.team)
+            if found is None:
+                _refuse_event(file, seq, command, Text("tim tidak dikenal", "unknown team"))
+            team_id, institution = found
+            conflict = rubric.conflicted(judge_id, team_id, institution)
+            known = circumstances[command.team] = (
+                team_id,
                 Circumstances(by_secretariat=False, locked=locked, conflict=conflict),
             )
+        team_id = known[0]
+        try:
+            after[team_id] = decide(command, after.get(team_id, empty), criteria, known[1])
         except JuryError as exc:
             _refuse_event(file, seq, command, exc.text)
         if isinstance(command, Submit):
@@ -462,28 +465,49 @@ def _write(
             [_sheet_changes(t, judged, now) for t in stale],
         )
     scores = []
+    when, unchecked = stamp(connection, now), flag(connection, False)
     for team_id in changed:
         sheet_id = judged.sheet_ids[team_id]
         old = judged.before.get(team_id, Sheet()).scores
         after = judged.after[team_id].scores
         # a rebuilt sheet may lose a score a set-aside branch gave: it is cleared, its row kept
         after = {**{code: (None, "") for code in old if code not in after}, **after}
-        for code, entry in after.items():
-            if old.get(code) != entry and code in ids:
-                scores.append(
-                    {
-                        "sheet_id": sheet_id,
-                        "criterion_id": ids[code],
-                        "value": entry[0],
-                        "note": entry[1],
-                        "updated_at": now,
-                        "updated_by": user,
-                        "checked": False,
-                    }
-                )
+        for code, (value, note) in after.items():
+            if old.get(code) != (value, note) and code in ids:
+                text = None if value is None else decimal_text(value)
+                scores.append((sheet_id, ids[code], text, note, when, user, unchecked))
     if scores:
-        connection.execute(score_upsert(connection.dialect.name, True), scores)
+        bulk(
+            connection,
+            "INSERT INTO score (sheet_id, criterion_id, value, note, updated_at, updated_by, "
+            "checked) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sheet_id, criterion_id) DO "
+            "UPDATE SET value = excluded.value, note = excluded.note, updated_at = "
+            "excluded.updated_at, updated_by = excluded.updated_by, checked = excluded.checked",
+            scores,
+        )
     return sorted(judged.sheet_ids[t] for t in changed)
+
+
+def bulk(connection: Connection, statement: str, rows: list[tuple[Any, ...]]) -> None:
+    """One statement for many rows straight to the driver: a merge writes tens of thousands
+    of rows, and converting each through SQLAlchemy's parameters cost more than the insert.
+
+    ``statement`` uses ``?``; values come as each database stores them (``stamp``, ``flag``).
+    """
+    if connection.dialect.paramstyle != "qmark":
+        statement = statement.replace("?", "%s")
+    connection.exec_driver_sql(statement, rows)
+
+
+def stamp(connection: Connection, moment: datetime) -> datetime | str:
+    """A timestamp as the driver takes it: SQLite stores SQLAlchemy's text form."""
+    if connection.dialect.name == "sqlite":
+        return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+    return moment
+
+
+def flag(connection: Connection, value: bool) -> bool | int:
+    return int(value) if connection.dialect.name == "sqlite" else value
 
 
 def _sheet_fields(judge_id: int, team_id: int, judged: _Judged, now: datetime) -> dict[str, Any]:

@@ -52,7 +52,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_log_event")),
         sa.UniqueConstraint("judge_id", "seq", "hash", name=op.f("uq_log_event_judge_id")),
     )
-    op.create_index(op.f("ix_log_event_judge_id"), "log_event", ["judge_id"], unique=False)
     op.create_table(
         "log_fork",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -103,6 +102,5 @@ def downgrade() -> None:
     op.drop_table("log_receipt")
     op.drop_table("laptop")
     op.drop_table("log_fork")
-    op.drop_index(op.f("ix_log_event_judge_id"), table_name="log_event")
     op.drop_table("log_event")
     op.drop_table("judge_key")
