@@ -306,6 +306,7 @@ class AppWindow(QMainWindow):
     def sign_out(self) -> None:
         if self._actor is None:
             return
+        self._services.judge_keys.sign_out(self._actor)  # the judge's key leaves memory
         self._actor = None
         self._saved_at = None
         if self._area is not None:

@@ -9,7 +9,7 @@
         <translation>Layar sekretariat tidak tersedia pada versi ini. Gunakan baris perintah juryapp untuk pekerjaan sekretariat.</translation>
     </message>
     <message>
-        <location line="+292"/>
+        <location line="+293"/>
         <source>Not signed in</source>
         <translation>Belum masuk</translation>
     </message>
@@ -80,6 +80,74 @@
         <location line="+2"/>
         <source>Choose the language of the interface. You can change it later in the menu.</source>
         <translation>Pilih bahasa tampilan. Bahasa dapat diganti kemudian melalui menu.</translation>
+    </message>
+</context>
+<context>
+    <name>LogStatusBar</name>
+    <message>
+        <location filename="../../juryapp/gui/judge/log_status.py" line="+84"/>
+        <source>Save scores for the secretariat…</source>
+        <translation>Simpan nilai untuk sekretariat…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read a receipt…</source>
+        <translation>Baca tanda terima…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not yet received by the secretariat</source>
+        <translation>Belum diterima sekretariat</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Received by the secretariat up to #{n} ✓</source>
+        <translation>Diterima sekretariat sampai #{n} ✓</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Received by the secretariat up to #{n}</source>
+        <translation>Diterima sekretariat sampai #{n}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>and {n} more</source>
+        <translation>dan {n} lainnya</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not received yet: #{a}–#{b}, teams {teams}</source>
+        <translation>Belum diterima: #{a}–#{b}, tim {teams}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Everything you scored has been received.</source>
+        <translation>Semua nilai Anda sudah diterima.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your signing key: {key}</source>
+        <translation>Kunci tanda tangan Anda: {key}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Save scores for the secretariat</source>
+        <translation>Simpan nilai untuk sekretariat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Score bundles (*.jurylog)</source>
+        <translation>Bundel nilai (*.jurylog)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Read a receipt from the secretariat</source>
+        <translation>Baca tanda terima dari sekretariat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Receipts (*.receipt)</source>
+        <translation>Tanda terima (*.receipt)</translation>
     </message>
 </context>
 <context>
@@ -376,12 +444,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+92"/>
+        <location line="+94"/>
         <source>Secretariat</source>
         <translation>Sekretariat</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-54"/>
         <source>Choose your name in the list first.</source>
         <translation>Pilih nama Anda di daftar terlebih dahulu.</translation>
     </message>
@@ -391,7 +459,7 @@
         <translation>Ketik PIN Anda.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>The two passphrases differ.</source>
         <translation>Kedua kata sandi tidak sama.</translation>
     </message>

@@ -32,6 +32,7 @@ _LATER_PAGES = (
     ("juryapp.gui.secretariat.print_page", "PrintPage"),
     ("juryapp.gui.secretariat.setup_page", "SetupPage"),
     ("juryapp.gui.secretariat.schedule_page", "SchedulePage"),
+    ("juryapp.gui.secretariat.received_page", "ReceivedPage"),
 )
 
 
@@ -42,7 +43,7 @@ class _Page(Protocol):
 
 
 class SecretariatWindow(QWidget):
-    DASHBOARD, PAPER, RESULTS, PRINT, SETUP, SCHEDULE = range(6)
+    DASHBOARD, PAPER, RESULTS, PRINT, SETUP, SCHEDULE, RECEIVED = range(7)
 
     def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -172,6 +173,7 @@ class SecretariatWindow(QWidget):
             self.tr("Print"),
             self.tr("Set-up"),
             self.tr("Schedule"),
+            self.tr("Judges' laptops"),
         )
         for row, name in enumerate(names):
             item = self.navigation.item(row)
