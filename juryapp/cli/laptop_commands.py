@@ -114,30 +114,21 @@ def cmd_import_bundles(services: Services, args: argparse.Namespace) -> int:
 
     actor = acting(services, args, change=True)
     key = _hub_key(services, actor)
-    enrol = set(args.enrol or ())
     refused = 0
+    files: list[tuple[bytes, str]] = []
     for name in args.files:
-        path = Path(name)
         try:
-            data = path.read_bytes()
-            bundle = services.hub.read(data, str(path))
-            known = {k.fingerprint for k in services.judge_keys.enrolled(actor)}
-            if bundle.fingerprint not in known and bundle.fingerprint in enrol:
-                services.judge_keys.enrol(
-                    actor, bundle.judge, bundle.public_key, bundle.fingerprint
-                )
-                say(
-                    Text(
-                        "Kunci {k} didaftarkan untuk juri {j}.", "Key {k} enrolled for judge {j}."
-                    ),
-                    k=bundle.fingerprint,
-                    j=bundle.judge,
-                )
-            imported = services.hub.merge(actor, data, str(path), key)
-        except (JuryError, OSError) as exc:
+            files.append((Path(name).read_bytes(), name))
+        except OSError as exc:
             refused += 1
-            message = exc if isinstance(exc, JuryError) else f"{path}: {exc.strerror}"
-            print(f"juryapp: {message}", file=sys.stderr)
+            print(f"juryapp: {name}: {exc.strerror}", file=sys.stderr)
+    if args.enrol:
+        _enrol(services, actor, files, set(args.enrol))
+    for (_, name), imported in zip(files, services.hub.merge_all(actor, files, key), strict=True):
+        path = Path(name)
+        if isinstance(imported, JuryError):
+            refused += 1
+            print(f"juryapp: {imported}", file=sys.stderr)
             continue
         result = imported.result
         say(
@@ -174,6 +165,27 @@ def cmd_import_bundles(services: Services, args: argparse.Namespace) -> int:
             write_atomically(receipt_path, imported.receipt)
             say(Text("  tanda terima: {f}", "  receipt: {f}"), f=receipt_path)
     return 1 if refused else 0
+
+
+def _enrol(
+    services: Services, actor: Actor, files: list[tuple[bytes, str]], fingerprints: set[str]
+) -> None:
+    """Enrol the keys of the bundles whose fingerprint a person typed after comparing it."""
+    known = {k.fingerprint for k in services.judge_keys.enrolled(actor)}
+    for data, name in files:
+        try:
+            bundle = services.hub.read(data, name)
+        except JuryError:
+            continue  # the merge reports it
+        if bundle.fingerprint in known or bundle.fingerprint not in fingerprints:
+            continue
+        services.judge_keys.enrol(actor, bundle.judge, bundle.public_key, bundle.fingerprint)
+        known.add(bundle.fingerprint)
+        say(
+            Text("Kunci {k} didaftarkan untuk juri {j}.", "Key {k} enrolled for judge {j}."),
+            k=bundle.fingerprint,
+            j=bundle.judge,
+        )
 
 
 def cmd_import_receipt(services: Services, args: argparse.Namespace) -> int:

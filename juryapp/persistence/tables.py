@@ -10,6 +10,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -355,10 +356,11 @@ class LogEventRow(Base):
     """
 
     __tablename__ = "log_event"
-    __table_args__ = (UniqueConstraint("judge_id", "seq", "hash"),)
+    # By judge and number: both events of a fork share them, so the index is not unique (the
+    # merge never stores an event it holds already); it stays small for 200,000 rows.
+    __table_args__ = (Index("ix_log_event_judge_seq", "judge_id", "seq"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    # the unique (judge, seq, hash) index serves every lookup by judge too
     judge_id: Mapped[int] = mapped_column(ForeignKey("judge.id", ondelete="CASCADE"))
     seq: Mapped[int] = mapped_column(Integer)
     hash: Mapped[str] = mapped_column(String(64))

@@ -9,6 +9,7 @@ session: the secretariat types the passphrase once (the command line reads it fr
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -18,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from juryapp.domain.access import Actor, require_reader, require_secretariat
 from juryapp.domain.kinds import Role
-from juryapp.domain.messages import NotFoundError, StateError, Text
+from juryapp.domain.messages import JuryError, NotFoundError, StateError, Text
 from juryapp.persistence.database import Database
 from juryapp.persistence.tables import (
     JudgeKeyRow,
@@ -159,12 +160,39 @@ class HubService:
         require_secretariat(actor)
         # a bundle is tens of thousands of short-lived objects, all kept until it is merged
         with collection_paused():
-            bundle = read_bundle(data, file)
-            with self._db.writing() as session:
-                if key is not None:
-                    _require_active(session, key)
-                result = merge(session, actor, bundle, file)
-                uid = convention_row(session).uid
+            return self._merge(actor, read_bundle(data, file), file, key)
+
+    def merge_all(
+        self, actor: Actor, files: Sequence[tuple[bytes, str]], key: ConventionKey | None = None
+    ) -> list[Imported | JuryError]:
+        """Merge several bundles in turn, each whole or refused whole (its error in its place).
+
+        The next bundle is read and checked in a second thread while one is written: writing
+        waits on the disk with the interpreter released, and that time reads the next.
+        """
+        require_secretariat(actor)
+        outcomes: list[Imported | JuryError] = []
+        with collection_paused(), ThreadPoolExecutor(max_workers=1) as reader:
+            ahead = reader.submit(read_bundle, *files[0]) if files else None
+            for number, (_, file) in enumerate(files):
+                assert ahead is not None
+                current = ahead
+                following = files[number + 1] if number + 1 < len(files) else None
+                ahead = reader.submit(read_bundle, *following) if following else None
+                try:
+                    outcomes.append(self._merge(actor, current.result(), file, key))
+                except JuryError as exc:
+                    outcomes.append(exc)
+        return outcomes
+
+    def _merge(
+        self, actor: Actor, bundle: Bundle, file: str, key: ConventionKey | None
+    ) -> Imported:
+        with self._db.writing() as session:
+            if key is not None:
+                _require_active(session, key)
+            result = merge(session, actor, bundle, file)
+            uid = convention_row(session).uid
         receipt = None
         if key is not None:
             receipt = _receipt(key, uid, result.judge, result.fingerprint, result)

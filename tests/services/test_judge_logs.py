@@ -415,3 +415,24 @@ def test_a_newer_package_updates_the_laptop_and_another_conventions_is_refused(
     assert laptop.services.setup.spec().teams[0].title == "Judul baru"
     with pytest.raises(FileProblemError, match="sekretariat"):
         LaptopService(hub.stack.database).import_package(newer, "paket")
+
+
+def test_several_bundles_in_turn_each_whole_or_refused_in_its_place(
+    make_laptop: MakeLaptop, hub: Hub
+) -> None:
+    bundles = []
+    for judge in ("J1", "J2"):
+        laptop = make_laptop(judge.lower())
+        actor = laptop.sign_in(judge)
+        laptop.fill(actor, "PKM-01", 4)
+        data = laptop.bundle(actor)
+        parsed = read_bundle(data, judge)
+        hub.judge_keys.enrol(hub.secretariat, judge, parsed.public_key, parsed.fingerprint)
+        bundles.append((data, f"nilai-{judge}.jurylog"))
+    damaged = (bundles[0][0][:-10], "rusak.jurylog")
+    outcomes = hub.hub.merge_all(hub.secretariat, [bundles[0], damaged, bundles[1]], hub.key)
+    assert isinstance(outcomes[1], FileProblemError) and "rusak.jurylog" in str(outcomes[1])
+    first, third = outcomes[0], outcomes[2]
+    assert not isinstance(first, Exception) and first.result.applied == len(CRITERIA)
+    assert not isinstance(third, Exception) and third.result.judge == "J2"
+    assert first.receipt is not None and third.receipt is not None

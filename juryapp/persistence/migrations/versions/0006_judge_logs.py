@@ -50,8 +50,8 @@ def upgrade() -> None:
             ["judge_id"], ["judge.id"], name=op.f("fk_log_event_judge_id_judge"), ondelete="CASCADE"
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_log_event")),
-        sa.UniqueConstraint("judge_id", "seq", "hash", name=op.f("uq_log_event_judge_id")),
     )
+    op.create_index("ix_log_event_judge_seq", "log_event", ["judge_id", "seq"], unique=False)
     op.create_table(
         "log_fork",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -102,5 +102,6 @@ def downgrade() -> None:
     op.drop_table("log_receipt")
     op.drop_table("laptop")
     op.drop_table("log_fork")
+    op.drop_index("ix_log_event_judge_seq", table_name="log_event")
     op.drop_table("log_event")
     op.drop_table("judge_key")
