@@ -203,23 +203,28 @@ def raise_conflict(judge_code: str, team_code: str) -> NoReturn:
     )
 
 
+# The plain strings, read once: an enum member's ``.value`` costs a descriptor call, and a merge
+# checks 200,000 events.
+_DRAFT, _JUDGE, _PAPER = SheetStatus.DRAFT.value, SheetSource.JUDGE.value, SheetSource.PAPER.value
+
+
 def refuse_uneditable(by_secretariat: bool, status: str, source: str) -> None:
     """Only a draft is edited, and only from where it is being typed (laptop or paper)."""
-    if status != SheetStatus.DRAFT.value:
+    if status != _DRAFT:
         raise StateError(
             Text(
                 "lembar sudah diserahkan; perubahan hanya melalui sekretariat dengan alasan",
                 "the sheet is handed in; only the secretariat can change it, with a reason",
             )
         )
-    if by_secretariat and source == SheetSource.JUDGE.value:
+    if by_secretariat and source == _JUDGE:
         raise StateError(
             Text(
                 "juri sedang mengisi lembar ini di laptop; jangan ketik ulang dari kertas",
                 "the judge is filling this sheet at a laptop; do not type it again from paper",
             )
         )
-    if not by_secretariat and source == SheetSource.PAPER.value:
+    if not by_secretariat and source == _PAPER:
         raise StateError(
             Text(
                 "lembar ini diisi sekretariat dari formulir kertas",

@@ -162,7 +162,7 @@ def held_log(connection: Connection, judge_id: int, fingerprint: str) -> _Log:
             LogEventRow.prev_hash,
             LogEventRow.state,
         ).where(LogEventRow.judge_id == judge_id, LogEventRow.key_fingerprint == fingerprint)
-    ):
+    ).all():
         log.add(_Held(row_id, seq, digest, prev, state))
     return log
 
@@ -408,7 +408,7 @@ def _stored_sheets(connection: Connection, judge_id: int, codes: dict[int, str])
         select(ScoreRow.sheet_id, ScoreRow.criterion_id, ScoreRow.value, ScoreRow.note)
         .join(SheetRow, SheetRow.id == ScoreRow.sheet_id)
         .where(SheetRow.judge_id == judge_id)
-    ):
+    ).all():
         code = codes.get(criterion_id)
         if code is not None:
             scores[sheet_id][code] = (value, note)

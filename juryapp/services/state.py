@@ -255,9 +255,9 @@ def sheet_states(connection: Connection, sheet_ids: Iterable[int] | None = None)
         if chunk is not None:
             some_sheets = query.where(sheets_table.c.id.in_(chunk))
             some_scores = scores_query.where(scores_table.c.sheet_id.in_(chunk))
-        for sheet_id, criterion_id, value, note in connection.execute(some_scores):
+        for sheet_id, criterion_id, value, note in connection.execute(some_scores).all():
             scores[sheet_id][criteria[criterion_id]] = [fact(value), note]
-        rows.extend(connection.execute(some_sheets))
+        rows.extend(connection.execute(some_sheets).all())
     states: dict[str, Any] = {}
     for sheet_id, judge_id, team_id, status, abstained, reason, note in rows:
         states[f"{judges[judge_id]}/{teams[team_id]}"] = state_of(
