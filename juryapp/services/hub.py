@@ -147,6 +147,12 @@ class HubService:
             audit.record(session, actor, "package.export", convention.uid, judges=len(accounts))
         return data
 
+    def convention_uid(self, actor: Actor) -> str:
+        """The convention's random identifier, which the LAN announcement carries."""
+        del actor  # public: every package and bundle carries it
+        with self._db.reading() as session:
+            return convention_row(session).uid
+
     # -- bundles ----------------------------------------------------------------------------------
     def read(self, data: bytes, file: str) -> Bundle:
         """A bundle checked on its own (format, checksum, chain, signature), before any merge."""

@@ -182,6 +182,12 @@ class LaptopService:
         )
 
     # -- the log --------------------------------------------------------------------------------
+    def hub(self) -> tuple[str, str]:
+        """The hub's LAN address and certificate fingerprint from the package ("" without)."""
+        with self._db.reading() as session:
+            row = session.scalar(select(LaptopRow).limit(1))
+            return ("", "") if row is None else (row.hub_address, row.hub_certificate)
+
     def judges_with_logs(self) -> list[str]:
         with self._db.reading() as session:
             return list(
@@ -192,8 +198,9 @@ class LaptopService:
                 )
             )
 
-    def export_scores(self, actor: Actor, judge_code: str) -> ExportedBundle:
-        """The judge's whole log as a bundle's bytes (write them with ``write_atomically``)."""
+    def export_scores(self, actor: Actor, judge_code: str, after: int = 0) -> ExportedBundle:
+        """The judge's log as a bundle's bytes (write them with ``write_atomically``): the whole
+        log, or from event ``after`` + 1 on (what the LAN pushes after a receipt)."""
         require_own_sheet(actor, judge_code, change=False)
         with self._db.reading() as session:
             if not is_laptop(session.connection()):
@@ -207,13 +214,13 @@ class LaptopService:
             events = session.execute(
                 select(LogEventRow.body, LogEventRow.signature)
                 .join(JudgeRow, JudgeRow.id == LogEventRow.judge_id)
-                .where(JudgeRow.code == judge_code)
+                .where(JudgeRow.code == judge_code, LogEventRow.seq > after)
                 .order_by(LogEventRow.seq)
             ).all()
             uid = convention_row(session).uid
         pairs = [(bytes(body), bytes(signature)) for body, signature in events]
         data = write_bundle(uid, judge_code, public_key, pairs)
-        return ExportedBundle(judge_code, data, len(pairs), len(pairs))
+        return ExportedBundle(judge_code, data, len(pairs), after + len(pairs))
 
     # -- receipts --------------------------------------------------------------------------------
     def import_receipt(self, data: bytes, file: str) -> LogStatus:

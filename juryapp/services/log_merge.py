@@ -110,6 +110,10 @@ class _Log:
         return sum(1 for hs in self.events.values() for h in hs if h.state == SET_ASIDE)
 
 
+class KeyRefusedError(FileProblemError):
+    """The bundle's key is not enrolled here, is another judge's, or was retired."""
+
+
 def key_of(connection: Connection, bundle: Bundle, file: str) -> tuple[int, int]:
     """(key row id, judge id) of the bundle's key, enrolled for the bundle's judge."""
     found = connection.execute(
@@ -118,7 +122,7 @@ def key_of(connection: Connection, bundle: Bundle, file: str) -> tuple[int, int]
         .where(JudgeKeyRow.fingerprint == bundle.fingerprint)
     ).first()
     if found is None:
-        raise FileProblemError(
+        raise KeyRefusedError(
             Text(
                 "kunci {k} (juri {j}) belum terdaftar di sini: bandingkan sidik jarinya dengan "
                 "layar laptop juri, lalu daftarkan",
@@ -129,7 +133,7 @@ def key_of(connection: Connection, bundle: Bundle, file: str) -> tuple[int, int]
         )
     key_id, judge_id, retired, code = found
     if code != bundle.judge:
-        raise FileProblemError(
+        raise KeyRefusedError(
             Text(
                 "kunci {k} terdaftar untuk juri {o}, bukan {j}",
                 "key {k} is enrolled for judge {o}, not {j}",
@@ -137,7 +141,7 @@ def key_of(connection: Connection, bundle: Bundle, file: str) -> tuple[int, int]
             file=file,
         )
     if retired is not None:
-        raise FileProblemError(
+        raise KeyRefusedError(
             Text("kunci {k} sudah dipensiunkan", "key {k} has been retired").format(
                 k=bundle.fingerprint
             ),

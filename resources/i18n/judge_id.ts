@@ -85,7 +85,7 @@
 <context>
     <name>LogStatusBar</name>
     <message>
-        <location filename="../../juryapp/gui/judge/log_status.py" line="+84"/>
+        <location filename="../../juryapp/gui/judge/log_status.py" line="+122"/>
         <source>Save scores for the secretariat…</source>
         <translation>Simpan nilai untuk sekretariat…</translation>
     </message>
@@ -130,7 +130,27 @@
         <translation>Kunci tanda tangan Anda: {key}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>Connecting to the secretariat…</source>
+        <translation>Menghubungi sekretariat…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connected to the secretariat ✓</source>
+        <translation>Terhubung ke sekretariat ✓</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The secretariat did not accept your scores: {why}</source>
+        <translation>Sekretariat tidak menerima nilai Anda: {why}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not connected since {time}: your scores are kept on this laptop and sent when the connection returns</source>
+        <translation>Tidak terhubung sejak {time}: nilai Anda tersimpan di laptop ini dan dikirim begitu koneksi kembali</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Save scores for the secretariat</source>
         <translation>Simpan nilai untuk sekretariat</translation>
     </message>

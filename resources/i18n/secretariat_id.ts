@@ -895,7 +895,7 @@
 <context>
     <name>ReceivedPage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/received_page.py" line="+114"/>
+        <location filename="../../juryapp/gui/secretariat/received_page.py" line="+116"/>
         <source>Judges&apos; laptops</source>
         <translation>Laptop juri</translation>
     </message>

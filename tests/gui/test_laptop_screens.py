@@ -18,6 +18,8 @@ from juryapp.domain.access import Actor
 from juryapp.gui.judge.judge_area import JudgeArea
 from juryapp.gui.secretariat import SecretariatWindow
 from juryapp.gui.secretariat.received_page import ReceivedPage
+from juryapp.lan.server import HubServer
+from juryapp.lan.tls import hub_certificate
 from juryapp.services.demo import DEMO_PASSPHRASE
 from tests.gui.secretariat_fixtures import Demo, demo, window
 
@@ -149,3 +151,37 @@ def test_the_secretariat_imports_bundles_and_settles_a_fork(
     assert not page.take_button.isEnabled()
     view = demo.services.scoring.sheet(demo.sek1, "J1", TEAM)
     assert [line.value for line in view.lines[:2]] == [Decimal(4), Decimal(2)]
+
+
+def test_on_the_lan_the_judge_sees_whether_the_laptop_is_connected(
+    qtbot: QtBot, demo: Demo, tmp_path: Path, services_for: Callable[[Path], Services]
+) -> None:
+    certificate = hub_certificate(tmp_path / "tls")
+    key = demo.services.keys.unlock(demo.sek1, DEMO_PASSPHRASE)
+    server = HubServer(demo.services, demo.sek1, key, certificate, host="127.0.0.1", port=0)
+    port = server.start()
+    try:
+        package = demo.services.hub.export_package(
+            demo.sek1, key, hub_address=f"127.0.0.1:{port}", hub_certificate=certificate.sha256
+        )
+        laptop = services_for(tmp_path / "laptop.sqlite3")
+        laptop.laptop.import_package(package, "paket.jurypkg")
+        judge = laptop.accounts.sign_in("j1", PIN)
+        own = laptop.judge_keys.after_sign_in(judge, PIN)
+        assert own is not None
+        demo.services.judge_keys.enrol(demo.sek1, "J1", own.public_key, own.fingerprint)
+        area = JudgeArea(laptop, judge)
+        qtbot.addWidget(area)
+        bar = area.log_status
+        assert bar is not None and bar.pusher is not None
+        laptop.scoring.set_score(judge, "J1", TEAM, "K1", Decimal(4))
+        area.sheet.saved.emit()
+        qtbot.waitUntil(lambda: bar.received.text() == "Received by the secretariat up to #1 ✓")
+        assert bar.connection.text() == "Connected to the secretariat ✓"
+    finally:
+        server.stop()
+    laptop.scoring.set_score(judge, "J1", TEAM, "K2", Decimal(3))
+    area.sheet.saved.emit()
+    qtbot.waitUntil(lambda: bar.connection.text().startswith("Not connected since"))
+    assert bar.received.text() == "Received by the secretariat up to #1"
+    bar.pusher.stop()

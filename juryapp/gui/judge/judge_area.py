@@ -47,7 +47,7 @@ class JudgeArea(QWidget):
         self.log_status: LogStatusBar | None = None
         if services.judge_keys.is_laptop():
             self.log_status = LogStatusBar(services, actor, self)
-            self.sheet.saved.connect(self.log_status.refresh)
+            self.sheet.saved.connect(self.log_status.changed)
             layout.addWidget(self.log_status)
         layout.addWidget(self.stack)
 

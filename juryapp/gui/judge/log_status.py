@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -21,6 +22,9 @@ from juryapp.domain.messages import JuryError
 from juryapp.gui.errors import show_error
 from juryapp.services.laptop import LogStatus
 
+if TYPE_CHECKING:
+    from juryapp.lan.client import LogPusher, PushState
+
 __all__ = ["LogStatusBar"]
 
 _RECEIVED = "color: #1b6e3a; font-weight: bold;"
@@ -36,6 +40,7 @@ class LogStatusBar(QFrame):
     """
 
     receipt_read = Signal()
+    push_state = Signal(object)  # PushState, emitted from the pusher's thread
 
     def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +55,11 @@ class LogStatusBar(QFrame):
         self.key = QLabel(self)
         self.key.setStyleSheet(_MUTED)
         self.key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.connection = QLabel(self)  # only where the package names a hub on the LAN
+        self.connection.setWordWrap(True)
+        self.connection.hide()
+        self._push: PushState | None = None
+        self.pusher: LogPusher | None = None
         self.export_button = QPushButton(self)
         self.export_button.clicked.connect(self.export_scores)
         self.receipt_button = QPushButton(self)
@@ -59,11 +69,39 @@ class LogStatusBar(QFrame):
         texts.addWidget(self.received)
         texts.addWidget(self.waiting)
         texts.addWidget(self.key)
+        texts.addWidget(self.connection)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.addLayout(texts, 1)
         layout.addWidget(self.export_button)
         layout.addWidget(self.receipt_button)
+        self.refresh()
+        self.push_state.connect(self._pushed)
+        self._start_pushing()
+
+    def _start_pushing(self) -> None:
+        """Push after every change when the package names the hub on the venue LAN."""
+        address, pin = self._services.laptop.hub()
+        if not (address and pin):
+            return
+        try:  # loaded only where the LAN is used (aiohttp, the [lan] extra)
+            from juryapp.lan.client import LogPusher as Pusher  # noqa: PLC0415
+        except ImportError:  # not installed: USB sticks only
+            return
+        pusher = Pusher(self._services, self._actor, address, pin, self.push_state.emit)
+        self.pusher = pusher
+        self.destroyed.connect(lambda *_: pusher.stop())
+        self.connection.show()
+        pusher.start()
+
+    def changed(self) -> None:
+        """A change was saved here: show it, and send it if the hub is on the LAN."""
+        self.refresh()
+        if self.pusher is not None:
+            self.pusher.notify()
+
+    def _pushed(self, state: PushState) -> None:
+        self._push = state
         self.refresh()
 
     @property
@@ -116,6 +154,32 @@ class LogStatusBar(QFrame):
         else:
             self.waiting.setText(self.tr("Everything you scored has been received."))
         self.key.setText(self.tr("Your signing key: {key}").format(key=status.fingerprint or "—"))
+        self._show_connection()
+
+    def _show_connection(self) -> None:
+        state = self._push
+        if state is None:
+            self.connection.setText(self.tr("Connecting to the secretariat…"))
+            self.connection.setStyleSheet(_MUTED)
+        elif state.connected:
+            self.connection.setText(self.tr("Connected to the secretariat ✓"))
+            self.connection.setStyleSheet(_RECEIVED)
+        elif state.refused:
+            self.connection.setText(
+                self.tr("The secretariat did not accept your scores: {why}").format(
+                    why=state.refused
+                )
+            )
+            self.connection.setStyleSheet(_WAITING)
+        else:
+            since = state.offline_since.strftime("%H.%M") if state.offline_since else "—"
+            self.connection.setText(
+                self.tr(
+                    "Not connected since {time}: your scores are kept on this laptop and sent "
+                    "when the connection returns"
+                ).format(time=since)
+            )
+            self.connection.setStyleSheet(_WAITING)
 
     def export_scores(self) -> None:
         from juryapp.interchange.files import write_atomically  # noqa: PLC0415
