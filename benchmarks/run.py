@@ -20,6 +20,7 @@ from benchmarks import (
     frames,
     frozen,
     imports,
+    lan,
     memory,
     merging,
     results,
@@ -41,6 +42,7 @@ BENCHMARKS = {
     "frozen build": "frozen",
     "dashboard frames": "frames",
     "judges' logs": "merging",
+    "lan pushes": "lan",
 }
 
 
@@ -136,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
         "frozen build": lambda: frozen.measure(config),
         "dashboard frames": lambda: frames.measure(config, large, label),
         "judges' logs": lambda: merging.measure(config, size, size.label),
+        "lan pushes": lambda: lan.measure(config),
     }
     rows: list[Row] = []
     for what, action in plan.items():
