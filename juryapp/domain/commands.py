@@ -164,19 +164,24 @@ def decide(
     return replace(started, status=SheetStatus.SUBMITTED)
 
 
-# Scores already found on their scale, by criterion scale: a merge of 200,000 events checks
-# the same few values over and over, and Decimal arithmetic is most of a check's cost.
-_ON_SCALE: set[tuple[Decimal, Decimal, Decimal, Decimal]] = set()
+# Values already found on a criterion's scale, by criterion object (kept alongside, so that a
+# reused id never answers for another criterion): a merge of 200,000 events checks the same
+# few values over and over, and Decimal arithmetic is most of a check's cost.
+_ON_SCALE: dict[int, tuple[Criterion, set[Decimal]]] = {}
 
 
 def _check_score(criterion: Criterion, value: Decimal) -> None:
-    if not value.is_finite():
-        criterion.check_score(value)  # raises
-    known = (criterion.scale_min, criterion.scale_max, criterion.scale_step, value)
-    if known not in _ON_SCALE:
+    if not value.is_finite():  # a signalling NaN cannot even be looked up
         criterion.check_score(value)
-        if len(_ON_SCALE) < 10_000:
-            _ON_SCALE.add(known)
+    known = _ON_SCALE.get(id(criterion))
+    if known is not None and known[0] is criterion and value in known[1]:
+        return
+    criterion.check_score(value)  # raises for a value off the scale (or not finite)
+    if known is None or known[0] is not criterion:
+        if len(_ON_SCALE) > 1_000:
+            _ON_SCALE.clear()
+        known = _ON_SCALE[id(criterion)] = (criterion, set())
+    known[1].add(value)
 
 
 def _new(sheet: Sheet, circumstances: Circumstances) -> Sheet:

@@ -23,7 +23,7 @@ class Advertisement:
     def __init__(
         self, convention: str, port: int, certificate: str, addresses: list[str] | None = None
     ) -> None:
-        interfaces = addresses or [_own_address()]
+        interfaces = addresses or [own_address()]
         self._zeroconf = Zeroconf(interfaces=interfaces, ip_version=IPVersion.V4Only)
         self._info = ServiceInfo(
             SERVICE,
@@ -46,7 +46,7 @@ def find_hub(
     """The hub of this convention on the LAN, or None if none answered within ``timeout``."""
     found: list[Found] = []
     done = threading.Event()
-    zeroconf = Zeroconf(interfaces=addresses or [_own_address()], ip_version=IPVersion.V4Only)
+    zeroconf = Zeroconf(interfaces=addresses or [own_address()], ip_version=IPVersion.V4Only)
 
     def changed(
         zeroconf: Zeroconf, service_type: str, name: str, state_change: ServiceStateChange
@@ -71,7 +71,7 @@ def find_hub(
     return found[0] if found else None
 
 
-def _own_address() -> str:
+def own_address() -> str:
     """This machine's address on the LAN, as its own name resolves (loopback if no other)."""
     try:
         infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)

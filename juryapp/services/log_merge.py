@@ -63,7 +63,7 @@ class MergeResult:
     sheets: int  # sheets changed
 
 
-@dataclass
+@dataclass(slots=True)
 class _Held:
     id: int | None
     seq: int

@@ -895,7 +895,7 @@
 <context>
     <name>ReceivedPage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/received_page.py" line="+116"/>
+        <location filename="../../juryapp/gui/secretariat/received_page.py" line="+135"/>
         <source>Judges&apos; laptops</source>
         <translation>Laptop juri</translation>
     </message>
@@ -921,6 +921,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Listen on the venue LAN</source>
+        <translation>Dengarkan di jaringan lokal (LAN) venue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Keep the applied branch…</source>
         <translation>Pertahankan cabang yang diterapkan…</translation>
     </message>
@@ -930,7 +935,17 @@
         <translation>Pakai cabang yang lain…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+20"/>
+        <source>The LAN transport is not installed (pip install &apos;juryapp[lan]&apos;).</source>
+        <translation>Transport LAN belum terpasang (pip install &apos;juryapp[lan]&apos;).</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Listening on {address}. Export the convention package with this address; laptops check the hub&apos;s certificate: {pin}</source>
+        <translation>Mendengarkan di {address}. Ekspor paket konvensi dengan alamat ini; laptop juri memeriksa sertifikat hub: {pin}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Signing receipts and packages</source>
         <translation>Menandatangani tanda terima dan paket</translation>
     </message>

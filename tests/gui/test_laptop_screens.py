@@ -185,3 +185,23 @@ def test_on_the_lan_the_judge_sees_whether_the_laptop_is_connected(
     qtbot.waitUntil(lambda: bar.connection.text().startswith("Not connected since"))
     assert bar.received.text() == "Received by the secretariat up to #1"
     bar.pusher.stop()
+
+
+def test_the_secretariat_listens_on_the_lan_from_the_screen(
+    qtbot: QtBot, demo: Demo, window: SecretariatWindow, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    monkeypatch.setattr("juryapp.gui.secretariat.received_page.LAN_PORT", 0)
+    monkeypatch.setattr("juryapp.lan.tls.default_folder", lambda: tmp_path / "tls")
+    monkeypatch.setattr(
+        "juryapp.gui.secretariat.received_page.ask_passphrase", lambda *a: DEMO_PASSPHRASE
+    )
+    window.show_page(window.RECEIVED)
+    page = window.page(window.RECEIVED)
+    assert isinstance(page, ReceivedPage)
+    page.listen_button.click()
+    assert page.lan.text().startswith("Listening on ")
+    assert hub_certificate(tmp_path / "tls").sha256 in page.lan.text()
+    assert page.qr.pixmap() is not None and not page.qr.pixmap().isNull()
+    page.listen_button.click()
+    assert page.lan.text() == ""

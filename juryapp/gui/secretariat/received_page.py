@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
 __all__ = ["ReceivedPage"]
 
 RECEIPT_SUFFIX = ".receipt"
+LAN_PORT = 8743  # the hub's port on the venue LAN (the packages name it)
 
 
 class ReceivedPage(QWidget):
@@ -61,6 +63,15 @@ class ReceivedPage(QWidget):
         self.import_button.clicked.connect(self.import_bundles)
         self.package_button = QPushButton(self)
         self.package_button.clicked.connect(self.export_package)
+        self.listen_button = QPushButton(self)
+        self.listen_button.setCheckable(True)
+        self.listen_button.toggled.connect(self.listen)
+        self.lan = QLabel(self)
+        self.lan.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.lan.setWordWrap(True)
+        self.qr = QLabel(self)
+        self._serving: tuple[object, object] | None = None  # the server and its announcement
+        self.destroyed.connect(lambda *_: _stop(self._serving))
 
         self.model = ReceivedModel(self)
         self.table = _table(self, sorting_proxy(self, self.model))
@@ -80,9 +91,15 @@ class ReceivedPage(QWidget):
         self.take_button = QPushButton(self)
         self.take_button.clicked.connect(lambda: self.settle(take_other=True))
 
+        self._lay_out()
+        self.retranslate()
+        self.refresh()
+
+    def _lay_out(self) -> None:
         buttons = QHBoxLayout()
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.package_button)
+        buttons.addWidget(self.listen_button)
         buttons.addStretch(1)
         fork_buttons = QHBoxLayout()
         fork_buttons.addStretch(1)
@@ -92,12 +109,14 @@ class ReceivedPage(QWidget):
         layout.addWidget(self._title)
         layout.addWidget(self._hint)
         layout.addLayout(buttons)
+        lan = QHBoxLayout()
+        lan.addWidget(self.lan, 1)
+        lan.addWidget(self.qr)
+        layout.addLayout(lan)
         layout.addWidget(self.table, 3)
         layout.addWidget(self._forks_title)
         layout.addWidget(self.forks, 1)
         layout.addLayout(fork_buttons)
-        self.retranslate()
-        self.refresh()
 
     # -- what the page shows ------------------------------------------------------------------
     def refresh(self) -> None:
@@ -126,10 +145,54 @@ class ReceivedPage(QWidget):
         self.import_button.setText(self.tr("Import score bundles…"))
         self.package_button.setText(self.tr("Export convention package…"))
         self._forks_title.setText(self.tr("Forks: two different events with the same number"))
+        self.listen_button.setText(self.tr("Listen on the venue LAN"))
         self.keep_button.setText(self.tr("Keep the applied branch…"))
         self.take_button.setText(self.tr("Take the other branch…"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 7)
         self.forks_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 4)
+
+    # -- the venue LAN ----------------------------------------------------------------------------
+    def listen(self, on: bool) -> None:
+        """Start or stop listening for judges' laptops on the LAN (TLS, announced by mDNS)."""
+        if not on:
+            _stop(self._serving)
+            self._serving = None
+            self.lan.clear()
+            self.qr.clear()
+            return
+        key = self._convention_key()
+        try:
+            from juryapp.lan.discovery import Advertisement, own_address  # noqa: PLC0415
+            from juryapp.lan.server import HubServer  # noqa: PLC0415
+            from juryapp.lan.tls import hub_certificate  # noqa: PLC0415
+        except ImportError:
+            self.lan.setText(
+                self.tr("The LAN transport is not installed (pip install 'juryapp[lan]').")
+            )
+            key = None
+        if key is None:
+            self.listen_button.setChecked(False)
+            return
+        certificate = hub_certificate()
+        server = HubServer(self._services, self._actor, key, certificate, port=LAN_PORT)
+        try:
+            port = server.start()
+            uid = self._services.hub.convention_uid(self._actor)
+            advertisement = Advertisement(uid, port, certificate.sha256)
+        except (OSError, JuryError) as exc:
+            server.stop()
+            show_error(self, exc)
+            self.listen_button.setChecked(False)
+            return
+        self._serving = (server, advertisement)
+        address = f"{own_address()}:{port}"
+        self.lan.setText(
+            self.tr(
+                "Listening on {address}. Export the convention package with this address; "
+                "laptops check the hub's certificate: {pin}"
+            ).format(address=address, pin=certificate.sha256)
+        )
+        self.qr.setPixmap(qr_pixmap(f"juryapp-hub {address} {certificate.sha256}"))
 
     # -- the key for this hub session --------------------------------------------------------
     def _convention_key(self) -> ConventionKey | None:
@@ -258,6 +321,33 @@ class ReceivedPage(QWidget):
         except JuryError as exc:
             show_error(self, exc)
         self.refresh()
+
+
+def _stop(serving: tuple[object, object] | None) -> None:
+    if serving is not None:
+        server, advertisement = serving
+        advertisement.close()  # type: ignore[attr-defined]
+        server.stop()  # type: ignore[attr-defined]
+
+
+def qr_pixmap(text: str, module: int = 3) -> QPixmap:
+    """``text`` as a QR code a phone can read, drawn black on white."""
+    import qrcode  # noqa: PLC0415
+
+    code = qrcode.QRCode(border=2)
+    code.add_data(text)
+    code.make(fit=True)
+    matrix = code.get_matrix()
+    size = len(matrix) * module
+    image = QImage(size, size, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    for y, row in enumerate(matrix):
+        for x, dark in enumerate(row):
+            if dark:
+                painter.fillRect(x * module, y * module, module, module, QColor("black"))
+    painter.end()
+    return QPixmap.fromImage(image)
 
 
 def _table(parent: QWidget, model: object) -> QTableView:
