@@ -895,7 +895,7 @@
 <context>
     <name>ReceivedPage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/received_page.py" line="+135"/>
+        <location filename="../../juryapp/gui/secretariat/received_page.py" line="+136"/>
         <source>Judges&apos; laptops</source>
         <translation>Laptop juri</translation>
     </message>
@@ -940,9 +940,9 @@
         <translation>Transport LAN belum terpasang (pip install &apos;juryapp[lan]&apos;).</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>Listening on {address}. Export the convention package with this address; laptops check the hub&apos;s certificate: {pin}</source>
-        <translation>Mendengarkan di {address}. Ekspor paket konvensi dengan alamat ini; laptop juri memeriksa sertifikat hub: {pin}</translation>
+        <location line="+22"/>
+        <source>Listening on {address}. Packages exported now name this address; laptops check the hub&apos;s certificate: {pin}</source>
+        <translation>Mendengarkan di {address}. Paket yang diekspor sekarang memuat alamat ini; laptop juri memeriksa sertifikat hub: {pin}</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -960,7 +960,7 @@
         <translation>Paket konvensi (*.jurypkg)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Convention package</source>
         <translation>Paket konvensi</translation>
     </message>

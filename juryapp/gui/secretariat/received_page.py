@@ -71,6 +71,7 @@ class ReceivedPage(QWidget):
         self.lan.setWordWrap(True)
         self.qr = QLabel(self)
         self._serving: tuple[object, object] | None = None  # the server and its announcement
+        self._lan_hub = ("", "")  # address and certificate SHA-256 while listening
         self.destroyed.connect(lambda *_: _stop(self._serving))
 
         self.model = ReceivedModel(self)
@@ -156,7 +157,7 @@ class ReceivedPage(QWidget):
         """Start or stop listening for judges' laptops on the LAN (TLS, announced by mDNS)."""
         if not on:
             _stop(self._serving)
-            self._serving = None
+            self._serving, self._lan_hub = None, ("", "")
             self.lan.clear()
             self.qr.clear()
             return
@@ -186,10 +187,11 @@ class ReceivedPage(QWidget):
             return
         self._serving = (server, advertisement)
         address = f"{own_address()}:{port}"
+        self._lan_hub = (address, certificate.sha256)
         self.lan.setText(
             self.tr(
-                "Listening on {address}. Export the convention package with this address; "
-                "laptops check the hub's certificate: {pin}"
+                "Listening on {address}. Packages exported now name this address; laptops "
+                "check the hub's certificate: {pin}"
             ).format(address=address, pin=certificate.sha256)
         )
         self.qr.setPixmap(qr_pixmap(f"juryapp-hub {address} {certificate.sha256}"))
@@ -221,7 +223,10 @@ class ReceivedPage(QWidget):
         if key is None:
             return
         try:
-            data = self._services.hub.export_package(self._actor, key)
+            address, pin = self._lan_hub  # while listening, laptops learn where and whom
+            data = self._services.hub.export_package(
+                self._actor, key, hub_address=address, hub_certificate=pin
+            )
             write_atomically(Path(name), data)
             active = self._services.keys.active(self._actor)
         except (JuryError, OSError) as exc:
