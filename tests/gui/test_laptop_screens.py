@@ -191,7 +191,10 @@ def test_the_secretariat_listens_on_the_lan_from_the_screen(
     qtbot: QtBot, demo: Demo, window: SecretariatWindow, tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
+    # loopback only: the test listens and announces nowhere else
     monkeypatch.setattr("juryapp.gui.secretariat.received_page.LAN_PORT", 0)
+    monkeypatch.setattr("juryapp.gui.secretariat.received_page.LAN_HOST", "127.0.0.1")
+    monkeypatch.setattr("juryapp.lan.discovery.own_address", lambda: "127.0.0.1")
     monkeypatch.setattr("juryapp.lan.tls.default_folder", lambda: tmp_path / "tls")
     monkeypatch.setattr(
         "juryapp.gui.secretariat.received_page.ask_passphrase", lambda *a: DEMO_PASSPHRASE

@@ -49,6 +49,7 @@ __all__ = ["ReceivedPage"]
 
 RECEIPT_SUFFIX = ".receipt"
 LAN_PORT = 8743  # the hub's port on the venue LAN (the packages name it)
+LAN_HOST = "0.0.0.0"  # noqa: S104 - every interface: the venue's LAN is the point
 
 
 class ReceivedPage(QWidget):
@@ -175,11 +176,13 @@ class ReceivedPage(QWidget):
             self.listen_button.setChecked(False)
             return
         certificate = hub_certificate()
-        server = HubServer(self._services, self._actor, key, certificate, port=LAN_PORT)
+        server = HubServer(
+            self._services, self._actor, key, certificate, host=LAN_HOST, port=LAN_PORT
+        )
         try:
             port = server.start()
             uid = self._services.hub.convention_uid(self._actor)
-            advertisement = Advertisement(uid, port, certificate.sha256)
+            advertisement = Advertisement(uid, port, certificate.sha256, [own_address()])
         except (OSError, JuryError) as exc:
             server.stop()
             show_error(self, exc)
