@@ -334,15 +334,15 @@ def cmd_score(services: Services, args: argparse.Namespace) -> int:
 
 
 def _require_lan() -> None:
-    """The LAN libraries come with the [lan] extra; say so instead of a traceback."""
+    """A build without the LAN libraries says so instead of a traceback."""
     try:
         import aiohttp  # noqa: F401
         import zeroconf  # noqa: F401
     except ImportError:
         raise StateError(
             Text(
-                "transport LAN belum terpasang: pip install 'juryapp[lan]'",
-                "the LAN transport is not installed: pip install 'juryapp[lan]'",
+                "pustaka transport LAN (aiohttp, zeroconf) tidak terpasang bersama aplikasi ini",
+                "the LAN transport's libraries (aiohttp, zeroconf) are not installed with this app",
             )
         ) from None
 

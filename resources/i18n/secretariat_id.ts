@@ -895,7 +895,7 @@
 <context>
     <name>ReceivedPage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/received_page.py" line="+136"/>
+        <location filename="../../juryapp/gui/secretariat/received_page.py" line="+137"/>
         <source>Judges&apos; laptops</source>
         <translation>Laptop juri</translation>
     </message>
@@ -936,11 +936,11 @@
     </message>
     <message>
         <location line="+20"/>
-        <source>The LAN transport is not installed (pip install &apos;juryapp[lan]&apos;).</source>
-        <translation>Transport LAN belum terpasang (pip install &apos;juryapp[lan]&apos;).</translation>
+        <source>This build of the app has no LAN transport.</source>
+        <translation>Versi aplikasi ini tidak memiliki transport LAN.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Listening on {address}. Packages exported now name this address; laptops check the hub&apos;s certificate: {pin}</source>
         <translation>Mendengarkan di {address}. Paket yang diekspor sekarang memuat alamat ini; laptop juri memeriksa sertifikat hub: {pin}</translation>
     </message>

@@ -84,9 +84,9 @@ class LogStatusBar(QFrame):
         address, pin = self._services.laptop.hub()
         if not (address and pin):
             return
-        try:  # loaded only where the LAN is used (aiohttp, the [lan] extra)
+        try:  # loaded only where the LAN is used
             from juryapp.lan.client import LogPusher as Pusher  # noqa: PLC0415
-        except ImportError:  # not installed: USB sticks only
+        except ImportError:  # a build without the LAN libraries: USB sticks only
             return
         pusher = Pusher(self._services, self._actor, address, pin, self.push_state.emit)
         self.pusher = pusher

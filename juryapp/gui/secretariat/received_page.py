@@ -168,9 +168,7 @@ class ReceivedPage(QWidget):
             from juryapp.lan.server import HubServer  # noqa: PLC0415
             from juryapp.lan.tls import hub_certificate  # noqa: PLC0415
         except ImportError:
-            self.lan.setText(
-                self.tr("The LAN transport is not installed (pip install 'juryapp[lan]').")
-            )
+            self.lan.setText(self.tr("This build of the app has no LAN transport."))
             key = None
         if key is None:
             self.listen_button.setChecked(False)
