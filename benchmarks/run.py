@@ -15,7 +15,18 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from benchmarks import documents, frames, frozen, imports, memory, results, saving, startup
+from benchmarks import (
+    documents,
+    frames,
+    frozen,
+    imports,
+    lan,
+    memory,
+    merging,
+    results,
+    saving,
+    startup,
+)
 from benchmarks.common import ROOT, Config, Row, machine
 from benchmarks.synthetic import LARGE, Size, make_database, make_demo_database
 
@@ -30,6 +41,8 @@ BENCHMARKS = {
     "imports": "imports",
     "frozen build": "frozen",
     "dashboard frames": "frames",
+    "judges' logs": "merging",
+    "lan pushes": "lan",
 }
 
 
@@ -124,6 +137,8 @@ def main(argv: list[str] | None = None) -> int:
         "imports": lambda: imports.measure(config, Size(1_000, 20, 10)),
         "frozen build": lambda: frozen.measure(config),
         "dashboard frames": lambda: frames.measure(config, large, label),
+        "judges' logs": lambda: merging.measure(config, size, size.label),
+        "lan pushes": lambda: lan.measure(config),
     }
     rows: list[Row] = []
     for what, action in plan.items():

@@ -15,9 +15,12 @@ if TYPE_CHECKING:
     from juryapp.services.accounts import AccountService
     from juryapp.services.backups import BackupService
     from juryapp.services.confirmation import ConfirmationService
+    from juryapp.services.hub import HubService
     from juryapp.services.imports import ImportService
     from juryapp.services.integrity import IntegrityService
+    from juryapp.services.judge_keys import JudgeKeyService, Signers
     from juryapp.services.keys import KeyService
+    from juryapp.services.laptop import LaptopService
     from juryapp.services.locking import LockService
     from juryapp.services.publishing import PublishingService
     from juryapp.services.readiness import ReadinessService
@@ -104,9 +107,11 @@ class Services:
     @property
     def scoring(self) -> ScoringService:
         def build() -> ScoringService:
+            from juryapp.services.laptop import LogWriter  # noqa: PLC0415
             from juryapp.services.scoring import ScoringService  # noqa: PLC0415
 
-            return ScoringService(self.database)
+            # On a judge's own laptop every change is also signed into the judge's log.
+            return ScoringService(self.database, LogWriter(self.signers))
 
         return self._get("scoring", build)
 
@@ -199,6 +204,44 @@ class Services:
             return BackupService(self.database)
 
         return self._get("backups", build)
+
+    @property
+    def signers(self) -> Signers:
+        """The judges' keys opened at sign-in in this process."""
+
+        def build() -> Signers:
+            from juryapp.services.judge_keys import Signers  # noqa: PLC0415
+
+            return Signers()
+
+        return self._get("signers", build)
+
+    @property
+    def judge_keys(self) -> JudgeKeyService:
+        def build() -> JudgeKeyService:
+            from juryapp.services.judge_keys import JudgeKeyService  # noqa: PLC0415
+
+            return JudgeKeyService(self.database, self.signers, self._kdf_cost)
+
+        return self._get("judge_keys", build)
+
+    @property
+    def laptop(self) -> LaptopService:
+        def build() -> LaptopService:
+            from juryapp.services.laptop import LaptopService  # noqa: PLC0415
+
+            return LaptopService(self.database)
+
+        return self._get("laptop", build)
+
+    @property
+    def hub(self) -> HubService:
+        def build() -> HubService:
+            from juryapp.services.hub import HubService  # noqa: PLC0415
+
+            return HubService(self.database)
+
+        return self._get("hub", build)
 
     def close(self) -> None:
         database = self._built.get("database")

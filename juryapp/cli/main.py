@@ -73,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     from juryapp.cli import (
         audit_commands,
         backup_commands,
+        laptop_commands,
         results_commands,
         setup_commands,
         verify_commands,
@@ -84,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
         audit_commands,
         verify_commands,
         backup_commands,
+        laptop_commands,
     ):
         commands.register(sub)
     return parser

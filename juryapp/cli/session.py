@@ -33,7 +33,11 @@ def acting(services: Services, args: argparse.Namespace, *, change: bool) -> Act
             SECRET_VARIABLE,
             Text("Kata sandi atau PIN {u}: ", "Passphrase or PIN of {u}: ").format(u=args.user),
         )
-        return services.accounts.sign_in(args.user, secret)
+        actor = services.accounts.sign_in(args.user, secret)
+        # on a judge's own laptop the PIN also opens the judge's signing key (made at the
+        # first sign-in there), so that every change this command makes is signed
+        services.judge_keys.after_sign_in(actor, secret)
+        return actor
     if change:
         raise PermissionDeniedError(
             Text(

@@ -456,6 +456,7 @@ class AppWindow(QMainWindow):
             return True
         if not self._may_leave():
             return False
+        self._services.judge_keys.sign_out(self._actor)  # the judge's key leaves memory
         self._actor = None
         self._saved_at = None
         self._unsaved = False

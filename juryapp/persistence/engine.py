@@ -44,7 +44,10 @@ def resolve_url(target: str | os.PathLike[str] | None) -> URL:
     """A SQLAlchemy URL from ``--db``, ``JURYAPP_DB`` or the user's data folder."""
     raw = os.fspath(target) if target is not None else os.environ.get("JURYAPP_DB") or ""
     if "://" in raw:
-        return make_url(raw)
+        url = make_url(raw)
+        if url.drivername == "postgresql":  # psycopg 3, whatever SQLAlchemy's default driver
+            url = url.set(drivername="postgresql+psycopg")
+        return url
     path = Path(raw).expanduser() if raw else default_database_path()
     return URL.create("sqlite+pysqlite", database=str(path.resolve()))
 
@@ -144,7 +147,22 @@ def create_database_engine(target: str | os.PathLike[str] | None = None) -> Engi
         event.listen(engine, "connect", _on_connect)
         event.listen(engine, "begin", _on_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, pool_pre_ping=True)
+    if url.get_backend_name() == "postgresql":
+        event.listen(engine, "begin", _on_begin_postgresql)
+    return engine
+
+
+# Any constant shared by every juryapp process on the server: the key of the advisory lock.
+WRITERS_LOCK = 0x6A757279  # "jury"
+
+
+def _on_begin_postgresql(connection: Any) -> None:
+    # What BEGIN IMMEDIATE is on SQLite: writers take one lock first and run one at a time,
+    # so a merge, a save and a confirmation at several secretariat desks never interleave
+    # (the services read, decide, then write, as they do on SQLite). Readers never wait.
+    if connection.get_execution_options().get(WRITE_OPTION, False):
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITERS_LOCK})")
 
 
 def describe(engine: Engine) -> str:

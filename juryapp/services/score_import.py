@@ -35,7 +35,7 @@ from juryapp.interchange.tabular import Row
 from juryapp.persistence.tables import CriterionRow, JudgeRow, ScoreRow, SheetRow, TeamRow
 from juryapp.persistence.types import DecimalText
 from juryapp.services import audit
-from juryapp.services.scoring import record_abstention
+from juryapp.services.handing_in import record_abstention
 from juryapp.services.snapshot import load_spec
 
 

@@ -37,7 +37,7 @@ from juryapp.persistence.tables import (
     UserRow,
 )
 from juryapp.services import audit
-from juryapp.services.scoring import record_abstention
+from juryapp.services.handing_in import record_abstention
 from juryapp.services.snapshot import convention_row, load_abstentions, load_spec
 
 
@@ -347,3 +347,8 @@ def _fill_team(row: TeamRow, team: Team, category: CategoryRow) -> None:
     row.pillar, row.programme = team.pillar, team.programme
     row.day, row.order, row.start = team.day, team.order, team.time
     row.members = [MemberRow(position=i, name=name) for i, name in enumerate(team.members)]
+
+
+# What a judge's laptop uses to build its set-up from a convention package.
+write_convention = _write_convention
+apply_spec = _apply

@@ -26,6 +26,10 @@ from juryapp.services.backups import (
 from tests.dump import logical_dump
 from tests.services.conftest import KEY_PASSPHRASE, Stack, settle_open_sheets
 
+# Backups are copies of a SQLite file; a PostgreSQL hub is backed up with pg_dump, which the
+# last tests here check is what the app says there.
+pytestmark = pytest.mark.sqlite_only
+
 
 class Clock:
     """A clock the test moves on, one backup after another."""

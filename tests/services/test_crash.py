@@ -27,6 +27,9 @@ from juryapp.services import audit
 from tests.figures import record
 from tests.services.conftest import Stack
 
+# Killing the process that writes the SQLite file; PostgreSQL's durability is the server's.
+pytestmark = pytest.mark.sqlite_only
+
 CHILD = Path(__file__).with_name("scoring_child.py")
 KILLS = int(os.environ.get("JURYAPP_CRASH_KILLS", "30"))  # RELIABILITY.md asks for ≥ 200
 LONGEST_RUN_S = 0.4  # each saver is killed at a random moment up to this after its first save

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import text
 
 from juryapp.domain.access import Actor
 from juryapp.domain.messages import FileProblemError, JuryError, set_language
@@ -148,6 +149,7 @@ def test_fuzz_convention_files(tmp_path: Path, examples: int) -> None:
     fuzz("convention files", examples, st.one_of(edited, mutations(DEMO)))(check)
 
 
+@pytest.mark.sqlite_only  # a PostgreSQL hub is backed up with pg_dump
 def test_fuzz_backups(stack: Stack, tmp_path: Path, examples: int) -> None:
     good = tmp_path / "baik.sqlite3"
     copy_database(stack.path, good)
@@ -180,10 +182,10 @@ def test_fuzz_score_imports(stack: Stack, sek1: Actor, tmp_path: Path, examples:
     )
 
     def state() -> tuple[int, int]:
-        with closing(sqlite3.connect(stack.path)) as db:
+        with stack.database.reading() as session:
             return (
-                db.execute("SELECT count(*) FROM score").fetchone()[0],
-                db.execute("SELECT seq FROM audit_head").fetchone()[0],
+                session.execute(text("SELECT count(*) FROM score")).scalar_one(),
+                session.execute(text("SELECT seq FROM audit_head")).scalar_one(),
             )
 
     def check(rows: object) -> None:

@@ -43,7 +43,8 @@ CHILD = Path(__file__).with_name("action_child.py")
 KILLS = int(os.environ.get("JURYAPP_KILLS", "8"))
 # a kill comes up to this long after the worker's first action began: a few actions' time
 LONGEST_WAIT_S = {"import": 0.5, "lock": 0.8, "backup": 0.5, "restore": 0.8}
-pytestmark = pytest.mark.slow
+# The kills test SQLite's own durability; a PostgreSQL hub's is the server's.
+pytestmark = [pytest.mark.slow, pytest.mark.sqlite_only]
 
 State = object
 

@@ -12,6 +12,7 @@ from juryapp.domain.access import Actor
 from juryapp.domain.messages import JuryError, PermissionDeniedError
 from juryapp.gui.account_dialogs import ChangeSecretDialog
 from juryapp.gui.errors import show_error
+from juryapp.gui.judge.log_status import LogStatusBar
 from juryapp.gui.judge.queue_page import QueuePage
 from juryapp.gui.judge.results_page import ResultsPage
 from juryapp.gui.judge.score_sheet import ScoreSheetPage
@@ -43,6 +44,12 @@ class JudgeArea(QWidget):
             self.stack.addWidget(page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        # on the judge's own laptop: how far the secretariat has received the judge's log
+        self.log_status: LogStatusBar | None = None
+        if services.judge_keys.is_laptop():
+            self.log_status = LogStatusBar(services, actor, self)
+            self.sheet.saved.connect(self.log_status.changed)
+            layout.addWidget(self.log_status)
         layout.addWidget(self.stack)
 
         self.queue.open_team.connect(self.open_team)
@@ -72,6 +79,8 @@ class JudgeArea(QWidget):
             self.queue.update_entries(self._services.scoring.queue(self._actor))
         except JuryError:
             return
+        if self.log_status is not None:
+            self.log_status.refresh()
         if self.stack.currentWidget() is self.sheet:
             self.sheet.reload()
         elif self.stack.currentWidget() is self.results:

@@ -275,6 +275,8 @@ class SignInPage(QWidget):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             actor = self._services.accounts.sign_in(username, secret)
+            # on a judge's own laptop the PIN also opens (at first: makes) the judge's key
+            self._services.judge_keys.after_sign_in(actor, secret)
         except AuthenticationError as exc:
             self.error.setText(str(exc))
             field.clear()
