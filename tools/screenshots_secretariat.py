@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from juryapp.bootstrap import open_services
 from juryapp.gui.i18n import install_translators
-from juryapp.services.demo import load_demo
+from juryapp.services.demo import DEMO_PASSPHRASE, load_demo
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZE = (1366, 768)
@@ -126,11 +126,11 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one shot afte
             shoot("accounts")
             # Last, because it locks the results: the signed print and its fingerprint.
             services.scoring.abstain(actor, *demo.pending, "juri berhalangan hadir")
-            services.publishing.lock(actor, "rekap final untuk pleno")
+            services.locking.lock(actor, "rekap final untuk pleno", DEMO_PASSPHRASE)
             window.refresh()  # what the database watcher does when another user locks
             window.show_page(window.PRINT)
             window.print.set_output_folder(Path(folder) / "juryapp-dokumen")
-            task = window.print.create_pdfs()
+            task = window.print.create_pdfs(DEMO_PASSPHRASE)
             if task is not None:
                 loop = QEventLoop()
                 task.finished.connect(loop.quit)

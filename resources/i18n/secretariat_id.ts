@@ -2596,8 +2596,8 @@ Apakah persis sama dengan yang tampil di layar laptop juri? Daftarkan hanya jika
     </message>
     <message>
         <location line="+2"/>
-        <source>Certificate fingerprint: {fingerprint}</source>
-        <translation>Sidik jari sertifikat: {fingerprint}</translation>
+        <source>Signing key fingerprint: {fingerprint}</source>
+        <translation>Sidik jari kunci penanda tangan: {fingerprint}</translation>
     </message>
     <message>
         <location line="+8"/>
