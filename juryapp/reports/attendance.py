@@ -28,6 +28,15 @@ from juryapp.reports.speedups import para
 from juryapp.reports.styles import styles
 
 _SIGNATURE_WIDTH = 95 * mm
+_SIGN_COLUMN = 35 * mm
+
+
+def _two_lines(fingerprint: str) -> str:
+    """A key fingerprint broken after its third group, read at the size of the names."""
+    groups = fingerprint.split("-")
+    if len(groups) < 4:
+        return fingerprint
+    return "-".join(groups[:3]) + "-<br/>" + "-".join(groups[3:])
 
 
 def render_attendance(data: AttendanceData, stamp: DocumentStamp) -> bytes:
@@ -86,12 +95,17 @@ def _table(data: AttendanceData, lang: str, width: float) -> Flowable:
             para(label("chair" if judge.is_chair else "member", lang), st.cell_center),
         ]
         if keys:
-            cells.append(para(row.key_fingerprint or label("none", lang), st.dense_center))
-        cells.append(sign_cell(number, None, 38 * mm))
+            fingerprint = _two_lines(row.key_fingerprint)  # letters, digits and "-" only
+            cells.append(
+                para(fingerprint, st.cell_center, markup=True)
+                if fingerprint
+                else para(label("none", lang), st.cell_center)
+            )
+        cells.append(sign_cell(number, None, _SIGN_COLUMN))
         rows.append(cells)
-    fixed = [8 * mm, 0.0, 0.0, 22 * mm, *([36 * mm] if keys else []), 38 * mm]
+    fixed = [8 * mm, 0.0, 0.0, 22 * mm, *([29 * mm] if keys else []), _SIGN_COLUMN]
     rest = width - sum(fixed)
-    fixed[1], fixed[2] = 0.5 * rest, 0.5 * rest
+    fixed[1], fixed[2] = 0.55 * rest, 0.45 * rest
     heights = [0.0, *([SIGN_ROW_HEIGHT + 2 * mm] * (len(rows) - 1))]
     extra = [("ALIGN", (0, 1), (0, -1), "CENTER")]
     return grid_table(rows, fixed, extra=extra, min_heights=heights)

@@ -97,6 +97,7 @@ class DocumentInputs:
     abstentions: Mapping[tuple[str, str], str] = field(default_factory=dict)
     lock_note: str = ""
     kinds: Collection[Kind] = tuple(Kind)  # only these are prepared
+    judge_keys: Mapping[str, str] = field(default_factory=dict)  # judge code → key fingerprint
 
 
 def header_of(spec: ConventionSpec, lang: str = "id") -> Header:
@@ -164,7 +165,7 @@ def build_document_set(inputs: DocumentInputs) -> DocumentSet:
         declarations=event_documents.declarations(spec, header, judges, lang, first_day)
         if Kind.DECLARATIONS in kinds
         else (),
-        attendance=event_documents.attendance(spec, header, judges)
+        attendance=event_documents.attendance(spec, header, judges, inputs.judge_keys)
         if Kind.ATTENDANCE in kinds
         else (),
         judge_recaps=event_documents.judge_recaps(inputs, header, judges, last_day)

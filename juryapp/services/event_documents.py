@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -229,10 +230,17 @@ def declarations(
 
 
 def attendance(
-    spec: ConventionSpec, header: Header, judges: tuple[JudgeInfo, ...]
+    spec: ConventionSpec,
+    header: Header,
+    judges: tuple[JudgeInfo, ...],
+    keys: Mapping[str, str],
 ) -> tuple[AttendanceData, ...]:
-    """One list per day; the laptop key column stays empty until judges use their own."""
-    rows = tuple(AttendanceRow(judge) for judge in sorted(judges, key=lambda j: not j.is_chair))
+    """One list per day, with each judge's laptop key fingerprint once it is enrolled, so the
+    judge signs beside the code they compared on their own screen."""
+    rows = tuple(
+        AttendanceRow(judge, keys.get(judge.code, ""))
+        for judge in sorted(judges, key=lambda j: not j.is_chair)
+    )
     return tuple(
         AttendanceData(header, number, day.date, day.start, spec.info.venue, rows)
         for number, day in enumerate(spec.days, 1)

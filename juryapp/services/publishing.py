@@ -30,6 +30,7 @@ from juryapp.services.documents import (
     Kind,
     build_document_set,
 )
+from juryapp.services.judge_keys import judge_key_fingerprints
 from juryapp.services.keys import KeyService
 from juryapp.services.print_jobs import (
     ALL,
@@ -73,6 +74,7 @@ class Reading:
     fingerprint: str
     seal_findings: tuple[str, ...]
     sealed_head: str | None  # the audit head the latest seal signed, as the minutes print it
+    judge_keys: dict[str, str]  # judge code → their laptop key's fingerprint (daftar hadir)
 
 
 class PublishingService:
@@ -125,6 +127,7 @@ class PublishingService:
             abstentions={(a.judge, a.team): a.reason.strip() for a in snapshot.spec.abstentions},
             lock_note=lock.note,
             kinds=chosen,
+            judge_keys=reading.judge_keys,
         )
         documents = build_document_set(inputs)
         if key is not None:  # each final document's QR code: its own signed claim
@@ -310,6 +313,7 @@ def read_for_print(database: Database, *, check_seal: bool) -> Reading:
             fingerprint=state.digest(facts),
             seal_findings=tuple(str(f) for f in found),
             sealed_head=seal.head if seal is not None else None,
+            judge_keys=judge_key_fingerprints(session),
         )
 
 

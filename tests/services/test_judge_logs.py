@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from juryapp.bootstrap import open_services
@@ -23,8 +24,10 @@ from juryapp.domain.messages import (
 )
 from juryapp.persistence.tables import AuditRow, LogEventRow
 from juryapp.services import state
+from juryapp.services.documents import Kind
 from juryapp.services.laptop import LaptopService
 from juryapp.services.log_format import read_bundle, read_receipt, write_bundle
+from juryapp.services.publishing import PublishingService
 from tests.services.conftest import (
     CHEAP_KDF,
     CRITERIA,
@@ -385,6 +388,31 @@ def test_judges_cannot_merge_or_settle_and_the_fingerprints_are_there_for_the_da
     assert hub.judge_keys.fingerprints(Actor.reader()) == {"J1": bundle.fingerprint}
     own = laptop.services.judge_keys.own(j1)
     assert own is not None and own.fingerprint == bundle.fingerprint
+
+
+def test_the_daftar_hadir_prints_each_enrolled_judges_key_beside_their_name(
+    make_laptop: MakeLaptop, hub: Hub, tmp_path: Path
+) -> None:
+    laptop = make_laptop("j2")
+    j2 = laptop.sign_in("J2")
+    laptop.fill(j2, "PKM-01")
+    bundle = read_bundle(laptop.bundle(j2), "b")
+    hub.enrol_and_merge(laptop.bundle(j2))
+    stack = hub.stack
+    publishing = PublishingService(stack.database, stack.results, stack.setup, stack.keys)
+    written = publishing.publish(hub.secretariat, tmp_path, kinds=[Kind.ATTENDANCE])
+    [attendance] = [w for w in written if w.kind == Kind.ATTENDANCE.value]
+    # compared without spaces and line ends: the fingerprint is printed on two lines
+    text = "".join(
+        "".join(page.extract_text().split()) for page in PdfReader(attendance.path).pages
+    )
+    judges = {j.code: "".join(j.name.split()[:2]) for j in stack.setup.spec().judges}
+    days = len(stack.setup.spec().days)
+    assert text.count(bundle.fingerprint) == days  # once on each day's list
+    rows = text.split(judges["J2"])[1:]
+    assert len(rows) == days
+    for row in rows:  # in J2's row, before the next judge's: never beside another name
+        assert bundle.fingerprint in row.split(judges["J3"])[0]
 
 
 def test_a_retired_key_is_refused_and_a_new_one_can_be_enrolled(
