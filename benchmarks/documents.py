@@ -50,8 +50,10 @@ def publish_once(database: Path, out: Path) -> tuple[float, list[Written]]:
 
 
 def page_count(written: list[Written]) -> int:
-    """Pages of the single files (the combined file repeats them)."""
-    return sum(len(PdfReader(w.path).pages) for w in written if w.kind != "all")
+    """Pages of the single files (the combined files repeat them)."""
+    return sum(
+        len(PdfReader(w.path).pages) for w in written if w.kind not in ("all", "all-certificates")
+    )
 
 
 def plain_reportlab(pages: int) -> float:

@@ -20,7 +20,9 @@ from benchmarks import (
     frames,
     frozen,
     imports,
+    lan,
     memory,
+    merging,
     responsive,
     results,
     saving,
@@ -41,6 +43,8 @@ BENCHMARKS = {
     "frozen build": "frozen",
     "dashboard frames": "frames",
     "screens while judges save": "responsive",
+    "judges' logs": "merging",
+    "lan pushes": "lan",
 }
 
 
@@ -145,6 +149,8 @@ def main(argv: list[str] | None = None) -> int:
         "screens while judges save": lambda: responsive.measure(
             config, large_with_open_sheets(), label
         ),
+        "judges' logs": lambda: merging.measure(config, size, size.label),
+        "lan pushes": lambda: lan.measure(config),
     }
     rows: list[Row] = []
     for what, action in plan.items():

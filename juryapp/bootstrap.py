@@ -24,11 +24,15 @@ if TYPE_CHECKING:
     from juryapp.persistence.database import Database
     from juryapp.reports.key_vault import KdfCost
     from juryapp.services.accounts import AccountService
+    from juryapp.services.backups import BackupService
     from juryapp.services.changes import ChangeFeed
     from juryapp.services.confirmation import ConfirmationService
+    from juryapp.services.hub import HubService
     from juryapp.services.imports import ImportService
     from juryapp.services.integrity import IntegrityService
+    from juryapp.services.judge_keys import JudgeKeyService, Signers
     from juryapp.services.keys import KeyService
+    from juryapp.services.laptop import LaptopService
     from juryapp.services.locking import LockService
     from juryapp.services.publishing import PublishingService
     from juryapp.services.readiness import ReadinessService
@@ -92,7 +96,8 @@ class Services:
             from juryapp.services.integrity import ensure_baseline  # noqa: PLC0415
 
             database = Database.open(self.target)
-            ensure_baseline(database)  # a trail from an older version gets its replay start
+            if database.read_only is None:
+                ensure_baseline(database)  # a trail from an older version gets its replay start
             return database
 
         return self._get("database", build)
@@ -138,9 +143,11 @@ class Services:
     @property
     def scoring(self) -> ScoringService:
         def build() -> ScoringService:
+            from juryapp.services.laptop import LogWriter  # noqa: PLC0415
             from juryapp.services.scoring import ScoringService  # noqa: PLC0415
 
-            return ScoringService(self.database)
+            # On a judge's own laptop every change is also signed into the judge's log.
+            return ScoringService(self.database, LogWriter(self.signers))
 
         return self._get("scoring", build)
 
@@ -224,6 +231,53 @@ class Services:
             return IntegrityService(self.database)
 
         return self._get("integrity", build)
+
+    @property
+    def backups(self) -> BackupService:
+        def build() -> BackupService:
+            from juryapp.services.backups import BackupService  # noqa: PLC0415
+
+            return BackupService(self.database)
+
+        return self._get("backups", build)
+
+    @property
+    def signers(self) -> Signers:
+        """The judges' keys opened at sign-in in this process."""
+
+        def build() -> Signers:
+            from juryapp.services.judge_keys import Signers  # noqa: PLC0415
+
+            return Signers()
+
+        return self._get("signers", build)
+
+    @property
+    def judge_keys(self) -> JudgeKeyService:
+        def build() -> JudgeKeyService:
+            from juryapp.services.judge_keys import JudgeKeyService  # noqa: PLC0415
+
+            return JudgeKeyService(self.database, self.signers, self._kdf_cost)
+
+        return self._get("judge_keys", build)
+
+    @property
+    def laptop(self) -> LaptopService:
+        def build() -> LaptopService:
+            from juryapp.services.laptop import LaptopService  # noqa: PLC0415
+
+            return LaptopService(self.database)
+
+        return self._get("laptop", build)
+
+    @property
+    def hub(self) -> HubService:
+        def build() -> HubService:
+            from juryapp.services.hub import HubService  # noqa: PLC0415
+
+            return HubService(self.database)
+
+        return self._get("hub", build)
 
     def close(self) -> None:
         """Let work still running finish, then close the database."""

@@ -1,8 +1,10 @@
-"""Test-wide settings: Qt runs offscreen and every test starts in Indonesian."""
+"""Test-wide settings: Qt offscreen, Indonesian first, and a chosen way to start processes."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+from collections import Counter
 from collections.abc import Iterator
 
 import pytest
@@ -10,6 +12,32 @@ import pytest
 from juryapp.domain import messages
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# JURYAPP_START_METHOD=spawn runs the suite with processes started as Windows and macOS
+# start them (a fresh interpreter, nothing inherited), whatever this system's default.
+if os.environ.get("JURYAPP_START_METHOD"):
+    multiprocessing.set_start_method(os.environ["JURYAPP_START_METHOD"], force=True)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--postgresql",
+        default=None,
+        help="a PostgreSQL server URL: the persistence, service, merge and concurrency tests "
+        "also run against it (default: JURYAPP_TEST_POSTGRESQL)",
+    )
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Skipped tests counted by reason: one line for the whole PostgreSQL half, not hundreds."""
+    reasons: Counter[str] = Counter()
+    for report in terminalreporter.stats.get("skipped", []):
+        longrepr = report.longrepr
+        reason = longrepr[2] if isinstance(longrepr, tuple) else str(longrepr)
+        reasons[reason.removeprefix("Skipped: ")] += 1
+    if reasons:
+        terminalreporter.section("skipped, by reason")
+        for reason, count in reasons.most_common():
+            terminalreporter.line(f"{count:5d} × {reason}")
 
 
 @pytest.fixture(autouse=True)

@@ -119,15 +119,15 @@ def register(sub: Subparsers) -> None:
     verify.add_argument(
         "--head", help="an audit head printed on signed minutes, e.g. '#1234 · 3f9a…c2e1'"
     )
-    verify.set_defaults(run=cmd_audit_verify)
+    verify.set_defaults(run=cmd_audit_verify, reads_only=True)
     export = audit_sub.add_parser("export", help="write the trail as a CSV/XLSX table or a PDF")
     export.add_argument("file", help="FILE.csv, FILE.xlsx or FILE.pdf")
-    export.set_defaults(run=cmd_audit_export)
+    export.set_defaults(run=cmd_audit_export, reads_only=True)
 
     key = sub.add_parser("key", help="the convention's signing key")
     key_sub = key.add_subparsers(dest="key_command", metavar="ACTION", required=True)
     key_sub.add_parser("show", help="list the keys and their fingerprints").set_defaults(
-        run=cmd_key_show
+        run=cmd_key_show, reads_only=True
     )
     key_sub.add_parser(
         "passphrase",

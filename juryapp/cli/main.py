@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import multiprocessing
 import os
 import sys
@@ -10,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from juryapp import __version__
-from juryapp.domain.messages import JuryError, set_language
+from juryapp.domain.messages import JuryError, set_language, storage_error
 
 if TYPE_CHECKING:
     from juryapp.bootstrap import Services
@@ -18,6 +19,13 @@ if TYPE_CHECKING:
 # Database, spreadsheet and document libraries load inside the commands that use them, and
 # the command modules only once a command is given, so that opening the desktop app through
 # this entry point does not wait for them.
+
+# Commands that only read: every other command takes the database's writer lock, so that it
+# never races the desktop app (or another command) writing the same file.
+# (A sub-command that only reads says so with ``reads_only`` in its defaults.)
+READING_COMMANDS = frozenset(
+    ("results", "verify", "verify-qr", "export-convention", "template", "backup")
+)
 
 
 def _with_app_options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -62,9 +70,23 @@ def build_parser() -> argparse.ArgumentParser:
         )
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    from juryapp.cli import audit_commands, results_commands, setup_commands, verify_commands
+    from juryapp.cli import (
+        audit_commands,
+        backup_commands,
+        laptop_commands,
+        results_commands,
+        setup_commands,
+        verify_commands,
+    )
 
-    for commands in (setup_commands, results_commands, audit_commands, verify_commands):
+    for commands in (
+        setup_commands,
+        results_commands,
+        audit_commands,
+        verify_commands,
+        backup_commands,
+        laptop_commands,
+    ):
         commands.register(sub)
     return parser
 
@@ -109,23 +131,58 @@ def main(argv: Sequence[str] | None = None) -> int:
         from juryapp.gui.launch import run_gui
 
         return run_gui(args.db, args.lang)
+    return _run_command(args)
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    """Run a command; a problem a person can fix is one line on stderr and exit status 2."""
     services: Services | None = None
     try:
-        if getattr(args, "needs_db", True):
-            from juryapp.bootstrap import bootstrap
+        if not getattr(args, "needs_db", True):
+            return int(args.run(None, args))
+        from juryapp.bootstrap import bootstrap
 
+        with _writer_lock(args):
             services = bootstrap(args.db)
-        code: int = args.run(services, args)
-        return code
+            _tell_about_the_database(services, args.command)
+            return int(args.run(services, args))
     except JuryError as exc:
         print(f"juryapp: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
-        print(f"juryapp: {exc.filename or ''}: {exc.strerror}", file=sys.stderr)
+        print(f"juryapp: {storage_error(exc, exc.filename or '?')}", file=sys.stderr)
         return 2
     finally:
         if services is not None:
             services.close()
+
+
+def reads_only(args: argparse.Namespace) -> bool:
+    return args.command in READING_COMMANDS or bool(getattr(args, "reads_only", False))
+
+
+def _writer_lock(args: argparse.Namespace) -> contextlib.AbstractContextManager[object]:
+    """The database's writer lock for a changing command on a SQLite file, else nothing."""
+    if reads_only(args):
+        return contextlib.nullcontext()
+    from juryapp.persistence.engine import resolve_url, sqlite_file
+    from juryapp.persistence.instance_lock import InstanceLock
+
+    path = sqlite_file(resolve_url(args.db))
+    if path is None:
+        return contextlib.nullcontext()
+    return InstanceLock(path, f"juryapp {args.command}")
+
+
+def _tell_about_the_database(services: Services, command: str) -> None:
+    """One line on stderr when the database is open read-only, or sits where it can vanish."""
+    database = services.ensure_open().database
+    if database.read_only is not None:
+        print(f"juryapp: {database.read_only}", file=sys.stderr)
+    elif command not in READING_COMMANDS:  # a changing command, or a sub-command's group
+        from juryapp.cli.backup_commands import warn_about_storage
+
+        warn_about_storage(services)
 
 
 def _ensure_demo(target: str) -> int:

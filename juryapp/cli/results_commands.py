@@ -95,6 +95,23 @@ def cmd_unlock(services: Services, args: argparse.Namespace) -> int:
     return 0
 
 
+# The values of juryapp.services.documents.Kind, written out so that building the parser
+# loads nothing of the services; tests/cli checks that the two lists agree.
+DOCUMENT_KINDS = [
+    "minutes",
+    "recap",
+    "robustness",
+    "announcement",
+    "judge-recap",
+    "sheets",
+    "feedback",
+    "certificates",
+    "blank",
+    "declarations",
+    "attendance",
+]
+
+
 def register(sub: Subparsers) -> None:
     results = sub.add_parser("results", help="rankings per category")
     results.add_argument("--method", choices=[m.value for m in Method])
@@ -108,7 +125,7 @@ def register(sub: Subparsers) -> None:
     report.add_argument(
         "--documents",
         nargs="+",
-        choices=["sheets", "blank", "recap", "minutes", "certificates", "feedback"],
+        choices=DOCUMENT_KINDS,
         help="only these documents (default: all)",
     )
     report.add_argument("--paper", choices=["A4", "F4"], default="A4")

@@ -21,13 +21,23 @@ NEW_PASSPHRASE_VARIABLE = "JURYAPP_NEW_PASSPHRASE"  # noqa: S105
 
 
 def acting(services: Services, args: argparse.Namespace, *, change: bool) -> Actor:
-    """The signed-in user of ``--user``; without it a reader, refused for a changing command."""
+    """The signed-in user of ``--user``; without it a reader, refused for a changing command.
+
+    A reading command on a database that cannot be written reads as a reader: a sign-in is
+    recorded in the audit trail, which such a database cannot take.
+    """
+    if args.user and not change and services.ensure_open().database.read_only is not None:
+        return Actor.reader()
     if args.user:
         secret = _secret(
             SECRET_VARIABLE,
             Text("Kata sandi atau PIN {u}: ", "Passphrase or PIN of {u}: ").format(u=args.user),
         )
-        return services.accounts.sign_in(args.user, secret)
+        actor = services.accounts.sign_in(args.user, secret)
+        # on a judge's own laptop the PIN also opens the judge's signing key (made at the
+        # first sign-in there), so that every change this command makes is signed
+        services.judge_keys.after_sign_in(actor, secret)
+        return actor
     if change:
         raise PermissionDeniedError(
             Text(

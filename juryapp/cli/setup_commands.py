@@ -132,16 +132,24 @@ def _import(kind: str) -> Command:
     def run(services: Services, args: argparse.Namespace) -> int:
         method = getattr(services.imports, f"import_{kind}")
         summary = method(acting(services, args, change=True), Path(args.file))
+        abstained = (
+            Text("; {n} tidak menilai dicatat", "; {n} abstentions recorded").format(
+                n=summary.abstained
+            )
+            if summary.abstained
+            else Text("", "")
+        )
         say(
             Text(
-                "{f}: {r} baris diimpor ({a} baru, {c} diubah, {u} sama).",
-                "{f}: {r} rows imported ({a} new, {c} changed, {u} unchanged).",
+                "{f}: {r} baris diimpor ({a} baru, {c} diubah, {u} sama{b}).",
+                "{f}: {r} rows imported ({a} new, {c} changed, {u} unchanged{b}).",
             ),
             f=Path(args.file).name,
             r=summary.rows,
             a=summary.added,
             c=summary.changed,
             u=summary.unchanged,
+            b=abstained,
         )
         return 0
 

@@ -154,7 +154,14 @@ def database_lines(report: Verification) -> list[Text]:
                 "this database has no signing key yet",
             )
         )
-    elif not verdict.matches_trusted_key:
+    elif verdict.matches_trusted_key:
+        lines.append(
+            Text(
+                "ditandatangani kunci konvensi di basis data ini",
+                "signed with the convention key in this database",
+            )
+        )
+    else:
         lines.append(
             Text(
                 "- tidak ditandatangani kunci konvensi di basis data ini",

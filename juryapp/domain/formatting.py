@@ -13,10 +13,13 @@ from juryapp.domain.messages import LANGUAGES
 
 __all__ = [
     "Number",
+    "count_in_words",
     "date_in_words",
+    "dates_text",
     "day_name",
     "format_date",
     "format_datetime",
+    "format_nip",
     "format_number",
     "format_score",
     "format_time",
@@ -197,6 +200,28 @@ def format_date(d: date, lang: str = "id", weekday: bool = True) -> str:
     return f"{day_name(d, lang)}, {text}" if weekday else text
 
 
+def dates_text(days: list[date] | tuple[date, ...], lang: str = "id") -> str:
+    """Several dates as a sentence reads them: ``18 dan 19 September 2024``.
+
+    Days of one month share the month and year; otherwise each date is written whole.
+    """
+    _check_lang(lang)
+    if not days:
+        return ""
+    ordered = sorted(set(days))
+    same_month = len({(d.year, d.month) for d in ordered}) == 1
+    texts = (
+        [str(d.day) for d in ordered]
+        if same_month
+        else [format_date(d, lang, weekday=False) for d in ordered]
+    )
+    joiner = " dan " if lang == "id" else " and "
+    text = texts[0] if len(texts) == 1 else ", ".join(texts[:-1]) + joiner + texts[-1]
+    if same_month:
+        text += f" {month_name(ordered[0].month, lang)} {ordered[0].year}"
+    return text
+
+
 def format_time(t: time, lang: str = "id") -> str:
     """``pukul 09.00`` or ``09:00``: hours and minutes of the wall-clock time as given."""
     _check_lang(lang)
@@ -333,6 +358,11 @@ def number_in_words(n: int, lang: str = "id") -> str:
     return _id_words(n) if lang == "id" else _en_words(n)
 
 
+def count_in_words(n: int, lang: str = "id") -> str:
+    """A count as formal letters write it, figures then words: ``15 (lima belas)``."""
+    return f"{n} ({number_in_words(n, lang)})"
+
+
 def date_in_words(d: date, lang: str = "id") -> str:
     """The date as the opening of a Berita Acara writes it.
 
@@ -343,6 +373,22 @@ def date_in_words(d: date, lang: str = "id") -> str:
     if lang == "id":
         return f"{day} tanggal {_id_words(d.day)} bulan {month} tahun {_id_words(d.year)}"
     return f"{day}, the {_en_ordinal(d.day)} day of {month} in the year {_en_words(d.year)}"
+
+
+# --- identity numbers ----------------------------------------------------------------------
+
+_NIP_DIGITS = 18
+
+
+def format_nip(nip: str) -> str:
+    """An 18-digit NIP grouped as printed under a civil servant's name: 19740512 200312 2 002.
+
+    Birth date, appointment month, sex and serial number; anything else is left as typed.
+    """
+    digits = "".join(nip.split())
+    if len(digits) != _NIP_DIGITS or not digits.isascii() or not digits.isdigit():
+        return nip.strip()
+    return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
 
 
 # --- roman numerals and places -------------------------------------------------------------

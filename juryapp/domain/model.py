@@ -122,6 +122,15 @@ class Conflict:
         return self.institution is not None and same_institution(self.institution, team.institution)
 
 
+@dataclass(frozen=True)
+class Abstention:
+    """A judge who does not score a team (absent that day, excused), with the reason."""
+
+    judge: str
+    team: str
+    reason: str
+
+
 def same_institution(a: str, b: str) -> bool:
     """Institutions are compared as people write them: case and spacing do not matter."""
     return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
@@ -135,17 +144,33 @@ class ConventionDay:
 
 @dataclass(frozen=True)
 class ConventionInfo:
+    """The event and its organiser: what every printed document's letterhead and signatures say.
+
+    The letterhead reads, top to bottom: ``parent_body``, ``parent_office``, ``organiser``,
+    ``address``, then the telephone, e-mail and website on one line, beside the ``logo``.
+    The head of the organiser signs the Berita Acara under "Mengetahui,".
+    """
+
     name: str
     theme: str = ""
-    organiser: str = ""
-    organiser_head_title: str = ""
+    organiser: str = ""  # the organising office: "Suku Dinas Kesehatan Kota Administrasi …"
+    organiser_head_title: str = ""  # the "Mengetahui," official: job title, name, rank, NIP
     organiser_head_name: str = ""
     organiser_head_nip: str = ""
     venue: str = ""
-    city: str = ""
+    city: str = ""  # the place of signing: "Jakarta" in "Jakarta, 19 September 2024"
     next_level: str = ""
     minutes_number: str = ""
     max_team_members: int = 7
+    parent_body: str = ""  # "Pemerintah Provinsi Daerah Khusus Ibukota Jakarta"
+    parent_office: str = ""  # "Dinas Kesehatan": between the parent body and the organiser
+    address: str = ""  # street, district, city and postcode, as on the office's letters
+    telephone: str = ""
+    email: str = ""
+    website: str = ""
+    organiser_head_rank: str = ""  # pangkat/golongan under the name: "Pembina Utama Muda (IV/c)"
+    next_level_en: str = ""  # the next level in English: "DKI Jakarta provincial level"
+    logo: bytes | None = None  # a PNG or JPEG image: the emblem at the left of the letterhead
 
 
 @dataclass(frozen=True)
@@ -160,6 +185,7 @@ class ConventionSpec:
     judges: tuple[Judge, ...] = ()
     teams: tuple[Team, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
+    abstentions: tuple[Abstention, ...] = ()
 
 
 def presentation_order(teams: Iterable[Team]) -> list[Team]:

@@ -2,12 +2,56 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 
 from juryapp.domain.kinds import JudgeRole
-from juryapp.domain.messages import Text, ValidationError
+from juryapp.domain.messages import Text, ValidationError, shown
 from juryapp.domain.model import PILLARS, ConventionSpec
+
+CODE_MAX = 40  # the width of every code column in the database
+# Codes end up in file names, folder listings and messages: letters, digits, "-", "_" and ".",
+# never first a ".", which would hide the file or, doubled, climb out of its folder.
+_CODE = re.compile(rf"[A-Za-z0-9_-][A-Za-z0-9._-]{{0,{CODE_MAX - 1}}}")
+# C0 and C1 control characters (NUL, escape, backspace…) and DEL; a text of several lines
+# may keep tab, line feed and carriage return.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL_IN_LINES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def code_problem(code: str) -> Text | None:
+    """Why ``code`` cannot be a code, or None when it can."""
+    if not code.strip():
+        return Text("kode wajib diisi", "the code is required")
+    if _CODE.fullmatch(code) is None:
+        return Text(
+            "kode '{c}' hanya boleh berisi huruf A–Z, angka, '-', '_' dan '.' (bukan di awal), "
+            "paling banyak {n} karakter",
+            "code '{c}' may hold only letters A–Z, digits, '-', '_' and '.' (not first), "
+            "at most {n} characters",
+        ).format(c=shown(code), n=CODE_MAX)
+    return None
+
+
+def text_problem(text: str, *, lines: bool = False) -> Text | None:
+    """Why ``text`` cannot be stored (a control character), or None when it can.
+
+    ``lines``: the text may span several lines (descriptions, notes, reasons).
+    """
+    found = (_CONTROL_IN_LINES if lines else _CONTROL).search(text)
+    if found is None:
+        return None
+    character = found.group()
+    if character in "\r\n\t":
+        return Text(
+            "tidak boleh berisi baris baru atau tab; tulis dalam satu baris",
+            "must not hold a line break or a tab; write it on one line",
+        )
+    return Text(
+        "berisi karakter kendali U+{u:04X} di posisi {p}; ketik ulang teksnya",
+        "holds the control character U+{u:04X} at position {p}; type the text again",
+    ).format(u=ord(character), p=found.start() + 1)
 
 
 class SpecProblemsError(ValidationError):
@@ -25,6 +69,30 @@ class SpecProblemsError(ValidationError):
             Text(f"{first_where}: {first.id}{suffix.id}", f"{first_where}: {first.en}{suffix.en}")
         )
         self.problems = problems
+
+
+LOGO_MAX_BYTES = 2_000_000
+_IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")  # PNG, JPEG
+
+
+def logo_problem(logo: bytes | None) -> Text | None:
+    """Why a logo cannot go on the letterhead, or None when it can (or there is none)."""
+    if logo is None:
+        return None
+    if not logo.startswith(_IMAGE_SIGNATURES):
+        return Text(
+            "logo harus berupa gambar PNG atau JPEG", "the logo must be a PNG or JPEG image"
+        )
+    if len(logo) > LOGO_MAX_BYTES:
+        return logo_too_large()
+    return None
+
+
+def logo_too_large() -> Text:
+    return Text(
+        "berkas logo terlalu besar (paling besar {n} MB)",
+        "the logo file is too large (at most {n} MB)",
+    ).format(n=LOGO_MAX_BYTES // 1_000_000)
 
 
 def _duplicates(codes: Iterable[str]) -> list[str]:
@@ -47,7 +115,11 @@ def check_spec(spec: ConventionSpec) -> list[tuple[str, Text]]:
         problems.add(
             "convention.max_team_members", Text("harus paling sedikit 1", "must be at least 1")
         )
+    logo = logo_problem(spec.info.logo)
+    if logo is not None:
+        problems.add("convention.logo", logo)
     _check_codes(spec, problems)
+    _check_texts(spec, problems)
     for i, category in enumerate(spec.categories, 1):
         if category.quota < 0:
             problems.add(
@@ -66,6 +138,7 @@ def check_spec(spec: ConventionSpec) -> list[tuple[str, Text]]:
         )
     _check_teams(spec, problems)
     _check_conflicts(spec, problems)
+    _check_abstentions(spec, problems)
     return list(problems)
 
 
@@ -80,14 +153,55 @@ def _check_codes(spec: ConventionSpec, problems: _Problems) -> None:
             problems.add(
                 table,
                 Text("kode '{c}' dipakai lebih dari sekali", "code '{c}' is used twice").format(
-                    c=code
+                    c=shown(code)
                 ),
             )
         for i, code in enumerate(codes):
-            if not code.strip():
-                problems.add(
-                    f"{table}[{i + 1}].code", Text("kode wajib diisi", "the code is required")
-                )
+            problem = code_problem(code)
+            if problem is not None:
+                problems.add(f"{table}[{i + 1}].code", problem)
+
+
+def _check_texts(spec: ConventionSpec, problems: _Problems) -> None:
+    """No control character in any text of the set-up (codes are checked on their own)."""
+    info = spec.info
+    fields: list[tuple[str, str, bool]] = [
+        (f"convention.{name}", getattr(info, name), name == "theme")
+        for name in (
+            "name", "theme", "organiser", "organiser_head_title", "organiser_head_name",
+            "organiser_head_nip", "venue", "city", "next_level", "minutes_number",
+        )
+    ]  # fmt: skip
+    for i, category in enumerate(spec.categories, 1):
+        fields += [(f"categories[{i}].name", category.name, False)]
+        fields += [(f"categories[{i}].name_en", category.name_en, False)]
+    for i, c in enumerate(spec.criteria, 1):
+        where = f"criteria[{i}]"
+        fields += [(f"{where}.name", c.name, False), (f"{where}.name_en", c.name_en, False)]
+        fields += [(f"{where}.description", c.description, True)]
+        fields += [(f"{where}.description_en", c.description_en, True)]
+        for k, level in enumerate(c.levels, 1):
+            at = f"{where}.levels[{k}]"
+            fields += [
+                (f"{at}.label", level.label, False),
+                (f"{at}.label_en", level.label_en, False),
+            ]
+            fields += [(f"{at}.description", level.description, True)]
+            fields += [(f"{at}.description_en", level.description_en, True)]
+    for i, j in enumerate(spec.judges, 1):
+        for name in ("name", "affiliation", "position", "nip"):
+            fields.append((f"judges[{i}].{name}", getattr(j, name), False))
+    for i, team in enumerate(spec.teams, 1):
+        for name in ("institution", "title", "pillar", "programme"):
+            fields.append((f"teams[{i}].{name}", getattr(team, name), False))
+        fields += [(f"teams[{i}].members", member, False) for member in team.members]
+    for i, conflict in enumerate(spec.conflicts, 1):
+        fields.append((f"conflicts[{i}].institution", conflict.institution or "", False))
+        fields.append((f"conflicts[{i}].reason", conflict.reason, True))
+    for where, text, lines in fields:
+        problem = text_problem(text, lines=lines)
+        if problem is not None:
+            problems.add(where, problem)
 
 
 def _check_conflicts(spec: ConventionSpec, problems: _Problems) -> None:
@@ -98,7 +212,9 @@ def _check_conflicts(spec: ConventionSpec, problems: _Problems) -> None:
         if conflict.judge not in judge_codes:
             problems.add(
                 f"{where}.judge",
-                Text("juri '{c}' tidak dikenal", "unknown judge '{c}'").format(c=conflict.judge),
+                Text("juri '{c}' tidak dikenal", "unknown judge '{c}'").format(
+                    c=shown(conflict.judge)
+                ),
             )
         if (conflict.team is None) == (conflict.institution is None):
             problems.add(
@@ -108,8 +224,56 @@ def _check_conflicts(spec: ConventionSpec, problems: _Problems) -> None:
         elif conflict.team is not None and conflict.team not in team_codes:
             problems.add(
                 f"{where}.team",
-                Text("tim '{c}' tidak dikenal", "unknown team '{c}'").format(c=conflict.team),
+                Text("tim '{c}' tidak dikenal", "unknown team '{c}'").format(
+                    c=shown(conflict.team)
+                ),
             )
+
+
+def _check_abstentions(spec: ConventionSpec, problems: _Problems) -> None:
+    judges = {j.code for j in spec.judges}
+    teams = {t.code: t for t in spec.teams}
+    seen: set[tuple[str, str]] = set()
+    for i, abstention in enumerate(spec.abstentions, 1):
+        where = f"abstentions[{i}]"
+        team = teams.get(abstention.team)
+        if abstention.judge not in judges:
+            problems.add(
+                f"{where}.judge",
+                Text("juri '{c}' tidak dikenal", "unknown judge '{c}'").format(
+                    c=shown(abstention.judge)
+                ),
+            )
+        elif team is None:
+            problems.add(
+                f"{where}.team",
+                Text("tim '{c}' tidak dikenal", "unknown team '{c}'").format(
+                    c=shown(abstention.team)
+                ),
+            )
+        elif any(c.judge == abstention.judge and c.covers(team) for c in spec.conflicts):
+            problems.add(
+                where,
+                Text(
+                    "juri {j} sudah dikecualikan dari {t} karena konflik kepentingan",
+                    "judge {j} is already excluded from {t} by a conflict of interest",
+                ).format(j=abstention.judge, t=abstention.team),
+            )
+        elif (abstention.judge, abstention.team) in seen:
+            problems.add(
+                where,
+                Text("{j}/{t} disebut dua kali", "{j}/{t} is given twice").format(
+                    j=abstention.judge, t=abstention.team
+                ),
+            )
+        seen.add((abstention.judge, abstention.team))
+        problem = (
+            Text("alasan wajib diisi", "a reason is required")
+            if not abstention.reason.strip()
+            else text_problem(abstention.reason)
+        )
+        if problem is not None:
+            problems.add(f"{where}.reason", problem)
 
 
 def _check_rubric(spec: ConventionSpec, problems: _Problems) -> None:
@@ -160,7 +324,7 @@ def _check_rubric(spec: ConventionSpec, problems: _Problems) -> None:
                 "scoring.tie_break",
                 Text(
                     "kriteria '{c}' tidak ada di rubrik", "criterion '{c}' is not in the rubric"
-                ).format(c=code),
+                ).format(c=shown(code)),
             )
     if spec.scoring.trim < 0:
         problems.add("scoring.trim", Text("tidak boleh negatif", "cannot be negative"))
@@ -175,7 +339,7 @@ def _check_teams(spec: ConventionSpec, problems: _Problems) -> None:
             problems.add(
                 f"{where}.category",
                 Text("kategori '{c}' tidak dikenal", "unknown category '{c}'").format(
-                    c=team.category
+                    c=shown(team.category)
                 ),
             )
         if not team.institution.strip():
@@ -188,7 +352,7 @@ def _check_teams(spec: ConventionSpec, problems: _Problems) -> None:
                 Text(
                     "pilar '{p}' tidak dikenal; pilih {all}",
                     "unknown pillar '{p}'; use one of {all}",
-                ).format(p=team.pillar, all=", ".join(PILLARS)),
+                ).format(p=shown(team.pillar), all=", ".join(PILLARS)),
             )
         if len(team.members) > spec.info.max_team_members:
             problems.add(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,7 +18,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSizePolicy, QStackedW
 
 from juryapp.bootstrap import Services, bootstrap
 from juryapp.domain.clock import local_now
-from juryapp.domain.messages import current_language
+from juryapp.domain.messages import Text, current_language
+from juryapp.gui.backup_menu import BackupMenu, writer_lock
 from juryapp.gui.errors import show_error
 from juryapp.gui.file_menu import FileMenu
 from juryapp.gui.settings import AppSettings
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
     from juryapp.gui.start.sign_in import SignInPage
     from juryapp.gui.start.start_page import StartPage
     from juryapp.gui.verify_dialog import VerifyDialog
+    from juryapp.persistence.instance_lock import InstanceLock
 
 __all__ = ["AppWindow"]
 
@@ -43,6 +46,30 @@ def _routing(services: Services) -> tuple[bool, str]:
     if not services.setup.has_convention():
         return False, ""
     return True, services.setup.overview().name
+
+
+@dataclass(frozen=True)
+class _Opened:
+    """A database opened off the GUI thread: its writer lock, what it holds, where it is."""
+
+    lock: InstanceLock | None
+    routing: tuple[bool, str]
+    storage_warning: Text | None
+
+
+def _open(services: Services, lock: InstanceLock | None) -> _Opened:
+    """Open the database (off the GUI thread); the lock is let go again if that fails."""
+    try:
+        services.ensure_open()
+        database = services.database
+        warning = None
+        if database.path is not None and database.read_only is None:
+            warning = services.backups.storage_warning()  # may touch a hung share: not here
+        return _Opened(lock, _routing(services), warning)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
 
 
 def _secretariat_screen(services: Services, actor: Actor, parent: QWidget) -> QWidget:
@@ -98,6 +125,7 @@ class AppWindow(QMainWindow):
         self._database_path = Path(database_path)
         self._switch_language = switch_language
         self._today = today
+        self._writer_lock: InstanceLock | None = None
         self._actor: Actor | None = None
         self._saved_at: datetime | None = None
         self._area: QWidget | None = None
@@ -187,19 +215,23 @@ class AppWindow(QMainWindow):
         if self._loaded or self._loading:
             return
         self._loading = True
-        services = self._services
+        services, path = self._services, self._database_path
+        take_lock = self._take_writer_lock
 
-        def open_() -> tuple[bool, str]:
-            services.ensure_open()
-            return _routing(services)
+        def open_() -> _Opened:
+            # Another app writing this database is named in the dialog, and this one stops.
+            return _open(services, take_lock(services, path))
 
         self._services.runner.query(self, open_).success(self._opened).failure(
             self._not_opened
         ).run()
 
-    def _opened(self, state: tuple[bool, str]) -> None:
+    def _opened(self, opened: _Opened) -> None:
+        self._writer_lock = opened.lock
         self._loading, self._loaded = False, True
-        self._routed(state)
+        self._routed(opened.routing)
+        self.backup_menu.start()
+        self._warn_about_storage(opened.storage_warning)
         self.ready.emit()
 
     def _not_opened(self, exc: BaseException) -> None:
@@ -207,6 +239,27 @@ class AppWindow(QMainWindow):
         log.warning("the database cannot be opened", exc_info=exc)
         show_error(self, exc)
         self.load_failed.emit(exc)
+
+    @staticmethod
+    def _take_writer_lock(services: Services, path: Path | str) -> InstanceLock | None:
+        """The database's writer lock, taken (None for a server database); raises
+        ``DatabaseInUseError`` naming who has it open when another app writes it."""
+        lock = writer_lock(services.target if services.target is not None else path)
+        return lock.acquire() if lock is not None else None
+
+    def _release_writer_lock(self) -> None:
+        if self._writer_lock is not None:
+            self._writer_lock.release()
+            self._writer_lock = None
+
+    def _warn_about_storage(self, warning: Text | None) -> None:
+        """Say once, without stopping anything, when the database is on a stick or a share."""
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+
+        if warning is not None:
+            box = QMessageBox(QMessageBox.Icon.Warning, "juryapp", warning.in_language(
+                current_language()), parent=self)  # fmt: skip
+            box.open()
 
     # -- menus -----------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -223,6 +276,18 @@ class AppWindow(QMainWindow):
         self.file_menu.open_demo.connect(self.open_demo)
         self.verify_action = self.file_menu.verify_action
         self.verify_action.triggered.connect(self.open_verify_dialog)
+        self.backup_menu = BackupMenu(
+            self,
+            lambda: self._services,
+            lambda: self._actor,
+            self._before_restore,
+            self._after_restore,
+        )
+        # Back up and restore sit with the other things done to the database file.
+        verify = self.file_menu.verify_action
+        self.file_menu.insertAction(verify, self.backup_menu.back_up_action)
+        self.file_menu.insertAction(verify, self.backup_menu.restore_action)
+        self.file_menu.insertSeparator(verify)
 
         self.language_menu = QMenu(self)
         self.menuBar().addMenu(self.language_menu)
@@ -271,14 +336,18 @@ class AppWindow(QMainWindow):
         if self._actor is not None and not self.sign_out():
             return False
         services = bootstrap(path)
+        take_lock = self._take_writer_lock
 
-        def open_() -> tuple[bool, str]:
-            services.ensure_open()
-            return _routing(services)
+        def open_() -> _Opened:
+            # Another app writing that database is named in the dialog, and this one stays.
+            return _open(services, take_lock(services, path))
 
-        def opened(state: tuple[bool, str]) -> None:
+        def opened(result: _Opened) -> None:
+            self.backup_menu.stop()
             old, self._services = self._services, services
             old.close()
+            self._release_writer_lock()
+            self._writer_lock = result.lock
             self._database_path = Path(path)
             self._settings.remember_database(self._database_path)
             self.start_page.set_services(services)
@@ -286,7 +355,9 @@ class AppWindow(QMainWindow):
             if self._verify_dialog is not None:
                 self._verify_dialog.set_ops(services.runner)
             self._loaded = True
-            self._routed(state)
+            self._routed(result.routing)
+            self.backup_menu.start()
+            self._warn_about_storage(result.storage_warning)
             if then is not None:
                 then()
 
@@ -364,7 +435,18 @@ class AppWindow(QMainWindow):
             self.pins_dialog = dialog
 
     def close_services(self) -> None:
+        self.backup_menu.stop()
         self._services.close()
+        self._release_writer_lock()
+
+    def _before_restore(self) -> None:
+        """Everyone out and nothing reading the database while a backup replaces it."""
+        self.sign_out()
+        self.backup_menu.stop()
+
+    def _after_restore(self) -> None:
+        self.backup_menu.start()
+        self.route()
 
     def route(self) -> None:
         """The start page while the database is empty, else sign-in (or the signed-in area);
@@ -420,6 +502,7 @@ class AppWindow(QMainWindow):
             return True
         if not self._may_leave(self.sign_out):
             return False
+        self._services.judge_keys.sign_out(self._actor)  # the judge's key leaves memory
         self._actor = None
         self._saved_at = None
         self._unsaved = False
@@ -464,8 +547,12 @@ class AppWindow(QMainWindow):
                     code=self._actor.judge_code or "", name=self._actor.display_name
                 )
             )
-        self._path.setText(self.tr("Database: {path}").format(path=self._database_path))
-        self._path.setToolTip(str(self._database_path))
+        if self._services.is_open and self._services.database.read_only is not None:
+            self._path.setText(
+                self.tr("Database (read-only): {path}").format(path=self._database_path)
+            )
+        else:
+            self._path.setText(self.tr("Database: {path}").format(path=self._database_path))
         self._saved.setStyleSheet(
             "color: #8a5a00; font-weight: bold;"
             if self._unsaved
@@ -493,6 +580,7 @@ class AppWindow(QMainWindow):
             self.setWindowTitle("juryapp[*]")
         self.file_menu.retranslate()
         self.sign_out_action.setEnabled(self._actor is not None)
+        self.backup_menu.retranslate()
         self._opening.setText(self.tr("Opening the database…"))
         self.language_menu.setTitle(self.tr("&Language"))
         self._show_status()

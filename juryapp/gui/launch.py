@@ -117,13 +117,20 @@ def run_gui(database: str | None, lang: str) -> int:
         settings.language = dialog.language()
         settings.sync()
 
-    target = Path(database) if database else default_database()
+    # a server's URL (the hub on PostgreSQL) is opened as given and shown without its password
+    server = str(database) if database and "://" in str(database) else None
+    target = Path(database) if database and server is None else default_database()
+    shown: Path | str = target
+    if server is not None:
+        from sqlalchemy.engine import make_url  # noqa: PLC0415
+
+        shown = make_url(server).render_as_string(hide_password=True)
     # The window shows first and opens the database once painted (see AppWindow); a database
     # that cannot be opened is reported in a dialog, then the app ends with status 1.
     window = AppWindow(
-        bootstrap(target),
+        bootstrap(server or target),
         settings,
-        database_path=target,
+        database_path=shown,
         switch_language=lambda picked: apply_language(app, picked),
     )
     failed: list[object] = []
@@ -133,8 +140,9 @@ def run_gui(database: str | None, lang: str) -> int:
         window.close()
 
     def loaded() -> None:
-        settings.remember_database(target)
         share_the_interpreter_with_the_gui()
+        if server is None:
+            settings.remember_database(target)
 
     window.load_failed.connect(remember)
     window.ready.connect(loaded)

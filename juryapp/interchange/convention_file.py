@@ -6,14 +6,16 @@ import tomllib
 from collections.abc import Callable, Mapping
 from datetime import date, time
 from decimal import Decimal, InvalidOperation
+from io import BytesIO
 from pathlib import Path
 from typing import Any, TypeVar
 
 import tomli_w
 
 from juryapp.domain.kinds import JudgeRole, Method, TotalFormula
-from juryapp.domain.messages import FileProblemError, Text
+from juryapp.domain.messages import FileProblemError, Text, os_reason, shown
 from juryapp.domain.model import (
+    Abstention,
     Category,
     Conflict,
     ConventionDay,
@@ -25,12 +27,26 @@ from juryapp.domain.model import (
     ScoringSettings,
     Team,
 )
-from juryapp.domain.validation import check_spec
+from juryapp.domain.validation import (
+    LOGO_MAX_BYTES,
+    check_spec,
+    logo_problem,
+    logo_too_large,
+)
 from juryapp.interchange.files import write_atomically
+from juryapp.interchange.toml_places import (
+    MAX_DIGITS,
+    MAX_NESTING,
+    decode_error_place,
+    first_bomb,
+    line_of,
+)
 
 FORMAT = "juryapp-convention"
 FORMAT_VERSION = 1
-MAX_FILE_BYTES = 20_000_000
+# A convention of a thousand teams takes about 430 KB. tomllib slows down more than in
+# proportion to size (an array of 5 MB took 107 s here, one of 2 MB 2 s), so files stop at 2 MB.
+MAX_FILE_BYTES = 2_000_000
 T = TypeVar("T")
 
 
@@ -39,11 +55,28 @@ class _Reader:
 
     def __init__(self, file: str, where: str, table: Mapping[str, Any]) -> None:
         self.file, self.where, self.table = file, where, table
+        self.used: set[str] = set()
+        self.children: list[_Reader] = []
+
+    def refuse_unknown(self) -> None:
+        """A key nobody reads is a typo (``organizer``) whose value would be lost in silence."""
+        for key in self.table:
+            if key not in self.used:
+                known = ", ".join(sorted(self.used)) or "-"
+                raise self.fail(
+                    key,
+                    Text("kunci '{k}' tidak dikenal di sini; yang dikenal: {a}",
+                         "key '{k}' is not known here; the known keys are {a}").format(
+                        k=shown(key), a=shown(known, 200)),
+                )  # fmt: skip
+        for child in self.children:
+            child.refuse_unknown()
 
     def fail(self, key: str, text: Text) -> FileProblemError:
         return FileProblemError(text, file=self.file, column=f"{self.where}.{key}".lstrip("."))
 
     def get(self, key: str, kind: type[T], default: T | None = None) -> T:
+        self.used.add(key)
         if key not in self.table:
             if default is None:
                 raise self.fail(key, Text("wajib diisi", "is required"))
@@ -56,8 +89,8 @@ class _Reader:
         if not isinstance(value, kind):
             raise self.fail(
                 key,
-                Text("harus berupa {k}, bukan {v!r}", "must be a {k}, not {v!r}").format(
-                    k=_kind_name(kind), v=value
+                Text("harus berupa {k}, bukan {v}", "must be a {k}, not {v}").format(
+                    k=_kind_name(kind), v=shown(repr(value), 40)
                 ),
             )
         return value
@@ -66,6 +99,7 @@ class _Reader:
         return self.get(key, str, default).strip()
 
     def decimal(self, key: str, default: Decimal | None = None) -> Decimal:
+        self.used.add(key)
         if key not in self.table and default is not None:
             return default
         value = self.table.get(key)
@@ -85,7 +119,7 @@ class _Reader:
             return parse(raw)
         except ValueError:
             raise self.fail(
-                key, Text("nilai '{v}' tidak dikenal", "unknown value '{v}'").format(v=raw)
+                key, Text("nilai '{v}' tidak dikenal", "unknown value '{v}'").format(v=shown(raw))
             ) from None
 
     def items(self, key: str) -> list[_Reader]:
@@ -95,21 +129,44 @@ class _Reader:
             if not isinstance(row, dict):
                 raise self.fail(f"{key}[{i}]", Text("harus berupa tabel", "must be a table"))
             readers.append(_Reader(self.file, f"{self.where}.{key}[{i}]".lstrip("."), row))
+        self.children += readers
         return readers
 
+    def child(self, key: str, *, required: bool = True) -> _Reader:
+        """The reader of the table under ``key`` (an empty one when it may be left out)."""
+        table = self.get(key, dict) if required else self.get(key, dict, {})
+        reader = _Reader(self.file, f"{self.where}.{key}".lstrip("."), table)
+        self.children.append(reader)
+        return reader
 
-def _kind_name(kind: type) -> str:
-    return {str: "teks", int: "bilangan bulat", float: "angka", list: "daftar", date: "tanggal",
-            time: "jam", dict: "tabel"}.get(kind, kind.__name__)  # fmt: skip
+
+_KIND_NAMES = {
+    str: Text("teks", "text"),
+    int: Text("bilangan bulat", "whole number"),
+    float: Text("angka", "number"),
+    list: Text("daftar", "list"),
+    date: Text("tanggal", "date"),
+    time: Text("jam", "time"),
+    dict: Text("tabel", "table"),
+}
+
+
+def _kind_name(kind: type) -> Text:
+    return _KIND_NAMES.get(kind, Text(kind.__name__, kind.__name__))
 
 
 def read_convention_file(path: Path) -> ConventionSpec:
-    """Parse and validate a convention file; any problem names the file and the key."""
+    """Parse and validate a convention file; any problem is one line naming the file, and the
+    line and key where it can be told."""
     name = path.name
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise FileProblemError(Text("berkas terlalu besar", "the file is too large"), file=name)
-        data = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+            raise FileProblemError(
+                Text("berkas terlalu besar (batasnya {n} MB)", "the file is too large (the "
+                     "limit is {n} MB)").format(n=MAX_FILE_BYTES // 1_000_000),
+                file=name,
+            )  # fmt: skip
+        text = path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
         raise FileProblemError(
             Text("berkas tidak ditemukan", "file not found"), file=name
@@ -118,19 +175,73 @@ def read_convention_file(path: Path) -> ConventionSpec:
         raise FileProblemError(
             Text("berkas harus berenkode UTF-8", "the file must be UTF-8 encoded"), file=name
         ) from None
-    except tomllib.TOMLDecodeError as exc:
+    except OSError as exc:
         raise FileProblemError(
-            Text("bukan TOML yang sah: {e}", "not valid TOML: {e}").format(e=exc), file=name
+            Text("berkas tidak dapat dibaca: {r}", "the file cannot be read: {r}").format(
+                r=os_reason(exc)
+            ),
+            file=name,
         ) from None
-    spec = parse_convention(data, name)
+    data = _parsed(text, name)
+    try:
+        spec = parse_convention(data, name, folder=path.parent)
+    except FileProblemError as exc:
+        raise _placed(exc, text) from None
     problems = check_spec(spec)
     if problems:
-        where, text = problems[0]
-        raise FileProblemError(text, file=name, column=where)
+        where, problem = problems[0]
+        raise _placed(FileProblemError(problem, file=name, column=where), text)
     return spec
 
 
-def parse_convention(data: Mapping[str, Any], file: str) -> ConventionSpec:
+def _parsed(text: str, name: str) -> dict[str, Any]:
+    """The TOML document, or one line saying where and why it is not valid TOML."""
+    bomb = first_bomb(text)
+    if bomb is not None:
+        kind, line, key = bomb
+        problem = (
+            Text(
+                "nilai bersarang lebih dari {n} tingkat", "a value nested deeper than {n} levels"
+            ).format(n=MAX_NESTING)
+            if kind == "nesting"
+            else Text("angka lebih dari {n} digit", "a number of more than {n} digits").format(
+                n=MAX_DIGITS
+            )
+        )
+        raise FileProblemError(problem, file=name, row=line, column=key, lines=True)
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        place, at = decode_error_place(str(exc), text)
+        raise FileProblemError(
+            Text(
+                "bukan TOML yang sah; periksa tanda petik, kurung dan tanda = di baris ini",
+                "not valid TOML; check the quotes, brackets and = sign on this line",
+            ),
+            file=name,
+            row=place,
+            column=at,
+            lines=True,
+        ) from None
+    except (RecursionError, ValueError, MemoryError):  # guarded above; never a traceback
+        raise FileProblemError(
+            Text("bukan TOML yang dapat dibaca", "not TOML that can be read"), file=name
+        ) from None
+
+
+def _placed(exc: FileProblemError, text: str) -> FileProblemError:
+    """``exc`` with the line of its key (``teams[3].category``) in the file's text."""
+    where = exc.column or ""
+    return FileProblemError(
+        exc.text, file=exc.file, row=line_of(text, where) if where else None, column=exc.column,
+        lines=True,
+    )  # fmt: skip
+
+
+def parse_convention(
+    data: Mapping[str, Any], file: str, folder: Path | None = None
+) -> ConventionSpec:
+    """The set-up a parsed convention file holds; its logo file is looked for in ``folder``."""
     root = _Reader(file, "", data)
     if root.text("format", FORMAT) != FORMAT:
         raise root.fail(
@@ -145,7 +256,7 @@ def parse_convention(data: Mapping[str, Any], file: str) -> ConventionSpec:
                 "version {v} is newer than this app knows ({k})",
             ).format(v=version, k=FORMAT_VERSION),
         )
-    c = _Reader(file, "convention", root.get("convention", dict))
+    c = root.child("convention")
     info = ConventionInfo(
         name=c.text("name", None),
         theme=c.text("theme"),
@@ -158,8 +269,17 @@ def parse_convention(data: Mapping[str, Any], file: str) -> ConventionSpec:
         next_level=c.text("next_level"),
         minutes_number=c.text("minutes_number"),
         max_team_members=c.get("max_team_members", int, 7),
+        parent_body=c.text("parent_body"),
+        parent_office=c.text("parent_office"),
+        address=c.text("address"),
+        telephone=c.text("telephone"),
+        email=c.text("email"),
+        website=c.text("website"),
+        organiser_head_rank=c.text("organiser_head_rank"),
+        next_level_en=c.text("next_level_en"),
+        logo=_logo(c, folder),
     )
-    s = _Reader(file, "scoring", root.get("scoring", dict, {}))
+    s = root.child("scoring", required=False)
     scoring = ScoringSettings(
         method=s.choice("method", Method, "mean"),
         trim=s.get("trim", int, 1),
@@ -169,7 +289,7 @@ def parse_convention(data: Mapping[str, Any], file: str) -> ConventionSpec:
         presentation_minutes=s.get("presentation_minutes", int, 15),
         qa_minutes=s.get("qa_minutes", int, 15),
     )
-    return ConventionSpec(
+    spec = ConventionSpec(
         info=info,
         days=tuple(
             ConventionDay(d.get("date", date), d.get("start", time) if "start" in d.table else None)
@@ -204,7 +324,47 @@ def parse_convention(data: Mapping[str, Any], file: str) -> ConventionSpec:
             )
             for r in root.items("conflicts")
         ),
+        abstentions=tuple(
+            Abstention(r.text("judge", None), r.text("team", None), r.text("reason", None))
+            for r in root.items("abstentions")
+        ),
     )
+    root.refuse_unknown()
+    return spec
+
+
+def _logo(c: _Reader, folder: Path | None) -> bytes | None:
+    """The image a ``logo`` key names, relative to the convention file's folder."""
+    name = c.text("logo")
+    if not name:
+        return None
+    path = (folder or Path.cwd()) / name
+    try:
+        too_large = path.stat().st_size > LOGO_MAX_BYTES
+        data = b"" if too_large else path.read_bytes()
+    except OSError:
+        raise c.fail(
+            "logo",
+            Text("berkas logo '{f}' tidak dapat dibaca", "cannot read the logo file '{f}'").format(
+                f=name
+            ),
+        ) from None
+    problem = logo_too_large() if too_large else logo_problem(data) or _undecodable(data)
+    if problem is not None:
+        raise c.fail("logo", problem)
+    return data
+
+
+def _undecodable(data: bytes) -> Text | None:
+    """Why an image with the right signature still cannot be printed, if it cannot."""
+    from PIL import Image, UnidentifiedImageError  # noqa: PLC0415  (only for a logo)
+
+    try:
+        with Image.open(BytesIO(data)) as image:
+            image.verify()
+    except (OSError, UnidentifiedImageError, SyntaxError, ValueError):
+        return Text("gambar logo rusak", "the logo image is damaged")
+    return None
 
 
 def _criterion(r: _Reader) -> Criterion:
@@ -249,8 +409,11 @@ def _team(r: _Reader) -> Team:
     )
 
 
-def to_document(spec: ConventionSpec) -> dict[str, Any]:
-    """The TOML document for a set-up; reading it back gives the same set-up."""
+def to_document(spec: ConventionSpec, logo_name: str = "") -> dict[str, Any]:
+    """The TOML document for a set-up; reading it back gives the same set-up.
+
+    The logo is an image file of its own beside the convention file, named ``logo_name``.
+    """
 
     def number(value: Decimal) -> int | float:
         return int(value) if value == value.to_integral_value() else float(value)
@@ -275,6 +438,15 @@ def to_document(spec: ConventionSpec) -> dict[str, Any]:
                 "next_level": info.next_level,
                 "minutes_number": info.minutes_number,
                 "max_team_members": info.max_team_members,
+                "parent_body": info.parent_body,
+                "parent_office": info.parent_office,
+                "address": info.address,
+                "telephone": info.telephone,
+                "email": info.email,
+                "website": info.website,
+                "organiser_head_rank": info.organiser_head_rank,
+                "next_level_en": info.next_level_en,
+                "logo": logo_name if info.logo is not None else "",
             }
         ),
         "scoring": {
@@ -355,9 +527,26 @@ def to_document(spec: ConventionSpec) -> dict[str, Any]:
             )
             for c in spec.conflicts
         ],
+        "abstentions": [
+            {"judge": a.judge, "team": a.team, "reason": a.reason} for a in spec.abstentions
+        ],
     }
 
 
+def logo_file_name(path: Path, logo: bytes) -> str:
+    """Where the logo of a convention file is written: ``convention-logo.png`` beside it."""
+    suffix = ".png" if logo.startswith(b"\x89PNG") else ".jpg"
+    return f"{path.stem}-logo{suffix}"
+
+
 def write_convention_file(spec: ConventionSpec, path: Path) -> None:
-    """Write atomically: a pulled USB stick leaves the old file or the new one, never half."""
-    write_atomically(path, tomli_w.dumps(to_document(spec)).encode())
+    """Write atomically: a pulled USB stick leaves the old file or the new one, never half.
+
+    A logo goes into its own image file beside the convention file, written first, so the
+    convention file never names an image that is not there.
+    """
+    logo_name = ""
+    if spec.info.logo is not None:
+        logo_name = logo_file_name(path, spec.info.logo)
+        write_atomically(path.with_name(logo_name), spec.info.logo)
+    write_atomically(path, tomli_w.dumps(to_document(spec, logo_name)).encode())

@@ -3,57 +3,238 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
 
 from sqlalchemy import Engine, func, select, text
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from juryapp.domain.messages import Text
+from juryapp.domain.messages import Text, shown
 from juryapp.persistence import migrate
-from juryapp.persistence.engine import WRITE_OPTION, DatabaseError, create_database_engine
+from juryapp.persistence.engine import (
+    WRITE_OPTION,
+    DatabaseError,
+    create_database_engine,
+    create_read_only_engine,
+    describe,
+    resolve_url,
+    sqlite_file,
+)
 from juryapp.persistence.tables import Base, ConventionRow
 
 
-class Database:
-    """Sessions for one user action each: ``reading()`` or ``writing()`` (BEGIN IMMEDIATE)."""
+class Failure(StrEnum):
+    """What kind of trouble a database error is, as far as a person can act on it."""
 
-    def __init__(self, engine: Engine) -> None:
+    BUSY = "busy"
+    FULL = "full"
+    READ_ONLY = "read-only"
+    CANNOT_OPEN = "cannot-open"
+    DEVICE = "device"
+    DAMAGED = "damaged"
+
+
+# SQLite's primary result codes (the low byte of an extended code): sqlite.org/rescode.html
+_SQLITE_CODES = {
+    3: Failure.READ_ONLY,  # SQLITE_PERM
+    5: Failure.BUSY,  # SQLITE_BUSY
+    6: Failure.BUSY,  # SQLITE_LOCKED
+    8: Failure.READ_ONLY,  # SQLITE_READONLY (and its READONLY_* extended codes)
+    10: Failure.DEVICE,  # SQLITE_IOERR
+    11: Failure.DAMAGED,  # SQLITE_CORRUPT
+    13: Failure.FULL,  # SQLITE_FULL
+    14: Failure.CANNOT_OPEN,  # SQLITE_CANTOPEN
+    26: Failure.DAMAGED,  # SQLITE_NOTADB
+}
+# PostgreSQL's SQLSTATE codes (psycopg's ``sqlstate``) for the same situations
+_SQLSTATES = {
+    "53100": Failure.FULL,
+    "25006": Failure.READ_ONLY,
+    "40001": Failure.BUSY,
+    "40P01": Failure.BUSY,
+    "55P03": Failure.BUSY,
+}
+
+
+def classify(exc: BaseException) -> Failure | None:
+    """The kind of a driver error by its error code, never its wording; None for anything
+    else, which is a bug to be reported with its traceback rather than a message."""
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    code = getattr(orig, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return _SQLITE_CODES.get(code & 0xFF)
+    state = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+    return _SQLSTATES.get(state) if isinstance(state, str) else None
+
+
+def failure_text(failure: Failure, location: str) -> Text:
+    """One line saying what went wrong with the database at ``location`` and what to do."""
+    where = shown(location, 200)
+    texts = {
+        Failure.BUSY: Text(
+            "basis data {w} sedang dipakai proses lain; coba lagi sebentar lagi",
+            "the database {w} is busy in another process; try again in a moment",
+        ),
+        Failure.FULL: Text(
+            "disk tempat basis data {w} penuh; tidak ada yang disimpan — kosongkan ruang disk "
+            "lalu ulangi",
+            "the disk holding the database {w} is full; nothing was saved — free some disk "
+            "space, then try again",
+        ),
+        Failure.READ_ONLY: Text(
+            "basis data {w} tidak dapat ditulisi (media hanya-baca atau tanpa izin); tidak ada "
+            "yang disimpan — salin ke folder yang dapat ditulisi",
+            "the database {w} cannot be written (a read-only medium or no permission); nothing "
+            "was saved — copy it to a folder that can be written",
+        ),
+        Failure.CANNOT_OPEN: Text(
+            "basis data {w} tidak dapat dibuka; periksa bahwa foldernya ada dan dapat ditulisi",
+            "the database {w} cannot be opened; check that its folder exists and can be written",
+        ),
+        Failure.DEVICE: Text(
+            "kesalahan perangkat saat memakai basis data {w}; tidak ada yang disimpan — periksa "
+            "disk atau flashdisk, lalu buka ulang aplikasi",
+            "a device error while using the database {w}; nothing was saved — check the disk "
+            "or USB stick, then open the app again",
+        ),
+        Failure.DAMAGED: Text(
+            "basis data {w} rusak atau bukan basis data juryapp; pulihkan cadangan terakhir "
+            "(Berkas → Pulihkan…)",
+            "the database {w} is damaged or not a juryapp database; restore the last backup "
+            "(File → Restore…)",
+        ),
+    }
+    return texts[failure].format(w=where)
+
+
+class Database:
+    """Sessions for one user action each: ``reading()`` or ``writing()`` (BEGIN IMMEDIATE).
+
+    A database that cannot be written (on read-only media, without permission) opens
+    read-only: results, draft documents and verification work, and ``writing()`` says why
+    nothing can be saved (``read_only`` holds the reason).
+    """
+
+    def __init__(self, engine: Engine, *, read_only: Text | None = None) -> None:
         self.engine = engine
+        self.read_only = read_only
+        self.location = describe(engine)
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(
             engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
         )
 
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file, None for a server database."""
+        return sqlite_file(self.engine.url)
+
     @classmethod
-    def open(cls, target: str | os.PathLike[str] | None = None) -> Database:
-        """Open (creating if needed) and migrate the database at a path or URL."""
+    def open(
+        cls, target: str | os.PathLike[str] | None = None, *, read_only: bool = False
+    ) -> Database:
+        """Open (creating if needed) and migrate the database at a path or URL.
+
+        A SQLite file that cannot be written is opened read-only instead, and so is any with
+        ``read_only`` (another app has it open for writing).
+        """
+        url = resolve_url(target)
+        path = sqlite_file(url)
+        if read_only and path is not None:
+            return cls._open_read_only(
+                path, Text("dibuka hanya-baca atas permintaan", "opened read-only on request")
+            )
         engine = create_database_engine(target)
         try:
             migrate.upgrade(engine)
+        except UnicodeDecodeError as exc:  # SQLite's complaint about a damaged schema
+            engine.dispose()
+            raise DatabaseError(failure_text(Failure.DAMAGED, describe(engine))) from exc
         except DBAPIError as exc:  # also "file is not a database", which is not operational
+            engine.dispose()
+            failure = classify(exc)
+            if failure in (Failure.READ_ONLY, Failure.CANNOT_OPEN) and path and path.is_file():
+                return cls._open_read_only(path, _CANNOT_WRITE.format(w=shown(path, 200)))
+            text = (
+                failure_text(failure, describe(engine))
+                if failure is not None
+                else Text(
+                    "basis data {w} tidak dapat dibuka: {e}",
+                    "the database {w} cannot be opened: {e}",
+                ).format(w=describe(engine), e=shown(exc.orig, 200))
+            )
+            raise DatabaseError(text) from exc
+        return cls(engine)
+
+    @classmethod
+    def _open_read_only(cls, path: Path, reason: Text) -> Database:
+        where = shown(path, 200)
+        if not path.is_file():
+            raise DatabaseError(failure_text(Failure.CANNOT_OPEN, str(path)))
+        engine = create_read_only_engine(path)
+        try:
+            revision = migrate.current_revision(engine)
+        except DBAPIError as exc:
+            engine.dispose()
+            if classify(exc) is not Failure.CANNOT_OPEN:
+                raise DatabaseError(failure_text(Failure.DAMAGED, str(path))) from exc
+            # No -shm file can be made beside it (read-only media): read the file as it is,
+            # which is only right if no write is waiting in a -wal file.
+            wal = path.with_name(path.name + "-wal")
+            if wal.is_file() and wal.stat().st_size > 0:
+                raise DatabaseError(
+                    Text(
+                        "basis data {w} tidak ditutup dengan baik dan medianya hanya-baca; "
+                        "salin foldernya (dengan berkas -wal) ke disk yang dapat ditulisi",
+                        "the database {w} was not closed cleanly and its medium is read-only; "
+                        "copy its folder (with the -wal file) to a disk that can be written",
+                    ).format(w=where)
+                ) from exc
+            engine = create_read_only_engine(path, immutable=True)
+            try:
+                revision = migrate.current_revision(engine)
+            except DBAPIError as again:
+                engine.dispose()
+                raise DatabaseError(failure_text(Failure.DAMAGED, str(path))) from again
+        if revision != migrate.HEAD:
             engine.dispose()
             raise DatabaseError(
                 Text(
-                    "basis data tidak dapat dibuka: {e}", "the database cannot be opened: {e}"
-                ).format(e=exc.orig)
-            ) from exc
-        return cls(engine)
+                    "basis data {w} hanya dapat dibaca dan berasal dari versi juryapp lain "
+                    "(skema {r}); buka sekali di folder yang dapat ditulisi",
+                    "the database {w} can only be read and comes from another juryapp version "
+                    "(schema {r}); open it once in a folder that can be written",
+                ).format(w=where, r=revision or "-")
+            )
+        return cls(engine, read_only=reason)
 
     def close(self) -> None:
         self.engine.dispose()
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        with self._read() as session, _translated_errors():
+        with self._read() as session, _translated_errors(self.location):
             yield session
             session.rollback()
+
+    def refuse_if_read_only(self) -> None:
+        """Raise, saying why and what to do, when nothing can be written here."""
+        if self.read_only is not None:
+            raise DatabaseError(
+                Text("{r}; {t}", "{r}; {t}").format(
+                    r=self.read_only, t=_NOTHING_SAVED.format(w=shown(self.location, 200))
+                )
+            )
 
     @contextmanager
     def writing(self) -> Iterator[Session]:
         """A write transaction, committed (durably) when the block ends without an error."""
-        with self._write() as session, _translated_errors():
+        self.refuse_if_read_only()
+        with self._write() as session, _translated_errors(self.location):
             try:
                 yield session
                 session.commit()
@@ -66,8 +247,19 @@ class Database:
             return bool(session.scalar(select(func.count()).select_from(ConventionRow)))
 
 
+_CANNOT_WRITE = Text(
+    "{w} tidak dapat ditulisi (media hanya-baca atau tanpa izin), jadi dibuka hanya-baca",
+    "{w} cannot be written (a read-only medium or no permission), so it is open read-only",
+)
+_NOTHING_SAVED = Text(
+    "perubahan tidak dapat disimpan; salin basis data ke folder yang dapat ditulisi dan "
+    "buka salinannya",
+    "changes cannot be saved; copy the database to a folder that can be written and open the copy",
+)
+
+
 @contextmanager
-def _translated_errors() -> Iterator[None]:
+def _translated_errors(location: str) -> Iterator[None]:
     try:
         yield
     except IntegrityError as exc:
@@ -75,24 +267,13 @@ def _translated_errors() -> Iterator[None]:
             Text(
                 "data bertentangan dengan data yang sudah ada: {e}",
                 "the data conflicts with what is already stored: {e}",
-            ).format(e=exc.orig)
+            ).format(e=shown(exc.orig, 200))
         ) from exc
-    except OperationalError as exc:
-        message = str(exc.orig)
-        if "locked" in message or "busy" in message:
-            text = Text(
-                "basis data sedang dipakai proses lain; coba lagi sebentar lagi",
-                "the database is busy in another process; try again in a moment",
-            )
-        elif "readonly" in message or "read-only" in message:
-            text = Text("basis data hanya-baca", "the database is read-only")
-        elif "full" in message:
-            text = Text(
-                "disk penuh; tidak ada yang disimpan", "the disk is full; nothing was saved"
-            )
-        else:
-            text = Text("kesalahan basis data: {e}", "database error: {e}").format(e=message)
-        raise DatabaseError(text) from exc
+    except (DBAPIError, sqlite3.Error) as exc:
+        failure = classify(exc)
+        if failure is None:
+            raise  # a bug, not a situation: it keeps its traceback
+        raise DatabaseError(failure_text(failure, location)) from exc
 
 
 def reset(database: Database) -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, inspect, text
 
 from juryapp.persistence.engine import WRITE_OPTION
 
@@ -17,7 +19,7 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # The newest revision in migrations/versions; tests/persistence/test_migrations.py checks it
 # against Alembic's own view. Opening a database already at this revision needs one plain
 # query, and Alembic (a fifth of the start-up time) is imported only when there is work to do.
-HEAD = "0002"
+HEAD = "0004"
 VERSION_TABLE = "alembic_version"
 READ_VERSION = text(f"SELECT version_num FROM {VERSION_TABLE}")  # noqa: S608 - a constant
 
@@ -63,3 +65,41 @@ def upgrade(engine: Engine) -> None:
             return
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+def known_revisions() -> frozenset[str]:
+    """Every revision this app's migrations know, read from the scripts' ``revision = …``."""
+    found = set()
+    for script in (MIGRATIONS / "versions").glob("*.py"):
+        match = re.search(r'^revision\s*=\s*["\']([^"\']+)["\']', script.read_text(), re.M)
+        if match is not None:
+            found.add(match[1])
+    return frozenset(found)
+
+
+Schema = frozenset[tuple[str, str, str, str]]
+_SCHEMA = text("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+
+
+def read_schema(connection: Connection) -> Schema:
+    """A SQLite database's tables, indexes, views and triggers, with their SQL."""
+    return frozenset(
+        (kind, name, table, " ".join((sql or "").split()))
+        for kind, name, table, sql in connection.execute(_SCHEMA)
+    )
+
+
+@functools.cache
+def schema_at(revision: str) -> Schema:
+    """What the migrations build up to ``revision``, on an empty SQLite database."""
+    from alembic import command  # noqa: PLC0415
+
+    engine = create_engine("sqlite://")
+    try:
+        with engine.begin() as connection:
+            config = alembic_config()
+            config.attributes["connection"] = connection
+            command.upgrade(config, revision)
+            return read_schema(connection)
+    finally:
+        engine.dispose()

@@ -10,6 +10,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -52,6 +53,15 @@ class ConventionRow(Base):
     next_level: Mapped[str] = mapped_column(String(200), default="")
     minutes_number: Mapped[str] = mapped_column(String(100), default="")
     max_team_members: Mapped[int] = mapped_column(Integer, default=7)
+    parent_body: Mapped[str] = mapped_column(String(300), default="")
+    parent_office: Mapped[str] = mapped_column(String(300), default="")
+    address: Mapped[str] = mapped_column(String(300), default="")
+    telephone: Mapped[str] = mapped_column(String(100), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    website: Mapped[str] = mapped_column(String(200), default="")
+    organiser_head_rank: Mapped[str] = mapped_column(String(100), default="")
+    next_level_en: Mapped[str] = mapped_column(String(200), default="")
+    logo: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     method: Mapped[str] = mapped_column(String(20), default="mean")
     trim: Mapped[int] = mapped_column(Integer, default=1)
     total_formula: Mapped[str] = mapped_column(String(20), default="range")
@@ -324,3 +334,94 @@ class PrintedDocumentRow(Base):
     name: Mapped[str] = mapped_column(String(200))
     sha256: Mapped[str] = mapped_column(String(64))
     printed_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class JudgeKeyRow(Base):
+    """A judge's own Ed25519 key, which signs every event of their log.
+
+    On the judge's laptop the private half is stored sealed under the judge's PIN; on the
+    secretariat's laptop only the public half, enrolled by a person who compared fingerprints.
+    """
+
+    __tablename__ = "judge_key"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    judge_id: Mapped[int] = mapped_column(ForeignKey("judge.id", ondelete="CASCADE"))
+    fingerprint: Mapped[str] = mapped_column(String(32), unique=True)
+    public_key: Mapped[bytes] = mapped_column(LargeBinary)  # 32 raw bytes
+    sealed_private_key: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    enrolled_by: Mapped[str] = mapped_column(String(80), default="")
+    retired_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    retired_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class LogEventRow(Base):
+    """One event of a judge's signed log, kept as the very bytes that were signed.
+
+    ``state`` on the secretariat's laptop: "applied" (its change is in the sheets), "pending"
+    (waiting for an earlier event that has not arrived) or "set_aside" (on the branch of a
+    fork that a decision did not take). On a judge's laptop every event is applied.
+    """
+
+    __tablename__ = "log_event"
+    # By judge and number: both events of a fork share them, so the index is not unique (the
+    # merge never stores an event it holds already); it stays small for 200,000 rows.
+    __table_args__ = (Index("ix_log_event_judge_seq", "judge_id", "seq"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    judge_id: Mapped[int] = mapped_column(ForeignKey("judge.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(Integer)
+    hash: Mapped[str] = mapped_column(String(64))
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    body: Mapped[bytes] = mapped_column(LargeBinary)
+    signature: Mapped[bytes] = mapped_column(LargeBinary)
+    key_fingerprint: Mapped[str] = mapped_column(String(32))
+    state: Mapped[str] = mapped_column(String(12), default="applied")
+    received_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class LogForkRow(Base):
+    """Two different signed events with the same number in one judge's log, and what a
+    person decided: keep the branch already applied, or take the other one."""
+
+    __tablename__ = "log_fork"
+    __table_args__ = (UniqueConstraint("judge_id", "seq", "other_hash"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    judge_id: Mapped[int] = mapped_column(ForeignKey("judge.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(Integer)
+    applied_hash: Mapped[str] = mapped_column(String(64))
+    other_hash: Mapped[str] = mapped_column(String(64))
+    found_at: Mapped[datetime] = mapped_column(DateTime)
+    decision: Mapped[str] = mapped_column(String(20), default="")  # "", "kept", "taken"
+    decided_by: Mapped[str] = mapped_column(String(80), default="")
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class LaptopRow(Base):
+    """Present only on a judge's own laptop: the convention package it was made from."""
+
+    __tablename__ = "laptop"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    package_sha256: Mapped[str] = mapped_column(String(64))
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
+    hub_address: Mapped[str] = mapped_column(String(200), default="")
+    hub_certificate: Mapped[str] = mapped_column(String(100), default="")  # SHA-256, hex
+
+
+class ReceiptRow(Base):
+    """A receipt signed by the convention key: the secretariat holds this judge's log up to
+    event ``seq`` whose hash is ``hash``. Kept on the judge's laptop."""
+
+    __tablename__ = "log_receipt"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    judge_id: Mapped[int] = mapped_column(ForeignKey("judge.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(Integer)
+    hash: Mapped[str] = mapped_column(String(64))
+    issued_at: Mapped[datetime] = mapped_column(DateTime)
+    body: Mapped[bytes] = mapped_column(LargeBinary)
+    signature: Mapped[bytes] = mapped_column(LargeBinary)

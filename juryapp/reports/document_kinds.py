@@ -21,6 +21,9 @@ class DocumentKind(IntEnum):
     MINUTES = 3
     CERTIFICATE = 4
     FEEDBACK = 5
+    JUDGE_RECAP = 6
+    ANNOUNCEMENT = 7
+    ROBUSTNESS = 8
 
     @property
     def token(self) -> str:
@@ -44,4 +47,9 @@ _TITLES = {
     DocumentKind.MINUTES: Text("Berita Acara Hasil Penilaian", "Minutes of the judging results"),
     DocumentKind.CERTIFICATE: Text("Piagam Penghargaan", "Certificate of award"),
     DocumentKind.FEEDBACK: Text("Lembar Umpan Balik", "Feedback sheet"),
+    DocumentKind.JUDGE_RECAP: Text("Rekapitulasi Nilai Juri", "A judge's score recapitulation"),
+    DocumentKind.ANNOUNCEMENT: Text("Pengumuman Pemenang", "Announcement of the winners"),
+    DocumentKind.ROBUSTNESS: Text(
+        "Lampiran Uji Ketahanan Peringkat", "Robustness annex of the rankings"
+    ),
 }

@@ -11,24 +11,21 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from juryapp.reports import fonts
-from juryapp.reports.labels import label
-from juryapp.reports.layout import (
-    INK,
-    MUTED,
-    Part,
+from juryapp.reports.blocks import (
     bold,
-    build_pdf,
     field_table,
-    frame_width,
     grid_table,
     italic,
-    para,
     plain_number,
     rank_text,
     score_text,
-    styles,
 )
+from juryapp.reports.keeping import KeepRowsWith
+from juryapp.reports.labels import label
+from juryapp.reports.layout import Part, build_pdf, frame_width
 from juryapp.reports.model import DocumentStamp, Exact, FeedbackData, FeedbackLine
+from juryapp.reports.speedups import para
+from juryapp.reports.styles import INK, MUTED, styles
 
 _BAR_FILL = colors.Color(0.66, 0.66, 0.66)
 _BAR_TRACK = colors.Color(0.9, 0.9, 0.9)
@@ -44,9 +41,7 @@ def feedback_part(data: FeedbackData, stamp: DocumentStamp) -> Part:
     st = styles()
     width = frame_width(stamp, "portrait")
     title = label("feedback_title", lang)
-    flow: list[Flowable] = [para(title, st.title)]
-    if data.category_name:
-        flow.append(para(label("category_named", lang, name=data.category_name), st.subtitle))
+    flow: list[Flowable] = [para(title, st.title), para(data.header.convention_name, st.subtitle)]
     flow += [
         Spacer(1, 4 * mm),
         _particulars(data, lang, width),
@@ -61,6 +56,7 @@ def feedback_part(data: FeedbackData, stamp: DocumentStamp) -> Part:
         header=data.header,
         flowables=tuple(flow),
         running_title=f"{title} — {data.team_code}",
+        qr_text=data.qr_text,
     )
 
 
@@ -117,23 +113,17 @@ def _notes(data: FeedbackData, lang: str, width: float) -> list[Flowable]:
         return [
             KeepTogether([heading, Spacer(1, 1.5 * mm), para(label("no_notes", lang), st.text)])
         ]
-    rows: list[list[Any]] = [
-        [para(label(key, lang), st.head) for key in ("judge", "criterion", "notes")]
-    ]
-    ordered = sorted(data.notes, key=lambda n: (n.judge_number, n.criterion_code or ""))
-    for note in ordered:
-        criterion = note.criterion_code or italic(label("general_note", lang))
-        rows.append(
-            [
-                label("judge_n", lang, n=note.judge_number),
-                para(criterion, st.cell_center, markup=True),
-                para(note.text, st.cell),
-            ]
-        )
-    widths = [20 * mm, 20 * mm, width - 40 * mm]
-    extra = [("ALIGN", (0, 1), (0, -1), "CENTER"), ("VALIGN", (0, 1), (-1, -1), "TOP")]
+    rows: list[list[Any]] = [[para(label(key, lang), st.head) for key in ("criterion", "notes")]]
+    # in the order the service gave them: shuffled, so that no order points to a judge
+    for note in data.notes:
+        criterion = escape(note.criterion_code) if note.criterion_code else None
+        shown = criterion or italic(label("general_note", lang))
+        rows.append([para(shown, st.cell_center, markup=True), para(note.text, st.cell)])
+    widths = [22 * mm, width - 22 * mm]
+    extra = [("VALIGN", (0, 1), (-1, -1), "TOP")]
+    table = grid_table(rows, widths, extra=extra)
     return [
-        KeepTogether([heading, Spacer(1, 1.5 * mm), grid_table(rows, widths, extra=extra)]),
+        KeepRowsWith(table, before=[heading, Spacer(1, 1.5 * mm)], head_rows=2),
         Spacer(1, 1.5 * mm),
         para(label("feedback_privacy", lang), st.small),
     ]

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
-from pathlib import Path
 from typing import Literal, TypeAlias
 
 # Free texts held here (names, titles, remarks, tie descriptions, the method's name) are
 # already in the document's language: the service that fills these objects chooses them.
 # Numbers stay exact (Fraction or Decimal) and dates stay dates; the renderers format both
 # with juryapp.domain.formatting in the language of the DocumentStamp.
+#
+# Every results document has a ``qr_text``: what its QR code says. None means the print run's
+# payload (DocumentStamp.qr_payload), the same on every document of the run.
 
 Exact: TypeAlias = Fraction | Decimal
 Lang: TypeAlias = Literal["id", "en"]
@@ -27,15 +31,19 @@ class Header:
     convention_name: str
     theme: str
     organiser: str  # "Suku Dinas Kesehatan Kota Administrasi Jakarta Barat"
-    organiser_head_title: str  # "Kepala Suku Dinas Kesehatan …"
+    organiser_head_title: str  # "Kepala Suku Dinas Kesehatan …": signs under "Mengetahui,"
     organiser_head_name: str
     organiser_head_nip: str
     venue: str  # "Ruang MH Thamrin, Kantor Walikota Kota Administrasi Jakarta Barat"
-    city: str  # the place in "Jakarta, 18 September 2024"
-    logo_path: Path | None
+    city: str  # the place of signing, in "Jakarta, 18 September 2024"
     next_level: str  # "Tingkat Provinsi DKI Jakarta"; empty when nobody advances anywhere
-    parent_body: str = ""  # first line of the letterhead: "Pemerintah Provinsi …"
-    address: str = ""  # last line of the letterhead: street, telephone, e-mail
+    parent_body: tuple[str, ...] = ()  # letterhead lines above the organiser, top first
+    address: str = ""
+    telephone: str = ""
+    email: str = ""
+    website: str = ""
+    organiser_head_rank: str = ""  # "Pembina Utama Muda (IV/c)"
+    logo: bytes | None = None  # PNG or JPEG
 
 
 @dataclass(frozen=True)
@@ -47,10 +55,10 @@ class DocumentStamp:
     draft: bool
     results_version: int
     results_fingerprint: str  # hex digest of the results the document was printed from
-    key_id: str | None = None  # the signing key, when the PDF is signed
-    certificate_fingerprint: str | None = None
-    qr_payload: str | None = None  # what the footer QR code says; no code when None
+    qr_payload: str | None = None  # the run's QR text; no code when None
     paper: Paper = "A4"
+    key_fingerprint: str | None = None  # the signing key's, as people read it: 7K3M-Q9XA-…
+    audit_head: str | None = None  # the audit trail's head when printing: "#1234 · 3f9a…c2e1"
 
 
 @dataclass(frozen=True)
@@ -65,6 +73,15 @@ class JudgeInfo:
 
 
 @dataclass(frozen=True)
+class LevelLine:
+    """What one score means on one criterion, as the paper form's guide lists it."""
+
+    score: Decimal
+    label: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
 class CriterionLine:
     """One row of a score sheet; score and value are None on a blank paper form."""
 
@@ -76,6 +93,8 @@ class CriterionLine:
     score: Decimal | None
     value: Exact | None  # the criterion's contribution to the 0–100 total
     note: str = ""
+    description: str = ""  # what the judge looks at; printed in the blank form's guide
+    levels: tuple[LevelLine, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -94,6 +113,17 @@ class ScoreSheetData:
     total: Exact | None
     notes: str = ""
     blank: bool = False
+    formula: str = ""  # how a value is worked out: "Nilai = Bobot × (Skor − 1) ÷ 4"
+    qr_text: str | None = None
+
+
+@dataclass(frozen=True)
+class ScoringGuideData:
+    """Pedoman Penilaian: what each score means on each criterion, printed with the paper forms."""
+
+    header: Header
+    criteria: tuple[CriterionLine, ...]  # with their descriptions and levels
+    formula: str = ""
 
 
 class MarkKind(StrEnum):
@@ -102,13 +132,15 @@ class MarkKind(StrEnum):
     COUNTED = "counted"
     CONFLICT = "conflict"  # printed as "—": the judge may not score this team
     ABSTAINED = "abstained"
-    MISSING = "missing"  # no submitted sheet yet; only a draft recap can hold one
+    MISSING = "missing"  # no submitted sheet
 
 
 @dataclass(frozen=True)
 class JudgeTotal:
     total: Exact | None  # None unless kind is COUNTED
     kind: MarkKind = MarkKind.COUNTED
+    outlier: bool = False  # far from the panel's mean for this team
+    reason: str = ""  # why an abstained or missing total is not there
 
 
 @dataclass(frozen=True)
@@ -123,6 +155,7 @@ class RecapRow:
     shared_rank: bool  # the rank is shared with another team after the whole tie-break
     advances: bool
     remark: str = ""  # printed under "Keterangan", after the advancement note
+    pending: bool = False  # level across the quota line, waiting for the jury's decision
 
 
 @dataclass(frozen=True)
@@ -137,6 +170,8 @@ class RecapData:
     ties: tuple[str, ...]  # how each tie was settled, one sentence each
     method: str  # "Rata-rata nilai seluruh juri"
     signed_on: date
+    outlier_threshold: Exact | None = None  # points from the panel mean that flag a total
+    qr_text: str | None = None
 
 
 @dataclass(frozen=True)
@@ -148,6 +183,8 @@ class MinutesWinner:
     title: str
     score: Exact
     advances: bool
+    pending: bool = False  # level across the quota line, waiting for the jury's decision
+    remark: str = ""
 
 
 @dataclass(frozen=True)
@@ -168,9 +205,13 @@ class MinutesData:
     place: str
     jury: tuple[JudgeInfo, ...]
     categories: tuple[MinutesCategory, ...]
-    tie_decisions: tuple[str, ...]
+    ties: tuple[str, ...]  # each tie: who, with which scores, and what settled it
     method: str
-    time: time | None = None
+    time: time | None = None  # when the jury's session began
+    days: tuple[dt.date, ...] = ()  # the days the teams presented
+    absences: tuple[str, ...] = ()  # each total not counted, with its reason
+    lock_note: str = ""  # the reason recorded when the results were locked
+    qr_text: str | None = None
 
 
 @dataclass(frozen=True)
@@ -189,6 +230,7 @@ class CertificateData:
     achievement: str  # "Lolos ke Tingkat Provinsi DKI Jakarta"; empty for a rank alone
     date: date
     chair: JudgeInfo
+    qr_text: str | None = None
 
 
 @dataclass(frozen=True)
@@ -207,7 +249,8 @@ class FeedbackLine:
 
 @dataclass(frozen=True)
 class FeedbackNote:
-    judge_number: int  # printed as "Juri 1": notes never name the judge
+    """A judge's note, without the judge: the service puts a team's notes in a shuffled order."""
+
     criterion_code: str | None  # None for a note on the whole presentation
     text: str
 
@@ -227,9 +270,166 @@ class FeedbackData:
     shared_rank: bool
     lines: tuple[FeedbackLine, ...]
     notes: tuple[FeedbackNote, ...]
+    qr_text: str | None = None
 
 
-DocumentData: TypeAlias = ScoreSheetData | RecapData | MinutesData | CertificateData | FeedbackData
+# --- documents of the event: declarations, attendance, per-judge recaps, announcement ------
+
+
+@dataclass(frozen=True)
+class DeclaredTeam:
+    """A team a judge will not score, and why."""
+
+    team_code: str
+    institution: str
+    title: str
+    category_name: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class DeclarationData:
+    """A judge's declaration of conflicts of interest, signed before the scoring starts."""
+
+    header: Header
+    judge: JudgeInfo
+    teams: tuple[DeclaredTeam, ...]  # empty: the judge declares no conflict
+    date: date
+
+
+@dataclass(frozen=True)
+class AttendanceRow:
+    judge: JudgeInfo
+    key_fingerprint: str = ""  # the judge's laptop key, once judges score on their own laptops
+
+
+@dataclass(frozen=True)
+class AttendanceData:
+    """Daftar hadir: the judges present on one day, each signing beside their name."""
+
+    header: Header
+    day_number: int
+    date: date
+    start: time | None
+    place: str
+    rows: tuple[AttendanceRow, ...]
+
+
+@dataclass(frozen=True)
+class JudgeRecapLine:
+    team_code: str
+    institution: str
+    title: str
+    scores: tuple[Decimal | None, ...]  # in the order of JudgeRecapData.criteria
+    total: Exact | None
+    remark: str = ""  # why there is no total: "tidak menilai (konflik kepentingan)"
+
+
+@dataclass(frozen=True)
+class JudgeRecapGroup:
+    category_name: str
+    lines: tuple[JudgeRecapLine, ...]
+
+
+@dataclass(frozen=True)
+class JudgeRecapData:
+    """Every score one judge gave, signed once instead of once per sheet."""
+
+    header: Header
+    judge: JudgeInfo
+    criteria: tuple[tuple[str, Decimal], ...]  # code and weight of each column
+    groups: tuple[JudgeRecapGroup, ...]
+    signed_on: date
+    formula: str = ""
+    qr_text: str | None = None
+
+
+@dataclass(frozen=True)
+class AnnouncedPlace:
+    rank: int
+    shared_rank: bool
+    pending: bool  # the jury has still to decide this place
+    institution: str
+    title: str
+    score: Exact
+    advances: bool
+
+
+@dataclass(frozen=True)
+class AnnouncedCategory:
+    name: str
+    places: tuple[AnnouncedPlace, ...]  # in announcing order: the lowest place first
+
+
+@dataclass(frozen=True)
+class AnnouncementData:
+    """The winners as the master of ceremonies reads them out at the closing."""
+
+    header: Header
+    categories: tuple[AnnouncedCategory, ...]
+    date: date
+    chair: JudgeInfo | None
+    qr_text: str | None = None
+
+
+@dataclass(frozen=True)
+class RobustnessRow:
+    team_code: str
+    institution: str
+    rank: int | None  # under the convention's method with every judge
+    advances: bool
+    ranks: tuple[int | None, ...]  # under each scenario of RobustnessData.scenarios
+    advancing: tuple[bool, ...]
+    flag: str = ""  # what the place or advancement depends on; empty when it holds
+
+
+@dataclass(frozen=True)
+class RobustnessCategory:
+    name: str
+    quota: int
+    rows: tuple[RobustnessRow, ...]
+
+
+@dataclass(frozen=True)
+class RobustnessData:
+    """The ranking of each category under every method and with each judge left out."""
+
+    header: Header
+    method: str  # the convention's method, named
+    scenarios: tuple[str, ...]  # column heads: the methods, then "tanpa J1", "tanpa J2", …
+    methods: int  # how many of the scenarios are methods
+    categories: tuple[RobustnessCategory, ...]
+    qr_text: str | None = None
+
+
+@dataclass(frozen=True)
+class Later:
+    """A document whose data is worked out only when it is laid out, wherever that is.
+
+    The robustness annex ranks every team two dozen times over: worked out with the rest of
+    a large print run's data it held up every worker; as a ``Later``, the worker that lays it
+    out works it out, beside the others. ``make`` must pickle: a module-level function, or a
+    ``functools.partial`` of one.
+    """
+
+    make: Callable[[], DocumentData]
+    qr_text: str | None = None  # its QR code's own text, given to what ``make`` returns
+
+
+DocumentData: TypeAlias = (
+    ScoreSheetData
+    | ScoringGuideData
+    | RecapData
+    | MinutesData
+    | CertificateData
+    | FeedbackData
+    | DeclarationData
+    | AttendanceData
+    | JudgeRecapData
+    | AnnouncementData
+    | RobustnessData
+    | Later
+)
 
 
 @dataclass(frozen=True)
@@ -241,8 +441,23 @@ class DocumentSet:
     minutes: MinutesData | None = None
     certificates: tuple[CertificateData, ...] = ()
     feedback: tuple[FeedbackData, ...] = ()
+    declarations: tuple[DeclarationData, ...] = ()
+    attendance: tuple[AttendanceData, ...] = ()
+    judge_recaps: tuple[JudgeRecapData, ...] = ()
+    announcement: AnnouncementData | None = None
+    robustness: RobustnessData | Later | None = None
+    guide: ScoringGuideData | None = None  # printed before the blank paper forms
 
     def documents(self) -> tuple[DocumentData, ...]:
-        head: tuple[DocumentData, ...] = (*self.score_sheets, *self.recaps)
-        middle: tuple[DocumentData, ...] = (self.minutes,) if self.minutes is not None else ()
-        return (*head, *middle, *self.certificates, *self.feedback)
+        """The minutes and their annexes first, then each judge's, each team's and the forms."""
+        single = (self.minutes, *self.recaps, self.robustness, self.announcement)
+        return (
+            *(document for document in single if document is not None),
+            *self.judge_recaps,
+            *self.score_sheets,
+            *self.feedback,
+            *self.certificates,
+            *((self.guide,) if self.guide is not None else ()),
+            *self.declarations,
+            *self.attendance,
+        )

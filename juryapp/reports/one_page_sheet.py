@@ -11,7 +11,8 @@ from reportlab.lib.colors import black
 from reportlab.platypus import Flowable
 
 from juryapp.reports import fonts
-from juryapp.reports.layout import (
+from juryapp.reports.speedups import drawn_once
+from juryapp.reports.styles import (
     FIELD_PADDING,
     GRID_FONT_SIZE,
     GRID_PADDING,
@@ -20,7 +21,6 @@ from juryapp.reports.layout import (
     RULE,
     SIGNATURE_PADDING,
     Padding,
-    drawn_once,
 )
 
 # The score sheet's own measures, which its table layout (score_sheet.py) sets too
@@ -42,6 +42,7 @@ class SheetPieces:
     criteria: Sequence[Sequence[Any]]  # header row, a row per criterion, the total row
     criteria_widths: Sequence[float]
     body_padding: float  # above and below each criterion's cells
+    legend: Sequence[Flowable]  # under the criteria: how values are worked out
     notes: tuple[Flowable, Flowable]  # heading and text
     signature: Sequence[Flowable]  # place and date, title, room to sign, name, detail
     signature_width: float
@@ -123,6 +124,11 @@ def _lay_out(pieces: SheetPieces, width: float) -> tuple[list[_Op], float]:
     y = _fields(ops, pieces, y)
     y += pieces.gaps[1]
     y = _criteria(ops, pieces, width, y)
+    for flowable in pieces.legend:
+        _w, h = flowable.wrap(width, 1e6)
+        y += flowable.getSpaceBefore()
+        ops.append(("flow", flowable, 0.0, y + h))
+        y += h + flowable.getSpaceAfter()
     y += pieces.gaps[2]
     y = _notes(ops, pieces, width, y)
     y += pieces.gaps[3]

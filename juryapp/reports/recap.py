@@ -7,33 +7,32 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
+from reportlab.platypus import Flowable, Spacer, Table
 
 from juryapp.reports import fonts
-from juryapp.reports.labels import label
-from juryapp.reports.layout import (
-    RULE,
-    SHADE,
-    Part,
+from juryapp.reports.blocks import (
     bold,
-    build_pdf,
-    frame_width,
     grid_table,
-    judge_signature,
     numbered,
-    para,
     place_and_date,
     rank_text,
     score_text,
-    signature_grid,
-    styles,
+    signature_table,
+    tight,
 )
+from juryapp.reports.keeping import KeepRowsWith
+from juryapp.reports.labels import label
+from juryapp.reports.layout import Part, build_pdf, frame_width
 from juryapp.reports.model import DocumentStamp, Header, JudgeTotal, MarkKind, RecapData, RecapRow
+from juryapp.reports.speedups import ReusedTable, para
+from juryapp.reports.styles import INK, RULE, SHADE, styles
 
 # above this many judges the table switches to the condensed face to keep every column
 _DENSE_FROM = 9
 # below this width the institution and the title share one column
 _SPLIT_TEXT_WIDTH = 110 * mm
+# the least room the teams' names get, however many judges there are
+_MIN_TEXT_WIDTH = 38 * mm
 
 
 def render_recap(data: RecapData, stamp: DocumentStamp) -> bytes:
@@ -47,26 +46,29 @@ def recap_part(data: RecapData, stamp: DocumentStamp) -> Part:
     width = frame_width(stamp, "landscape")
     title = label("recap_title", lang)
     category = label("category_named", lang, name=data.category_name)
+    notes = _not_scored_notes(data)
     flow: list[Flowable] = [
         para(title, st.title),
+        para(data.header.convention_name, st.subtitle),
         para(category.upper(), st.subtitle),
         Spacer(1, 3 * mm),
         para(_summary(data, lang), st.text),
         Spacer(1, 2.5 * mm),
-        _table(data, lang, width),
-        Spacer(1, 2 * mm),
     ]
-    flow += _legend(data, lang)
+    after: list[Flowable] = [Spacer(1, 2 * mm), *_legend(data, notes, lang)]
     if data.ties:
-        flow.append(Spacer(1, 2.5 * mm))
-        flow.append(para(f"{bold(label('ties', lang))}:", st.text, markup=True))
-        flow += numbered(data.ties, st.text)
-    flow += [Spacer(1, 4 * mm), _signatures(data, lang, width)]
+        after.append(Spacer(1, 2.5 * mm))
+        after.append(para(f"{bold(label('ties', lang))}:", st.text, markup=True))
+        after += numbered(data.ties, st.text)
+    after += [Spacer(1, 4 * mm), *_signatures(data, lang, width)]
+    # the last rows of the table go over with the signatures, never the signatures alone
+    flow.append(KeepRowsWith(_table(data, notes, lang, width), after=after, tail_rows=2))
     return Part(
         header=data.header,
         flowables=tuple(flow),
         running_title=f"{title} — {category}",
         orientation="landscape",
+        qr_text=data.qr_text,
     )
 
 
@@ -90,30 +92,56 @@ def remark_text(advances: bool, remark: str, header: Header, lang: str) -> str:
     return "; ".join(parts)
 
 
-def _mark(mark: JudgeTotal, lang: str) -> str:
+def _not_scored_notes(data: RecapData) -> dict[tuple[int, int], int]:
+    """A number for each abstained or missing total, as its footnote under the table."""
+    notes: dict[tuple[int, int], int] = {}
+    for row_index, row in enumerate(data.rows):
+        for judge_index, mark in enumerate(row.judge_totals):
+            if mark.kind in (MarkKind.ABSTAINED, MarkKind.MISSING):
+                notes[(row_index, judge_index)] = len(notes) + 1
+    return notes
+
+
+def _mark(mark: JudgeTotal, note: int | None, lang: str, style: Any, *, starred: bool) -> Any:
     if mark.kind is MarkKind.COUNTED:
-        return score_text(mark.total, lang)
+        text = score_text(mark.total, lang)
+        return f"{text}*" if mark.outlier and starred else text
     if mark.kind is MarkKind.CONFLICT:
         return label("none", lang)
-    return label("mark_abstained" if mark.kind is MarkKind.ABSTAINED else "mark_missing", lang)
+    # "tidak menilai (1)": the reason is under the table, where there is room for it
+    return para(f"{label('not_scored', lang)} ({note})", style)
 
 
-def _table(data: RecapData, lang: str, width: float) -> Table:
+def _table(data: RecapData, notes: dict[tuple[int, int], int], lang: str, width: float) -> Table:
     st = styles()
     judges = len(data.judges)
     dense = judges >= _DENSE_FROM
     cell, centre, head = (
         (st.dense, st.dense_center, st.dense_head) if dense else (st.cell, st.cell_center, st.head)
     )
+    small = st.dense_center if dense else st.small_center
     font = fonts.CONDENSED if dense else fonts.SANS
     size = cell.fontSize
-    marks = [[_mark(mark, lang) for mark in row.judge_totals] for row in data.rows]
-    judge_w = _judge_width(marks, font, size, padding=1.5 if dense else 3)
+    # an outlier's frame marks it; where there is room, an asterisk too (for a reader of the
+    # text, and of a copy in black and white)
+    marks = [
+        [
+            _mark(mark, notes.get((row_index, judge_index)), lang, small, starred=not dense)
+            for judge_index, mark in enumerate(row.judge_totals)
+        ]
+        for row_index, row in enumerate(data.rows)
+    ]
+    padding = 1.5 if dense else 3
+    judge_w = _judge_width(marks, font, size, padding, starred=not dense)
     number_w = 7 * mm if dense else 9 * mm
     final_w = 13 * mm if dense else 17 * mm
     rank_w = 14 * mm if dense else 20 * mm
     remark_w = 25 * mm if dense else 36 * mm
-    rest = width - number_w - judges * judge_w - final_w - rank_w - remark_w
+    fixed = number_w + final_w + rank_w + remark_w
+    if judges and width - fixed - judges * judge_w < _MIN_TEXT_WIDTH:
+        # many judges: their columns give way so that the teams can still be named
+        judge_w = (width - fixed - _MIN_TEXT_WIDTH) / judges
+    rest = width - fixed - judges * judge_w
     split = rest >= _SPLIT_TEXT_WIDTH
     text_widths = [rest * 0.5, rest * 0.5] if split else [rest]
 
@@ -144,7 +172,7 @@ def _table(data: RecapData, lang: str, width: float) -> Table:
                 *_text_cells(row, split, cell),
                 *row_marks,
                 score_text(row.final_score, lang),
-                para(rank_text(row.rank, row.shared_rank, lang), centre),
+                para(rank_text(row.rank, row.shared_rank, lang, pending=row.pending), centre),
                 para(remark_text(row.advances, row.remark, data.header, lang), cell),
             ]
         )
@@ -172,16 +200,37 @@ def _table(data: RecapData, lang: str, width: float) -> Table:
         for col in [*range(first_judge), *range(first_judge + judges, len(widths))]:
             extra.append(("SPAN", (col, 0), (col, 1)))
     extra += _row_marks(data.rows, header_rows)
+    extra += _outlier_boxes(data.rows, header_rows, first_judge)
     return grid_table(rows, widths, header_rows=header_rows, long=True, extra=extra)
+
+
+def _outlier_boxes(rows: tuple[RecapRow, ...], first: int, column: int) -> list[tuple[Any, ...]]:
+    """A frame round each total far from its panel's mean, so it catches the eye."""
+    return [
+        ("BOX", (column + j, first + i), (column + j, first + i), 1.2, INK)
+        for i, row in enumerate(rows)
+        for j, mark in enumerate(row.judge_totals)
+        if mark.outlier
+    ]
 
 
 def _bold(font: str) -> str:
     return fonts.CONDENSED_BOLD if font == fonts.CONDENSED else fonts.SANS_BOLD
 
 
-def _judge_width(marks: list[list[str]], font: str, size: float, padding: float) -> float:
-    narrowest = float(stringWidth("00,00", font, size))
-    widest = max((float(stringWidth(text, font, size)) for row in marks for text in row), default=0)
+def _judge_width(
+    marks: list[list[Any]], font: str, size: float, padding: float, *, starred: bool
+) -> float:
+    narrowest = float(stringWidth("00,00*" if starred else "00,00", font, size))
+    widest = max(
+        (
+            float(stringWidth(text, font, size))
+            for row in marks
+            for text in row
+            if type(text) is str
+        ),
+        default=0,
+    )
     # both paddings plus a little air, or a bold 100,00 touches the rules
     return max(widest, narrowest) + 2 * padding + 2
 
@@ -210,31 +259,50 @@ def _row_marks(rows: tuple[RecapRow, ...], first: int) -> list[tuple[Any, ...]]:
     return commands
 
 
-def _legend(data: RecapData, lang: str) -> list[Flowable]:
+def _legend(data: RecapData, notes: dict[tuple[int, int], int], lang: str) -> list[Flowable]:
     st = styles()
     names = "; ".join(f"{n} = {judge.name}" for n, judge in enumerate(data.judges, 1))
     lines = [f"{label('judges_key', lang)} {names}"]
-    kinds = {mark.kind for row in data.rows for mark in row.judge_totals}
-    for kind, key in (
-        (MarkKind.CONFLICT, "legend_conflict"),
-        (MarkKind.ABSTAINED, "legend_abstained"),
-        (MarkKind.MISSING, "legend_missing"),
-    ):
-        if kind in kinds:
-            lines.append(label(key, lang))
+    marks = [mark for row in data.rows for mark in row.judge_totals]
+    if any(mark.kind is MarkKind.CONFLICT for mark in marks):
+        lines.append(label("legend_conflict", lang))
+    if any(mark.outlier for mark in marks) and data.outlier_threshold is not None:
+        points = score_text(data.outlier_threshold, lang)
+        key = "legend_outlier" if len(data.judges) < _DENSE_FROM else "legend_outlier_framed"
+        lines.append(label(key, lang, points=points))
+    for (row_index, judge_index), number in notes.items():
+        row = data.rows[row_index]
+        mark = row.judge_totals[judge_index]
+        lines.append(
+            label(
+                "legend_not_scored",
+                lang,
+                n=number,
+                judge=data.judges[judge_index].name,
+                team=f"{row.team_code} ({row.institution})",
+                reason=mark.reason or label("none", lang),
+            )
+        )
     return [para(line, st.small) for line in lines]
 
 
-def _signatures(data: RecapData, lang: str, width: float) -> Flowable:
+def _signatures(data: RecapData, lang: str, width: float) -> list[Flowable]:
     st = styles()
-    columns = max(1, min(len(data.judges), 5))
-    cell = width / columns
-    blocks = [judge_signature(judge, cell - 4 * mm, lang) for judge in data.judges]
+    columns = 1 if len(data.judges) <= 3 else 2
     date_line = place_and_date(data.header, data.signed_on, lang)
-    head = Table(
-        [[para(f"{bold(label('jury_signs', lang))}", st.text, markup=True),
-          para(date_line, st.cell_right)]],
+    # "Dewan Juri" over the left half and the place and date over the right, on one line
+    heading = ReusedTable(
+        [
+            [
+                para(bold(label("jury_signs", lang).upper()), st.text, markup=True),
+                para(date_line, st.sign),
+            ]
+        ],
         colWidths=[width / 2, width / 2],
-    )  # fmt: skip
-    head.setStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
-    return KeepTogether([head, Spacer(1, 2 * mm), signature_grid(blocks, columns, width)])
+    )
+    heading.setStyle(tight())
+    return [
+        heading,
+        Spacer(1, 1.5 * mm),
+        signature_table(data.judges, width, lang, columns=columns),
+    ]

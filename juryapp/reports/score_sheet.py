@@ -13,28 +13,23 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from juryapp.domain.formatting import format_date
 from juryapp.reports import fonts
-from juryapp.reports.labels import label
-from juryapp.reports.layout import (
-    GRID_RULE,
-    RULE,
-    Part,
+from juryapp.reports.blocks import (
     align_right,
     bold,
-    build_pdf,
     field_table,
-    fixed_para,
-    frame_width,
+    fill_in,
     grid_table,
     italic,
     judge_detail,
-    para,
+    nip_line,
     plain_number,
     score_text,
     signature_block,
     signature_rows,
-    styles,
 )
-from juryapp.reports.model import DocumentStamp, ScoreSheetData
+from juryapp.reports.labels import label
+from juryapp.reports.layout import Part, build_pdf, frame_width
+from juryapp.reports.model import DocumentStamp, ScoreSheetData, ScoringGuideData
 from juryapp.reports.one_page_sheet import (
     NOTES_PADDING,
     TOTAL_PADDING,
@@ -43,6 +38,8 @@ from juryapp.reports.one_page_sheet import (
     OnePageSheet,
     SheetPieces,
 )
+from juryapp.reports.speedups import fixed_para, para
+from juryapp.reports.styles import GRID_RULE, RULE, styles
 
 _DOTS = "." * 60
 MakePara = Callable[..., Flowable]  # para, or fixed_para for what repeats on every sheet
@@ -50,7 +47,7 @@ _GAP = 4 * mm
 _SIGNATURE_GAP = 5 * mm
 _LABEL_WIDTH = 32 * mm
 _COLON_WIDTH = 4 * mm
-_SIGNATURE_WIDTH = 75 * mm
+_SIGNATURE_WIDTH = 90 * mm
 _LONG_NOTES = 120 * mm
 
 
@@ -76,15 +73,97 @@ def score_sheet_part(data: ScoreSheetData, stamp: DocumentStamp) -> Part:
         )
         if part
     )
-    return Part(header=data.header, flowables=tuple(flow), running_title=running)
+    return Part(
+        header=data.header,
+        flowables=tuple(flow),
+        running_title=running,
+        form=data.blank,
+        qr_text=data.qr_text,
+    )
 
 
 def _heading(data: ScoreSheetData, lang: str, make: MakePara = para) -> list[Flowable]:
     st = styles()
-    heading = [make(label("sheet_title", lang), st.title)]
-    if data.category_name:
-        heading.append(make(label("category_named", lang, name=data.category_name), st.subtitle))
-    return heading
+    # the category is among the particulars below: the subtitle names the convention
+    return [
+        make(label("sheet_title", lang), st.title),
+        make(data.header.convention_name, st.subtitle),
+    ]
+
+
+def _legend(data: ScoreSheetData, lang: str, make: MakePara = para) -> list[Flowable]:
+    """How a value is worked out and, on the paper form, what each score means."""
+    st = styles()
+    lines = []
+    if data.formula:
+        lines.append(label("formula_line", lang, formula=data.formula))
+    levels = _shared_levels(data)
+    if data.blank and levels:
+        lines.append(label("levels_line", lang, levels=levels))
+    if data.blank:
+        lines.append(label("blank_form", lang))
+    if not lines:
+        return []
+    # on the paper form the judge works the values out from it: black, not a grey footnote
+    style = st.cell if data.blank else st.small
+    return [Spacer(1, 1.5 * mm), *(make(line, style) for line in lines)]
+
+
+def _shared_levels(data: ScoreSheetData) -> str:
+    """``1 = Sangat Kurang · … · 5 = Sangat Baik`` when every criterion names its levels alike."""
+    named = {tuple((level.score, level.label) for level in line.levels) for line in data.criteria}
+    if len(named) != 1:
+        return ""
+    (levels,) = named
+    return " · ".join(f"{plain_number(score, 'id')} = {name}" for score, name in levels)
+
+
+def render_guide(data: ScoringGuideData, stamp: DocumentStamp) -> bytes:
+    """The scoring guide as a one-document PDF."""
+    return build_pdf([guide_part(data, stamp)], stamp)
+
+
+def guide_part(data: ScoringGuideData, stamp: DocumentStamp) -> Part:
+    """The scoring guide for paper judging: each criterion's level descriptors."""
+    lang = stamp.lang
+    st = styles()
+    width = frame_width(stamp, "portrait")
+    head = [para(label(key, lang), st.head) for key in ("criterion", "score", "meaning")]
+    rows: list[list[Any]] = [head]
+    spans: list[tuple[Any, ...]] = []
+    for line in data.criteria:
+        text = f"{bold(line.code)} {escape(line.name)} ({plain_number(line.weight, lang)})"
+        if line.description:
+            text += f'<br/><font size="7.5">{escape(line.description)}</font>'
+        first = len(rows)
+        if not line.levels:
+            rows.append([para(text, st.cell, markup=True), "", ""])
+            continue
+        for index, level in enumerate(line.levels):
+            meaning = bold(level.label)
+            if level.description:
+                meaning += f" — {escape(level.description)}"
+            rows.append(
+                [
+                    para(text, st.cell, markup=True) if index == 0 else "",
+                    plain_number(level.score, lang),
+                    para(meaning, st.cell, markup=True),
+                ]
+            )
+        spans.append(("SPAN", (0, first), (0, len(rows) - 1)))
+    widths = [0.36 * width, 12 * mm, 0.64 * width - 12 * mm]
+    extra = [*spans, ("VALIGN", (0, 1), (-1, -1), "TOP"), ("ALIGN", (1, 1), (1, -1), "CENTER")]
+    title = label("guide_title", lang)
+    flow: list[Flowable] = [
+        para(title, st.title),
+        para(data.header.convention_name, st.subtitle),
+        Spacer(1, 3 * mm),
+        para(label("guide_note", lang), st.text),
+    ]
+    if data.formula:
+        flow.append(para(label("formula_line", lang, formula=data.formula), st.text))
+    flow += [Spacer(1, 2.5 * mm), grid_table(rows, widths, extra=extra)]
+    return Part(header=data.header, flowables=tuple(flow), running_title=title, form=True)
 
 
 @functools.lru_cache(maxsize=64)
@@ -101,9 +180,8 @@ def _flowables(data: ScoreSheetData, lang: str, width: float) -> list[Flowable]:
         field_table(_particular_rows(data, lang), width, label_width=_LABEL_WIDTH),
         Spacer(1, _GAP),
         _criteria_table(data, lang, width),
+        *_legend(data, lang),
     ]
-    if data.blank:
-        flow += [Spacer(1, 1.5 * mm), para(label("blank_form", lang), styles().small)]
     notes = _notes(data, lang, width)
     closing = [notes, Spacer(1, _SIGNATURE_GAP), _signature(data, lang, width)]
     flow.append(Spacer(1, _GAP))
@@ -141,6 +219,7 @@ def _pieces(data: ScoreSheetData, lang: str, width: float) -> SheetPieces:
         criteria=rows,
         criteria_widths=widths,
         body_padding=padding,
+        legend=_legend(data, lang, fixed_para),
         notes=(heading, body),
         signature=_fixed_signature(**_signature_fields(data, lang)),
         signature_width=_SIGNATURE_WIDTH,
@@ -237,7 +316,7 @@ def _criteria_rows(
     weights = sum((line.weight for line in data.criteria), Decimal(0))
     total = "" if data.blank or data.total is None else score_text(data.total, lang)
     rows.append([label("total", lang), "", plain_number(weights, lang), "", total])
-    padding = 7 if data.blank else 3
+    padding = 5.5 if data.blank else 3  # room to write a score by hand
     number_w, weight_w, score_w, value_w = 10 * mm, 16 * mm, 22 * mm, 22 * mm
     widths = [number_w, width - number_w - weight_w - score_w - value_w, weight_w, score_w, value_w]
     return rows, widths, padding
@@ -254,7 +333,7 @@ def _notes_paragraphs(
 def _notes(data: ScoreSheetData, lang: str, width: float) -> Table:
     heading, text = _notes_paragraphs(data, lang)
     if data.blank:
-        body: list[Any] = [[""] for _ in range(4)]
+        body: list[Any] = [[""] for _ in range(3)]
         commands: list[tuple[Any, ...]] = [
             ("LINEBELOW", (0, 1), (0, -1), 0.3, RULE, None, (1, 2)),
         ]
@@ -269,6 +348,7 @@ def _notes(data: ScoreSheetData, lang: str, width: float) -> Table:
     table.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), fonts.SANS),
                 ("BOX", (0, 0), (-1, -1), GRID_RULE, RULE),
                 *NOTES_PADDING.commands(),
                 *commands,
@@ -287,9 +367,9 @@ def _signature_fields(data: ScoreSheetData, lang: str) -> dict[str, Any]:
     return {
         "title": label("judge_signs", lang),
         "name": judge.name if judge else "",
-        "detail": judge_detail(judge, lang) if judge else label("nip", lang, nip="." * 36),
+        "detail": judge_detail(judge, lang) if judge else nip_line("", lang),
         "width": _SIGNATURE_WIDTH,
-        "place_date": label("place_date", lang, place=data.header.city or "." * 20, date=when),
+        "place_date": label("place_date", lang, place=fill_in(data.header.city, 20), date=when),
         "signature_png": judge.signature_png if judge and not data.blank else None,
     }
 

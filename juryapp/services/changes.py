@@ -46,6 +46,8 @@ LONGEST_PARSED = 100_000
 # key. They record a set-up digest too (the lock and the keys are part of it), but they change
 # nothing a set-up or scoring screen shows.
 _RESULTS_ACTIONS = ("results.", "tie.", "key.")
+# Actions about the judges' own laptops: what the hub received, forks, the judges' keys.
+_LAPTOP_ACTIONS = ("log.", "judge_key.")
 
 
 class Change(StrEnum):
@@ -55,6 +57,7 @@ class Change(StrEnum):
     SETUP = "setup"  # details, days, categories, rubric, teams, judges, conflicts, schedule
     RESULTS = "results"  # lock, release, tie decisions, the signing key
     ACCOUNTS = "accounts"  # accounts, PINs, lockouts, sign-ins
+    LAPTOPS = "laptops"  # judges' logs merged at the hub, forks settled, judges' keys
 
 
 Sheet = tuple[str, str]  # (judge code, team code)
@@ -120,6 +123,8 @@ def classify(action: str, details: dict[str, Any]) -> tuple[frozenset[Change], f
     if action.startswith(_RESULTS_ACTIONS):
         return frozenset({Change.RESULTS}), frozenset()
     kinds: set[Change] = set()
+    if action.startswith(_LAPTOP_ACTIONS):
+        kinds.add(Change.LAPTOPS)
     sheets: set[Sheet] = set()
     recorded = details.get("sheets")
     if isinstance(recorded, dict):
@@ -161,6 +166,13 @@ class ChangeFeed:
             events = 0
             for _seq, action, details in connection.execute(_AFTER, {"after": after, "head": head}):
                 events += 1
+                if len(details or "") > LONGEST_PARSED:  # a bulk change: every sheet
+                    kinds, sheets = _classify_unparsed(action, details)
+                    collected.kinds |= kinds
+                    if Change.SCORES in kinds:
+                        collected.every_sheet = True
+                        collected.sheets.clear()
+                    continue
                 kinds, sheets = classify(action, _details(details))
                 collected.kinds |= kinds
                 if not collected.every_sheet:
@@ -186,7 +198,8 @@ def _classify_unparsed(action: str, details: str) -> tuple[frozenset[Change], fr
     """
     if action.startswith(_RESULTS_ACTIONS):
         return frozenset({Change.RESULTS}), frozenset()
-    found = {
+    laptops = {Change.LAPTOPS} if action.startswith(_LAPTOP_ACTIONS) else set()
+    found = laptops | {
         kind
         for kind, key in (
             (Change.SCORES, '"sheets":'),

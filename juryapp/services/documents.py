@@ -2,50 +2,89 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+import functools
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
-from fractions import Fraction
+from enum import StrEnum
 
 from juryapp.domain.formatting import roman
-from juryapp.domain.kinds import JudgeRole, Method
+from juryapp.domain.kinds import JudgeRole
 from juryapp.domain.model import ConventionSpec
-from juryapp.domain.results import CategoryResult, MarkStatus, Results, TeamResult
-from juryapp.domain.totals import TotalRule
+from juryapp.domain.results import (
+    CategoryResult,
+    MarkStatus,
+    Results,
+    SheetInput,
+    TeamResult,
+    TieDecision,
+)
+from juryapp.domain.robustness import Robustness, robustness
 from juryapp.reports.model import (
+    AnnouncedCategory,
+    AnnouncedPlace,
+    AnnouncementData,
     CertificateData,
-    CriterionLine,
     DocumentSet,
-    FeedbackData,
-    FeedbackLine,
-    FeedbackNote,
     Header,
     JudgeInfo,
     JudgeTotal,
+    Later,
     MarkKind,
     MinutesCategory,
     MinutesData,
     MinutesWinner,
     RecapData,
     RecapRow,
-    ScoreSheetData,
+    RobustnessCategory,
+    RobustnessData,
+    RobustnessRow,
 )
+from juryapp.services import event_documents
 from juryapp.services.results import Snapshot
+from juryapp.services.wording import (
+    METHOD_NAMES,
+    SHORT_METHOD_NAMES,
+    listing,
+    not_scored_reason,
+    pick,
+    remark,
+    tie_sentences,
+)
 
-METHOD_NAMES = {
-    Method.MEAN: ("Rata-rata nilai seluruh juri", "Mean of all judges' totals"),
-    Method.TRIMMED: (
-        "Rata-rata terpangkas (nilai tertinggi dan terendah tidak dihitung)",
-        "Trimmed mean (highest and lowest totals dropped)",
-    ),
-    Method.MEDIAN: ("Median nilai juri", "Median of the judges' totals"),
-    Method.ZSCORE: (
-        "Skor-z per juri, dikembalikan ke skala nilai",
-        "Per-judge z-scores rescaled to the score range",
-    ),
-}
 PODIUM = 3  # Juara I–III get certificates even where fewer teams advance
+
+
+class Kind(StrEnum):
+    """The document kinds ``juryapp report --documents`` accepts, in printing order."""
+
+    MINUTES = "minutes"
+    RECAP = "recap"
+    ROBUSTNESS = "robustness"
+    ANNOUNCEMENT = "announcement"
+    JUDGE_RECAP = "judge-recap"
+    SHEETS = "sheets"
+    FEEDBACK = "feedback"
+    CERTIFICATES = "certificates"
+    BLANK = "blank"
+    DECLARATIONS = "declarations"
+    ATTENDANCE = "attendance"
+
+
+# Printed on plain paper and bound together: the combined file holds these. Certificates go
+# on card stock and the forms are printed before or during the event, each on its own.
+COMBINED_KINDS = frozenset(
+    {
+        Kind.MINUTES,
+        Kind.RECAP,
+        Kind.ROBUSTNESS,
+        Kind.ANNOUNCEMENT,
+        Kind.JUDGE_RECAP,
+        Kind.SHEETS,
+        Kind.FEEDBACK,
+    }
+)
+FORM_KINDS = frozenset({Kind.BLANK, Kind.DECLARATIONS, Kind.ATTENDANCE})
 
 
 @dataclass(frozen=True)
@@ -55,14 +94,17 @@ class DocumentInputs:
     notes: Mapping[tuple[str, str], tuple[str, Mapping[str, str]]]
     signatures: Mapping[str, bytes]
     lang: str
+    abstentions: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    lock_note: str = ""
+    kinds: Collection[Kind] = tuple(Kind)  # only these are prepared
+    judge_keys: Mapping[str, str] = field(default_factory=dict)  # judge code → key fingerprint
 
 
-def _pick(lang: str, id_text: str, en_text: str) -> str:
-    return en_text if lang == "en" and en_text else id_text
-
-
-def header_of(spec: ConventionSpec) -> Header:
+def header_of(spec: ConventionSpec, lang: str = "id") -> Header:
     info = spec.info
+    next_level = info.next_level
+    if lang == "en" and info.next_level:
+        next_level = info.next_level_en or f"next level ({info.next_level})"
     return Header(
         convention_name=info.name,
         theme=info.theme,
@@ -72,15 +114,19 @@ def header_of(spec: ConventionSpec) -> Header:
         organiser_head_nip=info.organiser_head_nip,
         venue=info.venue,
         city=info.city,
-        logo_path=None,
-        next_level=info.next_level,
+        next_level=next_level,
+        parent_body=tuple(line for line in (info.parent_body, info.parent_office) if line),
+        address=info.address,
+        telephone=info.telephone,
+        email=info.email,
+        website=info.website,
+        organiser_head_rank=info.organiser_head_rank,
+        logo=info.logo,
     )
 
 
-def build_document_set(inputs: DocumentInputs) -> DocumentSet:
-    spec, results, lang = inputs.snapshot.spec, inputs.results, inputs.lang
-    header = header_of(spec)
-    judges = tuple(
+def judges_of(spec: ConventionSpec, signatures: Mapping[str, bytes]) -> tuple[JudgeInfo, ...]:
+    return tuple(
         JudgeInfo(
             code=j.code,
             name=j.name,
@@ -88,199 +134,51 @@ def build_document_set(inputs: DocumentInputs) -> DocumentSet:
             position=j.position,
             nip=j.nip,
             is_chair=j.role is JudgeRole.CHAIR,
-            signature_png=inputs.signatures.get(j.code),
+            signature_png=signatures.get(j.code),
         )
         for j in spec.judges
     )
+
+
+def build_document_set(inputs: DocumentInputs) -> DocumentSet:
+    spec, results, lang = inputs.snapshot.spec, inputs.results, inputs.lang
+    kinds = set(inputs.kinds)
+    header = header_of(spec, lang)
+    judges = judges_of(spec, inputs.signatures)
+    first_day = spec.days[0].date if spec.days else date.today()
     last_day = spec.days[-1].date if spec.days else date.today()
-    sheets = _score_sheets(inputs, header, judges)
-    blanks = _blank_forms(spec, header)
-    recaps = tuple(
-        _recap(category, header, judges, lang, results.method, last_day)
-        for category in results.categories
-    )
-    minutes = _minutes(spec, results, header, judges, lang, last_day)
     chair = next((j for j in judges if j.is_chair), judges[0] if judges else None)
-    certificates = _certificates(spec, results, header, chair, lang, last_day) if chair else ()
-    feedback = tuple(
-        _feedback(spec, category, team, header, inputs, standing)
-        for category in results.categories
-        for standing in [_category_standing(spec, category)]
-        for team in category.teams
-    )
+    sheets = event_documents.score_sheets(inputs, header, judges) if Kind.SHEETS in kinds else ()
+    blanks = event_documents.blank_forms(spec, header, lang) if Kind.BLANK in kinds else ()
     return DocumentSet(
         score_sheets=sheets + blanks,
-        recaps=recaps,
-        minutes=minutes,
-        certificates=certificates,
-        feedback=feedback,
+        recaps=tuple(
+            _recap(inputs, category, header, judges, last_day) for category in results.categories
+        )
+        if Kind.RECAP in kinds
+        else (),
+        minutes=_minutes(inputs, header, judges, last_day) if Kind.MINUTES in kinds else None,
+        certificates=_certificates(spec, results, header, chair, lang, last_day)
+        if chair and Kind.CERTIFICATES in kinds
+        else (),
+        feedback=event_documents.feedback(inputs, header) if Kind.FEEDBACK in kinds else (),
+        declarations=event_documents.declarations(spec, header, judges, lang, first_day)
+        if Kind.DECLARATIONS in kinds
+        else (),
+        attendance=event_documents.attendance(spec, header, judges, inputs.judge_keys)
+        if Kind.ATTENDANCE in kinds
+        else (),
+        judge_recaps=event_documents.judge_recaps(inputs, header, judges, last_day)
+        if Kind.JUDGE_RECAP in kinds
+        else (),
+        announcement=_announcement(results, header, chair, lang, last_day)
+        if Kind.ANNOUNCEMENT in kinds
+        else None,
+        robustness=_later_robustness(inputs, header) if Kind.ROBUSTNESS in kinds else None,
+        guide=event_documents.scoring_guide(spec, header, lang)
+        if Kind.BLANK in kinds and any(c.levels or c.description for c in spec.criteria)
+        else None,
     )
-
-
-def _team_index(spec: ConventionSpec) -> dict[str, tuple[str, date | None, int | None, str]]:
-    categories = {c.code: c for c in spec.categories}
-    days = {i: d.date for i, d in enumerate(spec.days, 1)}
-    return {
-        t.code: (
-            categories[t.category].name,
-            days.get(t.day) if t.day else None,
-            t.order,
-            t.title,
-        )
-        for t in spec.teams
-    }
-
-
-def _score_sheets(
-    inputs: DocumentInputs, header: Header, judges: tuple[JudgeInfo, ...]
-) -> tuple[ScoreSheetData, ...]:
-    spec = inputs.snapshot.spec
-    rule = TotalRule.build(spec.criteria, spec.scoring.total_formula)
-    teams = {t.code: t for t in spec.teams}
-    info = _team_index(spec)
-    by_code = {j.code: j for j in judges}
-    order = {t.code: i for i, t in enumerate(spec.teams)}
-    sheets = sorted(
-        (s for s in inputs.snapshot.sheets if s.scores and not s.abstained),
-        key=lambda s: (order[s.team], s.judge),
-    )
-    # A rubric has few distinct scores per criterion: each one's points are worked out once.
-    values: dict[tuple[str, Decimal], Fraction] = {}
-
-    def value_of(code: str, score: Decimal) -> Fraction:
-        key = (code, score)
-        found = values.get(key)
-        if found is None:
-            found = values[key] = rule.criterion_value(code, score)
-        return found
-
-    result = []
-    for sheet in sheets:
-        category, day, number, title = info[sheet.team]
-        sheet_note, criterion_notes = inputs.notes.get((sheet.judge, sheet.team), ("", {}))
-        lines = tuple(
-            CriterionLine(
-                code=c.code,
-                name=_pick(inputs.lang, c.name, c.name_en),
-                weight=c.weight,
-                scale_min=c.scale_min,
-                scale_max=c.scale_max,
-                score=sheet.scores.get(c.code),
-                value=value_of(c.code, sheet.scores[c.code]) if c.code in sheet.scores else None,
-                note=criterion_notes.get(c.code, ""),
-            )
-            for c in spec.criteria
-        )
-        result.append(
-            ScoreSheetData(
-                header=header,
-                judge=by_code[sheet.judge],
-                team_code=sheet.team,
-                institution=teams[sheet.team].institution,
-                category_name=category,
-                title=title,
-                day_date=day,
-                order=number,
-                criteria=lines,
-                total=rule.total(sheet.scores),
-                notes=sheet_note,
-            )
-        )
-    return tuple(result)
-
-
-def _blank_forms(spec: ConventionSpec, header: Header) -> tuple[ScoreSheetData, ...]:
-    info = _team_index(spec)
-    return tuple(
-        ScoreSheetData(
-            header=header,
-            judge=None,
-            team_code=t.code,
-            institution=t.institution,
-            category_name=info[t.code][0],
-            title=t.title,
-            day_date=info[t.code][1],
-            order=t.order,
-            criteria=tuple(
-                CriterionLine(c.code, c.name, c.weight, c.scale_min, c.scale_max, None, None)
-                for c in spec.criteria
-            ),
-            total=None,
-            blank=True,
-        )
-        for t in spec.teams
-    )
-
-
-def tie_sentences(category: CategoryResult, lang: str) -> tuple[str, ...]:
-    """One sentence per tie: who was level and what settled it (or that nothing did)."""
-    sentences = []
-    for tie in category.ties:
-        teams = ", ".join(tie.teams)
-        criteria = [c for c in tie.resolved_by if c != "jury"]
-        parts = [_pick(lang, f"Nilai akhir {teams} sama", f"{teams} finished level")]
-        if criteria:
-            parts.append(
-                _pick(
-                    lang,
-                    "diputus dengan kriteria " + ", ".join(criteria),
-                    "broken by criterion " + ", ".join(criteria),
-                )
-            )
-        if tie.decision is not None:
-            verdict = (
-                _pick(lang, "juara bersama", "a shared place")
-                if tie.decision.shared
-                else " > ".join(tie.decision.order)
-            )
-            parts.append(
-                _pick(
-                    lang,
-                    f"keputusan dewan juri: {verdict} ({tie.decision.reason})",
-                    f"jury decision: {verdict} ({tie.decision.reason})",
-                )
-            )
-        for group in tie.still_tied:
-            parts.append(
-                _pick(
-                    lang,
-                    f"{', '.join(group)} tetap berbagi peringkat",
-                    f"{', '.join(group)} keep a shared rank",
-                )
-            )
-        if tie.crosses_cut_line and tie.still_tied and tie.decision is None:
-            parts.append(
-                _pick(
-                    lang,
-                    "melintasi batas kuota, menunggu keputusan dewan juri",
-                    "across the quota line, awaiting the jury's decision",
-                )
-            )
-        sentences.append("; ".join(parts) + ".")
-    return tuple(sentences)
-
-
-def _remark(team: TeamResult, lang: str) -> str:
-    notes = []
-    if team.tie_broken_by and team.tie_broken_by != "jury":
-        notes.append(
-            _pick(
-                lang, f"seri, diputus {team.tie_broken_by}", f"tie broken by {team.tie_broken_by}"
-            )
-        )
-    elif team.tie_broken_by == "jury":
-        notes.append(_pick(lang, "keputusan dewan juri", "jury decision"))
-    if team.cut_line_tie:
-        notes.append(_pick(lang, "seri di batas kuota", "tied at the quota line"))
-    if team.judges_counted < team.judges_expected:
-        notes.append(
-            _pick(
-                lang,
-                f"{team.judges_counted} dari {team.judges_expected} juri",
-                f"{team.judges_counted} of {team.judges_expected} judges",
-            )
-        )
-    return "; ".join(notes)
 
 
 _KIND = {
@@ -292,48 +190,58 @@ _KIND = {
 
 
 def _recap(
+    inputs: DocumentInputs,
     category: CategoryResult,
     header: Header,
     judges: tuple[JudgeInfo, ...],
-    lang: str,
-    method: Method,
     signed_on: date,
 ) -> RecapData:
+    lang, spec = inputs.lang, inputs.snapshot.spec
     rows = tuple(
         RecapRow(
             order_no=i,
             team_code=t.code,
             institution=t.institution,
             title=t.title,
-            judge_totals=tuple(JudgeTotal(m.total, _KIND[m.status]) for m in t.marks),
+            judge_totals=tuple(
+                JudgeTotal(
+                    m.total,
+                    _KIND[m.status],
+                    outlier=m.outlier,
+                    reason=not_scored_reason(
+                        m.status, inputs.abstentions.get((m.judge, t.code), ""), lang
+                    )
+                    if m.status in (MarkStatus.ABSTAINED, MarkStatus.MISSING)
+                    else "",
+                )
+                for m in t.marks
+            ),
             final_score=t.score,
             rank=t.rank,
             shared_rank=t.tied,
             advances=t.advances,
-            remark=_remark(t, lang),
+            remark=remark(t, lang),
+            pending=t.cut_line_tie,
         )
         for i, t in enumerate(category.teams, 1)
     )
     return RecapData(
         header=header,
-        category_name=_pick(lang, category.name, category.name_en),
+        category_name=pick(lang, category.name, category.name_en),
         quota=category.quota,
         judges=judges,
         rows=rows,
-        ties=tie_sentences(category, lang),
-        method=_pick(lang, *METHOD_NAMES[method]),
+        ties=tie_sentences(spec, category, lang),
+        method=pick(lang, *METHOD_NAMES[inputs.results.method]),
         signed_on=signed_on,
+        outlier_threshold=spec.scoring.outlier_threshold,
     )
 
 
 def _minutes(
-    spec: ConventionSpec,
-    results: Results,
-    header: Header,
-    judges: tuple[JudgeInfo, ...],
-    lang: str,
-    day: date,
+    inputs: DocumentInputs, header: Header, judges: tuple[JudgeInfo, ...], day: date
 ) -> MinutesData:
+    spec, results, lang = inputs.snapshot.spec, inputs.results, inputs.lang
     categories = []
     ties: list[str] = []
     for category in results.categories:
@@ -347,19 +255,21 @@ def _minutes(
                 title=t.title,
                 score=t.score,
                 advances=t.advances,
+                pending=t.cut_line_tie,
+                remark=remark(t, lang),
             )
             for t in category.teams
             if t.rank is not None and t.score is not None and t.rank <= listed
         )
         categories.append(
             MinutesCategory(
-                name=_pick(lang, category.name, category.name_en),
+                name=pick(lang, category.name, category.name_en),
                 quota=category.quota,
                 team_count=len(category.teams),
                 winners=winners,
             )
         )
-        ties += tie_sentences(category, lang)
+        ties += tie_sentences(spec, category, lang)
     return MinutesData(
         header=header,
         number=spec.info.minutes_number,
@@ -367,9 +277,40 @@ def _minutes(
         place=spec.info.venue,
         jury=judges,
         categories=tuple(categories),
-        tie_decisions=tuple(ties),
-        method=_pick(lang, *METHOD_NAMES[results.method]),
+        ties=tuple(ties),
+        method=pick(lang, *METHOD_NAMES[results.method]),
+        time=spec.days[-1].start if spec.days else None,
+        days=tuple(d.date for d in spec.days),
+        absences=_absences(inputs, judges),
+        lock_note=inputs.lock_note,
     )
+
+
+def _absences(inputs: DocumentInputs, judges: tuple[JudgeInfo, ...]) -> tuple[str, ...]:
+    """Each judge's totals not counted, grouped by judge and reason, in the jury's order."""
+    lang = inputs.lang
+    teams = [team for category in inputs.results.categories for team in category.teams]
+    reasons: dict[str, dict[str, list[TeamResult]]] = {}
+    for team in teams:
+        for mark in team.marks:
+            if mark.status is MarkStatus.COUNTED:
+                continue
+            why = not_scored_reason(
+                mark.status, inputs.abstentions.get((mark.judge, team.code), ""), lang
+            )
+            reasons.setdefault(mark.judge, {}).setdefault(why, []).append(team)
+    sentences = []
+    for judge in judges:
+        for why, missed in reasons.get(judge.code, {}).items():
+            names = listing([f"{team.institution} ({team.code})" for team in missed], lang)
+            sentences.append(
+                pick(
+                    lang,
+                    f"{judge.name} tidak menilai {names}: {why}.",
+                    f"{judge.name} did not score {names}: {why}.",
+                )
+            )
+    return tuple(sentences)
 
 
 def _certificates(
@@ -385,10 +326,12 @@ def _certificates(
         for team in category.teams:
             if team.rank is None or not (team.advances or team.rank <= PODIUM):
                 continue
+            if team.cut_line_tie:
+                continue  # a place the jury has still to decide goes on no certificate
             achievement = ""
-            if team.advances and spec.info.next_level:
-                achievement = _pick(
-                    lang, f"Lolos ke {spec.info.next_level}", f"Advances to {spec.info.next_level}"
+            if team.advances and header.next_level:
+                achievement = pick(
+                    lang, f"Lolos ke {header.next_level}", f"Advances to the {header.next_level}"
                 )
             number = f"{len(certificates) + 1:03d}/PIAGAM/{roman(day.month)}/{day.year}"
             certificates.append(
@@ -399,7 +342,7 @@ def _certificates(
                     team_name=team.institution,
                     institution=team.institution,
                     title=team.title,
-                    category_name=_pick(lang, category.name, category.name_en),
+                    category_name=pick(lang, category.name, category.name_en),
                     rank=team.rank,
                     shared_rank=team.tied,
                     achievement=achievement,
@@ -410,61 +353,126 @@ def _certificates(
     return tuple(certificates)
 
 
-def _category_standing(
-    spec: ConventionSpec, category: CategoryResult
-) -> dict[str, tuple[Fraction, Fraction]]:
-    """Each criterion's mean and best score across a category's teams, where any was scored."""
-    standing = {}
-    for criterion in spec.criteria:
-        values = [
-            t.criterion_means[criterion.code]
+def _announcement(
+    results: Results, header: Header, chair: JudgeInfo | None, lang: str, day: date
+) -> AnnouncementData:
+    categories = []
+    for category in results.categories:
+        listed = max(PODIUM, category.quota)
+        places = [
+            AnnouncedPlace(
+                rank=t.rank,
+                shared_rank=t.tied,
+                pending=t.cut_line_tie,
+                institution=t.institution,
+                title=t.title,
+                score=t.score,
+                advances=t.advances,
+            )
             for t in category.teams
-            if criterion.code in t.criterion_means
+            if t.rank is not None and t.score is not None and t.rank <= listed
         ]
-        if values:
-            standing[criterion.code] = (Fraction(sum(values), len(values)), max(values))
-    return standing
+        # read out from the lowest place up; teams sharing a place in their usual order
+        places.sort(key=lambda place: -place.rank)
+        categories.append(
+            AnnouncedCategory(pick(lang, category.name, category.name_en), tuple(places))
+        )
+    return AnnouncementData(header=header, categories=tuple(categories), date=day, chair=chair)
 
 
-def _feedback(
+def _later_robustness(inputs: DocumentInputs, header: Header) -> Later:
+    """The robustness annex, worked out where it is laid out (in a worker, for a large run).
+
+    It ranks every team again under each method and without each judge: for a thousand
+    teams that took longer than all the other documents' data together, and held up every
+    worker until it was done.
+    """
+    snapshot = inputs.snapshot
+    return Later(
+        functools.partial(
+            robustness_data,
+            snapshot.spec,
+            tuple(snapshot.sheets),
+            tuple(snapshot.decisions),
+            inputs.results,
+            inputs.lang,
+            header,
+        )
+    )
+
+
+def robustness_data(
     spec: ConventionSpec,
-    category: CategoryResult,
-    team: TeamResult,
+    sheets: Sequence[SheetInput],
+    decisions: Sequence[TieDecision],
+    results: Results,
+    lang: str,
     header: Header,
-    inputs: DocumentInputs,
-    standing: dict[str, tuple[Fraction, Fraction]],
-) -> FeedbackData:
-    lines = []
-    for criterion in spec.criteria:
-        mean, best = standing.get(criterion.code, (None, None))
-        lines.append(
-            FeedbackLine(
-                code=criterion.code,
-                name=_pick(inputs.lang, criterion.name, criterion.name_en),
-                weight=criterion.weight,
-                scale_min=criterion.scale_min,
-                scale_max=criterion.scale_max,
-                team_mean=team.criterion_means.get(criterion.code),
-                category_mean=mean,
-                category_best=best,
+) -> RobustnessData:
+    """The robustness annex's data: every team's place under each method and without each judge."""
+    found = robustness(spec, sheets, decisions, results)
+    methods = [s for s in found.scenarios if s.without is None]
+    names = [pick(lang, *SHORT_METHOD_NAMES[s.method]) for s in methods]
+    names += [
+        pick(lang, f"tanpa {s.without}", f"w/o {s.without}")
+        for s in found.scenarios
+        if s.without is not None
+    ]
+    categories = []
+    for category in results.categories:
+        rows = []
+        for team in category.teams:
+            standings = found.standings[team.code]
+            rows.append(
+                RobustnessRow(
+                    team_code=team.code,
+                    institution=team.institution,
+                    rank=team.rank,
+                    advances=team.advances,
+                    ranks=tuple(s.rank for s in standings),
+                    advancing=tuple(s.advances for s in standings),
+                    flag=_dependence(found, team.code, lang),
+                )
+            )
+        categories.append(
+            RobustnessCategory(
+                pick(lang, category.name, category.name_en), category.quota, tuple(rows)
             )
         )
-    notes = []
-    for number, judge in enumerate(spec.judges, 1):
-        sheet_note, per_criterion = inputs.notes.get((judge.code, team.code), ("", {}))
-        notes += [FeedbackNote(number, code, text) for code, text in per_criterion.items()]
-        if sheet_note.strip():
-            notes.append(FeedbackNote(number, None, sheet_note))
-    return FeedbackData(
+    return RobustnessData(
         header=header,
-        team_code=team.code,
-        institution=team.institution,
-        title=team.title,
-        category_name=_pick(inputs.lang, category.name, category.name_en),
-        team_count=len(category.teams),
-        final_score=team.score,
-        rank=team.rank,
-        shared_rank=team.tied,
-        lines=tuple(lines),
-        notes=tuple(notes),
+        method=pick(lang, *METHOD_NAMES[results.method]),
+        scenarios=tuple(names),
+        methods=len(methods),
+        categories=tuple(categories),
     )
+
+
+def _dependence(found: Robustness, team: str, lang: str) -> str:
+    """What a team's advancement (or else its place) depends on, in words; empty if nothing."""
+    for advancement in (True, False):
+        methods = found.methods_that_change(team, advancement=advancement)
+        judges = found.judges_that_change(team, advancement=advancement)
+        if not methods and not judges:
+            continue
+        what = []
+        if methods:
+            named = listing([pick(lang, *SHORT_METHOD_NAMES[m]) for m in methods], lang)
+            what.append(pick(lang, f"metode ({named})", f"the method ({named})"))
+        if judges:
+            what.append(
+                pick(
+                    lang,
+                    f"nilai {listing(list(judges), lang)}",
+                    f"the totals of {listing(list(judges), lang)}",
+                )
+            )
+        subject = (
+            pick(lang, "Kelolosan", "Advancement")
+            if advancement
+            else pick(lang, "Peringkat", "The place")
+        )
+        # "metode (…) serta nilai J3 dan J5": the second "dan" belongs to the judges' list
+        depends = pick(lang, " serta ", " and on ").join(what)
+        return pick(lang, f"{subject} bergantung pada {depends}", f"{subject} depends on {depends}")
+    return ""

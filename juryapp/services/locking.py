@@ -9,6 +9,7 @@ from juryapp.domain.messages import StateError, Text
 from juryapp.persistence.database import Database
 from juryapp.persistence.tables import SigningKeyRow
 from juryapp.services import audit, state
+from juryapp.services.backups import LOCK, back_up_automatically
 from juryapp.services.keys import KeyService, NewKey, add_key, check_passphrase
 from juryapp.services.readiness import open_items as open_items_of
 from juryapp.services.results import LockState, read_snapshot, unconfirmed_sheets
@@ -95,7 +96,9 @@ class LockService:
                 content_hash=content_hash,
             )
             write_seal(connection, seal, content, key)
-            return LockState(True, row.results_version, row.lock_note, row.results_released)
+            locked = LockState(True, row.results_version, row.lock_note, row.results_released)
+        back_up_automatically(self._db, LOCK)  # what was locked is kept apart at once
+        return locked
 
     def unlock(self, actor: Actor, reason: str) -> LockState:
         """Reopen locked results; the version goes up so older printouts are recognisable."""

@@ -1,4 +1,4 @@
-"""Printing and certifying results: the signing key, signed PDFs on disk, and verification."""
+"""Printing the result documents: drafts, or finals signed with the convention's key."""
 
 from __future__ import annotations
 
@@ -8,68 +8,54 @@ import os
 from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from juryapp.domain.access import Actor, require_reader, require_secretariat
 from juryapp.domain.messages import StateError, Text
+from juryapp.domain.model import ConventionSpec
 from juryapp.domain.results import compute_results
-from juryapp.interchange.files import write_atomically
+from juryapp.interchange.file_names import output_path
+from juryapp.interchange.files import make_folder, write_atomically
 from juryapp.persistence.database import Database
 from juryapp.persistence.tables import PrintedDocumentRow
-from juryapp.reports.model import DocumentData, DocumentSet, DocumentStamp, Paper
+from juryapp.reports.model import DocumentData, DocumentStamp, Paper
 from juryapp.services import audit, state
-from juryapp.services.documents import DocumentInputs, build_document_set
+from juryapp.services.claiming import Claimer, file_information, with_claims
+from juryapp.services.documents import (
+    COMBINED_KINDS,
+    DocumentInputs,
+    Kind,
+    build_document_set,
+)
+from juryapp.services.judge_keys import judge_key_fingerprints
 from juryapp.services.keys import KeyService
+from juryapp.services.print_jobs import (
+    ALL,
+    ALL_CERTIFICATES,
+    BOOKMARKS,
+    COMBINED_TITLES,
+    FILE_NAMES,
+    Job,
+    print_jobs,
+)
 from juryapp.services.results import ResultsService, Snapshot, read_snapshot
-from juryapp.services.seal import seal_findings
+from juryapp.services.seal import latest_seal, seal_findings
 from juryapp.services.setup import SetupService
 from juryapp.services.snapshot import load_notes
 
 if TYPE_CHECKING:
-    from juryapp.reports.documents import ProducedFile
-    from juryapp.reports.signing import SignatureRequest
+    from juryapp.reports.documents import PdfJoiner, ProducedFile
+    from juryapp.reports.signing import ConventionKey, SignatureRequest
+
+__all__ = ["FILE_NAMES", "Kind", "PublishingService", "Written", "read_for_print"]
 
 # ReportLab, pyHanko and pypdf load on first use, not when the app starts (they are most of
 # the import time of the services).
 
 Progress = Callable[[int, int, str], None]
-
-
-class Kind(StrEnum):
-    """The document kinds ``juryapp report --documents`` accepts."""
-
-    SHEETS = "sheets"
-    BLANK = "blank"
-    RECAP = "recap"
-    MINUTES = "minutes"
-    CERTIFICATES = "certificates"
-    FEEDBACK = "feedback"
-
-
-FILE_NAMES: dict[str, dict[str, str]] = {
-    "id": {
-        Kind.SHEETS: "lembar-penilaian",
-        Kind.BLANK: "formulir-penilaian-kosong",
-        Kind.RECAP: "rekapitulasi",
-        Kind.MINUTES: "berita-acara",
-        Kind.CERTIFICATES: "piagam",
-        Kind.FEEDBACK: "umpan-balik",
-        "all": "semua-dokumen",
-    },
-    "en": {
-        Kind.SHEETS: "score-sheets",
-        Kind.BLANK: "blank-score-forms",
-        Kind.RECAP: "recap",
-        Kind.MINUTES: "minutes",
-        Kind.CERTIFICATES: "certificate",
-        Kind.FEEDBACK: "feedback",
-        "all": "all-documents",
-    },
-}
 
 
 @dataclass(frozen=True)
@@ -87,6 +73,8 @@ class Reading:
     notes: dict[tuple[str, str], tuple[str, dict[str, str]]]
     fingerprint: str
     seal_findings: tuple[str, ...]
+    sealed_head: str | None  # the audit head the latest seal signed, as the minutes print it
+    judge_keys: dict[str, str]  # judge code → their laptop key's fingerprint (daftar hadir)
 
 
 class PublishingService:
@@ -111,109 +99,100 @@ class PublishingService:
         progress: Progress | None = None,
         printed_at: datetime | None = None,
     ) -> list[Written]:
-        """Write every chosen document as its own PDF plus one combined file for printing.
+        """Write every chosen document as its own PDF, plus the combined files for printing.
 
         Before the lock the documents carry a DRAFT watermark and are not signed; after it,
         each is signed with the convention's key (opened by ``passphrase``) and certifies the
-        sealed results. Finals are refused while the database differs from its seal.
+        sealed results; finals are refused while the database differs from its seal. The
+        forms (blank score forms, declarations, attendance lists) hold no results and carry
+        neither.
         """
         from juryapp.reports.collection import collection_paused  # noqa: PLC0415
-        from juryapp.reports.documents import PdfJoiner  # noqa: PLC0415
-        from juryapp.reports.signing import (  # noqa: PLC0415
-            INFO_RESULTS_FINGERPRINT,
-            INFO_RESULTS_VERSION,
-            SignatureRequest,
-            qr_payload,
-        )
 
         require_reader(actor)
         chosen = list(kinds) if kinds is not None else list(Kind)
-        locked = self._results.lock_state(actor).locked
-        key = None
-        if locked:
-            require_secretariat(actor)
-            if not passphrase:
-                raise StateError(
-                    Text(
-                        "dokumen final ditandatangani: masukkan frasa sandi kunci tanda tangan",
-                        "final documents are signed: give the signing key's passphrase",
-                    )
-                )
-            key = self._keys.unlock(actor, passphrase)
-        reading = read_for_print(self._db, check_seal=locked)
+        lock = self._results.lock_state(actor)
+        key = self._final_key(actor, passphrase) if lock.locked else None
+        reading = read_for_print(self._db, check_seal=lock.locked)
+        _refuse_unsealed(reading, lock.locked)
         snapshot = reading.snapshot
-        if snapshot.locked and reading.seal_findings:
-            raise StateError(
-                Text(
-                    "basis data tidak lagi sama dengan hasil yang dikunci ({f}); dokumen final "
-                    "tidak dicetak — periksa dengan juryapp audit verify",
-                    "the database no longer matches the locked results ({f}); no final "
-                    "documents were printed — check with juryapp audit verify",
-                ).format(f=reading.seal_findings[0])
-            )
-        if snapshot.locked != locked:
-            raise StateError(Text("status kunci berubah; coba lagi", "the lock changed; try again"))
         # from the same snapshot: loading it again for compute() cost as much as the engine
         results = compute_results(snapshot.spec, snapshot.sheets, snapshot.decisions)
-        documents = build_document_set(
-            DocumentInputs(snapshot, results, reading.notes, self._setup.signatures(), lang)
+        inputs = DocumentInputs(
+            snapshot,
+            results,
+            reading.notes,
+            self._setup.signatures(),
+            lang,
+            abstentions={(a.judge, a.team): a.reason.strip() for a in snapshot.spec.abstentions},
+            lock_note=lock.note,
+            kinds=chosen,
+            judge_keys=reading.judge_keys,
         )
-        fingerprint = reading.fingerprint
-        stamp = DocumentStamp(
-            lang="en" if lang == "en" else "id",
-            printed_at=printed_at or datetime.now().replace(microsecond=0),
-            draft=not snapshot.locked,
-            results_version=snapshot.version,
-            results_fingerprint=fingerprint,
-            key_id=key.key_id if key else None,
-            certificate_fingerprint=key.certificate_fingerprint if key else None,
-            qr_payload=qr_payload(fingerprint, snapshot.version, key) if key else None,
-            paper=paper,
-        )
-        signature = (
-            SignatureRequest(
-                key,
-                reason="Hasil penilaian dewan juri",
-                location=snapshot.spec.info.city,
-                document_info={
-                    INFO_RESULTS_FINGERPRINT: fingerprint,
-                    INFO_RESULTS_VERSION: str(snapshot.version),
-                },
+        documents = build_document_set(inputs)
+        if key is not None:  # each final document's QR code: its own signed claim
+            documents = with_claims(
+                documents, Claimer(snapshot.spec, results, key, snapshot.version)
             )
-            if key
-            else None
-        )
-        names = FILE_NAMES["en" if lang == "en" else "id"]
-        jobs = _jobs(documents, [c.code for c in results.categories], chosen, names)
-        out_dir.mkdir(parents=True, exist_ok=True)
+        stamp, signature = _stamp_and_signature(reading, key, lang, paper, printed_at)
+        jobs = print_jobs(documents, [c.code for c in results.categories], chosen, lang)
+        signatures = [_for_file(signature, job, stamp, snapshot.spec) for job in jobs]
+        make_folder(out_dir)
+        combined = _combined_files(snapshot.spec, stamp, jobs)
         written: list[Written] = []
         hashes: list[tuple[str, str, str]] = []
-        total = len(jobs) + 1
-        # The combined file holds the same pages as the single files, in the same order, each
-        # document numbered on its own: joining the unsigned files avoids laying it all out twice.
-        joiner = PdfJoiner()
-        with collection_paused(), closing(_produced(jobs, stamp, signature)) as files:
-            for done, ((kind, name, _parts), produced) in enumerate(zip(jobs, files, strict=True)):
+        total = len(jobs) + len(combined)
+        # The combined files hold the same pages as the single files, in the same order, each
+        # document numbered on its own: joining the unsigned files avoids laying them out twice.
+        with collection_paused(), closing(_produced(jobs, stamp, signatures)) as files:
+            for done, (job, produced) in enumerate(zip(jobs, files, strict=True)):
+                if progress is not None:
+                    progress(done, total, job.name)
+                path = output_path(out_dir, f"{job.name}.pdf")
+                write_atomically(path, produced.final)
+                written.append(Written(job.kind, path, key is not None))
+                hashes.append((job.kind, path.name, _sha256(produced.final)))
+                for kinds_joined, joiner, _name in combined.values():
+                    if job.kind in kinds_joined:
+                        joiner.add(produced.unsigned, *_bookmark(job, lang))
+            for done, (kind, (_kinds, joiner, name)) in enumerate(combined.items(), len(jobs)):
                 if progress is not None:
                     progress(done, total, name)
-                write_atomically(out_dir / f"{name}.pdf", produced.final)
-                written.append(Written(kind, out_dir / f"{name}.pdf", key is not None))
-                hashes.append((kind, f"{name}.pdf", _sha256(produced.final)))
-                joiner.add(produced.unsigned)
-            if progress is not None:
-                progress(total - 1, total, names["all"])
-            combined = joiner.joined()
-            path = out_dir / f"{names['all']}.pdf"
-            final = signature.apply(combined) if signature else combined
-            write_atomically(path, final)
-            written.append(Written("all", path, key is not None))
-            hashes.append(("all", path.name, _sha256(final)))
+                joined = joiner.joined()
+                path = output_path(out_dir, f"{name}.pdf")
+                whole = _for_file(signature, None, stamp, snapshot.spec)
+                final = whole.apply(joined) if whole else joined
+                write_atomically(path, final)
+                written.append(Written(kind, path, key is not None))
+                hashes.append((kind, path.name, _sha256(final)))
         if progress is not None:
             progress(total, total, "")
-        self._record_print(
-            actor, out_dir, snapshot.version, fingerprint, hashes, signed=key is not None
-        )
+        if self._db.read_only is not None:  # drafts from a read-only database: no record
+            return written
+        signed = key is not None
+        self._record_print(actor, out_dir, snapshot.version, reading.fingerprint, hashes, signed)
         return written
+
+    def _final_key(self, actor: Actor, passphrase: str | None) -> ConventionKey:
+        """The signing key for final documents, opened with its passphrase."""
+        require_secretariat(actor)
+        if self._db.read_only is not None:  # signed prints are recorded
+            raise StateError(
+                Text(
+                    "{r}; dokumen bertanda tangan hanya dicetak dari basis data yang dapat "
+                    "ditulisi, yang mencatat pencetakannya",
+                    "{r}; signed documents are printed only from a database that can be "
+                    "written, which records the printing",
+                ).format(r=self._db.read_only)
+            )
+        if not passphrase:
+            raise StateError(
+                Text(
+                    "dokumen final ditandatangani: masukkan frasa sandi kunci tanda tangan",
+                    "final documents are signed: give the signing key's passphrase",
+                )
+            )
+        return self._keys.unlock(actor, passphrase)
 
     def _record_print(
         self,
@@ -222,7 +201,6 @@ class PublishingService:
         version: int,
         fingerprint: str,
         hashes: list[tuple[str, str, str]],
-        *,
         signed: bool,
     ) -> None:
         """The print run in the trail; a signed run's files by hash, for the verification file."""
@@ -247,17 +225,95 @@ class PublishingService:
             )
 
 
+def _stamp_and_signature(
+    reading: Reading,
+    key: ConventionKey | None,
+    lang: str,
+    paper: Paper,
+    printed_at: datetime | None,
+) -> tuple[DocumentStamp, SignatureRequest | None]:
+    """What every document of the run prints in its footer, and how its files are signed.
+
+    The key's fingerprint and the sealed audit head are what anyone compares when checking a
+    document: they are worked out here and nowhere else, and the footers and the Berita Acara
+    only print them.
+    """
+    from juryapp.reports.fingerprint import fingerprint_of_certificate  # noqa: PLC0415
+    from juryapp.reports.signing import (  # noqa: PLC0415
+        INFO_RESULTS_FINGERPRINT,
+        INFO_RESULTS_VERSION,
+        SignatureRequest,
+    )
+
+    snapshot, fingerprint = reading.snapshot, reading.fingerprint
+    stamp = DocumentStamp(
+        lang="en" if lang == "en" else "id",
+        printed_at=printed_at or datetime.now().replace(microsecond=0),
+        draft=not snapshot.locked,
+        results_version=snapshot.version,
+        results_fingerprint=fingerprint,
+        qr_payload=None,  # each final document carries its own claim (services.claiming)
+        paper=paper,
+        key_fingerprint=fingerprint_of_certificate(key.certificate_pem) if key else None,
+        audit_head=reading.sealed_head if key else None,
+    )
+    signature = (
+        SignatureRequest(
+            key,
+            reason="Hasil penilaian Dewan Juri",
+            location=snapshot.spec.info.city,
+            document_info={
+                INFO_RESULTS_FINGERPRINT: fingerprint,
+                INFO_RESULTS_VERSION: str(snapshot.version),
+            },
+        )
+        if key
+        else None
+    )
+    return stamp, signature
+
+
+def _for_file(
+    signature: SignatureRequest | None, job: Job | None, stamp: DocumentStamp, spec: ConventionSpec
+) -> SignatureRequest | None:
+    """The run's signature with one file's information: what it certifies, and whose key."""
+    if signature is None or stamp.key_fingerprint is None:
+        return signature
+    information = file_information(
+        job, spec, stamp.key_fingerprint, stamp.results_version, stamp.results_fingerprint
+    )
+    return replace(signature, document_info=information)
+
+
+def _refuse_unsealed(reading: Reading, locked: bool) -> None:
+    """Finals only from a database that still matches its seal, and still locked."""
+    if reading.snapshot.locked and reading.seal_findings:
+        raise StateError(
+            Text(
+                "basis data tidak lagi sama dengan hasil yang dikunci ({f}); dokumen final "
+                "tidak dicetak — periksa dengan juryapp audit verify",
+                "the database no longer matches the locked results ({f}); no final "
+                "documents were printed — check with juryapp audit verify",
+            ).format(f=reading.seal_findings[0])
+        )
+    if reading.snapshot.locked != locked:
+        raise StateError(Text("status kunci berubah; coba lagi", "the lock changed; try again"))
+
+
 def read_for_print(database: Database, *, check_seal: bool) -> Reading:
-    """The snapshot, notes, fingerprint and (if asked) seal findings, in one transaction."""
+    """Snapshot, notes, abstentions, fingerprint and seal findings, in one transaction."""
     with database.reading() as session:
         connection = session.connection()
         facts = state.convention_facts(connection)
         found = seal_findings(connection, facts) if check_seal else []
+        seal = latest_seal(connection)
         return Reading(
             snapshot=read_snapshot(session),
             notes=load_notes(session),
             fingerprint=state.digest(facts),
             seal_findings=tuple(str(f) for f in found),
+            sealed_head=seal.head if seal is not None else None,
+            judge_keys=judge_key_fingerprints(session),
         )
 
 
@@ -265,17 +321,13 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-# A print run of more documents than this (a page or more each) is laid out and signed by
-# worker processes; smaller ones, like the demo's, stay in this process and need no start-up.
 PARALLEL_FROM = 200
 WORKERS = 2
 BATCH_DOCUMENTS = 20
 
-Job = tuple[str, str, list[DocumentData]]
-
 
 def _produced(
-    jobs: list[Job], stamp: DocumentStamp, signature: SignatureRequest | None
+    jobs: list[Job], stamp: DocumentStamp, signatures: list[SignatureRequest | None]
 ) -> Generator[ProducedFile, None, None]:
     """Each job's file, rendered and signed, in the order of ``jobs``.
 
@@ -289,15 +341,17 @@ def _produced(
     from juryapp.reports.documents import produce_file, produce_files  # noqa: PLC0415
 
     workers = min(WORKERS, os.cpu_count() or 1)
-    if workers < 2 or sum(len(parts) for _, _, parts in jobs) <= PARALLEL_FROM:
-        for _kind, _name, parts in jobs:
-            yield produce_file(parts, stamp, signature)
+    if workers < 2 or sum(len(job.documents) for job in jobs) <= PARALLEL_FROM:
+        for job, signature in zip(jobs, signatures, strict=True):
+            yield produce_file(job.documents, stamp, signature)
         return
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
     try:
-        batches = _batches([parts for _, _, parts in jobs])
-        futures = [pool.submit(produce_files, batch, stamp, signature) for batch in batches]
+        batches = _batches(
+            [(job.documents, sig) for job, sig in zip(jobs, signatures, strict=True)]
+        )
+        futures = [pool.submit(produce_files, batch, stamp) for batch in batches]
         for future in futures:
             yield from future.result()
     finally:
@@ -305,48 +359,57 @@ def _produced(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _batches(files: list[list[DocumentData]]) -> list[list[list[DocumentData]]]:
+FileWork = tuple[list[DocumentData], "SignatureRequest | None"]  # one file's documents, signer
+
+
+def _batches(files: list[FileWork]) -> list[list[FileWork]]:
     """Consecutive files grouped into worker tasks of about ``BATCH_DOCUMENTS`` documents."""
-    batches: list[list[list[DocumentData]]] = []
+    batches: list[list[FileWork]] = []
     size = BATCH_DOCUMENTS
-    for documents in files:
+    for work in files:
         if size >= BATCH_DOCUMENTS:
             batches.append([])
             size = 0
-        batches[-1].append(documents)
-        size += len(documents)
+        batches[-1].append(work)
+        size += len(work[0])
     return batches
 
 
-def _jobs(
-    documents: DocumentSet, category_codes: list[str], chosen: list[Kind], names: dict[str, str]
-) -> list[Job]:
-    """Which PDF files to write: one per document a person handles on its own."""
-    jobs: list[Job] = []
-    sheets = [s for s in documents.score_sheets if not s.blank]
-    blanks = [s for s in documents.score_sheets if s.blank]
-    if Kind.SHEETS in chosen:
-        # One file per judge: the sheets a judge signs together.
-        for judge in dict.fromkeys(s.judge.code for s in sheets if s.judge is not None):
-            mine = [s for s in sheets if s.judge is not None and s.judge.code == judge]
-            jobs.append((Kind.SHEETS, f"{names[Kind.SHEETS]}-{judge}", list(mine)))
-    if Kind.BLANK in chosen and blanks:
-        jobs.append((Kind.BLANK, names[Kind.BLANK], list(blanks)))
-    if Kind.RECAP in chosen:
-        for recap, code in zip(documents.recaps, category_codes, strict=True):
-            jobs.append((Kind.RECAP, f"{names[Kind.RECAP]}-{code}", [recap]))
-    if Kind.MINUTES in chosen and documents.minutes is not None:
-        jobs.append((Kind.MINUTES, names[Kind.MINUTES], [documents.minutes]))
-    if Kind.CERTIFICATES in chosen:
-        for certificate in documents.certificates:
-            jobs.append(
-                (
-                    Kind.CERTIFICATES,
-                    f"{names[Kind.CERTIFICATES]}-{certificate.team_code}",
-                    [certificate],
-                )
-            )
-    if Kind.FEEDBACK in chosen:
-        for feedback in documents.feedback:
-            jobs.append((Kind.FEEDBACK, f"{names[Kind.FEEDBACK]}-{feedback.team_code}", [feedback]))
-    return jobs
+Combined = dict[str, tuple[frozenset[Kind], "PdfJoiner", str]]
+
+
+def _combined_files(spec: ConventionSpec, stamp: DocumentStamp, jobs: list[Job]) -> Combined:
+    """The combined files to join, by their kind: plain paper, duplex, and certificates alone."""
+    from juryapp.reports.documents import CombinedDetails, PdfJoiner  # noqa: PLC0415
+    from juryapp.reports.labels import label  # noqa: PLC0415
+
+    lang = stamp.lang
+    names, (everything, certificates) = FILE_NAMES[lang], COMBINED_TITLES[lang]
+    printed = {job.kind for job in jobs}
+    combined: Combined = {}
+    for kind, kinds, title, duplex in (
+        (ALL, COMBINED_KINDS, everything, True),
+        (ALL_CERTIFICATES, frozenset({Kind.CERTIFICATES}), certificates, False),
+    ):
+        if not printed & kinds:
+            continue
+        details = CombinedDetails(
+            title=title.format(name=spec.info.name, version=stamp.results_version),
+            author=spec.info.organiser,
+            subject=spec.info.name,
+            lang="id-ID" if lang == "id" else "en",
+            duplex=duplex,
+            blank_text=label("blank_page", lang),
+        )
+        combined[kind] = (kinds, PdfJoiner(details), names[kind])
+    return combined
+
+
+def _bookmark(job: Job, lang: str) -> tuple[str, str]:
+    """A file's bookmark in a combined file, and the kind's bookmark it goes under, if any.
+
+    A kind with one file (the minutes) is a bookmark of its own; the files of a kind with
+    several (a recap per category) go under the kind's name.
+    """
+    kind = BOOKMARKS["en" if lang == "en" else "id"][job.kind]
+    return (job.bookmark, kind) if job.bookmark else (kind, "")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 from sqlalchemy import delete, select
@@ -12,7 +12,15 @@ from sqlalchemy.orm import Session
 
 from juryapp.domain.access import Actor, require_secretariat
 from juryapp.domain.messages import NotFoundError, StateError, Text
-from juryapp.domain.model import Conflict, ConventionSpec, Criterion, Judge, Team, same_institution
+from juryapp.domain.model import (
+    Conflict,
+    ConventionInfo,
+    ConventionSpec,
+    Criterion,
+    Judge,
+    Team,
+    same_institution,
+)
 from juryapp.domain.validation import validate_spec
 from juryapp.persistence.database import Database
 from juryapp.persistence.tables import (
@@ -29,7 +37,8 @@ from juryapp.persistence.tables import (
     UserRow,
 )
 from juryapp.services import audit
-from juryapp.services.snapshot import convention_row, load_spec
+from juryapp.services.handing_in import record_abstention
+from juryapp.services.snapshot import convention_row, load_abstentions, load_spec
 
 if TYPE_CHECKING:
     from juryapp.services.demo import Credential
@@ -104,6 +113,7 @@ class SetupService:
                 )
             _write_convention(session, spec, is_demo=is_demo)
             audit.record_setup(session, actor, "convention.create", spec.info.name, is_demo=is_demo)
+            _record_abstentions(session, actor, spec)
 
     def update(self, actor: Actor, spec: ConventionSpec) -> None:
         """Replace details, schedule, rubric settings, categories, judges, teams and conflicts.
@@ -117,6 +127,7 @@ class SetupService:
             _refuse_if_locked(session)
             _apply(session, spec)
             audit.record_setup(session, actor, "convention.update", spec.info.name)
+            _record_abstentions(session, actor, spec)
 
     def upsert_teams(self, actor: Actor, teams: Sequence[Team]) -> tuple[int, int]:
         """Add or replace teams by code; returns (added, changed)."""
@@ -192,6 +203,19 @@ def _refuse_if_locked(session: Session) -> None:
         )
 
 
+def _record_abstentions(session: Session, actor: Actor, spec: ConventionSpec) -> None:
+    """Record the set-up's abstentions not yet recorded, as ``ScoringService.abstain`` does.
+
+    Only ever added: lifting an abstention is a change to one sheet, made on its own.
+    """
+    if not spec.abstentions:
+        return
+    recorded = set(load_abstentions(session))
+    for abstention in spec.abstentions:
+        if abstention not in recorded:
+            record_abstention(session, actor, abstention.judge, abstention.team, abstention.reason)
+
+
 def _write_convention(session: Session, spec: ConventionSpec, *, is_demo: bool) -> None:
     session.add(
         ConventionRow(
@@ -218,11 +242,8 @@ def _apply(session: Session, spec: ConventionSpec) -> None:
 def _apply_unflushed(session: Session, spec: ConventionSpec) -> None:
     row = convention_row(session)
     info, scoring = spec.info, spec.scoring
-    for field in (
-        "name", "theme", "organiser", "organiser_head_title", "organiser_head_name",
-        "organiser_head_nip", "venue", "city", "next_level", "minutes_number", "max_team_members",
-    ):  # fmt: skip
-        setattr(row, field, getattr(info, field))
+    for field in fields(ConventionInfo):  # every detail is a column of the same name
+        setattr(row, field.name, getattr(info, field.name))
     row.method = scoring.method.value
     row.trim = scoring.trim
     row.total_formula = scoring.total_formula.value
@@ -338,3 +359,8 @@ def _fill_team(row: TeamRow, team: Team, category: CategoryRow) -> None:
     row.pillar, row.programme = team.pillar, team.programme
     row.day, row.order, row.start = team.day, team.order, team.time
     row.members = [MemberRow(position=i, name=name) for i, name in enumerate(team.members)]
+
+
+# What a judge's laptop uses to build its set-up from a convention package.
+write_convention = _write_convention
+apply_spec = _apply

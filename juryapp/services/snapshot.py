@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from juryapp.domain.kinds import JudgeRole, Method, SheetStatus, TotalFormula
 from juryapp.domain.messages import NotFoundError, Text
 from juryapp.domain.model import (
+    Abstention,
     Category,
     Conflict,
     ConventionDay,
@@ -68,6 +69,15 @@ def info_of(row: ConventionRow) -> ConventionInfo:
         next_level=row.next_level,
         minutes_number=row.minutes_number,
         max_team_members=row.max_team_members,
+        parent_body=row.parent_body,
+        parent_office=row.parent_office,
+        address=row.address,
+        telephone=row.telephone,
+        email=row.email,
+        website=row.website,
+        organiser_head_rank=row.organiser_head_rank,
+        next_level_en=row.next_level_en,
+        logo=row.logo,
     )
 
 
@@ -180,7 +190,20 @@ def load_spec(session: Session, teams_only: Collection[str] | None = None) -> Co
             )
             for c in conflicts
         ),
+        abstentions=load_abstentions(session),
     )
+
+
+def load_abstentions(session: Session) -> tuple[Abstention, ...]:
+    """Every recorded abstention, by judge then team."""
+    rows = session.execute(
+        select(JudgeRow.code, TeamRow.code, SheetRow.abstain_reason)
+        .join(JudgeRow, JudgeRow.id == SheetRow.judge_id)
+        .join(TeamRow, TeamRow.id == SheetRow.team_id)
+        .where(SheetRow.abstained)
+        .order_by(JudgeRow.code, TeamRow.code)
+    )
+    return tuple(Abstention(judge, team, reason) for judge, team, reason in rows)
 
 
 def _codes(session: Session) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:

@@ -23,6 +23,7 @@ from juryapp.persistence.tables import (
     ConventionRow,
     CriterionRow,
     DayRow,
+    JudgeKeyRow,
     JudgeRow,
     LevelRow,
     MemberRow,
@@ -45,6 +46,7 @@ _NOT_FACTS = {
     "score": {"id", "sheet_id", "criterion_id", "updated_at", "updated_by", "checked"},
     # the sealed private half changes with the passphrase; the key itself does not
     "key": {"id", "sealed_private_key"},
+    "judge_key": {"id", "judge_id", "sealed_private_key"},
 }
 # Large reads (every score) come in batches: one fetch of 200,000 rows is a single call into
 # the driver that keeps Python's interpreter lock from the desktop app's GUI thread for a
@@ -68,6 +70,7 @@ _TABLE = {
         "score": ScoreRow,
         "user": UserRow,
         "key": SigningKeyRow,
+        "judge_key": JudgeKeyRow,
     }.items()
 }
 
@@ -129,6 +132,10 @@ def setup_facts(connection: Connection) -> Facts:
     )
     for row in connection.execute(select(_TABLE["key"])).mappings():
         facts |= _row_facts("key", row, ("key", row["fingerprint"]), {"fingerprint"})
+    for row in connection.execute(select(_TABLE["judge_key"])).mappings():
+        path = ("judge_key", row["fingerprint"])
+        facts |= _row_facts("judge_key", row, path, {"fingerprint"})
+        facts[(*path, "judge")] = judges.get(row["judge_id"])
     return facts
 
 
@@ -265,23 +272,30 @@ def sheet_states(connection: Connection, sheet_ids: Iterable[int] | None = None)
         type_coerce(scores_table.c.value, String),  # stored as its canonical text already
         scores_table.c.note,
     )
-    if wanted is not None and len(wanted) < 500:
-        query = query.where(sheets_table.c.id.in_(wanted))
-        scores_query = scores_query.where(scores_table.c.sheet_id.in_(wanted))
+    if wanted is None:
+        chunks: list[list[int] | None] = [None]
+    else:  # in slices, so that a merge of a thousand sheets reads only those
+        ordered = sorted(wanted)
+        chunks = [ordered[i : i + _CHUNK] for i in range(0, len(ordered), _CHUNK)]
     scores: dict[int, dict[str, list[Any]]] = defaultdict(dict)
-    for sheet_id, criterion_id, value, note in connection.execute(
-        scores_query.execution_options(yield_per=BATCH_ROWS)
-    ):
-        if wanted is None or sheet_id in wanted:
+    rows: list[Any] = []
+    for chunk in chunks:
+        some_scores, some_sheets = scores_query, query
+        if chunk is not None:
+            some_sheets = query.where(sheets_table.c.id.in_(chunk))
+            some_scores = scores_query.where(scores_table.c.sheet_id.in_(chunk))
+        for sheet_id, criterion_id, value, note in connection.execute(some_scores).all():
             scores[sheet_id][criteria[criterion_id]] = [value, note]
+        rows.extend(connection.execute(some_sheets).all())
     states: dict[str, Any] = {}
-    for sheet_id, judge_id, team_id, status, abstained, reason, note in connection.execute(query):
-        if wanted is not None and sheet_id not in wanted:
-            continue
+    for sheet_id, judge_id, team_id, status, abstained, reason, note in rows:
         states[f"{judges[judge_id]}/{teams[team_id]}"] = state_of(
             status, bool(abstained), reason, note, scores.get(sheet_id, {})
         )
     return states
+
+
+_CHUNK = 500
 
 
 def state_of(

@@ -4,17 +4,17 @@
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../../juryapp/gui/app_window.py" line="+61"/>
+        <location filename="../../juryapp/gui/app_window.py" line="+63"/>
         <source>The secretariat screens are not part of this build. Use the juryapp command line for the secretariat&apos;s work.</source>
         <translation>Layar sekretariat tidak tersedia pada versi ini. Gunakan baris perintah juryapp untuk pekerjaan sekretariat.</translation>
     </message>
     <message>
-        <location line="+270"/>
+        <location line="+333"/>
         <source>Copy saved: {path}</source>
         <translation>Salinan disimpan: {path}</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+137"/>
         <source>Not signed in</source>
         <translation>Belum masuk</translation>
     </message>
@@ -29,12 +29,17 @@
         <translation>Juri {code}: {name}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <source>Database (read-only): {path}</source>
+        <translation>Basis data (hanya-baca): {path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Database: {path}</source>
         <translation>Basis data: {path}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Unsaved changes on the Set-up or Schedule screen</source>
         <translation>Ada perubahan yang belum disimpan di layar Pengaturan atau Jadwal</translation>
     </message>
@@ -54,7 +59,7 @@
         <translation>{convention}[*] — juryapp</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Opening the database…</source>
         <translation>Membuka basis data…</translation>
     </message>
@@ -75,6 +80,94 @@
         <location line="+2"/>
         <source>Choose the language of the interface. You can change it later in the menu.</source>
         <translation>Pilih bahasa tampilan. Bahasa dapat diganti kemudian melalui menu.</translation>
+    </message>
+</context>
+<context>
+    <name>LogStatusBar</name>
+    <message>
+        <location filename="../../juryapp/gui/judge/log_status.py" line="+138"/>
+        <source>Save scores for the secretariat…</source>
+        <translation>Simpan nilai untuk sekretariat…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read a receipt…</source>
+        <translation>Baca tanda terima…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not yet received by the secretariat</source>
+        <translation>Belum diterima sekretariat</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Received by the secretariat up to #{n} ✓</source>
+        <translation>Diterima sekretariat sampai #{n} ✓</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Received by the secretariat up to #{n}</source>
+        <translation>Diterima sekretariat sampai #{n}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>and {n} more</source>
+        <translation>dan {n} lainnya</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not received yet: #{a}–#{b}, teams {teams}</source>
+        <translation>Belum diterima: #{a}–#{b}, tim {teams}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Everything you scored has been received.</source>
+        <translation>Semua nilai Anda sudah diterima.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your signing key: {key}</source>
+        <translation>Kunci tanda tangan Anda: {key}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Connecting to the secretariat…</source>
+        <translation>Menghubungi sekretariat…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connected to the secretariat ✓</source>
+        <translation>Terhubung ke sekretariat ✓</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The secretariat did not accept your scores: {why}</source>
+        <translation>Sekretariat tidak menerima nilai Anda: {why}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not connected since {time}: your scores are kept on this laptop and sent when the connection returns</source>
+        <translation>Tidak terhubung sejak {time}: nilai Anda tersimpan di laptop ini dan dikirim begitu koneksi kembali</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Save scores for the secretariat</source>
+        <translation>Simpan nilai untuk sekretariat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Score bundles (*.jurylog)</source>
+        <translation>Bundel nilai (*.jurylog)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Read a receipt from the secretariat</source>
+        <translation>Baca tanda terima dari sekretariat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Receipts (*.receipt)</source>
+        <translation>Tanda terima (*.receipt)</translation>
     </message>
 </context>
 <context>
@@ -292,12 +385,12 @@
         <translation>Total: {total}  ({filled} dari {count} kriteria)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Saving…</source>
         <translation>Menyimpan…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Saved ✓ {time}</source>
         <translation>Tersimpan ✓ {time}</translation>
     </message>
@@ -381,12 +474,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+120"/>
+        <location line="+124"/>
         <source>Secretariat</source>
         <translation>Sekretariat</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-84"/>
         <source>Choose your name in the list first.</source>
         <translation>Pilih nama Anda di daftar terlebih dahulu.</translation>
     </message>
@@ -396,7 +489,7 @@
         <translation>Ketik PIN Anda.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+47"/>
         <source>The two passphrases differ.</source>
         <translation>Kedua kata sandi tidak sama.</translation>
     </message>

@@ -63,9 +63,109 @@
     </message>
 </context>
 <context>
+    <name>BackupMenu</name>
+    <message>
+        <location filename="../../juryapp/gui/backup_menu.py" line="+109"/>
+        <source>&amp;Back up to…</source>
+        <translation>&amp;Cadangkan ke…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Pulihkan…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+29"/>
+        <source>Back up to</source>
+        <translation>Cadangkan ke</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Backing up…</source>
+        <translation>Mencadangkan…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Backup written and checked:
+{file}</source>
+        <translation>Cadangan ditulis dan diperiksa:
+{file}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The backup was written but does not hold up: {problem}</source>
+        <translation>Cadangan sudah ditulis tetapi tidak lolos pemeriksaan: {problem}</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Automatic backup failed</source>
+        <translation>Pencadangan otomatis gagal</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The automatic backup failed: {reason}. Scores are still saved; use File → Back up to… to save a copy elsewhere.</source>
+        <translation>Pencadangan otomatis gagal: {reason}. Nilai tetap tersimpan; pakai Berkas → Cadangkan ke… untuk menyimpan salinan di tempat lain.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+38"/>
+        <location line="+11"/>
+        <source>Restore</source>
+        <translation>Pulihkan</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>Checking the backup…</source>
+        <translation>Memeriksa cadangan…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>locked</source>
+        <translation>terkunci</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not locked</source>
+        <translation>belum terkunci</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace everything in this database with the backup {file}?
+
+Convention: {name}
+Results: version {version}, {locked}
+Audit trail: {events} events, unbroken
+
+The database as it is now is kept in {folder}. Everyone is signed out.</source>
+        <translation>Ganti seluruh isi basis data ini dengan cadangan {file}?
+
+Konvensi: {name}
+Hasil: versi {version}, {locked}
+Jejak audit: {events} peristiwa, utuh
+
+Basis data seperti sekarang disimpan di {folder}. Semua pengguna dikeluarkan.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{file} cannot be restored: {problem}</source>
+        <translation>{file} tidak dapat dipulihkan: {problem}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Restore</source>
+        <translation>&amp;Pulihkan</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Restoring…</source>
+        <translation>Memulihkan…</translation>
+    </message>
+</context>
+<context>
     <name>CategoriesPage</name>
     <message>
-        <location filename="../../juryapp/gui/wizard/setup_pages.py" line="+120"/>
+        <location filename="../../juryapp/gui/wizard/setup_pages.py" line="+127"/>
         <source>category</source>
         <translation>kategori</translation>
     </message>

@@ -361,39 +361,69 @@
 <context>
     <name>DocumentKinds</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/written_model.py" line="+30"/>
+        <location filename="../../juryapp/gui/secretariat/written_model.py" line="+40"/>
         <source>Judges&apos; score sheets</source>
         <translation>Lembar Penilaian Juri</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Blank score forms</source>
         <translation>Formulir Penilaian Kosong</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-11"/>
         <source>Score recap</source>
         <translation>Rekapitulasi Nilai</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Minutes of the jury</source>
         <translation>Berita Acara</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Robustness annex (methods, each judge left out)</source>
+        <translation>Lampiran Uji Ketahanan Peringkat</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Announcement of the winners</source>
+        <translation>Pengumuman Pemenang</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each judge&apos;s recap</source>
+        <translation>Rekapitulasi Nilai per Juri</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Certificates of award</source>
         <translation>Piagam Penghargaan</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Feedback sheets</source>
-        <translation>Lembar Umpan Balik</translation>
+        <location line="+2"/>
+        <source>Conflict-of-interest declarations</source>
+        <translation>Pernyataan Konflik Kepentingan</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Attendance lists</source>
+        <translation>Daftar Hadir Dewan Juri</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>All documents in one file, for printing</source>
-        <translation>Semua dokumen dalam satu berkas, untuk dicetak</translation>
+        <source>Plain-paper documents in one file, for duplex printing</source>
+        <translation>Dokumen kertas biasa dalam satu berkas, untuk cetak bolak-balik</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All certificates in one file, for card stock</source>
+        <translation>Semua piagam dalam satu berkas, untuk kertas tebal</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Feedback sheets</source>
+        <translation>Lembar Umpan Balik</translation>
     </message>
 </context>
 <context>
@@ -528,6 +558,49 @@
     </message>
 </context>
 <context>
+    <name>ForksModel</name>
+    <message>
+        <location filename="../../juryapp/gui/secretariat/received_models.py" line="+135"/>
+        <source>applied branch kept by {who}: {why}</source>
+        <translation>cabang yang diterapkan dipertahankan oleh {who}: {why}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>other branch taken by {who}: {why}</source>
+        <translation>cabang lain dipakai oleh {who}: {why}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>waiting for a decision</source>
+        <translation>menunggu keputusan</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Judge</source>
+        <translation>Juri</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Event</source>
+        <translation>Peristiwa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applied branch</source>
+        <translation>Cabang diterapkan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other branch</source>
+        <translation>Cabang lain</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision</source>
+        <translation>Keputusan</translation>
+    </message>
+</context>
+<context>
     <name>InfoForm</name>
     <message>
         <location filename="../../juryapp/gui/secretariat/info_form.py" line="+47"/>
@@ -596,8 +669,28 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Parent body</source>
-        <translation>Instansi induk</translation>
+        <source>Government (first line)</source>
+        <translation>Pemerintah (baris pertama)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parent office (second line)</source>
+        <translation>Dinas induk (baris kedua)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Website</source>
+        <translation>Situs web</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Head of organiser (rank)</source>
+        <translation>Kepala penyelenggara (pangkat/golongan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next level (in English)</source>
+        <translation>Tingkat berikutnya (dalam bahasa Inggris)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -637,7 +730,7 @@
         <translation>Pejabat &apos;Mengetahui&apos; (NIP)</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Choose an image…</source>
         <translation>Pilih gambar…</translation>
     </message>
@@ -653,7 +746,7 @@
         <translation>tidak ada</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+24"/>
         <source>Choose the logo</source>
         <translation>Pilih logo</translation>
     </message>
@@ -663,12 +756,7 @@
         <translation>Gambar (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>not an image</source>
-        <translation>bukan gambar</translation>
-    </message>
-    <message>
-        <location line="+94"/>
+        <location line="+99"/>
         <source>The convention</source>
         <translation>Konvensi</translation>
     </message>
@@ -1107,7 +1195,7 @@
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/print_page.py" line="+199"/>
+        <location filename="../../juryapp/gui/secretariat/print_page.py" line="+201"/>
         <source>Results and signature</source>
         <translation>Hasil dan tanda tangan</translation>
     </message>
@@ -1376,6 +1464,209 @@
         <location line="+1"/>
         <source>Tie</source>
         <translation>Seri</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivedModel</name>
+    <message>
+        <location filename="../../juryapp/gui/secretariat/received_models.py" line="-95"/>
+        <source>not enrolled</source>
+        <translation>belum terdaftar</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Judge</source>
+        <translation>Juri</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key</source>
+        <translation>Kunci</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received up to</source>
+        <translation>Diterima sampai</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last received</source>
+        <translation>Terakhir diterima</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missing</source>
+        <translation>Belum ada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set aside</source>
+        <translation>Disisihkan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forks</source>
+        <translation>Percabangan</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivedPage</name>
+    <message>
+        <location filename="../../juryapp/gui/secretariat/received_page.py" line="+137"/>
+        <source>Judges&apos; laptops</source>
+        <translation>Laptop juri</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scores typed at the judges&apos; own laptops arrive as signed bundles (on a USB stick). Importing one never overwrites anything: an event already held changes nothing, a missing one is shown, and two different events with the same number wait below for your decision. Each import writes a signed receipt beside the bundle for the judge&apos;s laptop.</source>
+        <translation>Nilai yang diketik di laptop juri sendiri tiba sebagai bundel bertanda tangan (lewat flashdisk). Mengimpor bundel tidak pernah menimpa apa pun: peristiwa yang sudah ada tidak mengubah apa-apa, yang belum ada ditampilkan, dan dua peristiwa berbeda dengan nomor yang sama menunggu keputusan Anda di bawah. Setiap impor menulis tanda terima bertanda tangan di samping bundel untuk laptop juri.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Import score bundles…</source>
+        <translation>Impor bundel nilai…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export convention package…</source>
+        <translation>Ekspor paket konvensi…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forks: two different events with the same number</source>
+        <translation>Percabangan: dua peristiwa berbeda dengan nomor yang sama</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Listen on the venue LAN</source>
+        <translation>Dengarkan di jaringan lokal (LAN) venue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the applied branch…</source>
+        <translation>Pertahankan cabang yang diterapkan…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take the other branch…</source>
+        <translation>Pakai cabang yang lain…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>This build of the app has no LAN transport.</source>
+        <translation>Versi aplikasi ini tidak memiliki transport LAN.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Listening on {address}. Packages exported now name this address; laptops check the hub&apos;s certificate: {pin}</source>
+        <translation>Mendengarkan di {address}. Paket yang diekspor sekarang memuat alamat ini; laptop juri memeriksa sertifikat hub: {pin}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Signing receipts and packages</source>
+        <translation>Menandatangani tanda terima dan paket</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Export convention package</source>
+        <translation>Ekspor paket konvensi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Convention packages (*.jurypkg)</source>
+        <translation>Paket konvensi (*.jurypkg)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Convention package</source>
+        <translation>Paket konvensi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Written to {file}. Open it on each judge&apos;s laptop and compare the convention key&apos;s fingerprint shown there with this one:
+
+{key}</source>
+        <translation>Ditulis ke {file}. Buka di laptop setiap juri dan bandingkan sidik jari kunci konvensi yang tampil di sana dengan yang ini:
+
+{key}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Import score bundles</source>
+        <translation>Impor bundel nilai</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Score bundles (*.jurylog)</source>
+        <translation>Bundel nilai (*.jurylog)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Score bundles</source>
+        <translation>Bundel nilai</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{file}: not imported, the key was not enrolled</source>
+        <translation>{file}: tidak diimpor, kuncinya tidak didaftarkan</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{file}: judge {judge}, {new} new events, received up to #{upto}</source>
+        <translation>{file}: juri {judge}, {new} peristiwa baru, diterima sampai #{upto}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>missing {ranges}</source>
+        <translation>belum ada {ranges}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>FORK at {events}: nothing overwritten, decide below</source>
+        <translation>PERCABANGAN pada {events}: tidak ada yang ditimpa, putuskan di bawah</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>A judge&apos;s key</source>
+        <translation>Kunci juri</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{file} is signed by a key not yet enrolled for judge {judge}. Its fingerprint is:
+
+{key}
+
+Is it exactly the one on the judge&apos;s laptop screen? Enrol it only if it is.</source>
+        <translation>{file} ditandatangani kunci yang belum terdaftar untuk juri {judge}. Sidik jarinya:
+
+{key}
+
+Apakah persis sama dengan yang tampil di layar laptop juri? Daftarkan hanya jika sama.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Forks</source>
+        <translation>Percabangan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose a fork first.</source>
+        <translation>Pilih percabangan dulu.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Decision on a fork</source>
+        <translation>Keputusan atas percabangan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why? (recorded in the audit trail)</source>
+        <translation>Mengapa? (dicatat di jejak audit)</translation>
     </message>
 </context>
 <context>
@@ -1771,7 +2062,7 @@
 <context>
     <name>SecretariatWindow</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/window.py" line="+279"/>
+        <location filename="../../juryapp/gui/secretariat/window.py" line="+280"/>
         <source>Progress</source>
         <translation>Progres</translation>
     </message>
@@ -1799,6 +2090,11 @@
         <location line="+1"/>
         <source>Schedule</source>
         <translation>Jadwal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Judges&apos; laptops</source>
+        <translation>Laptop juri</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1997,7 +2293,7 @@
 <context>
     <name>SetupPage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="+245"/>
+        <location filename="../../juryapp/gui/secretariat/setup_page.py" line="+246"/>
         <source>Convention</source>
         <translation>Konvensi</translation>
     </message>
@@ -2032,7 +2328,7 @@
         <translation>Impor / ekspor</translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-142"/>
         <source>day</source>
         <translation>hari</translation>
     </message>
@@ -2057,7 +2353,7 @@
         <translation>konflik kepentingan</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+132"/>
         <source>Convention days: double-click a date to pick it on the calendar</source>
         <translation>Hari konvensi: klik ganda tanggal untuk memilihnya di kalender</translation>
     </message>
@@ -2300,8 +2596,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Certificate fingerprint: {fingerprint}</source>
-        <translation>Sidik jari sertifikat: {fingerprint}</translation>
+        <source>Signing key fingerprint: {fingerprint}</source>
+        <translation>Sidik jari kunci penanda tangan: {fingerprint}</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2380,7 +2676,7 @@
 <context>
     <name>WrittenFilesModel</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/written_model.py" line="+46"/>
+        <location filename="../../juryapp/gui/secretariat/written_model.py" line="+56"/>
         <source>Yes</source>
         <translation>Ya</translation>
     </message>

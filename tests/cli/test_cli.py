@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
 from pathlib import Path
@@ -165,7 +166,14 @@ def test_export_then_init_round_trips_the_convention(
     assert new_convention(fresh, exported) == 0
     second = tmp_path / "again.toml"
     assert anonymous(fresh, "export-convention", str(second)) == 0
-    assert exported.read_text(encoding="utf-8") == second.read_text(encoding="utf-8")
+    # each file names its own copy of the logo, written beside it
+    assert 'logo = "konvensi-logo.png"' in exported.read_text(encoding="utf-8")
+    assert exported.read_text(encoding="utf-8").replace("konvensi-logo", "again-logo") == (
+        second.read_text(encoding="utf-8")
+    )
+    logo = (Path(__file__).parents[2] / "resources" / "demo" / "logo.png").read_bytes()
+    assert (tmp_path / "konvensi-logo.png").read_bytes() == logo
+    assert (tmp_path / "again-logo.png").read_bytes() == logo
 
 
 def test_init_with_a_bad_file_names_the_key_and_creates_nothing(
@@ -175,6 +183,7 @@ def test_init_with_a_bad_file_names_the_key_and_creates_nothing(
     text = source.read_text(encoding="utf-8").replace('category = "RSUD"', 'category = "RSU"', 1)
     bad = tmp_path / "bad.toml"
     bad.write_text(text, encoding="utf-8")
+    (tmp_path / "logo.png").write_bytes((source.parent / "logo.png").read_bytes())
     db = tmp_path / "db.sqlite3"
     assert new_convention(db, bad) == 2
     err = capsys.readouterr().err
@@ -475,3 +484,57 @@ def test_the_verification_file_lists_the_finals(demo_db: Path, tmp_path: Path) -
     altered = published.read_bytes().replace(b'"rank": 1', b'"rank": 2', 1)
     with pytest.raises(FileProblemError):
         read_verification_file(altered, published.name)
+
+
+def test_the_report_command_offers_every_kind_of_document() -> None:
+    from juryapp.cli.results_commands import DOCUMENT_KINDS  # noqa: PLC0415
+    from juryapp.services.publishing import Kind  # noqa: PLC0415
+
+    assert [kind.value for kind in Kind] == DOCUMENT_KINDS
+
+
+def test_report_writes_only_the_documents_asked_for(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    assert run(demo_db, "report", "--out", str(out), "--quiet", "--documents", "declarations",
+               "attendance", "announcement", "judge-recap") == 0  # fmt: skip
+    names = sorted(path.name for path in out.iterdir())
+    assert names == [
+        "all-documents.pdf",  # the announcement and each judge's recap, for printing at once
+        "announcement.pdf",
+        "attendance.pdf",
+        "conflict-of-interest-declarations.pdf",
+        *(f"judge-recap-J{n}.pdf" for n in range(1, 6)),
+    ]
+    assert "9 PDF files" in capsys.readouterr().out
+
+
+@pytest.mark.slow
+def test_lock_report_and_verify_print_no_warning_of_a_library(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    """pyHanko's deprecation warning about DSA keys is not for a secretariat to read."""
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    def juryapp(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "juryapp", "--db", str(demo_db), *args],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, **DEMO_SECRETARIAT},
+        )
+
+    score_the_sheet_left_empty(demo_db, tmp_path)
+    out = tmp_path / "out"
+    steps = [
+        juryapp("lock", "--reason", "pleno"),
+        juryapp("report", "--out", str(out), "--quiet", "--documents", "minutes"),
+        juryapp("verify", str(out / "berita-acara.pdf")),
+    ]
+    for step in steps:
+        assert "Warning" not in step.stderr and "DSA" not in step.stderr, step.stderr
+    assert "UTUH" in steps[-1].stdout
+    assert "ditandatangani kunci konvensi di basis data ini" in steps[-1].stdout

@@ -709,3 +709,35 @@ def test_formatting_imports_only_the_standard_library_and_the_domain() -> None:
     for name in imported:
         top = name.partition(".")[0]
         assert top in sys.stdlib_module_names or name.startswith("juryapp.domain"), name
+
+
+@pytest.mark.parametrize(
+    ("nip", "printed"),
+    [
+        ("197405122003122002", "19740512 200312 2 002"),
+        (" 1974 0512 2003 1220 02 ", "19740512 200312 2 002"),  # typed with spaces
+        ("19810607", "19810607"),  # not a NIP: left as typed
+        ("19740512200312200X", "19740512200312200X"),
+        ("", ""),
+    ],
+)
+def test_format_nip_groups_the_four_parts_of_an_18_digit_nip(nip: str, printed: str) -> None:
+    assert formatting.format_nip(nip) == printed
+
+
+def test_count_in_words_writes_figures_then_words() -> None:
+    assert formatting.count_in_words(15, "id") == "15 (lima belas)"
+    assert formatting.count_in_words(3, "id") == "3 (tiga)"
+    assert formatting.count_in_words(21, "en") == "21 (twenty-one)"
+
+
+def test_dates_text_shares_the_month_when_it_can() -> None:
+    assert formatting.dates_text([date(2024, 9, 19), date(2024, 9, 18)], "id") == (
+        "18 dan 19 September 2024"
+    )
+    assert formatting.dates_text([date(2024, 9, 18)], "en") == "18 September 2024"
+    three = [date(2024, 9, 30), date(2024, 10, 1), date(2024, 10, 2)]
+    assert formatting.dates_text(three, "id") == (
+        "30 September 2024, 1 Oktober 2024 dan 2 Oktober 2024"
+    )
+    assert formatting.dates_text([], "id") == ""

@@ -22,9 +22,11 @@ from juryapp.domain.kinds import Method, SheetStatus
 from juryapp.gui.i18n import install_translators
 from juryapp.gui.secretariat import SecretariatWindow
 from juryapp.gui.secretariat.common import CODE_ROLE
+from juryapp.gui.secretariat.info_form import ImageField
 from juryapp.gui.secretariat.progress_model import STATE_ROLE
 from juryapp.gui.secretariat.results_models import CODE, SCORE, TIE, RankingModel
 from juryapp.gui.secretariat.schedule_page import now_and_next
+from juryapp.resources import resource
 from juryapp.services.demo import DEMO_PASSPHRASE
 from juryapp.services.results import CellState
 from tests.gui.conftest import settle
@@ -465,6 +467,40 @@ def test_team_size_warning_and_details_save(
     settle(qtbot, demo.services)
     assert demo.services.setup.spec().info.venue == "Aula Kantor Wali Kota"
     assert not setup.has_unsaved()
+
+
+def test_letterhead_fields_and_logo_are_saved(
+    qtbot: QtBot, window: SecretariatWindow, demo: Demo, tmp_path: Path
+) -> None:
+    window.show_page(window.SETUP)
+    settle(qtbot, demo.services)
+    setup = window.setup
+    logo_field = setup.info.editors["logo"]
+    assert isinstance(logo_field, ImageField)
+    assert logo_field.data() == demo.services.setup.spec().info.logo  # the demo's own logo
+    for name, text in (("parent_office", "Dinas Kesehatan"), ("website", "sudinkes.example.id")):
+        setup.info_fields[name].setText(text)
+        setup.info_fields[name].textEdited.emit(text)
+    not_an_image = tmp_path / "logo.png"
+    not_an_image.write_bytes(b"GIF89a and more")
+    assert not logo_field.load_file(not_an_image)
+    assert "PNG" in setup.notice.text()
+    logo_field.clear.click()
+    assert setup.dirty
+    assert setup.save()
+    settle(qtbot, demo.services)
+    info = demo.services.setup.spec().info
+    assert (info.parent_office, info.website, info.logo) == (
+        "Dinas Kesehatan",
+        "sudinkes.example.id",
+        None,
+    )
+    logo = tmp_path / "baru.png"
+    logo.write_bytes(resource("demo", "logo.png").read_bytes())
+    assert logo_field.load_file(logo)
+    assert setup.save()
+    settle(qtbot, demo.services)
+    assert demo.services.setup.spec().info.logo == logo.read_bytes()
 
 
 def test_conflict_suggestions_and_signatures(

@@ -153,3 +153,38 @@ def test_decimal_text_is_canonical(value: str, text: str) -> None:
 def test_the_head_constant_matches_the_migration_scripts() -> None:
     """``migrate.HEAD`` spares Alembic at start-up, so it must name the newest migration."""
     assert migrate.head_revision() == migrate.HEAD
+
+
+def test_a_convention_stored_before_the_letterhead_fields_keeps_its_details(
+    tmp_path: Path,
+) -> None:
+    """A database of the first schema, opened by this version, gets empty letterhead fields."""
+    path = tmp_path / "lama.sqlite3"
+    engine = create_database_engine(path)
+    try:
+        config = migrate.alembic_config()
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "0001")
+            connection.exec_driver_sql(
+                "INSERT INTO convention (id, name, theme, organiser, organiser_head_title, "
+                "organiser_head_name, organiser_head_nip, venue, city, next_level, "
+                "minutes_number, max_team_members, method, trim, total_formula, tie_break, "
+                "outlier_threshold, presentation_minutes, qa_minutes, is_demo, "
+                "results_released, results_locked, results_version, lock_note, created_at) "
+                "VALUES (1, 'Konvensi Lama', '', 'Sudinkes', '', '', '', '', 'Jakarta', '', "
+                "'', 7, 'mean', 1, 'range', '', '15', 15, 15, 0, 0, 0, 1, '', "
+                "'2024-09-18 08:00:00')"
+            )
+    finally:
+        engine.dispose()
+    db = Database.open(path)
+    try:
+        assert migrate.current_revision(db.engine) == migrate.HEAD
+        from juryapp.services.setup import SetupService  # noqa: PLC0415
+
+        info = SetupService(db).spec().info
+        assert (info.name, info.organiser, info.city) == ("Konvensi Lama", "Sudinkes", "Jakarta")
+        assert (info.parent_body, info.address, info.email, info.logo) == ("", "", "", None)
+    finally:
+        db.close()

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from reportlab.graphics import renderPDF
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
@@ -26,9 +25,10 @@ from juryapp.reports.claims import (
 )
 from juryapp.reports.document_kinds import DocumentKind
 from juryapp.reports.documents import render_certificate
-from juryapp.reports.layout import QR_SIZE, _qr_drawing
+from juryapp.reports.footer import _draw_qr
 from juryapp.reports.qr_reader import read_qr_file, read_qr_image
 from juryapp.reports.signing import ConventionKey, create_convention_key
+from juryapp.reports.styles import QR_SIZE
 from tests.reports.test_claims import LONG_NAMES
 from tests.reports.test_documents import certificate, stamp
 
@@ -81,8 +81,8 @@ def codes_pdf(texts: list[str], side: float) -> bytes:
         for dx, dy in PLACEMENTS:
             canvas.saveState()
             canvas.translate(10 * mm + dx, 10 * mm + dy)
-            canvas.scale(side / QR_SIZE, side / QR_SIZE)  # the drawing is QR_SIZE wide
-            renderPDF.draw(_qr_drawing(text), canvas, 0, 0)
+            canvas.scale(side / QR_SIZE, side / QR_SIZE)  # the code is drawn QR_SIZE wide
+            _draw_qr(canvas, text, 0, 0)
             canvas.restoreState()
             canvas.showPage()
     canvas.save()
@@ -113,13 +113,11 @@ def test_every_claim_reads_back_from_150_dpi_at_its_printed_size(
         read_claim(text)  # and each reads as a genuine claim
 
 
+def test_the_documents_draw_their_codes_at_the_size_claims_read_at() -> None:
+    assert mm * PRINTED_SIDE_MM == QR_SIZE
+
+
 @needs_pdftoppm
-@pytest.mark.xfail(
-    strict=True,
-    reason="the documents' footer draws its code 15 mm wide with the footer rule across its "
-    "top; a claim needs PRINTED_SIDE_MM and a clear margin. Remove this mark once the "
-    "layout draws claims that way.",
-)
 def test_a_claim_in_a_certificates_footer_reads_back_from_150_dpi(
     key: ConventionKey, tmp_path: Path
 ) -> None:

@@ -34,6 +34,7 @@ from juryapp.services.readiness import open_items
 from juryapp.services.results import ResultsService
 from juryapp.services.scoring import ScoringService
 from juryapp.services.setup import SetupService
+from tests.postgres import SKIP_REASON, copy_of_sqlite, drop_database, server_url
 
 SECRETARIAT_PASSPHRASE = "kata-sandi-sekretariat"
 KEY_PASSPHRASE = "frasa-sandi-kunci-uji"
@@ -73,7 +74,7 @@ class Event:
 class Stack:
     """The services of one open database, wired like ``juryapp.bootstrap`` wires them."""
 
-    path: Path
+    path: Path | str  # a SQLite file, or a PostgreSQL URL
     database: Database
     setup: SetupService
     accounts: AccountService
@@ -108,7 +109,7 @@ class Stack:
 
 
 def open_stack(
-    path: Path, hasher: PasswordHasher | None = None, clock: Clock | None = None
+    path: Path | str, hasher: PasswordHasher | None = None, clock: Clock | None = None
 ) -> Stack:
     """The services wired by ``bootstrap`` itself, with a cheap hasher and key cost."""
     services = bootstrap(path, clock=clock, hasher=hasher or fast_hasher(), kdf_cost=CHEAP_KDF)
@@ -179,21 +180,54 @@ def copy_database(source: Path, target: Path) -> None:
         src.backup(dst)
 
 
+@pytest.fixture(scope="session")
+def settled_template(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> Path:
+    """The template with every sheet recorded as an abstention: the results can be locked."""
+    path = tmp_path_factory.mktemp("settled") / "konvensi.sqlite3"
+    copy_database(template_db, path)
+    services = open_stack(path)
+    try:
+        settle_open_sheets(services, services.accounts.sign_in("sek1", SECRETARIAT_PASSPHRASE))
+    finally:
+        services.close()
+    return path
+
+
 @pytest.fixture
 def stack_template(template_db: Path) -> Path:
     """What each test's database starts as; a module may override it with a richer state."""
     return template_db
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request: pytest.FixtureRequest) -> str:
+    """Every test with a ``stack`` runs on SQLite, and on PostgreSQL when a server is named."""
+    if request.param == "postgresql":
+        if request.node.get_closest_marker("sqlite_only") is not None:
+            pytest.skip("SQLite only: the test uses SQLite's own file or tools")
+        if server_url(request.config) is None:
+            pytest.skip(SKIP_REASON)
+    return str(request.param)
+
+
 @pytest.fixture
-def stack(db_path: Path, stack_template: Path, request: pytest.FixtureRequest) -> Iterator[Stack]:
-    """A fresh database for this test: a copy of the template made through the backup API.
+def stack(
+    db_path: Path, stack_template: Path, backend: str, request: pytest.FixtureRequest
+) -> Iterator[Stack]:
+    """A fresh database for this test: a copy of the template made through the backup API
+    (on PostgreSQL, a database copied from one holding the same rows).
 
     Whatever the test did through the services, the audit trail must still account for every
     table afterwards; a test that tampers with the file on purpose is marked ``tampers``.
     """
-    copy_database(stack_template, db_path)
-    services = open_stack(db_path)
+    server = server_url(request.config) if backend == "postgresql" else None
+    if server is None:
+        copy_database(stack_template, db_path)
+        target: Path | str = db_path
+    else:
+        url = copy_of_sqlite(server, stack_template)
+        target = url.render_as_string(hide_password=False)
+    services = open_stack(target)
     yield services
     try:
         if request.node.get_closest_marker("tampers") is None:
@@ -201,6 +235,8 @@ def stack(db_path: Path, stack_template: Path, request: pytest.FixtureRequest) -
             assert report.ok, "; ".join(str(f) for f in report.findings)
     finally:
         services.close()
+        if server is not None:
+            drop_database(server, url)
 
 
 @pytest.fixture

@@ -78,7 +78,7 @@ def _fail(stack: Stack, username: str, times: int) -> None:
             stack.accounts.sign_in(username, "9999")
 
 
-def test_five_wrong_pins_lock_the_account_across_a_restart(stack: Stack, db_path: Path) -> None:
+def test_five_wrong_pins_lock_the_account_across_a_restart(stack: Stack) -> None:
     _fail(stack, "j3", MAX_ATTEMPTS - 1)
     assert stack.accounts.sign_in("j3", pin_of("J3")).judge_code == "J3"  # resets the count
     _fail(stack, "j3", MAX_ATTEMPTS)
@@ -87,7 +87,7 @@ def test_five_wrong_pins_lock_the_account_across_a_restart(stack: Stack, db_path
     assert [a.locked for a in stack.accounts.accounts() if a.username == "j3"] == [True]
     stack.close()
 
-    reopened = bootstrap(db_path)  # a restart: new engine, new services, real hasher
+    reopened = bootstrap(stack.path)  # a restart: new engine, new services, real hasher
     try:
         with pytest.raises(AuthenticationError) as refused:
             reopened.accounts.sign_in("j3", pin_of("J3"))  # the right PIN, still locked
@@ -97,7 +97,7 @@ def test_five_wrong_pins_lock_the_account_across_a_restart(stack: Stack, db_path
     finally:
         reopened.close()
 
-    later = open_stack(db_path)
+    later = open_stack(stack.path)
     try:
         trail = [(actor, action) for actor, action, subject in later.actions() if subject == "j3"]
         failed = [("j3", "account.failed")] * (MAX_ATTEMPTS - 1)

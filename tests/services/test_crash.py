@@ -24,7 +24,11 @@ from juryapp.domain.access import Actor
 from juryapp.persistence.database import Database
 from juryapp.persistence.tables import CriterionRow, JudgeRow, ScoreRow, SheetRow, TeamRow
 from juryapp.services import audit
+from tests.figures import record
 from tests.services.conftest import Stack
+
+# Killing the process that writes the SQLite file; PostgreSQL's durability is the server's.
+pytestmark = pytest.mark.sqlite_only
 
 CHILD = Path(__file__).with_name("scoring_child.py")
 KILLS = int(os.environ.get("JURYAPP_CRASH_KILLS", "30"))  # RELIABILITY.md asks for ≥ 200
@@ -149,6 +153,7 @@ def _stored_scores(db_path: Path) -> dict[Key, int | None]:
 
 
 @pytest.mark.slow
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the saver is forked to restart quickly")
 def test_no_acknowledged_score_is_lost_when_killed(
     stack: Stack, judges: dict[str, Actor], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -190,6 +195,17 @@ def test_no_acknowledged_score_is_lost_when_killed(
             "SELECT count(*) FROM audit_event WHERE action = 'score.set'"
         ).fetchone()[0]
 
+    record(
+        "kill during scoring",
+        kills=KILLS,
+        acknowledged=ledger.acks,
+        distinct_scores=len(ledger.acknowledged),
+        in_doubt=len(ledger.in_doubt),
+        lost=len(lost),
+        phantom=len(phantom),
+        integrity_check=integrity,
+        seed=seed,
+    )
     with capsys.disabled():
         print(
             f"\n[kill during scoring] kills={KILLS} acknowledged saves={ledger.acks} "

@@ -33,7 +33,8 @@ from tests.services.conftest import (
     settle_open_sheets,
 )
 
-pytestmark = pytest.mark.tampers
+# The insider edits the SQLite file behind the app with Python's sqlite3 module.
+pytestmark = [pytest.mark.tampers, pytest.mark.sqlite_only]
 
 READER = Actor.reader()
 

@@ -15,6 +15,7 @@ from juryapp.domain.messages import PermissionDeniedError
 from juryapp.domain.results import Results
 from juryapp.gui.account_dialogs import ChangeSecretDialog
 from juryapp.gui.errors import show_error
+from juryapp.gui.judge.log_status import LogStatusBar
 from juryapp.gui.judge.queue_page import QueuePage
 from juryapp.gui.judge.results_page import ResultsPage
 from juryapp.gui.judge.score_sheet import ScoreSheetPage
@@ -57,6 +58,12 @@ class JudgeArea(QWidget):
             self.stack.addWidget(page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        # on the judge's own laptop: how far the secretariat has received the judge's log
+        self.log_status: LogStatusBar | None = None
+        if services.judge_keys.is_laptop():
+            self.log_status = LogStatusBar(services, actor, self)
+            self.sheet.saved.connect(self.log_status.changed)
+            layout.addWidget(self.log_status)
         layout.addWidget(self.stack)
 
         self.queue.open_team.connect(self.open_team)
@@ -108,6 +115,8 @@ class JudgeArea(QWidget):
     def refresh(self) -> None:
         """Something changed in the database (here or on another laptop): show it."""
         self.load_queue()
+        if self.log_status is not None:
+            self.log_status.refresh()
         if self.stack.currentWidget() is self.sheet:
             self.sheet.reload()
         elif self.stack.currentWidget() is self.results:

@@ -29,16 +29,16 @@ from PySide6.QtWidgets import (
 )
 
 from juryapp.domain.model import ConventionInfo
+from juryapp.domain.validation import logo_problem
 from juryapp.gui import dialogs
 
-__all__ = ["CONVENTION_FIELDS", "InfoForm", "field_label"]
+__all__ = ["CONVENTION_FIELDS", "ImageField", "InfoForm", "field_label"]
 
 # The convention's own details; every other field of ConventionInfo is about the organiser
 # and the letterhead the documents print.
 CONVENTION_FIELDS = (
     "name", "theme", "venue", "city", "next_level", "minutes_number", "max_team_members",
 )  # fmt: skip
-MAX_IMAGE_BYTES = 2_000_000
 
 
 def field_label(name: str) -> str:
@@ -57,7 +57,11 @@ def field_label(name: str) -> str:
         "organiser_head_nip": QCoreApplication.translate("InfoForm", "Head of organiser (NIP)"),
         "logo": QCoreApplication.translate("InfoForm", "Logo"),
         "letterhead_lines": QCoreApplication.translate("InfoForm", "Parent body (one line each)"),
-        "parent_body": QCoreApplication.translate("InfoForm", "Parent body"),
+        "parent_body": QCoreApplication.translate("InfoForm", "Government (first line)"),
+        "parent_office": QCoreApplication.translate("InfoForm", "Parent office (second line)"),
+        "website": QCoreApplication.translate("InfoForm", "Website"),
+        "organiser_head_rank": QCoreApplication.translate("InfoForm", "Head of organiser (rank)"),
+        "next_level_en": QCoreApplication.translate("InfoForm", "Next level (in English)"),
         "address": QCoreApplication.translate("InfoForm", "Address"),
         "telephone": QCoreApplication.translate("InfoForm", "Telephone"),
         "phone": QCoreApplication.translate("InfoForm", "Telephone"),
@@ -94,6 +98,7 @@ class ImageField(QWidget):
     """A small picture (the logo) chosen from a file, shown, and removable."""
 
     changed = Signal()
+    refused = Signal(str)  # why a chosen file cannot be the logo
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -143,8 +148,17 @@ class ImageField(QWidget):
             self.changed.emit()
 
     def load_file(self, path: Path) -> bool:
-        data = path.read_bytes()
-        if len(data) > MAX_IMAGE_BYTES or QPixmap().loadFromData(QByteArray(data)) is False:
+        """Take the image in ``path``; False, with the reason in ``refused``, if it cannot be."""
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            self.refused.emit(f"{path.name}: {exc.strerror or exc}")
+            return False
+        problem = logo_problem(data)
+        if problem is None and not QPixmap().loadFromData(QByteArray(data)):
+            problem = logo_problem(b"")  # the start of an image, but not one Qt can show
+        if problem is not None:
+            self.refused.emit(f"{path.name}: {problem}")
             return False
         self.set_data(data, edited=True)
         return True
@@ -155,14 +169,15 @@ class ImageField(QWidget):
             QCoreApplication.translate("InfoForm", "Choose the logo"),
             QCoreApplication.translate("InfoForm", "Images (*.png *.jpg *.jpeg)"),
         )
-        if path is not None and not self.load_file(path):
-            self.preview.setText(QCoreApplication.translate("InfoForm", "not an image"))
+        if path is not None:
+            self.load_file(path)
 
 
 class InfoForm(QWidget):
     """Two groups of fields: the convention's details, and the organiser's letterhead."""
 
     edited = Signal()
+    refused = Signal(str)  # why a chosen image was not taken
 
     def __init__(self, parent: QWidget | None = None, *, fields: tuple[str, ...] = ()) -> None:
         super().__init__(parent)
@@ -242,6 +257,7 @@ class InfoForm(QWidget):
         if kind == "image":
             image = ImageField(self)
             image.changed.connect(self.edited)
+            image.refused.connect(self.refused)
             self._readers[name] = image.data
             self._writers[name] = lambda value: image.set_data(
                 value if isinstance(value, bytes) else None

@@ -49,6 +49,7 @@ from juryapp.services.results import LockState
 from juryapp.services.verification import Verification
 
 FOLDER_NAME = "juryapp-dokumen"
+_ROWS = 4  # document kinds per column
 
 
 def default_output_folder() -> Path:
@@ -121,7 +122,8 @@ class PrintPage(QWidget):
             box.setChecked(True)
             box.toggled.connect(self._update_buttons)
             self.kind_boxes[kind] = box
-            grid.addWidget(box, number % 3, number // 3)
+            # down the columns, in printing order: results first, then the forms
+            grid.addWidget(box, number % _ROWS, number // _ROWS)
 
     def _build_options(self) -> None:
         self.options_box = QGroupBox(self)

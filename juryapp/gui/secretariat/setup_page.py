@@ -222,6 +222,7 @@ class SetupPage(QWidget):
         self.rubric.criteria.refused.connect(self.notice.show_error)
         self.rubric.levels.refused.connect(self.notice.show_error)
         self.info.edited.connect(self._edited)
+        self.info.refused.connect(self.notice.show_error)
         self.max_members.valueChanged.connect(self._max_members_changed)
         self.teams.edited.connect(self._update_team_warning)
         self.teams.edited.connect(self._name_conflicts)

@@ -71,7 +71,7 @@ class VerificationBox(QMessageBox):
         if verdict.signed:
             lines.append(self.tr("Signed with key {key}").format(key=verdict.key_id or "?"))
             lines.append(
-                self.tr("Certificate fingerprint: {fingerprint}").format(
+                self.tr("Signing key fingerprint: {fingerprint}").format(
                     fingerprint=verdict.signer_certificate_fingerprint or "?"
                 )
             )

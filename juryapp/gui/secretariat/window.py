@@ -37,6 +37,7 @@ _LATER_PAGES = (
     ("juryapp.gui.secretariat.print_page", "PrintPage"),
     ("juryapp.gui.secretariat.setup_page", "SetupPage"),
     ("juryapp.gui.secretariat.schedule_page", "SchedulePage"),
+    ("juryapp.gui.secretariat.received_page", "ReceivedPage"),
     ("juryapp.gui.secretariat.accounts_page", "AccountsPage"),
 )
 
@@ -72,7 +73,7 @@ class _Editing(Protocol):
 
 
 class SecretariatWindow(QWidget):
-    DASHBOARD, PAPER, RESULTS, PRINT, SETUP, SCHEDULE, ACCOUNTS = range(7)
+    DASHBOARD, PAPER, RESULTS, PRINT, SETUP, SCHEDULE, RECEIVED, ACCOUNTS = range(8)
 
     unsaved_changed = Signal(bool)  # whether any screen holds edits not saved yet
 
@@ -282,6 +283,7 @@ class SecretariatWindow(QWidget):
             self.tr("Print"),
             self.tr("Set-up"),
             self.tr("Schedule"),
+            self.tr("Judges' laptops"),
             self.tr("Accounts"),
         )
         for row, name in enumerate(names):

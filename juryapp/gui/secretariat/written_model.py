@@ -20,21 +20,36 @@ PATH_ROLE = Qt.ItemDataRole.UserRole + 30  # the file's full path, as text
 
 FILE, DOCUMENT, SIGNED = range(3)
 
-# The combined file publish() writes after the separate ones.
+# The combined files publish() writes after the separate ones.
 ALL_DOCUMENTS = "all"
+ALL_CERTIFICATES = "all-certificates"
 
 
 def kind_name(kind: str) -> str:
     """What a document kind is called on the print screen."""
     names = {
-        Kind.SHEETS: QCoreApplication.translate("DocumentKinds", "Judges' score sheets"),
-        Kind.BLANK: QCoreApplication.translate("DocumentKinds", "Blank score forms"),
-        Kind.RECAP: QCoreApplication.translate("DocumentKinds", "Score recap"),
         Kind.MINUTES: QCoreApplication.translate("DocumentKinds", "Minutes of the jury"),
-        Kind.CERTIFICATES: QCoreApplication.translate("DocumentKinds", "Certificates of award"),
+        Kind.RECAP: QCoreApplication.translate("DocumentKinds", "Score recap"),
+        Kind.ROBUSTNESS: QCoreApplication.translate(
+            "DocumentKinds", "Robustness annex (methods, each judge left out)"
+        ),
+        Kind.ANNOUNCEMENT: QCoreApplication.translate(
+            "DocumentKinds", "Announcement of the winners"
+        ),
+        Kind.JUDGE_RECAP: QCoreApplication.translate("DocumentKinds", "Each judge's recap"),
+        Kind.SHEETS: QCoreApplication.translate("DocumentKinds", "Judges' score sheets"),
         Kind.FEEDBACK: QCoreApplication.translate("DocumentKinds", "Feedback sheets"),
+        Kind.CERTIFICATES: QCoreApplication.translate("DocumentKinds", "Certificates of award"),
+        Kind.BLANK: QCoreApplication.translate("DocumentKinds", "Blank score forms"),
+        Kind.DECLARATIONS: QCoreApplication.translate(
+            "DocumentKinds", "Conflict-of-interest declarations"
+        ),
+        Kind.ATTENDANCE: QCoreApplication.translate("DocumentKinds", "Attendance lists"),
         ALL_DOCUMENTS: QCoreApplication.translate(
-            "DocumentKinds", "All documents in one file, for printing"
+            "DocumentKinds", "Plain-paper documents in one file, for duplex printing"
+        ),
+        ALL_CERTIFICATES: QCoreApplication.translate(
+            "DocumentKinds", "All certificates in one file, for card stock"
         ),
     }
     return names.get(kind, kind)

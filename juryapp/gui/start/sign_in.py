@@ -285,7 +285,7 @@ class SignInPage(QWidget):
     def _sign_in(self, username: str, secret: str, field: QLineEdit) -> None:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         self._set_busy(True)
-        accounts = self._services.accounts
+        accounts, judge_keys = self._services.accounts, self._services.judge_keys
 
         def signed_in(actor: Actor) -> None:
             self._done()
@@ -303,10 +303,14 @@ class SignInPage(QWidget):
             else:
                 show_error(self, exc)
 
+        def sign_in() -> Actor:
+            actor = accounts.sign_in(username, secret)
+            # on a judge's own laptop the PIN also opens (at first: makes) the judge's key
+            judge_keys.after_sign_in(actor, secret)
+            return actor
+
         # A sign-in writes (attempts and lockouts are recorded), so it is a change.
-        self._services.runner.change(self, lambda: accounts.sign_in(username, secret)).success(
-            signed_in
-        ).failure(refused).run()
+        self._services.runner.change(self, sign_in).success(signed_in).failure(refused).run()
 
     def _done(self) -> None:
         QApplication.restoreOverrideCursor()

@@ -58,7 +58,14 @@ class DetailsPage(Page):
         self.form = InfoForm(self)
         self.form.set_info(ConventionInfo(name=""))
         self.form.edited.connect(self.completeChanged)
-        QVBoxLayout(self).addWidget(self.form)
+        self.problem = QLabel(self)  # why a chosen logo was not taken
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("QLabel { color: #8e1b1b; }")
+        self.form.refused.connect(self.problem.setText)
+        self.form.edited.connect(self.problem.clear)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(self.problem)
         self.retranslate()
 
     def retranslate(self) -> None:

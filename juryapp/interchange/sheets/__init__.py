@@ -1,0 +1,1 @@
+"""The parts of reading and writing spreadsheets; callers use ``interchange.tabular``."""

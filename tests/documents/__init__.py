@@ -1,0 +1,1 @@
+"""Tests of the printed documents, from a convention made to test them."""
