@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
     from juryapp.gui.ops import Ops
     from juryapp.persistence.database import Database
+    from juryapp.persistence.instance_lock import InstanceLock
     from juryapp.reports.key_vault import KdfCost
     from juryapp.services.accounts import AccountService
     from juryapp.services.backups import BackupService
@@ -68,6 +69,7 @@ class Services:
         self._kdf_cost = kdf_cost
         self._lock = threading.RLock()
         self._built: dict[str, Any] = {} if runner is None else {"runner": runner}
+        self._writer_lock: InstanceLock | None = None
 
     def _get(self, name: str, build: Callable[[], T]) -> T:
         try:
@@ -279,14 +281,30 @@ class Services:
 
         return self._get("hub", build)
 
+    def hold_writer_lock(self, program: str) -> None:
+        """Take the database's writer lock until ``close`` (a SQLite file; a server database
+        has none); raises ``DatabaseInUseError`` naming who holds it when another app writes
+        it. Call it off the GUI thread: the lock file may sit on a slow stick."""
+        if self._writer_lock is not None:
+            return
+        from juryapp.persistence.engine import resolve_url, sqlite_file  # noqa: PLC0415
+        from juryapp.persistence.instance_lock import InstanceLock  # noqa: PLC0415
+
+        path = sqlite_file(resolve_url(self.target))
+        if path is not None:
+            self._writer_lock = InstanceLock(path, program).acquire()
+
     def close(self) -> None:
-        """Let work still running finish, then close the database."""
+        """Let work still running finish, close the database and let its writer lock go."""
         runner = self._built.get("runner")
         if runner is not None:
             runner.close()
         database = self._built.get("database")
         if database is not None:
             database.close()
+        if self._writer_lock is not None:
+            self._writer_lock.release()
+            self._writer_lock = None
 
 
 def bootstrap(
@@ -318,3 +336,13 @@ def default_database_path() -> Path:
     from juryapp.persistence.engine import default_database_path as default  # noqa: PLC0415
 
     return default()
+
+
+def shown_target(target: str | os.PathLike[str]) -> str:
+    """A database as people may see it: a server's URL without its password."""
+    text = os.fspath(target)
+    if "://" not in text:
+        return text
+    from sqlalchemy.engine import make_url  # noqa: PLC0415
+
+    return make_url(text).render_as_string(hide_password=True)

@@ -14,15 +14,16 @@ from typing import TYPE_CHECKING
 # the window's first frame does without it (see AppWindow).
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QShowEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSizePolicy, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from juryapp.bootstrap import Services, bootstrap
 from juryapp.domain.clock import local_now
 from juryapp.domain.messages import Text, current_language
-from juryapp.gui.backup_menu import BackupMenu, writer_lock
+from juryapp.gui.backup_menu import BackupMenu
 from juryapp.gui.errors import show_error
 from juryapp.gui.file_menu import FileMenu
 from juryapp.gui.settings import AppSettings
+from juryapp.gui.status_line import StatusFacts, StatusLine
 
 if TYPE_CHECKING:
     from juryapp.domain.access import Actor
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
     from juryapp.gui.start.sign_in import SignInPage
     from juryapp.gui.start.start_page import StartPage
     from juryapp.gui.verify_dialog import VerifyDialog
-    from juryapp.persistence.instance_lock import InstanceLock
 
 __all__ = ["AppWindow"]
 
@@ -50,26 +50,22 @@ def _routing(services: Services) -> tuple[bool, str]:
 
 @dataclass(frozen=True)
 class _Opened:
-    """A database opened off the GUI thread: its writer lock, what it holds, where it is."""
+    """A database opened off the GUI thread: what it holds, and a warning about where it is."""
 
-    lock: InstanceLock | None
     routing: tuple[bool, str]
     storage_warning: Text | None
 
 
-def _open(services: Services, lock: InstanceLock | None) -> _Opened:
-    """Open the database (off the GUI thread); the lock is let go again if that fails."""
-    try:
-        services.ensure_open()
-        database = services.database
-        warning = None
-        if database.path is not None and database.read_only is None:
-            warning = services.backups.storage_warning()  # may touch a hung share: not here
-        return _Opened(lock, _routing(services), warning)
-    except BaseException:
-        if lock is not None:
-            lock.release()
-        raise
+def _open(services: Services) -> _Opened:
+    """Open the database off the GUI thread: its writer lock first (another app writing it
+    is named in the dialog, and this one does not open it), then what it holds."""
+    services.hold_writer_lock("juryapp (desktop)")
+    services.ensure_open()
+    database = services.database
+    warning = None
+    if database.path is not None and database.read_only is None:
+        warning = services.backups.storage_warning()  # may touch a hung share: not here
+    return _Opened(_routing(services), warning)
 
 
 def _secretariat_screen(services: Services, actor: Actor, parent: QWidget) -> QWidget:
@@ -125,7 +121,6 @@ class AppWindow(QMainWindow):
         self._database_path = Path(database_path)
         self._switch_language = switch_language
         self._today = today
-        self._writer_lock: InstanceLock | None = None
         self._actor: Actor | None = None
         self._saved_at: datetime | None = None
         self._area: QWidget | None = None
@@ -147,14 +142,7 @@ class AppWindow(QMainWindow):
         self.stack.addWidget(self._opening)
         self.setCentralWidget(self.stack)
 
-        self._person = QLabel(self)
-        self._path = QLabel(self)
-        # A long path must not widen the window: the label shrinks and says it all on hover.
-        self._path.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self._saved = QLabel(self)
-        self.statusBar().addWidget(self._person)
-        self.statusBar().addWidget(self._path, 1)
-        self.statusBar().addPermanentWidget(self._saved)
+        self.status_line = StatusLine(self.statusBar())
 
         self._build_menus()
         if not settings.restore_window(self, WINDOW_KEY):
@@ -190,7 +178,9 @@ class AppWindow(QMainWindow):
             start.open_database.connect(self.open_database)
             start.convention_created.connect(self._created)
             sign_in.signed_in.connect(self.enter)
-            self._path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.status_line.path.setTextInteractionFlags(
+                Qt.TextInteractionFlag.TextSelectableByMouse
+            )
             self._pages = (start, sign_in)
         return self._pages
 
@@ -215,19 +205,12 @@ class AppWindow(QMainWindow):
         if self._loaded or self._loading:
             return
         self._loading = True
-        services, path = self._services, self._database_path
-        take_lock = self._take_writer_lock
-
-        def open_() -> _Opened:
-            # Another app writing this database is named in the dialog, and this one stops.
-            return _open(services, take_lock(services, path))
-
-        self._services.runner.query(self, open_).success(self._opened).failure(
+        services = self._services
+        self._services.runner.query(self, lambda: _open(services)).success(self._opened).failure(
             self._not_opened
         ).run()
 
     def _opened(self, opened: _Opened) -> None:
-        self._writer_lock = opened.lock
         self._loading, self._loaded = False, True
         self._routed(opened.routing)
         self.backup_menu.start()
@@ -239,18 +222,6 @@ class AppWindow(QMainWindow):
         log.warning("the database cannot be opened", exc_info=exc)
         show_error(self, exc)
         self.load_failed.emit(exc)
-
-    @staticmethod
-    def _take_writer_lock(services: Services, path: Path | str) -> InstanceLock | None:
-        """The database's writer lock, taken (None for a server database); raises
-        ``DatabaseInUseError`` naming who has it open when another app writes it."""
-        lock = writer_lock(services.target if services.target is not None else path)
-        return lock.acquire() if lock is not None else None
-
-    def _release_writer_lock(self) -> None:
-        if self._writer_lock is not None:
-            self._writer_lock.release()
-            self._writer_lock = None
 
     def _warn_about_storage(self, warning: Text | None) -> None:
         """Say once, without stopping anything, when the database is on a stick or a share."""
@@ -336,18 +307,11 @@ class AppWindow(QMainWindow):
         if self._actor is not None and not self.sign_out():
             return False
         services = bootstrap(path)
-        take_lock = self._take_writer_lock
-
-        def open_() -> _Opened:
-            # Another app writing that database is named in the dialog, and this one stays.
-            return _open(services, take_lock(services, path))
 
         def opened(result: _Opened) -> None:
             self.backup_menu.stop()
             old, self._services = self._services, services
             old.close()
-            self._release_writer_lock()
-            self._writer_lock = result.lock
             self._database_path = Path(path)
             self._settings.remember_database(self._database_path)
             self.start_page.set_services(services)
@@ -365,7 +329,7 @@ class AppWindow(QMainWindow):
             services.close()
             show_error(self, exc)
 
-        self._services.runner.job(self, lambda _progress: open_()).success(opened).failure(
+        self._services.runner.job(self, lambda _progress: _open(services)).success(opened).failure(
             failed
         ).run()
         return True
@@ -437,7 +401,6 @@ class AppWindow(QMainWindow):
     def close_services(self) -> None:
         self.backup_menu.stop()
         self._services.close()
-        self._release_writer_lock()
 
     def _before_restore(self) -> None:
         """Everyone out and nothing reading the database while a backup replaces it."""
@@ -532,44 +495,14 @@ class AppWindow(QMainWindow):
     # -- labels ----------------------------------------------------------------------------
     def status_texts(self) -> tuple[str, str, str]:
         """What the status bar shows: the person, the database, the saved indicator."""
-        return self._person.text(), self._path.text(), self._saved.text()
+        return self.status_line.texts()
 
     def _show_status(self) -> None:
-        if self._actor is None:
-            self._person.setText(self.tr("Not signed in"))
-        elif self._actor.is_secretariat:
-            self._person.setText(
-                self.tr("Secretariat: {name}").format(name=self._actor.display_name)
-            )
-        else:
-            self._person.setText(
-                self.tr("Judge {code}: {name}").format(
-                    code=self._actor.judge_code or "", name=self._actor.display_name
-                )
-            )
-        if self._services.is_open and self._services.database.read_only is not None:
-            self._path.setText(
-                self.tr("Database (read-only): {path}").format(path=self._database_path)
-            )
-        else:
-            self._path.setText(self.tr("Database: {path}").format(path=self._database_path))
-        self._saved.setStyleSheet(
-            "color: #8a5a00; font-weight: bold;"
-            if self._unsaved
-            else "color: #1b6e3a; font-weight: bold;"
+        services = self._services
+        read_only = services.is_open and services.database.read_only is not None
+        self.status_line.show(
+            StatusFacts(self._actor, self._database_path, read_only, self._unsaved, self._saved_at)
         )
-        if self._actor is None:
-            self._saved.clear()
-        elif self._unsaved:
-            self._saved.setText(self.tr("Unsaved changes on the Set-up or Schedule screen"))
-        elif self._saved_at is not None:
-            self._saved.setText(
-                self.tr("All changes saved ✓ {time}").format(
-                    time=self._saved_at.strftime("%H.%M.%S")
-                )
-            )
-        else:
-            self._saved.setText(self.tr("All changes saved ✓"))
 
     def _retranslate(self) -> None:
         # [*] is where Qt shows the unsaved-changes marker.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -20,7 +19,6 @@ if TYPE_CHECKING:
     from juryapp.bootstrap import Services
     from juryapp.domain.access import Actor
     from juryapp.gui.worker import Task
-    from juryapp.persistence.instance_lock import InstanceLock
     from juryapp.services.backups import BackupCheck, Restored
 
 log = logging.getLogger(__name__)
@@ -42,15 +40,6 @@ def _run(
     if title is not None:
         op.with_progress(title)
     return op.success(done).failure(failed).run()
-
-
-def writer_lock(target: str | os.PathLike[str]) -> InstanceLock | None:
-    """The writer lock of a SQLite file (None for a server database), not yet taken."""
-    from juryapp.persistence.engine import resolve_url, sqlite_file  # noqa: PLC0415
-    from juryapp.persistence.instance_lock import InstanceLock  # noqa: PLC0415
-
-    path = sqlite_file(resolve_url(target))
-    return InstanceLock(path, "juryapp (desktop)") if path is not None else None
 
 
 class BackupMenu(QObject):

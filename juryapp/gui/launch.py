@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
-from juryapp.bootstrap import bootstrap, default_database_path
+from juryapp.bootstrap import bootstrap, default_database_path, shown_target
 from juryapp.gui.app_window import AppWindow
 from juryapp.gui.errors import install_excepthook
 from juryapp.gui.i18n import install_translators
@@ -120,11 +120,7 @@ def run_gui(database: str | None, lang: str) -> int:
     # a server's URL (the hub on PostgreSQL) is opened as given and shown without its password
     server = str(database) if database and "://" in str(database) else None
     target = Path(database) if database and server is None else default_database()
-    shown: Path | str = target
-    if server is not None:
-        from sqlalchemy.engine import make_url  # noqa: PLC0415
-
-        shown = make_url(server).render_as_string(hide_password=True)
+    shown: Path | str = target if server is None else shown_target(server)
     # The window shows first and opens the database once painted (see AppWindow); a database
     # that cannot be opened is reported in a dialog, then the app ends with status 1.
     window = AppWindow(

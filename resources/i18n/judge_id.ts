@@ -4,57 +4,17 @@
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../../juryapp/gui/app_window.py" line="+63"/>
+        <location filename="../../juryapp/gui/app_window.py" line="+84"/>
         <source>The secretariat screens are not part of this build. Use the juryapp command line for the secretariat&apos;s work.</source>
         <translation>Layar sekretariat tidak tersedia pada versi ini. Gunakan baris perintah juryapp untuk pekerjaan sekretariat.</translation>
     </message>
     <message>
-        <location line="+333"/>
+        <location line="+282"/>
         <source>Copy saved: {path}</source>
         <translation>Salinan disimpan: {path}</translation>
     </message>
     <message>
-        <location line="+137"/>
-        <source>Not signed in</source>
-        <translation>Belum masuk</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Secretariat: {name}</source>
-        <translation>Sekretariat: {name}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Judge {code}: {name}</source>
-        <translation>Juri {code}: {name}</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Database (read-only): {path}</source>
-        <translation>Basis data (hanya-baca): {path}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Database: {path}</source>
-        <translation>Basis data: {path}</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Unsaved changes on the Set-up or Schedule screen</source>
-        <translation>Ada perubahan yang belum disimpan di layar Pengaturan atau Jadwal</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>All changes saved ✓ {time}</source>
-        <translation>Semua perubahan tersimpan ✓ {time}</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>All changes saved ✓</source>
-        <translation>Semua perubahan tersimpan ✓</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+144"/>
         <source>{convention}[*] — juryapp</source>
         <translation>{convention}[*] — juryapp</translation>
     </message>

@@ -65,7 +65,7 @@
 <context>
     <name>BackupMenu</name>
     <message>
-        <location filename="../../juryapp/gui/backup_menu.py" line="+109"/>
+        <location filename="../../juryapp/gui/backup_menu.py" line="+102"/>
         <source>&amp;Back up to…</source>
         <translation>&amp;Cadangkan ke…</translation>
     </message>
@@ -76,7 +76,7 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Back up to</source>
         <translation>Cadangkan ke</translation>
     </message>
@@ -98,7 +98,7 @@
         <translation>Cadangan sudah ditulis tetapi tidak lolos pemeriksaan: {problem}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Automatic backup failed</source>
         <translation>Pencadangan otomatis gagal</translation>
     </message>
@@ -109,7 +109,7 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+38"/>
+        <location line="+40"/>
         <location line="+11"/>
         <source>Restore</source>
         <translation>Pulihkan</translation>
@@ -157,7 +157,7 @@ Basis data seperti sekarang disimpan di {folder}. Semua pengguna dikeluarkan.</t
         <translation>&amp;Pulihkan</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Restoring…</source>
         <translation>Memulihkan…</translation>
     </message>
@@ -1364,6 +1364,49 @@ Penyebab: {reason}</translation>
         <location line="+37"/>
         <source>Sign here</source>
         <translation>Tanda tangan di sini</translation>
+    </message>
+</context>
+<context>
+    <name>StatusLine</name>
+    <message>
+        <location filename="../../juryapp/gui/status_line.py" line="+54"/>
+        <source>Not signed in</source>
+        <translation>Belum masuk</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Secretariat: {name}</source>
+        <translation>Sekretariat: {name}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Judge {code}: {name}</source>
+        <translation>Juri {code}: {name}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Database (read-only): {path}</source>
+        <translation>Basis data (hanya-baca): {path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Database: {path}</source>
+        <translation>Basis data: {path}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unsaved changes on the Set-up or Schedule screen</source>
+        <translation>Ada perubahan yang belum disimpan di layar Pengaturan atau Jadwal</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All changes saved ✓ {time}</source>
+        <translation>Semua perubahan tersimpan ✓ {time}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All changes saved ✓</source>
+        <translation>Semua perubahan tersimpan ✓</translation>
     </message>
 </context>
 <context>

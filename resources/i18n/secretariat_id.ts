@@ -1517,7 +1517,7 @@
 <context>
     <name>ReceivedPage</name>
     <message>
-        <location filename="../../juryapp/gui/secretariat/received_page.py" line="+137"/>
+        <location filename="../../juryapp/gui/secretariat/received_page.py" line="+168"/>
         <source>Judges&apos; laptops</source>
         <translation>Laptop juri</translation>
     </message>
@@ -1557,22 +1557,22 @@
         <translation>Pakai cabang yang lain…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+16"/>
         <source>This build of the app has no LAN transport.</source>
         <translation>Versi aplikasi ini tidak memiliki transport LAN.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+41"/>
         <source>Listening on {address}. Packages exported now name this address; laptops check the hub&apos;s certificate: {pin}</source>
         <translation>Mendengarkan di {address}. Paket yang diekspor sekarang memuat alamat ini; laptop juri memeriksa sertifikat hub: {pin}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+17"/>
         <source>Signing receipts and packages</source>
         <translation>Menandatangani tanda terima dan paket</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+23"/>
         <source>Export convention package</source>
         <translation>Ekspor paket konvensi</translation>
     </message>
@@ -1582,7 +1582,7 @@
         <translation>Paket konvensi (*.jurypkg)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Convention package</source>
         <translation>Paket konvensi</translation>
     </message>
@@ -1596,7 +1596,7 @@
 {key}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Import score bundles</source>
         <translation>Impor bundel nilai</translation>
     </message>
@@ -1606,17 +1606,17 @@
         <translation>Bundel nilai (*.jurylog)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Score bundles</source>
         <translation>Bundel nilai</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+21"/>
         <source>{file}: not imported, the key was not enrolled</source>
         <translation>{file}: tidak diimpor, kuncinya tidak didaftarkan</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>{file}: judge {judge}, {new} new events, received up to #{upto}</source>
         <translation>{file}: juri {judge}, {new} peristiwa baru, diterima sampai #{upto}</translation>
     </message>
@@ -1631,7 +1631,7 @@
         <translation>PERCABANGAN pada {events}: tidak ada yang ditimpa, putuskan di bawah</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>A judge&apos;s key</source>
         <translation>Kunci juri</translation>
     </message>
@@ -1649,7 +1649,7 @@ Is it exactly the one on the judge&apos;s laptop screen? Enrol it only if it is.
 Apakah persis sama dengan yang tampil di layar laptop juri? Daftarkan hanya jika sama.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+11"/>
         <source>Forks</source>
         <translation>Percabangan</translation>
     </message>

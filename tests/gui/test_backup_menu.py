@@ -162,6 +162,7 @@ def test_opening_a_database_another_app_writes_keeps_the_current_one(
     holder = hold(other)
     try:
         window.open_database(str(other))
+        qtbot.waitUntil(lambda: bool(shown))  # opened off the GUI thread
         [problem] = shown
         assert isinstance(problem, DatabaseInUseError)
         assert window.services.target == demo_db and window.services.database.has_convention()
