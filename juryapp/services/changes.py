@@ -46,7 +46,8 @@ LONGEST_PARSED = 100_000
 # key. They record a set-up digest too (the lock and the keys are part of it), but they change
 # nothing a set-up or scoring screen shows.
 _RESULTS_ACTIONS = ("results.", "tie.", "key.")
-# Actions about the judges' own laptops: what the hub received, forks, the judges' keys.
+# Actions about the judges' own laptops: what the hub received, forks, the judges' keys. The
+# judges' keys are part of the set-up digest they record, but no set-up screen shows them.
 _LAPTOP_ACTIONS = ("log.", "judge_key.")
 
 
@@ -122,18 +123,17 @@ def classify(action: str, details: dict[str, Any]) -> tuple[frozenset[Change], f
     """
     if action.startswith(_RESULTS_ACTIONS):
         return frozenset({Change.RESULTS}), frozenset()
-    kinds: set[Change] = set()
-    if action.startswith(_LAPTOP_ACTIONS):
-        kinds.add(Change.LAPTOPS)
+    laptops = action.startswith(_LAPTOP_ACTIONS)
+    kinds: set[Change] = {Change.LAPTOPS} if laptops else set()
     sheets: set[Sheet] = set()
     recorded = details.get("sheets")
-    if isinstance(recorded, dict):
+    if isinstance(recorded, dict) and recorded:  # an empty one: no sheet changed
         kinds.add(Change.SCORES)
         for key in recorded:
             judge, _, team = str(key).partition("/")
             if judge and team:
                 sheets.add((judge, team))
-    if "setup" in details:
+    if "setup" in details and not laptops:
         kinds.add(Change.SETUP)
     if "accounts" in details:
         kinds.add(Change.ACCOUNTS)
@@ -198,15 +198,16 @@ def _classify_unparsed(action: str, details: str) -> tuple[frozenset[Change], fr
     """
     if action.startswith(_RESULTS_ACTIONS):
         return frozenset({Change.RESULTS}), frozenset()
-    laptops = {Change.LAPTOPS} if action.startswith(_LAPTOP_ACTIONS) else set()
-    found = laptops | {
+    laptops = action.startswith(_LAPTOP_ACTIONS)
+    found = {Change.LAPTOPS} if laptops else set()
+    found |= {
         kind
         for kind, key in (
             (Change.SCORES, '"sheets":'),
             (Change.SETUP, '"setup":'),
             (Change.ACCOUNTS, '"accounts":'),
         )
-        if key in details
+        if key in details and not (laptops and kind is Change.SETUP)
     }
     return frozenset(found), frozenset()
 

@@ -29,6 +29,11 @@ from tests.services.conftest import (
     fill_sheet,
     open_stack,
 )
+from tests.services.laptop_fixtures import Hub, Laptop, hub, make_laptop, package
+
+__all__ = ["hub", "make_laptop", "package"]
+
+MakeLaptop = Callable[[str], Laptop]
 
 SCORES, SETUP, RESULTS, ACCOUNTS = Change.SCORES, Change.SETUP, Change.RESULTS, Change.ACCOUNTS
 
@@ -180,3 +185,20 @@ def test_a_trail_that_went_back_means_everything_may_have_changed(stack: Stack) 
     head = feed.head()
     changes = feed.since(head + 10)  # another copy of the database was put in its place
     assert changes.every_sheet and changes.kinds == set(Change)
+
+
+def test_a_judges_log_merged_at_the_hub_reaches_the_laptops_screen_and_the_sheets(
+    make_laptop: MakeLaptop, hub: Hub
+) -> None:
+    laptop = make_laptop("j2")
+    j2 = laptop.sign_in("J2")
+    laptop.fill(j2, "PKM-01")
+    feed = feed_of(hub.stack)
+    before = feed.head()
+    hub.enrol_and_merge(laptop.bundle(j2))  # the key's enrolment, then the merge
+    changes = feed.since(before)
+    assert changes.kinds == {Change.LAPTOPS, SCORES}
+    assert changes.sheets == {("J2", "PKM-01")}
+    again = feed.head()
+    hub.enrol_and_merge(laptop.bundle(j2))  # nothing new: the merge is recorded all the same
+    assert feed.since(again).kinds <= {Change.LAPTOPS}
