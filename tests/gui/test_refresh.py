@@ -41,6 +41,7 @@ SHOWN = {
     "PrintPage": {RESULTS},  # the lock and the key
     "SetupPage": {SETUP, RESULTS},  # the set-up, read-only while locked
     "SchedulePage": {SETUP, RESULTS},
+    "ReceivedPage": {Change.LAPTOPS},  # the judges' logs the hub holds, forks
     "AccountsPage": {ACCOUNTS, SETUP},  # accounts; the convention's name on PIN slips
 }
 
