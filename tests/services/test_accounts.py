@@ -138,9 +138,9 @@ class MovingClock:
         return self.now
 
 
-def test_a_lockout_ends_by_the_clock_it_was_wired_with(db_path: Path, stack: Stack) -> None:
+def test_a_lockout_ends_by_the_clock_it_was_wired_with(stack: Stack) -> None:
     clock = MovingClock()
-    moved = open_stack(db_path, clock=clock)
+    moved = open_stack(stack.path, clock=clock)  # the same database, wired to a moving clock
     try:
         _fail(moved, "j1", MAX_ATTEMPTS)
         clock.now += timedelta(minutes=LOCK_MINUTES) - timedelta(seconds=1)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -131,10 +130,8 @@ def test_sheets_merged_through_the_audit_module_reach_the_feed(
     assert changes.kinds == {SCORES} and changes.sheets == {("J1", "PKM-01")}
 
 
-def test_another_process_sees_the_change(
-    stack: Stack, db_path: Path, judges: dict[str, Actor]
-) -> None:
-    other = open_stack(db_path)  # a second engine on the same file, as another laptop has
+def test_another_process_sees_the_change(stack: Stack, judges: dict[str, Actor]) -> None:
+    other = open_stack(stack.path)  # a second engine on the same database, as another laptop has
     try:
         before = other.services.changes.head()
         stack.scoring.set_score(judges["J3"], "J3", "RSUD-01", "K2", Decimal(3))
