@@ -6,7 +6,6 @@ import argparse
 import os
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -58,14 +57,7 @@ class Studio:
 
     def settle(self, services: Services | None = None) -> None:
         """Until the reads and saves the screens asked for are done and shown."""
-        runner = (services or self.services).runner
-        for _ in range(3):
-            self.app.processEvents()
-        while not runner.idle():
-            self.app.processEvents()
-            time.sleep(0.01)
-        for _ in range(3):
-            self.app.processEvents()
+        (services or self.services).runner.settle()
 
     def save(self, widget: QWidget, name: str) -> Path:
         self.settle()

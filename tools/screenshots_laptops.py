@@ -74,9 +74,9 @@ def main(argv: list[str] | None = None) -> int:
         area = JudgeArea(laptop, judge)
         area.resize(*SIZE)
         area.show()
+        laptop.runner.settle()  # the queue is read off the GUI thread, as in the app
         area.open_team(TEAM)
-        for _ in range(3):
-            app.processEvents()
+        laptop.runner.settle()
         path = args.out / f"judge-laptop{'' if args.lang == 'id' else '-en'}.png"
         area.grab().save(str(path))
         print(path)
@@ -85,8 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         window.resize(*SIZE)
         window.show()
         window.show_page(window.RECEIVED)
-        for _ in range(3):
-            app.processEvents()
+        hub.runner.settle()
         path = args.out / f"laptops-received{'' if args.lang == 'id' else '-en'}.png"
         window.grab().save(str(path))
         print(path)

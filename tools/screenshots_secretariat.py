@@ -6,7 +6,6 @@ import argparse
 import os
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -23,16 +22,10 @@ ROOT = Path(__file__).resolve().parents[1]
 SIZE = (1366, 768)
 
 
-def settle(app: QApplication, services: Services) -> None:
+def settle(_app: QApplication, services: Services) -> None:
     """Until every read and save the screens asked for is done and shown (off the GUI
     thread, as in the app)."""
-    for _ in range(3):
-        app.processEvents()
-    while not services.runner.idle():
-        app.processEvents()
-        time.sleep(0.01)
-    for _ in range(3):
-        app.processEvents()
+    services.runner.settle()
 
 
 def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one shot after another

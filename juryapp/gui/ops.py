@@ -30,7 +30,7 @@ from enum import Enum
 from typing import Any, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from juryapp.gui.worker import BackgroundRunner, Cancelled, Progress, Task
@@ -144,6 +144,20 @@ class Ops(QObject):
         return not any(runner.running_tasks() for runner in self._lanes.values()) and not any(
             reload.waiting for reload in list(self._reloads)
         )
+
+    def settle(self) -> None:
+        """Process events until :meth:`idle`: for scripts that drive the screens and then
+        read them (the screenshot tools); the app itself never waits like this."""
+        app = QCoreApplication.instance()
+        if app is None:
+            return
+        for _ in range(3):
+            app.processEvents()
+        while not self.idle():
+            app.processEvents()
+            time.sleep(0.01)
+        for _ in range(3):
+            app.processEvents()
 
     def running(self, lane: Lane) -> list[Task]:
         return self._lanes[lane].running_tasks()
