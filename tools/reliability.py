@@ -200,10 +200,9 @@ def render(
     if first:
         lines.append(
             f"- The first lock, killed on a fresh database each time ({first['kills']} kills): "
-            f"{first['locked']} were locked, **{first['locked_without_key']} of them without a "
-            "signing key** — the lock and the key are committed in two transactions "
-            "(`test_a_crash_between_the_lock_and_its_key_leaves_no_lock_without_a_key` is an "
-            "expected failure until they are one)."
+            f"{first['locked']} were locked, {first['locked_without_seal']} of them without "
+            "their seal or key (the lock, its key, its seal and its events are one "
+            "transaction; `test_kill_during_the_first_lock`)."
         )
     if halves:
         lines.append(
