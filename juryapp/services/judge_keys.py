@@ -99,6 +99,11 @@ class JudgeKeyService:
         with self._db.reading() as session:
             return is_laptop(session.connection())
 
+    def signing_here(self, actor: Actor) -> bool:
+        """Whether this judge's key was opened at sign-in in this process: on the judge's own
+        laptop, and only there. Memory only, so a screen may ask it on the GUI thread."""
+        return actor.judge_code is not None and self._signers.get(actor.judge_code) is not None
+
     def after_sign_in(self, actor: Actor, pin: str) -> JudgeKeyInfo | None:
         """On a judge's laptop: the judge's key, made now at the first sign-in, opened with the
         PIN just checked. Elsewhere, or for the secretariat, nothing."""

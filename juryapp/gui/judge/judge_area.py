@@ -60,7 +60,7 @@ class JudgeArea(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         # on the judge's own laptop: how far the secretariat has received the judge's log
         self.log_status: LogStatusBar | None = None
-        if services.judge_keys.is_laptop():
+        if services.judge_keys.signing_here(actor):  # asks no database
             self.log_status = LogStatusBar(services, actor, self)
             self.sheet.saved.connect(self.log_status.changed)
             layout.addWidget(self.log_status)
