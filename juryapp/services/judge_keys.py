@@ -95,10 +95,6 @@ class JudgeKeyService:
         self._cost = cost or KdfCost()
 
     # -- on a judge's laptop ------------------------------------------------------------------
-    def is_laptop(self) -> bool:
-        with self._db.reading() as session:
-            return is_laptop(session.connection())
-
     def signing_here(self, actor: Actor) -> bool:
         """Whether this judge's key was opened at sign-in in this process: on the judge's own
         laptop, and only there. Memory only, so a screen may ask it on the GUI thread."""
