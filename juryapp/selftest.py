@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -242,22 +243,33 @@ def _check_qt(database: Path, folder: Path) -> str:
     return f"{app.platformName()} (asked: {platform}), Qt window built"
 
 
+def _remove_scratch(folder: Path) -> str:
+    """Remove the scratch folder: nothing may still be writing in it once the app closed
+    (a database opened again after closing would leave its -wal file behind)."""
+    try:
+        shutil.rmtree(folder)
+    except OSError as exc:
+        left = sorted(str(path.relative_to(folder)) for path in folder.rglob("*"))
+        raise OSError(f"{exc.strerror}; still written to: {', '.join(left[:5])}") from exc
+    return "nothing left open"
+
+
 def run_self_test(out: TextIO | None = None) -> int:
     """Run every check in a temporary folder; 0 only if all of them passed."""
     stream = out if out is not None else sys.stdout
     test = SelfTest(stream)
     stream.write(f"{_environment()}\n")
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="juryapp-selftest-") as tmp:
-        folder = Path(tmp)
-        database = folder / "selftest.sqlite3"
-        test.step("resources", _check_resources)
-        test.step("fonts", _check_fonts)
-        test.step("spreadsheet", lambda: _check_spreadsheet(folder))
-        if _run_services(test, database, folder / "documents"):
-            test.step("qt", lambda: _check_qt(database, folder))
-        else:
-            test.failures.append("qt (not run)")
+    folder = Path(tempfile.mkdtemp(prefix="juryapp-selftest-"))
+    database = folder / "selftest.sqlite3"
+    test.step("resources", _check_resources)
+    test.step("fonts", _check_fonts)
+    test.step("spreadsheet", lambda: _check_spreadsheet(folder))
+    if _run_services(test, database, folder / "documents"):
+        test.step("qt", lambda: _check_qt(database, folder))
+    else:
+        test.failures.append("qt (not run)")
+    test.step("closed", lambda: _remove_scratch(folder))
     total = time.perf_counter() - started
     if test.failures:
         stream.write(f"self-test FAILED in {total:.1f} s: {', '.join(test.failures)}\n")

@@ -21,6 +21,7 @@ STEPS = (
     "documents",
     "verify",
     "qt",
+    "closed",
 )
 
 

@@ -121,6 +121,7 @@ class Ops(QObject):
         self._asked = 0  # changes asked for so far (GUI thread)
         self._over = 0  # changes over so far (worker thread, under _order)
         self._reloads: weakref.WeakSet[Reload[Any]] = weakref.WeakSet()
+        self._closed = False
 
     # -- asking ----------------------------------------------------------------------------
     def change(self, parent: QObject, work: Callable[[], T]) -> Op[T]:
@@ -163,7 +164,12 @@ class Ops(QObject):
         return self._lanes[lane].running_tasks()
 
     def close(self, msecs: int = 30_000) -> bool:
-        """Cancel what listens for it and wait for the rest (changes first); False on time-out."""
+        """Cancel what listens for it and wait for the rest (changes first); False on time-out.
+
+        Whatever is asked afterwards (a result shown after closing asks for the next read) is
+        cancelled before it runs: the database it would open again is closed for good.
+        """
+        self._closed = True
         for runner in self._lanes.values():
             runner.cancel_all()
         done = True
@@ -174,6 +180,8 @@ class Ops(QObject):
     # -- running ---------------------------------------------------------------------------
     def _submit(self, op: Op[T]) -> Task:
         runner = self._lanes[op.lane]
+        if self._closed:
+            op._work = _refused
         if op.lane is Lane.CHANGES:
             self._asked += 1
             task = runner.submit(
@@ -212,6 +220,10 @@ class Ops(QObject):
             while self._over < ticket:
                 progress.raise_if_cancelled()
                 self._order.wait(_WAIT_SLICE_S)
+
+
+def _refused(_progress: Progress) -> Any:
+    raise Cancelled
 
 
 class Reload(Generic[T]):

@@ -114,6 +114,21 @@ def test_no_callback_reaches_a_closed_screen(qtbot: QtBot, ops: Ops) -> None:
     assert called == []
 
 
+def test_nothing_asked_after_closing_runs(qtbot: QtBot, ops: Ops) -> None:
+    # A result shown while closing may ask for the next read: the database it would open
+    # again is closed, so the work is cancelled before it runs, on every lane.
+    parent, ran, cancelled = QObject(), [], []
+    assert ops.close(5000)
+    for ask in (ops.change, ops.query):
+        ask(parent, lambda: ran.append(1)).cancelled(lambda: cancelled.append(1)).run()
+    for changes in (False, True):
+        ops.job(parent, lambda _p: ran.append(1), changes=changes).cancelled(
+            lambda: cancelled.append(1)
+        ).run()
+    qtbot.waitUntil(lambda: len(cancelled) == 4, timeout=5000)
+    assert ran == []
+
+
 def test_a_reload_asked_for_many_times_while_running_runs_once_more(qtbot: QtBot, ops: Ops) -> None:
     parent, gate = QObject(), threading.Event()
     reads: list[int] = []
