@@ -1,6 +1,7 @@
 """Run every benchmark and write docs/performance.md and docs/performance.json.
 
 python -m benchmarks.run [--quick] [--skip-frozen] [--runs N] [--work DIR]
+python -m benchmarks.run --only responsive merging --keep-others   (those rows, in the table)
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from benchmarks import (
 )
 from benchmarks.common import ROOT, Config, Row, machine
 from benchmarks.synthetic import LARGE, Size, make_database, make_demo_database
+from benchmarks.table import merged_rows
 
 QUICK_LARGE = Size(200, 20, 10)
 BENCHMARKS = {
@@ -48,7 +50,7 @@ BENCHMARKS = {
 }
 
 
-def _attempt(what: str, action: Callable[[], Row | list[Row]]) -> list[Row]:
+def _attempt(what: str, action: Callable[[], Row | list[Row]], when: datetime) -> list[Row]:
     """A benchmark that fails becomes a MISS row with its error, and the others still run."""
     print(f"· {what}", flush=True)
     started = time.perf_counter()
@@ -60,6 +62,8 @@ def _attempt(what: str, action: Callable[[], Row | list[Row]]) -> list[Row]:
     rows = outcome if isinstance(outcome, list) else [outcome]
     for row in rows:
         row.details["benchmark_seconds"] = round(time.perf_counter() - started, 1)
+        row.details["benchmark"] = BENCHMARKS[what]
+        row.details["measured"] = f"{when:%Y-%m-%d %H:%M}"
         print(f"  {row.verdict:4}  {row.what}: {row.figure}", flush=True)
     return rows
 
@@ -102,6 +106,11 @@ def main(argv: list[str] | None = None) -> int:
         nargs="+",
         choices=sorted(BENCHMARKS.values()),
         help="run only these benchmarks (and write the table to --out)",
+    )
+    parser.add_argument(
+        "--keep-others",
+        action="store_true",
+        help="with --only: keep the other rows of --out's table, each saying when it was measured",
     )
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="juryapp-bench-"))
@@ -155,7 +164,9 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[Row] = []
     for what, action in plan.items():
         if args.only is None or BENCHMARKS[what] in args.only:
-            rows += _attempt(what, action)
+            rows += _attempt(what, action, when)
+    if args.only and args.keep_others:
+        rows = merged_rows(args.out / "performance.json", rows, set(args.only))
 
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "performance.md").write_text(markdown(rows, info, config, when), encoding="utf-8")
