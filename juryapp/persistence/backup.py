@@ -12,7 +12,7 @@ from contextlib import closing
 from pathlib import Path
 
 from juryapp.domain.messages import Text, shown, storage_error
-from juryapp.persistence.database import Failure, classify, failure_text
+from juryapp.persistence.database import Failure, classify, database_error
 from juryapp.persistence.engine import BUSY_TIMEOUT_MS, DatabaseError, connect_read_only
 
 PART_SUFFIX = ".part"
@@ -113,8 +113,8 @@ def _sqlite_problem(exc: sqlite3.Error, source: Path, target: Path) -> Exception
     if failure is Failure.FULL:
         return storage_error(OSError(errno.ENOSPC, "full"), target)  # said as for any file
     if failure is Failure.DAMAGED:
-        return DatabaseError(failure_text(failure, str(source)))
-    return DatabaseError(failure_text(failure, str(target)))
+        return database_error(failure, str(source))
+    return database_error(failure, str(target))
 
 
 def _discard(path: Path) -> None:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import random
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import Engine, func, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
@@ -26,11 +30,15 @@ from juryapp.persistence.engine import (
 )
 from juryapp.persistence.tables import Base, ConventionRow
 
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
 
 class Failure(StrEnum):
     """What kind of trouble a database error is, as far as a person can act on it."""
 
     BUSY = "busy"
+    RETRYABLE = "retryable"  # the server undid the change for another's sake: run it again
     FULL = "full"
     READ_ONLY = "read-only"
     CANNOT_OPEN = "cannot-open"
@@ -54,8 +62,8 @@ _SQLITE_CODES = {
 _SQLSTATES = {
     "53100": Failure.FULL,
     "25006": Failure.READ_ONLY,
-    "40001": Failure.BUSY,
-    "40P01": Failure.BUSY,
+    "40001": Failure.RETRYABLE,  # serialization_failure
+    "40P01": Failure.RETRYABLE,  # deadlock_detected
     "55P03": Failure.BUSY,
 }
 
@@ -78,6 +86,12 @@ def failure_text(failure: Failure, location: str) -> Text:
         Failure.BUSY: Text(
             "basis data {w} sedang dipakai proses lain; coba lagi sebentar lagi",
             "the database {w} is busy in another process; try again in a moment",
+        ),
+        Failure.RETRYABLE: Text(
+            "server basis data {w} membatalkan perubahan ini karena bertabrakan dengan "
+            "perubahan lain; tidak ada yang disimpan — ulangi",
+            "the database server {w} undid this change because it collided with another; "
+            "nothing was saved — try again",
         ),
         Failure.FULL: Text(
             "disk tempat basis data {w} penuh; tidak ada yang disimpan — kosongkan ruang disk "
@@ -109,6 +123,64 @@ def failure_text(failure: Failure, location: str) -> Text:
         ),
     }
     return texts[failure].format(w=where)
+
+
+class DatabaseBusyError(DatabaseError):
+    """Another process holds the database longer than a writer waits."""
+
+
+class RetryableError(DatabaseError):
+    """The server undid a transaction for another's sake; running it again may succeed."""
+
+
+class DiskFullError(DatabaseError):
+    """The disk holding the database is full."""
+
+
+class ReadOnlyDatabaseError(DatabaseError):
+    """The database cannot be written here."""
+
+
+class CannotOpenDatabaseError(DatabaseError):
+    """The database file cannot be opened or made."""
+
+
+class DeviceError(DatabaseError):
+    """The disk or stick failed while the database was read or written."""
+
+
+class DamagedDatabaseError(DatabaseError):
+    """The file is damaged or is no juryapp database."""
+
+
+_ERRORS: dict[Failure, type[DatabaseError]] = {
+    Failure.BUSY: DatabaseBusyError,
+    Failure.RETRYABLE: RetryableError,
+    Failure.FULL: DiskFullError,
+    Failure.READ_ONLY: ReadOnlyDatabaseError,
+    Failure.CANNOT_OPEN: CannotOpenDatabaseError,
+    Failure.DEVICE: DeviceError,
+    Failure.DAMAGED: DamagedDatabaseError,
+}
+
+
+def database_error(failure: Failure, location: str) -> DatabaseError:
+    """The error of its own type for a kind of failure, its message naming ``location``."""
+    return _ERRORS[failure](failure_text(failure, location))
+
+
+def retrying(work: Callable[[], T], attempts: int = 4) -> T:
+    """``work`` (one whole transaction), run again when the server undid it for another's
+    sake (PostgreSQL's serialization failures and deadlocks), after a short random pause."""
+    for attempt in range(1, attempts + 1):
+        try:
+            return work()
+        except RetryableError:
+            if attempt == attempts:
+                raise
+            log.info("transaction undone by the server; attempt %d of %d", attempt + 1, attempts)
+            time.sleep(random.uniform(0.02, 0.1) * attempt)  # noqa: S311 - a pause, not a secret
+    raise AssertionError("unreachable")
 
 
 class Database:
@@ -153,20 +225,18 @@ class Database:
             migrate.upgrade(engine)
         except UnicodeDecodeError as exc:  # SQLite's complaint about a damaged schema
             engine.dispose()
-            raise DatabaseError(failure_text(Failure.DAMAGED, describe(engine))) from exc
+            raise database_error(Failure.DAMAGED, describe(engine)) from exc
         except DBAPIError as exc:  # also "file is not a database", which is not operational
             engine.dispose()
             failure = classify(exc)
             if failure in (Failure.READ_ONLY, Failure.CANNOT_OPEN) and path and path.is_file():
                 return cls._open_read_only(path, _CANNOT_WRITE.format(w=shown(path, 200)))
-            text = (
-                failure_text(failure, describe(engine))
-                if failure is not None
-                else Text(
-                    "basis data {w} tidak dapat dibuka: {e}",
-                    "the database {w} cannot be opened: {e}",
-                ).format(w=describe(engine), e=shown(exc.orig, 200))
-            )
+            if failure is not None:
+                raise database_error(failure, describe(engine)) from exc
+            text = Text(
+                "basis data {w} tidak dapat dibuka: {e}",
+                "the database {w} cannot be opened: {e}",
+            ).format(w=describe(engine), e=shown(exc.orig, 200))
             raise DatabaseError(text) from exc
         return cls(engine)
 
@@ -174,14 +244,14 @@ class Database:
     def _open_read_only(cls, path: Path, reason: Text) -> Database:
         where = shown(path, 200)
         if not path.is_file():
-            raise DatabaseError(failure_text(Failure.CANNOT_OPEN, str(path)))
+            raise database_error(Failure.CANNOT_OPEN, str(path))
         engine = create_read_only_engine(path)
         try:
             revision = migrate.current_revision(engine)
         except DBAPIError as exc:
             engine.dispose()
             if classify(exc) is not Failure.CANNOT_OPEN:
-                raise DatabaseError(failure_text(Failure.DAMAGED, str(path))) from exc
+                raise database_error(Failure.DAMAGED, str(path)) from exc
             # No -shm file can be made beside it (read-only media): read the file as it is,
             # which is only right if no write is waiting in a -wal file.
             wal = path.with_name(path.name + "-wal")
@@ -199,7 +269,7 @@ class Database:
                 revision = migrate.current_revision(engine)
             except DBAPIError as again:
                 engine.dispose()
-                raise DatabaseError(failure_text(Failure.DAMAGED, str(path))) from again
+                raise database_error(Failure.DAMAGED, str(path)) from again
         if revision != migrate.HEAD:
             engine.dispose()
             raise DatabaseError(
@@ -224,7 +294,7 @@ class Database:
     def refuse_if_read_only(self) -> None:
         """Raise, saying why and what to do, when nothing can be written here."""
         if self.read_only is not None:
-            raise DatabaseError(
+            raise ReadOnlyDatabaseError(
                 Text("{r}; {t}", "{r}; {t}").format(
                     r=self.read_only, t=_NOTHING_SAVED.format(w=shown(self.location, 200))
                 )
@@ -263,6 +333,9 @@ def _translated_errors(location: str) -> Iterator[None]:
     try:
         yield
     except IntegrityError as exc:
+        # The services check what a person can get wrong first: a constraint that still
+        # fails is a bug, kept in the log with its traceback behind the one-line message.
+        log.error("a constraint of the database refused a write", exc_info=exc)
         raise DatabaseError(
             Text(
                 "data bertentangan dengan data yang sudah ada: {e}",
@@ -273,7 +346,7 @@ def _translated_errors(location: str) -> Iterator[None]:
         failure = classify(exc)
         if failure is None:
             raise  # a bug, not a situation: it keeps its traceback
-        raise DatabaseError(failure_text(failure, location)) from exc
+        raise database_error(failure, location) from exc
 
 
 def reset(database: Database) -> None:

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from juryapp.domain.access import Actor, require_reader, require_secretariat
 from juryapp.domain.kinds import Role
 from juryapp.domain.messages import JuryError, NotFoundError, StateError, Text
-from juryapp.persistence.database import Database
+from juryapp.persistence.database import Database, retrying
 from juryapp.persistence.tables import (
     JudgeKeyRow,
     JudgeRow,
@@ -194,11 +194,15 @@ class HubService:
     def _merge(
         self, actor: Actor, bundle: Bundle, file: str, key: ConventionKey | None
     ) -> Imported:
-        with self._db.writing() as session:
-            if key is not None:
-                _require_active(session, key)
-            result = merge(session, actor, bundle, file)
-            uid = convention_row(session).uid
+        def write() -> tuple[MergeResult, str]:
+            with self._db.writing() as session:
+                if key is not None:
+                    _require_active(session, key)
+                return merge(session, actor, bundle, file), convention_row(session).uid
+
+        # On PostgreSQL the server may undo a transaction for another's sake (laptops push at
+        # once): the whole merge runs again, reading afresh what the hub holds.
+        result, uid = retrying(write)
         receipt = None
         if key is not None:
             receipt = _receipt(key, uid, result.judge, result.fingerprint, result)
