@@ -31,12 +31,12 @@ _SIGNATURE_WIDTH = 95 * mm
 _SIGN_COLUMN = 35 * mm
 
 
-def _two_lines(fingerprint: str) -> str:
-    """A key fingerprint broken after its third group, read at the size of the names."""
+def _in_lines(fingerprint: str) -> str:
+    """A key fingerprint two groups to a line ("S1MR-3M39-", "EC4N-B6VB-", "JARV"): read
+    aloud a line at a time, and never wider than its column whatever its letters."""
     groups = fingerprint.split("-")
-    if len(groups) < 4:
-        return fingerprint
-    return "-".join(groups[:3]) + "-<br/>" + "-".join(groups[3:])
+    lines = ["-".join(groups[i : i + 2]) for i in range(0, len(groups), 2)]
+    return "-<br/>".join(lines)
 
 
 def render_attendance(data: AttendanceData, stamp: DocumentStamp) -> bytes:
@@ -95,7 +95,7 @@ def _table(data: AttendanceData, lang: str, width: float) -> Flowable:
             para(label("chair" if judge.is_chair else "member", lang), st.cell_center),
         ]
         if keys:
-            fingerprint = _two_lines(row.key_fingerprint)  # letters, digits and "-" only
+            fingerprint = _in_lines(row.key_fingerprint)  # letters, digits and "-" only
             cells.append(
                 para(fingerprint, st.cell_center, markup=True)
                 if fingerprint
