@@ -233,15 +233,14 @@ class ReceivedPage(QWidget):
             _stop((server, advertisement))
             return
         self._serving = (server, advertisement)
-        self._lan_hub = (address, pin)
-        certificate_sha256 = pin
+        self._lan_hub = (address, pin)  # pin: the SHA-256 of the hub's certificate
         self.lan.setText(
             self.tr(
                 "Listening on {address}. Packages exported now name this address; laptops "
                 "check the hub's certificate: {pin}"
-            ).format(address=address, pin=certificate_sha256)
+            ).format(address=address, pin=pin)
         )
-        self.qr.setPixmap(qr_pixmap(f"juryapp-hub {address} {certificate_sha256}"))
+        self.qr.setPixmap(qr_pixmap(f"juryapp-hub {address} {pin}"))
 
     # -- the key for this hub session --------------------------------------------------------
     def _with_key(
