@@ -28,7 +28,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """Skipped tests counted by reason: one line for the whole PostgreSQL half, not hundreds."""
+    """The order's seed, to run the same order again, and skipped tests counted by reason: one
+    line for the whole PostgreSQL half, not hundreds."""
+    seed = terminalreporter.config.getoption("randomly_seed", default=None)
+    if isinstance(seed, int) and terminalreporter.config.getoption("randomly_reorganize", True):
+        terminalreporter.line(f"random order: run it again with --randomly-seed={seed}")
     reasons: Counter[str] = Counter()
     for report in terminalreporter.stats.get("skipped", []):
         longrepr = report.longrepr
