@@ -21,6 +21,7 @@ from benchmarks import (
     frozen,
     imports,
     lan,
+    limits,
     memory,
     merging,
     results,
@@ -43,6 +44,7 @@ BENCHMARKS = {
     "dashboard frames": "frames",
     "judges' logs": "merging",
     "lan pushes": "lan",
+    "limits": "limits",
 }
 
 
@@ -139,6 +141,7 @@ def main(argv: list[str] | None = None) -> int:
         "dashboard frames": lambda: frames.measure(config, large, label),
         "judges' logs": lambda: merging.measure(config, size, size.label),
         "lan pushes": lambda: lan.measure(config),
+        "limits": lambda: limits.measure(config),
     }
     rows: list[Row] = []
     for what, action in plan.items():

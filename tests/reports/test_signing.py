@@ -7,8 +7,6 @@ import base64
 import hashlib
 import io
 import re
-import statistics
-import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -421,20 +419,13 @@ def test_unreadable_document_is_not_signed(key: ConventionKey) -> None:
         sign_pdf(b"this is no pdf", key, reason="r", location="l")
 
 
-def test_signing_and_verifying_are_fast(key: ConventionKey) -> None:
-    # CPU time of this process, so other work on a busy machine does not make it flaky
+def test_a_ten_page_document_signs_and_verifies_with_every_page(key: ConventionKey) -> None:
+    # how fast: benchmarks/limits.py
     ten_pages = make_pdf(10)
-    sign_pdf(ten_pages, key, reason="r", location="l")  # first call builds the signer
-    sign_times, verify_times = [], []
-    for _ in range(7):
-        started = time.process_time()
-        signed = sign_pdf(ten_pages, key, reason="r", location="l")
-        sign_times.append(time.process_time() - started)
-        started = time.process_time()
-        assert verify_pdf(signed, key.certificate_pem).ok
-        verify_times.append(time.process_time() - started)
-    assert statistics.median(sign_times) < 0.1
-    assert statistics.median(verify_times) < 0.2
+    signed = sign_pdf(ten_pages, key, reason="r", location="l")
+    assert verify_pdf(signed, key.certificate_pem).ok
+    assert len(PdfFileReader(io.BytesIO(signed)).root["/Pages"]["/Kids"]) == 10
+    assert signed.startswith(ten_pages)  # an incremental update: the pages are left as they were
 
 
 # --- the QR payload ----------------------------------------------------------------------------
