@@ -299,6 +299,17 @@ def test_locked_results_refuse_changes_until_unlocked_with_a_reason(
         stack.scoring.correct(sek2, "J1", "PKM-01", "K1", Decimal(4), "alasan")
     with pytest.raises(StateError):
         stack.scoring.submit(j1, "J1", "PKM-02")
+    sheets = [("J1", "PKM-01"), ("J1", "PKM-02"), ("J4", "PKM-05"), ("J2", "PKM-06")]
+    before = stack.actions(), [stack.scoring.sheet(sek1, j, t) for j, t in sheets]
+    assert stack.scoring.sheet(sek1, "J4", "PKM-05").abstained  # settled above
+    with pytest.raises(StateError):
+        stack.scoring.reopen(sek2, "J1", "PKM-01", "salah ketik")
+    for judge, team, reason in (("J2", "PKM-06", "juri sakit"), ("J4", "PKM-05", "")):
+        with pytest.raises(StateError):
+            stack.scoring.abstain(sek1, judge, team, reason)  # recording or lifting one
+    with pytest.raises(StateError):
+        stack.scoring.set_note(j1, "J1", "PKM-02", "catatan baru")
+    assert (stack.actions(), [stack.scoring.sheet(sek1, j, t) for j, t in sheets]) == before
     assert stored(stack.path, "J1", "PKM-02", "K2") is None
 
     with pytest.raises(StateError):

@@ -1,0 +1,450 @@
+"""Every refusal of a set-up names where the problem is, and a coherent set-up passes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from juryapp.domain.kinds import JudgeRole
+from juryapp.domain.messages import ValidationError
+from juryapp.domain.model import (
+    Abstention,
+    Category,
+    Conflict,
+    ConventionDay,
+    ConventionSpec,
+    Criterion,
+    Judge,
+    LevelDescriptor,
+)
+from juryapp.domain.validation import (
+    CODE_MAX,
+    LOGO_MAX_BYTES,
+    SpecProblemsError,
+    check_spec,
+    code_problem,
+    logo_problem,
+    text_problem,
+    validate_spec,
+)
+from tests.domain.builders import criterion, default_criteria, make_spec, team
+
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(20)
+
+
+def base() -> ConventionSpec:
+    """A coherent set-up: two days, a chair, a conflict, an abstention, scheduled teams."""
+    spec = make_spec(("T1", "T2", "T3"), ("J1", "J2", "J3"))
+    return replace(
+        spec,
+        info=replace(spec.info, max_team_members=5),
+        days=(ConventionDay(date(2024, 9, 18)), ConventionDay(date(2024, 9, 19))),
+        judges=(replace(spec.judges[0], role=JudgeRole.CHAIR), *spec.judges[1:]),
+        teams=tuple(
+            replace(t, day=1 + i % 2, order=1 + i // 2, members=("Ani",), pillar="referral")
+            for i, t in enumerate(spec.teams)
+        ),
+        conflicts=(
+            Conflict("J2", team="T1", reason="pernah membimbing"),
+            Conflict("J3", institution="institusi t2"),  # case and spacing do not matter
+        ),
+        abstentions=(Abstention("J1", "T3", "sakit"),),
+    )
+
+
+def only(spec: ConventionSpec) -> tuple[str, str]:
+    """The one problem found, as where and the English text."""
+    problems = check_spec(spec)
+    assert len(problems) == 1, problems
+    where, text = problems[0]
+    assert text.id and text.id != text.en  # said in Indonesian first, English second
+    return where, text.en
+
+
+def test_a_coherent_set_up_has_no_problem() -> None:
+    spec = base()
+    assert check_spec(spec) == []
+    validate_spec(spec)
+    # an empty judges list needs no chair yet; a conflict by institution covers its teams
+    assert check_spec(replace(spec, judges=(), conflicts=(), abstentions=())) == []
+
+
+def _criterion(index: int, **changes: object) -> Callable[[ConventionSpec], ConventionSpec]:
+    def change(spec: ConventionSpec) -> ConventionSpec:
+        criteria = list(spec.criteria)
+        criteria[index] = replace(criteria[index], **changes)  # type: ignore[arg-type]
+        return replace(spec, criteria=tuple(criteria))
+
+    return change
+
+
+def _team(index: int, **changes: object) -> Callable[[ConventionSpec], ConventionSpec]:
+    def change(spec: ConventionSpec) -> ConventionSpec:
+        teams = list(spec.teams)
+        teams[index] = replace(teams[index], **changes)  # type: ignore[arg-type]
+        return replace(spec, teams=tuple(teams))
+
+    return change
+
+
+# the weights of the default rubric stay at 100 in each case that changes one: K1 (10) and
+# K2 (10) trade their weight
+def _weights(k1: str, k2: str) -> Callable[[ConventionSpec], ConventionSpec]:
+    def change(spec: ConventionSpec) -> ConventionSpec:
+        return _criterion(1, weight=Decimal(k2))(_criterion(0, weight=Decimal(k1))(spec))
+
+    return change
+
+
+REFUSALS: dict[str, tuple[Callable[[ConventionSpec], ConventionSpec], str, str]] = {
+    "no name": (
+        lambda s: replace(s, info=replace(s.info, name="  ")),
+        "convention.name",
+        "the convention needs a name",
+    ),
+    "no member allowed": (
+        lambda s: replace(
+            s,
+            info=replace(s.info, max_team_members=0),
+            teams=tuple(replace(t, members=()) for t in s.teams),
+        ),
+        "convention.max_team_members",
+        "must be at least 1",
+    ),
+    "a logo that is no image": (
+        lambda s: replace(s, info=replace(s.info, logo=b"GIF89a")),
+        "convention.logo",
+        "the logo must be a PNG or JPEG image",
+    ),
+    "a negative quota": (
+        lambda s: replace(s, categories=(Category("PKM", "Puskesmas", -1),)),
+        "categories[1].quota",
+        "the quota cannot be negative",
+    ),
+    "a weight of zero": (
+        _weights("20", "0"),
+        "criteria[2].weight",
+        "the weight must be above 0",
+    ),
+    "a negative weight": (
+        _weights("25", "-5"),
+        "criteria[2].weight",
+        "the weight must be above 0",
+    ),
+    "weights not totalling 100": (
+        _criterion(0, weight=Decimal("10.5")),
+        "criteria",
+        "the weights total 100.5, not 100",
+    ),
+    "a maximum equal to the minimum": (
+        _criterion(2, scale_max=Decimal(1)),
+        "criteria[3].scale_max",
+        "the scale maximum must be above its minimum",
+    ),
+    "a maximum below the minimum": (
+        _criterion(2, scale_min=Decimal(4), scale_max=Decimal(2)),
+        "criteria[3].scale_max",
+        "the scale maximum must be above its minimum",
+    ),
+    "a step that does not divide the range": (
+        _criterion(3, scale_step=Decimal("1.5")),  # 1–5: a range of 4
+        "criteria[4].scale_step",
+        "the scale step must divide the scale range",
+    ),
+    "a step of zero": (
+        _criterion(3, scale_step=Decimal(0)),
+        "criteria[4].scale_step",
+        "the scale step must divide the scale range",
+    ),
+    "a negative step": (
+        _criterion(3, scale_step=Decimal(-1)),
+        "criteria[4].scale_step",
+        "the scale step must divide the scale range",
+    ),
+    "a negative scale": (
+        _criterion(4, scale_min=Decimal(-1)),
+        "criteria[5].scale_min",
+        "the scale cannot be negative",
+    ),
+    "an unknown tie-break criterion": (
+        lambda s: replace(s, scoring=replace(s.scoring, tie_break=("K5", "K9"))),
+        "scoring.tie_break",
+        "criterion 'K9' is not in the rubric",
+    ),
+    "a negative trim": (
+        lambda s: replace(s, scoring=replace(s.scoring, trim=-1)),
+        "scoring.trim",
+        "cannot be negative",
+    ),
+    "no chair": (
+        lambda s: replace(s, judges=tuple(replace(j, role=JudgeRole.MEMBER) for j in s.judges)),
+        "judges",
+        "there must be exactly one jury chair (0 found)",
+    ),
+    "two chairs": (
+        lambda s: replace(s, judges=tuple(replace(j, role=JudgeRole.CHAIR) for j in s.judges)),
+        "judges",
+        "there must be exactly one jury chair (3 found)",
+    ),
+    "a team in an unknown category": (
+        _team(1, category="RS"),
+        "teams[2].category",
+        "unknown category 'RS'",
+    ),
+    "a team without an institution": (
+        _team(2, institution=" "),
+        "teams[3].institution",
+        "the institution is required",
+    ),
+    "an unknown pillar": (
+        _team(0, pillar="tidak-ada"),
+        "teams[1].pillar",
+        "unknown pillar 'tidak-ada'; use one of primary-care, referral, resilience, "
+        "financing, workforce, technology",
+    ),
+    "too many members": (
+        _team(0, members=("A", "B", "C", "D", "E", "F")),
+        "teams[1].members",
+        "6 members, more than the limit of 5",
+    ),
+    "a day the convention does not have": (
+        _team(0, day=3),
+        "teams[1].day",
+        "there is no day 3",
+    ),
+    "day zero": (
+        _team(0, day=0, order=None),
+        "teams[1].day",
+        "there is no day 0",
+    ),
+    "two teams in one slot": (
+        _team(2, day=1, order=1),  # T1 is first on day 1
+        "teams",
+        "2 teams share order 1 on day 1",
+    ),
+    "a duplicate team code": (
+        _team(1, code="T1"),
+        "teams",
+        "code 'T1' is used twice",
+    ),
+    "a code that would hide its file": (
+        lambda s: replace(s, judges=(*s.judges, Judge(".J4", "Juri"))),
+        "judges[4].code",
+        f"code '.J4' may hold only letters A–Z, digits, '-', '_' and '.' (not first), "
+        f"at most {CODE_MAX} characters",
+    ),
+    "a control character in a title": (
+        _team(0, title="Inovasi\x1b[31m"),
+        "teams[1].title",
+        "holds the control character U+001B at position 8; type the text again",
+    ),
+    "a line break in a name": (
+        lambda s: replace(s, info=replace(s.info, name="Konvensi\nMutu")),
+        "convention.name",
+        "must not hold a line break or a tab; write it on one line",
+    ),
+    "a tab in a level's label": (
+        _criterion(
+            1,
+            levels=(
+                LevelDescriptor(Decimal(1), "Kurang", "Poor", "baris satu\nbaris dua"),
+                LevelDescriptor(Decimal(5), "Sangat\tbaik", "Very good"),
+            ),
+        ),
+        "criteria[2].levels[2].label",
+        "must not hold a line break or a tab; write it on one line",
+    ),
+    "a member's name with an escape": (
+        _team(1, members=("Ani", "Budi\x1b")),
+        "teams[2].members",
+        "holds the control character U+001B at position 5; type the text again",
+    ),
+    "a conflict's reason with a bell": (
+        lambda s: replace(s, conflicts=(Conflict("J2", team="T1", reason="alasan\n\x07"),)),
+        "conflicts[1].reason",
+        "holds the control character U+0007 at position 8; type the text again",
+    ),
+    "a conflict with an unknown judge": (
+        lambda s: replace(s, conflicts=(Conflict("J9", team="T1"),)),
+        "conflicts[1].judge",
+        "unknown judge 'J9'",
+    ),
+    "a conflict with an unknown team": (
+        lambda s: replace(s, conflicts=(Conflict("J2", team="T9"),)),
+        "conflicts[1].team",
+        "unknown team 'T9'",
+    ),
+    "a conflict naming both a team and an institution": (
+        lambda s: replace(s, conflicts=(Conflict("J2", team="T1", institution="Institusi T1"),)),
+        "conflicts[1]",
+        "give either team or institution",
+    ),
+    "a conflict naming neither": (
+        lambda s: replace(s, conflicts=(Conflict("J2"),)),
+        "conflicts[1]",
+        "give either team or institution",
+    ),
+    "an abstention by an unknown judge": (
+        lambda s: replace(s, abstentions=(Abstention("J9", "T3", "sakit"),)),
+        "abstentions[1].judge",
+        "unknown judge 'J9'",
+    ),
+    "an abstention from an unknown team": (
+        lambda s: replace(s, abstentions=(Abstention("J1", "T9", "sakit"),)),
+        "abstentions[1].team",
+        "unknown team 'T9'",
+    ),
+    "an abstention already covered by a conflict": (
+        lambda s: replace(s, abstentions=(Abstention("J3", "T2", "sakit"),)),
+        "abstentions[1]",
+        "judge J3 is already excluded from T2 by a conflict of interest",
+    ),
+    "an abstention given twice": (
+        lambda s: replace(s, abstentions=(*s.abstentions, Abstention("J1", "T3", "izin"))),
+        "abstentions[2]",
+        "J1/T3 is given twice",
+    ),
+    "an abstention without a reason": (
+        lambda s: replace(s, abstentions=(Abstention("J1", "T3", " "),)),
+        "abstentions[1].reason",
+        "a reason is required",
+    ),
+    "an abstention whose reason holds a tab": (
+        lambda s: replace(s, abstentions=(Abstention("J1", "T3", "sakit\tdemam"),)),
+        "abstentions[1].reason",
+        "must not hold a line break or a tab; write it on one line",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(REFUSALS))
+def test_each_refusal_names_where_and_why(case: str) -> None:
+    change, where, why = REFUSALS[case]
+    assert only(change(base())) == (where, why)
+
+
+def test_no_criteria_is_one_problem_not_a_total_of_zero() -> None:
+    assert only(replace(base(), criteria=(), scoring=replace(base().scoring, tie_break=()))) == (
+        "criteria",
+        "the rubric has no criteria",
+    )
+
+
+def test_validate_spec_raises_every_problem_with_the_first_in_its_message() -> None:
+    spec = _team(0, day=3)(replace(base(), info=replace(base().info, name="")))
+    with pytest.raises(SpecProblemsError) as caught:
+        validate_spec(spec)
+    assert [where for where, _ in caught.value.problems] == ["convention.name", "teams[1].day"]
+    assert isinstance(caught.value, ValidationError)
+    assert caught.value.text.en == "convention.name: the convention needs a name (and 1 more)"
+    assert caught.value.text.id == "convention.name: nama konvensi wajib diisi (dan 1 lainnya)"
+    with pytest.raises(SpecProblemsError) as one:
+        validate_spec(_team(0, day=3)(base()))
+    assert one.value.text.en == "teams[1].day: there is no day 3"
+
+
+def test_a_description_may_span_lines_but_a_name_may_not() -> None:
+    spec = _criterion(0, description="baris satu\nbaris dua\tdengan tab")(base())
+    assert check_spec(spec) == []
+    assert only(_criterion(0, name="Kriteria\tK1")(base()))[0] == "criteria[1].name"
+    bell = _criterion(0, description="bunyi \x07")(base())
+    assert only(bell) == (
+        "criteria[1].description",
+        "holds the control character U+0007 at position 7; type the text again",
+    )
+
+
+@pytest.mark.parametrize(
+    ("code", "ok"),
+    [
+        ("PKM-01", True),
+        ("a_b.c", True),
+        ("X" * CODE_MAX, True),
+        ("X" * (CODE_MAX + 1), False),
+        ("", False),
+        ("  ", False),
+        (".hidden", False),
+        ("..", False),
+        ("a/b", False),
+        ("kode spasi", False),
+        ("é", False),
+    ],
+)
+def test_codes(code: str, ok: bool) -> None:
+    assert (code_problem(code) is None) is ok
+
+
+def test_an_empty_code_is_said_to_be_required() -> None:
+    problem = code_problem(" ")
+    assert problem is not None and problem.en == "the code is required"
+
+
+def test_text_problems() -> None:
+    assert text_problem("Puskesmas Kecamatan Kebon Jeruk — inovasi “SI CANTIK”") is None
+    assert text_problem("dua\nbaris", lines=True) is None
+    assert text_problem("\r", lines=True) is None
+    assert text_problem("tab\tdi sini", lines=True) is None
+    for text in ("dua\nbaris", "a\rb", "tab\t"):
+        problem = text_problem(text)
+        assert problem is not None and "line break" in problem.en
+    nul = text_problem("ab\x00", lines=True)
+    assert nul is not None and nul.en.startswith("holds the control character U+0000 at position 3")
+    c1 = text_problem("\x85")
+    assert c1 is not None and "U+0085 at position 1" in c1.en
+    assert text_problem("\x7f") is not None and text_problem("\xa0") is None
+
+
+def test_logos() -> None:
+    assert logo_problem(None) is None
+    assert logo_problem(PNG) is None
+    assert logo_problem(b"\xff\xd8\xff\xe0" + bytes(10)) is None  # JPEG
+    assert logo_problem(PNG + bytes(LOGO_MAX_BYTES - len(PNG))) is None  # at the limit
+    too_big = logo_problem(PNG + bytes(LOGO_MAX_BYTES))
+    assert too_big is not None and too_big.en == "the logo file is too large (at most 2 MB)"
+    not_an_image = logo_problem(b"<svg/>")
+    assert not_an_image is not None and "PNG or JPEG" in not_an_image.en
+
+
+# --- a score on the scale ------------------------------------------------------------------
+
+
+def _refused(c: Criterion, value: str) -> str:
+    with pytest.raises(ValidationError) as caught:
+        c.check_score(Decimal(value))
+    return caught.value.text.en
+
+
+def test_scores_on_a_scale_whose_minimum_is_not_a_multiple_of_its_step() -> None:
+    # 1 to 4 in steps of 1.5: 1, 2.5 and 4; 3 is a multiple of 1.5 but not on this scale
+    c = criterion("K1", 100, lo=1, hi=4, step="1.5")
+    assert (
+        check_spec(
+            replace(base(), criteria=(c,), scoring=replace(base().scoring, tie_break=("K1",)))
+        )
+        == []
+    )
+    for value in ("1", "2.5", "4", "2.50"):
+        c.check_score(Decimal(value))
+    assert _refused(c, "3") == "score 3 for K1 must be 1 plus a multiple of 1.5"
+    assert _refused(c, "1.5") == "score 1.5 for K1 must be 1 plus a multiple of 1.5"
+
+
+def test_scores_off_the_scale_or_not_numbers_are_refused() -> None:
+    c = criterion("K2", 100, lo=0, hi=10, step="0.5")
+    for value in ("0", "0.5", "9.5", "10"):
+        c.check_score(Decimal(value))
+    assert _refused(c, "10.5") == "score 10.5 for K2 is outside the scale 0–10"
+    assert _refused(c, "-0.5") == "score -0.5 for K2 is outside the scale 0–10"
+    assert _refused(c, "0.25") == "score 0.25 for K2 must be 0 plus a multiple of 0.5"
+    for value in ("NaN", "Infinity", "-Infinity"):
+        assert _refused(c, value) == "invalid score"
+
+
+def test_the_default_rubric_is_coherent() -> None:
+    assert sum(c.weight for c in default_criteria()) == 100
+    assert team("T1").category == "PKM"
+    assert Judge("J1", "Juri").role is JudgeRole.MEMBER
