@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import qrcode
+from asn1crypto import cms
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
@@ -336,6 +337,29 @@ def test_every_sampled_byte_flip_is_refused(key: ConventionKey, signed_pdf: byte
             verdict = verify_pdf(bytes(tampered), key.certificate_pem)
             assert not verdict.ok, (position, mask)
             assert verdict.problems, (position, mask)
+
+
+def test_a_flipped_bit_in_the_signature_value_is_a_modified_document(
+    key: ConventionKey, signed_pdf: bytes
+) -> None:
+    """The digest still matches, so only the signature's own check can catch it."""
+    start = signed_pdf.index(b"/Contents <") + len(b"/Contents <")
+    end = signed_pdf.index(b">", start)
+    written = signed_pdf[start:end].decode()
+    der = bytes.fromhex(written)
+    info = cms.ContentInfo.load(der)
+    value = info["content"]["signer_infos"][0]["signature"].native
+    assert der.count(value) == 1
+    at = der.index(value) + len(value) - 1  # the last byte of the ECDSA signature's s
+    flipped = bytearray(der)
+    flipped[at] ^= 0x01
+    hex_text = bytes(flipped).hex()
+    hex_text = hex_text.upper() if written.isupper() else hex_text
+    tampered = signed_pdf[:start] + hex_text.encode() + signed_pdf[end:]
+    assert len(tampered) == len(signed_pdf) and tampered != signed_pdf
+    verdict = verify_pdf(tampered, key.certificate_pem)
+    assert verdict.signed and not verdict.intact and not verdict.ok
+    assert verdict.problems[0] is PdfProblem.CONTENT_MODIFIED
 
 
 @pytest.mark.parametrize("change", ["info", "annotation"])
