@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 from juryapp.domain.kinds import JudgeRole
-from juryapp.domain.messages import ValidationError
+from juryapp.domain.messages import Text, ValidationError
 from juryapp.domain.model import (
     Abstention,
     Category,
@@ -58,11 +58,16 @@ def base() -> ConventionSpec:
 
 def only(spec: ConventionSpec) -> tuple[str, str]:
     """The one problem found, as where and the English text."""
+    return only_text(spec)[:2]
+
+
+def only_text(spec: ConventionSpec) -> tuple[str, str, str]:
+    """The one problem found, as where and the text in English and in Indonesian."""
     problems = check_spec(spec)
     assert len(problems) == 1, problems
     where, text = problems[0]
     assert text.id and text.id != text.en  # said in Indonesian first, English second
-    return where, text.en
+    return where, text.en, text.id
 
 
 def test_a_coherent_set_up_has_no_problem() -> None:
@@ -321,10 +326,72 @@ REFUSALS: dict[str, tuple[Callable[[ConventionSpec], ConventionSpec], str, str]]
 }
 
 
+# what each refusal says in Indonesian, the language shown first
+INDONESIAN: dict[str, str] = {
+    "no name": "nama konvensi wajib diisi",
+    "no member allowed": "harus paling sedikit 1",
+    "a logo that is no image": "logo harus berupa gambar PNG atau JPEG",
+    "a negative quota": "kuota tidak boleh negatif",
+    "a weight of zero": "bobot harus lebih dari 0",
+    "a negative weight": "bobot harus lebih dari 0",
+    "weights not totalling 100": "jumlah bobot 100.5, seharusnya 100",
+    "a maximum equal to the minimum": "skala maksimum harus di atas minimum",
+    "a maximum below the minimum": "skala maksimum harus di atas minimum",
+    "a step that does not divide the range": "langkah skala harus membagi rentang skala",
+    "a step of zero": "langkah skala harus membagi rentang skala",
+    "a negative step": "langkah skala harus membagi rentang skala",
+    "a negative scale": "skala tidak boleh negatif",
+    "an unknown tie-break criterion": "kriteria 'K9' tidak ada di rubrik",
+    "a negative trim": "tidak boleh negatif",
+    "no chair": "harus ada tepat satu ketua dewan juri (ada 0)",
+    "two chairs": "harus ada tepat satu ketua dewan juri (ada 3)",
+    "a team in an unknown category": "kategori 'RS' tidak dikenal",
+    "a team without an institution": "institusi wajib diisi",
+    "an unknown pillar": (
+        "pilar 'tidak-ada' tidak dikenal; pilih primary-care, referral, resilience, "
+        "financing, workforce, technology"
+    ),
+    "too many members": "6 anggota, melebihi batas 5",
+    "a day the convention does not have": "hari ke-3 tidak ada",
+    "day zero": "hari ke-0 tidak ada",
+    "two teams in one slot": "2 tim mendapat urutan 1 pada hari ke-1",
+    "a duplicate team code": "kode 'T1' dipakai lebih dari sekali",
+    "a code that would hide its file": (
+        "kode '.J4' hanya boleh berisi huruf A–Z, angka, '-', '_' dan '.' (bukan di "
+        "awal), paling banyak 40 karakter"
+    ),
+    "a control character in a title": (
+        "berisi karakter kendali U+001B di posisi 8; ketik ulang teksnya"
+    ),
+    "a line break in a name": "tidak boleh berisi baris baru atau tab; tulis dalam satu baris",
+    "a tab in a level's label": "tidak boleh berisi baris baru atau tab; tulis dalam satu baris",
+    "a member's name with an escape": (
+        "berisi karakter kendali U+001B di posisi 5; ketik ulang teksnya"
+    ),
+    "a conflict's reason with a bell": (
+        "berisi karakter kendali U+0007 di posisi 8; ketik ulang teksnya"
+    ),
+    "a conflict with an unknown judge": "juri 'J9' tidak dikenal",
+    "a conflict with an unknown team": "tim 'T9' tidak dikenal",
+    "a conflict naming both a team and an institution": "isi salah satu: team atau institution",
+    "a conflict naming neither": "isi salah satu: team atau institution",
+    "an abstention by an unknown judge": "juri 'J9' tidak dikenal",
+    "an abstention from an unknown team": "tim 'T9' tidak dikenal",
+    "an abstention already covered by a conflict": (
+        "juri J3 sudah dikecualikan dari T2 karena konflik kepentingan"
+    ),
+    "an abstention given twice": "J1/T3 disebut dua kali",
+    "an abstention without a reason": "alasan wajib diisi",
+    "an abstention whose reason holds a tab": (
+        "tidak boleh berisi baris baru atau tab; tulis dalam satu baris"
+    ),
+}
+
+
 @pytest.mark.parametrize("case", list(REFUSALS))
 def test_each_refusal_names_where_and_why(case: str) -> None:
     change, where, why = REFUSALS[case]
-    assert only(change(base())) == (where, why)
+    assert only_text(change(base())) == (where, why, INDONESIAN[case])
 
 
 def test_no_criteria_is_one_problem_not_a_total_of_zero() -> None:
@@ -431,6 +498,12 @@ def test_scores_on_a_scale_whose_minimum_is_not_a_multiple_of_its_step() -> None
         c.check_score(Decimal(value))
     assert _refused(c, "3") == "score 3 for K1 must be 1 plus a multiple of 1.5"
     assert _refused(c, "1.5") == "score 1.5 for K1 must be 1 plus a multiple of 1.5"
+    with pytest.raises(ValidationError) as caught:
+        c.check_score(Decimal(3))
+    assert caught.value.text == Text(
+        "skor 3 untuk K1 harus kelipatan 1.5 dari 1",
+        "score 3 for K1 must be 1 plus a multiple of 1.5",
+    )
 
 
 def test_scores_off_the_scale_or_not_numbers_are_refused() -> None:
@@ -442,6 +515,12 @@ def test_scores_off_the_scale_or_not_numbers_are_refused() -> None:
     assert _refused(c, "0.25") == "score 0.25 for K2 must be 0 plus a multiple of 0.5"
     for value in ("NaN", "Infinity", "-Infinity"):
         assert _refused(c, value) == "invalid score"
+    with pytest.raises(ValidationError) as caught:
+        c.check_score(Decimal("10.5"))
+    assert caught.value.text.id == "skor 10.5 untuk K2 di luar skala 0–10"
+    with pytest.raises(ValidationError) as caught:
+        c.check_score(Decimal("NaN"))
+    assert caught.value.text == Text("skor tidak valid", "invalid score")
 
 
 def test_the_default_rubric_is_coherent() -> None:
