@@ -8,10 +8,14 @@ from collections import Counter
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import settings
 
-from juryapp.domain import messages
+from juryapp.domain import commands, messages
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# --hypothesis-profile=mutation (tools/mutation.py): the same examples every run, and no
+# deadline, since a mutated module runs several times slower
+settings.register_profile("mutation", deadline=None, derandomize=True, database=None)
 # JURYAPP_START_METHOD=spawn runs the suite with processes started as Windows and macOS
 # start them (a fresh interpreter, nothing inherited), whatever this system's default.
 if os.environ.get("JURYAPP_START_METHOD"):
@@ -50,3 +54,10 @@ def _indonesian_messages() -> Iterator[None]:
     messages.set_language("id")
     yield
     messages.set_language("id")
+
+
+@pytest.fixture(autouse=True)
+def _no_scale_checks_remembered() -> None:
+    """The score handler remembers values already found on a scale; no test relies on what an
+    earlier one left there."""
+    commands._ON_SCALE.clear()
