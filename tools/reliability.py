@@ -291,7 +291,7 @@ def mutation_section(report: Path = DOCS / "reliability.md") -> list[str]:
     start = text.index(heading)
     end = text.find("\n## ", start + len(heading))
     section = text[start : end + 1 if end != -1 else len(text)]
-    return section.rstrip("\n").split("\n") + [""]
+    return [*section.rstrip("\n").split("\n"), ""]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -53,6 +53,13 @@ def base() -> ConventionSpec:
             Conflict("J3", institution="institusi t2"),  # case and spacing do not matter
         ),
         abstentions=(Abstention("J1", "T3", "sakit"),),
+        criteria=(
+            replace(
+                spec.criteria[0],
+                levels=(LevelDescriptor(Decimal(1), "Kurang", "Poor", "jarang", "rarely"),),
+            ),
+            *spec.criteria[1:],
+        ),
     )
 
 
@@ -273,6 +280,11 @@ REFUSALS: dict[str, tuple[Callable[[ConventionSpec], ConventionSpec], str, str]]
         "conflicts[1].reason",
         "holds the control character U+0007 at position 8; type the text again",
     ),
+    "a duplicate criterion code": (
+        _criterion(1, code="K1"),
+        "criteria",
+        "code 'K1' is used twice",
+    ),
     "a conflict with an unknown judge": (
         lambda s: replace(s, conflicts=(Conflict("J9", team="T1"),)),
         "conflicts[1].judge",
@@ -328,6 +340,7 @@ REFUSALS: dict[str, tuple[Callable[[ConventionSpec], ConventionSpec], str, str]]
 
 # what each refusal says in Indonesian, the language shown first
 INDONESIAN: dict[str, str] = {
+    "a duplicate criterion code": "kode 'K1' dipakai lebih dari sekali",
     "no name": "nama konvensi wajib diisi",
     "no member allowed": "harus paling sedikit 1",
     "a logo that is no image": "logo harus berupa gambar PNG atau JPEG",
@@ -395,10 +408,9 @@ def test_each_refusal_names_where_and_why(case: str) -> None:
 
 
 def test_no_criteria_is_one_problem_not_a_total_of_zero() -> None:
-    assert only(replace(base(), criteria=(), scoring=replace(base().scoring, tie_break=()))) == (
-        "criteria",
-        "the rubric has no criteria",
-    )
+    assert only_text(
+        replace(base(), criteria=(), scoring=replace(base().scoring, tie_break=()))
+    ) == ("criteria", "the rubric has no criteria", "rubrik belum memiliki kriteria")
 
 
 def test_validate_spec_raises_every_problem_with_the_first_in_its_message() -> None:
@@ -411,7 +423,9 @@ def test_validate_spec_raises_every_problem_with_the_first_in_its_message() -> N
     assert caught.value.text.id == "convention.name: nama konvensi wajib diisi (dan 1 lainnya)"
     with pytest.raises(SpecProblemsError) as one:
         validate_spec(_team(0, day=3)(base()))
-    assert one.value.text.en == "teams[1].day: there is no day 3"
+    assert one.value.text == Text(
+        "teams[1].day: hari ke-3 tidak ada", "teams[1].day: there is no day 3"
+    )
 
 
 def test_a_description_may_span_lines_but_a_name_may_not() -> None:
@@ -447,7 +461,7 @@ def test_codes(code: str, ok: bool) -> None:
 
 def test_an_empty_code_is_said_to_be_required() -> None:
     problem = code_problem(" ")
-    assert problem is not None and problem.en == "the code is required"
+    assert problem == Text("kode wajib diisi", "the code is required")
 
 
 def test_text_problems() -> None:
@@ -471,7 +485,9 @@ def test_logos() -> None:
     assert logo_problem(b"\xff\xd8\xff\xe0" + bytes(10)) is None  # JPEG
     assert logo_problem(PNG + bytes(LOGO_MAX_BYTES - len(PNG))) is None  # at the limit
     too_big = logo_problem(PNG + bytes(LOGO_MAX_BYTES))
-    assert too_big is not None and too_big.en == "the logo file is too large (at most 2 MB)"
+    assert too_big == Text(
+        "berkas logo terlalu besar (paling besar 2 MB)", "the logo file is too large (at most 2 MB)"
+    )
     not_an_image = logo_problem(b"<svg/>")
     assert not_an_image is not None and "PNG or JPEG" in not_an_image.en
 
@@ -527,3 +543,71 @@ def test_the_default_rubric_is_coherent() -> None:
     assert sum(c.weight for c in default_criteria()) == 100
     assert team("T1").category == "PKM"
     assert Judge("J1", "Juri").role is JudgeRole.MEMBER
+
+
+def test_the_edges_of_each_limit_are_accepted() -> None:
+    spec = base()
+    edges = {
+        "one member allowed": replace(spec, info=replace(spec.info, max_team_members=1)),
+        "a quota of zero": replace(spec, categories=(replace(spec.categories[0], quota=0),)),
+        "a weight below one": _weights("19.5", "0.5")(spec),
+        "a scale from zero": _criterion(4, scale_min=Decimal(0))(spec),
+        "no trim": replace(spec, scoring=replace(spec.scoring, trim=0)),
+        # J2's conflict with T1 does not stop J1 abstaining from it
+        "an abstention beside another judge's conflict": replace(
+            spec, abstentions=(Abstention("J1", "T1", "sakit"),)
+        ),
+    }
+    for name, edge in edges.items():
+        assert check_spec(edge) == [], name
+
+
+def _in_category(**changes: object) -> Callable[[ConventionSpec], ConventionSpec]:
+    return lambda s: replace(s, categories=(replace(s.categories[0], **changes),))  # type: ignore[arg-type]
+
+
+def _in_level(**changes: object) -> Callable[[ConventionSpec], ConventionSpec]:
+    def change(spec: ConventionSpec) -> ConventionSpec:
+        first = spec.criteria[0]
+        level = replace(first.levels[0], **changes)  # type: ignore[arg-type]
+        return _criterion(0, levels=(level,))(spec)
+
+    return change
+
+
+# texts of one line (a name, a label, a title) and of several (a description, a reason)
+ONE_LINE = {
+    "categories[1].name": _in_category(name="Puskesmas\nKecamatan"),
+    "categories[1].name_en": _in_category(name_en="Health\ncentres"),
+    "criteria[1].name_en": _criterion(0, name_en="Method\nused"),
+    "criteria[1].levels[1].label_en": _in_level(label_en="Very\npoor"),
+    "teams[1].institution": _team(0, institution="Puskesmas\nKebon Jeruk"),
+    "teams[1].title": _team(0, title="SI\nCANTIK"),
+    "teams[1].programme": _team(0, programme="UKM\nesensial"),
+    "teams[1].members": _team(0, members=("Ani\nBudi",)),
+    "conflicts[2].institution": lambda s: replace(
+        s, conflicts=(s.conflicts[0], Conflict("J3", institution="institusi\nt2"))
+    ),
+}
+SEVERAL_LINES = {
+    "convention.theme": lambda s: replace(s, info=replace(s.info, theme="Tema\nbaris dua")),
+    "criteria[1].description_en": _criterion(0, description_en="first\nsecond"),
+    "criteria[1].levels[1].description_en": _in_level(description_en="first\nsecond"),
+    "criteria[1].levels[1].description": _in_level(description="satu\ndua"),
+    "conflicts[1].reason": lambda s: replace(
+        s, conflicts=(replace(s.conflicts[0], reason="satu\ndua"), s.conflicts[1])
+    ),
+}
+
+
+@pytest.mark.parametrize("where", list(ONE_LINE))
+def test_a_line_break_is_refused_in_a_text_of_one_line(where: str) -> None:
+    assert only(ONE_LINE[where](base())) == (
+        where,
+        "must not hold a line break or a tab; write it on one line",
+    )
+
+
+@pytest.mark.parametrize("where", list(SEVERAL_LINES))
+def test_a_line_break_is_kept_in_a_text_of_several_lines(where: str) -> None:
+    assert check_spec(SEVERAL_LINES[where](base())) == []
