@@ -13,9 +13,11 @@ from hypothesis import settings
 from juryapp.domain import commands, messages
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# --hypothesis-profile=mutation (tools/mutation.py): the same examples every run, and no
-# deadline, since a mutated module runs several times slower
-settings.register_profile("mutation", deadline=None, derandomize=True, database=None)
+# --hypothesis-profile=mutation (tools/mutation.py): the same, fewer examples every run, and
+# no deadline, since a mutated module runs several times slower
+settings.register_profile(
+    "mutation", deadline=None, derandomize=True, database=None, max_examples=30
+)
 # JURYAPP_START_METHOD=spawn runs the suite with processes started as Windows and macOS
 # start them (a fresh interpreter, nothing inherited), whatever this system's default.
 if os.environ.get("JURYAPP_START_METHOD"):
