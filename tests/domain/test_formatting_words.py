@@ -7,11 +7,13 @@ from datetime import date
 import pytest
 
 from juryapp.domain.formatting import (
+    count_in_words,
     dates_text,
     format_number,
     format_score,
     month_name,
     number_in_words,
+    parse_decimal,
 )
 
 
@@ -55,3 +57,16 @@ def test_dates_of_several_days_in_english() -> None:
         "30 September 2024 dan 1 Oktober 2024"
     )
     assert dates_text([date(2024, 9, 18)], "en") == "18 September 2024"
+
+
+def test_a_count_in_words_is_in_indonesian_unless_asked() -> None:
+    assert count_in_words(15) == "15 (lima belas)"
+    assert count_in_words(15, "en") == "15 (fifteen)"
+    assert dates_text([date(2024, 9, 18), date(2024, 9, 19)]) == "18 dan 19 September 2024"
+
+
+@pytest.mark.parametrize("text", ["1.2,3,4", "1,,5", "12,34.5.6"])
+def test_an_unreadable_number_is_quoted_in_its_refusal(text: str) -> None:
+    with pytest.raises(ValueError) as caught:
+        parse_decimal(text)
+    assert str(caught.value).startswith(f"{text!r}: ")
