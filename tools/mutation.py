@@ -2,6 +2,7 @@
 
     python tools/mutation.py                        # every area in pyproject.toml, in turn
     python tools/mutation.py domain verification    # only these areas
+    python tools/mutation.py --survivors domain     # only the survivors, against new tests
     python tools/mutation.py --report               # rewrite the report from the last runs
 
 A slow job, not part of the normal test run: each area is a list of modules to mutate and the
@@ -69,13 +70,28 @@ def _prepare(area: str, project: dict[str, Any], base: dict[str, Any], own: dict
     return work
 
 
-def _run(area: str, work: Path, children: int) -> None:
+def _refresh_tests(work: Path) -> list[str]:
+    """The tests copied again into an area's folder, and the mutants left alive by its last
+    run, to run again against them: new tests are found and mapped by mutmut itself."""
+    shutil.rmtree(work / "tests")
+    shutil.copytree(ROOT / "tests", work / "tests", ignore=shutil.ignore_patterns("__pycache__"))
+    listing = subprocess.run(  # noqa: S603 - mutmut, on our own copy
+        [_mutmut(), "results"], cwd=work, capture_output=True, text=True, check=True
+    ).stdout
+    return [
+        line.strip().rpartition(": ")[0]
+        for line in listing.splitlines()
+        if line.strip().endswith((": survived", ": no tests"))
+    ]
+
+
+def _run(area: str, work: Path, children: int, names: list[str] | None = None) -> None:
     log = work / "mutmut.log"
     print(f"· {area}: mutmut run in {work} (log: {log})", flush=True)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONDONTWRITEBYTECODE": "1"}
-    with log.open("w", encoding="utf-8") as out:
+    with log.open("a" if names else "w", encoding="utf-8") as out:
         subprocess.run(  # noqa: S603 - mutmut, on our own copy
-            [_mutmut(), "run", "--max-children", str(children)],
+            [_mutmut(), "run", "--max-children", str(children), *(names or [])],
             cwd=work,
             env=env,
             stdout=out,
@@ -208,6 +224,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python tools/mutation.py", description=__doc__)
     parser.add_argument("areas", nargs="*", help="areas of pyproject.toml (default: all)")
     parser.add_argument("--report", action="store_true", help="only rewrite the report")
+    parser.add_argument(
+        "--survivors",
+        action="store_true",
+        help="run only the last run's surviving mutants again, against the current tests",
+    )
     parser.add_argument("--children", type=int, default=os.cpu_count() or 2)
     args = parser.parse_args(argv)
     project, base, areas = _settings()
@@ -223,7 +244,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     for area in args.areas or list(areas):
         work = WORK / area
-        if not args.report:
+        if args.survivors and (work / "mutants").exists():
+            alive = _refresh_tests(work)
+            if alive:
+                _run(area, work, args.children, alive)
+        elif not args.report:
             work = _prepare(area, project, base, areas[area])
             _run(area, work, args.children)
         if (work / "mutants").exists():

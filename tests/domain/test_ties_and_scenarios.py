@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 
@@ -10,7 +11,15 @@ from juryapp.domain.kinds import Method
 from juryapp.domain.messages import Text, set_language
 from juryapp.domain.results import TieDecision, compute_results
 from juryapp.domain.robustness import Scenario, Standing, robustness
-from tests.domain.builders import DEFAULT_CODES, PKM, direct_spec, grid, make_spec, same_sheets
+from tests.domain.builders import (
+    DEFAULT_CODES,
+    PKM,
+    direct_spec,
+    grid,
+    make_spec,
+    same_sheets,
+    sheet,
+)
 
 
 def _row(**changes: int) -> dict[str, Decimal]:
@@ -132,3 +141,47 @@ def test_a_text_given_to_format_follows_each_language_whatever_is_shown() -> Non
     set_language("en")
     filled = Text("{a} / {b}", "{a} / {b}").format(a=Text("satu", "one"), b="x")
     assert filled == Text("satu / x", "one / x")
+
+
+def test_zscore_scores_span_the_raw_means_on_a_rubric_of_several_criteria() -> None:
+    # on the default rubric a total is not the number typed (one point of K8 is 5 of 100),
+    # so the raw team means the z-scores are mapped onto must be worked out as totals
+    rows = {
+        "T1": {"J1": _row(K8=5), "J2": _row(K8=4)},
+        "T2": {"J1": _row(), "J2": _row(K1=4)},
+        "T3": {"J1": _row(K8=1), "J2": _row(K8=2, K1=2)},
+    }
+    sheets = [sheet(j, t, row) for t, by_judge in rows.items() for j, row in by_judge.items()]
+    spec = make_spec(tuple(rows), ("J1", "J2"))
+    by_mean = compute_results(spec, sheets, (), Method.MEAN)
+    by_z = compute_results(spec, sheets, (), Method.ZSCORE)
+    means = {code: by_mean.team(code).score for code in rows}
+    # all 3s make 50; a point of K8 is 5 and of K1 2.5: T1 (60 + 55)/2, T3 (40 + 42.5)/2
+    assert means == {"T1": Fraction(115, 2), "T2": Fraction(205, 4), "T3": Fraction(165, 4)}
+    scores = {code: by_z.team(code).score for code in rows}
+    # the best and the worst z land on the highest and lowest raw means
+    assert float(scores["T1"]) == pytest.approx(57.5, abs=1e-9)  # type: ignore[arg-type]
+    assert float(scores["T3"]) == pytest.approx(41.25, abs=1e-9)  # type: ignore[arg-type]
+    assert 41.25 < float(scores["T2"]) < 57.5  # type: ignore[arg-type]
+    assert [t.code for t in by_z.categories[0].teams] == ["T1", "T2", "T3"]
+
+
+def test_zscore_of_two_teams_is_not_taken_for_a_tie() -> None:
+    # two teams: their mean z are +a and −a, whose sum is zero; they are far from level
+    spec = make_spec(("T1", "T2"), ("J1", "J2"))
+    sheets = same_sheets({"T1": _row(K8=5), "T2": _row(K8=1)}, ("J1", "J2"))
+    results = compute_results(spec, sheets, (), Method.ZSCORE)
+    assert results.team("T1").z == pytest.approx(-results.team("T2").z)  # type: ignore[operator]
+    assert float(results.team("T1").score) == pytest.approx(60.0, abs=1e-9)  # type: ignore[arg-type]
+    assert float(results.team("T2").score) == pytest.approx(40.0, abs=1e-9)  # type: ignore[arg-type]
+    assert not results.team("T1").tied
+
+
+def test_zscore_with_no_spread_gives_every_team_the_mean_of_the_raw_means() -> None:
+    # each judge gives every team one total (J1 60, J2 40): no judge says anything about order
+    spec = make_spec(("T1", "T2", "T3"), ("J1", "J2"))
+    sheets = [sheet("J1", t, _row(K8=5)) for t in ("T1", "T2", "T3")]
+    sheets += [sheet("J2", t, _row(K8=1)) for t in ("T1", "T2", "T3")]
+    results = compute_results(spec, sheets, (), Method.ZSCORE)
+    assert [t.score for t in results.categories[0].teams] == [50, 50, 50]
+    assert all(t.rank == 1 and t.tied for t in results.categories[0].teams)
