@@ -20,6 +20,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import tomllib
 from datetime import datetime
 from pathlib import Path
@@ -89,6 +90,10 @@ def _run(area: str, work: Path, children: int, names: list[str] | None = None) -
     log = work / "mutmut.log"
     print(f"· {area}: mutmut run in {work} (log: {log})", flush=True)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONDONTWRITEBYTECODE": "1"}
+    # the tests' databases in memory where the system offers it: thousands of runs, each syncing
+    memory = Path("/dev/shm")  # noqa: S108 - only a parent for a private folder from mkdtemp
+    if memory.is_dir() and os.access(memory, os.W_OK):
+        env["TMPDIR"] = tempfile.mkdtemp(prefix=f"juryapp-mutation-{area}-", dir=memory)
     with log.open("a" if names else "w", encoding="utf-8") as out:
         subprocess.run(  # noqa: S603 - mutmut, on our own copy
             [_mutmut(), "run", "--max-children", str(children), *(names or [])],
