@@ -103,6 +103,8 @@ def _run(area: str, work: Path, children: int, names: list[str] | None = None) -
             stderr=subprocess.STDOUT,
             check=False,
         )
+    if "TMPDIR" in env and env["TMPDIR"] != os.environ.get("TMPDIR"):
+        shutil.rmtree(env["TMPDIR"], ignore_errors=True)
 
 
 # run in the area's folder: mutmut's own diff of each mutant, all in one process
