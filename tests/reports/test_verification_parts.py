@@ -11,6 +11,7 @@ from cryptography.hazmat.primitives.serialization import Encoding
 from pyhanko.pdf_utils import generic
 from reportlab.pdfgen.canvas import Canvas
 
+from juryapp.reports import verification
 from juryapp.reports.signing import ConventionKey, create_convention_key, sign_pdf
 from juryapp.reports.verification import (
     PdfProblem,
@@ -106,3 +107,55 @@ def test_the_signer_certificate_is_read_from_the_first_signature(key: Convention
     assert signer_certificate_der(pdf) == expected
     assert signer_certificate_der(one_page()) is None
     assert signer_certificate_der(b"garbage") is None
+
+
+def test_a_signature_whose_certificate_cannot_be_read_is_damaged(
+    key: ConventionKey, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pdf = sign_pdf(one_page(), key, reason="r", location="l")
+
+    def unreadable(_der: bytes) -> str:
+        raise ValueError("not a certificate")
+
+    monkeypatch.setattr(verification, "certificate_fingerprint_der", unreadable)
+    verdict = verify_pdf(pdf, key.certificate_pem)
+    assert (verdict.signed, verdict.intact, verdict.covers_whole_file) == (True, False, False)
+    assert verdict.problems == (PdfProblem.SIGNATURE_DAMAGED,)
+    assert verdict.signer_certificate_fingerprint is None and verdict.key_id is None
+
+
+def test_a_signature_the_validator_cannot_check_is_damaged(
+    key: ConventionKey, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pdf = sign_pdf(one_page(), key, reason="r", location="l")
+    fingerprint = verify_pdf(pdf, key.certificate_pem).signer_certificate_fingerprint
+    assert fingerprint is not None
+
+    def fails(*_args: object, **_kwargs: object) -> None:
+        raise ValueError("malformed CMS")
+
+    monkeypatch.setattr(verification, "validate_pdf_signature", fails)
+    verdict = verify_pdf(pdf, key.certificate_pem)
+    assert verdict == verification.PdfVerdict(
+        signed=True,
+        intact=False,
+        covers_whole_file=False,
+        signer_certificate_fingerprint=fingerprint,
+        key_id=key.key_id,
+        matches_trusted_key=None,
+        problems=(PdfProblem.SIGNATURE_DAMAGED,),
+    )
+    other = create_convention_key("Konvensi Mutu 2024", "Suku Dinas Kesehatan")
+    assert verify_pdf(pdf, other.certificate_pem).matches_trusted_key is False
+
+
+def test_a_signature_rewritten_in_lower_case_hex_is_not_as_written(key: ConventionKey) -> None:
+    pdf = sign_pdf(one_page(), key, reason="r", location="l")
+    start = pdf.index(b"/Contents <") + len(b"/Contents <")
+    end = pdf.index(b">", start)
+    digits = pdf[start:end]
+    assert digits.upper() == digits and digits.lower() != digits
+    lowered = pdf[:start] + digits.lower() + pdf[end:]
+    verdict = verify_pdf(lowered, key.certificate_pem)
+    assert verdict.signed and not verdict.intact and not verdict.ok
+    assert verdict.problems == (PdfProblem.SIGNATURE_DAMAGED,)
