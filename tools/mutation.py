@@ -191,8 +191,8 @@ def _section(report: dict[str, Any], areas: dict[str, Any]) -> str:
         "`tools/mutation-equivalent.toml` behave exactly like the original and are not counted.",
         "",
         "| Area | Mutated | Tests run | Killed | Survived | No test reaches it | Equivalent "
-        "| Score | Run |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| Not run (stopped) | Score | Run |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for area, result in report.items():
         own = areas.get(area, {})
@@ -202,7 +202,8 @@ def _section(report: dict[str, Any], areas: dict[str, Any]) -> str:
             f"| {area} | {', '.join(f'`{m}`' for m in own.get('mutate', []))} "
             f"| {', '.join(f'`{t}`' for t in own.get('tests', []))} | {result['killed']} "
             f"| {counts.get('survived', 0)} | {counts.get('no tests', 0)} "
-            f"| {counts.get('equivalent', 0)} | **{score}** | {result['when'][:16]} |"
+            f"| {counts.get('equivalent', 0)} | {counts.get('not checked', 0)} "
+            f"| **{score}** | {result['when'][:16].replace('T', ' ')} |"
         )
     for area, result in report.items():
         left = [s for s in result["survivors"] if s["status"] != "equivalent"]
