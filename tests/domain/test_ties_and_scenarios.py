@@ -7,13 +7,15 @@ from fractions import Fraction
 
 import pytest
 
-from juryapp.domain.kinds import Method
+from juryapp.domain.kinds import Method, TotalFormula
 from juryapp.domain.messages import Text, set_language
 from juryapp.domain.results import TieDecision, compute_results
 from juryapp.domain.robustness import Scenario, Standing, robustness
+from juryapp.domain.totals import TotalRule
 from tests.domain.builders import (
     DEFAULT_CODES,
     PKM,
+    criterion,
     direct_spec,
     grid,
     make_spec,
@@ -185,3 +187,42 @@ def test_zscore_with_no_spread_gives_every_team_the_mean_of_the_raw_means() -> N
     results = compute_results(spec, sheets, (), Method.ZSCORE)
     assert [t.score for t in results.categories[0].teams] == [50, 50, 50]
     assert all(t.rank == 1 and t.tied for t in results.categories[0].teams)
+
+
+def test_half_points_are_totalled_exactly() -> None:
+    half = criterion("K1", 100, lo=1, hi=5, step="0.5")
+    assert TotalRule.build([half], TotalFormula.RANGE).total({"K1": Decimal("3.5")}) == Fraction(
+        125, 2
+    )
+    spec = make_spec(("T1", "T2"), ("J1", "J2"), criteria=[half], tie_break=())
+    sheets = [
+        sheet("J1", "T1", {"K1": Decimal("3.5")}),
+        sheet("J2", "T1", {"K1": Decimal("4.5")}),
+        sheet("J1", "T2", {"K1": Decimal("1.5")}),
+        sheet("J2", "T2", {"K1": Decimal("3.5")}),  # the same value again, for another team
+    ]
+    results = compute_results(spec, sheets)
+    assert results.team("T1").score == 75  # (62.5 + 87.5) / 2
+    assert results.team("T2").score == Fraction(75, 2)  # (12.5 + 62.5) / 2
+
+
+def test_an_empty_rubric_totals_zero() -> None:
+    rule = TotalRule.build((), TotalFormula.RANGE)
+    assert rule.numerator({}) == 0
+    assert rule.total({}) == 0
+
+
+def test_a_result_carries_the_names_as_set_up_and_plain_flags_for_a_team_alone() -> None:
+    spec = make_spec(("T1", "T2", "T3"), ("J1", "J2"))
+    sheets = same_sheets({"T1": _row(K8=5), "T2": _row()}, ("J1", "J2"))
+    results = compute_results(spec, sheets)
+    category = results.categories[0]
+    assert (category.name, category.name_en) == (
+        spec.categories[0].name,
+        spec.categories[0].name_en,
+    )
+    first = results.team("T1")
+    assert (first.institution, first.title) == ("Institusi T1", "Inovasi T1")
+    assert (first.rank, first.tied, first.tied_with, first.tie_broken_by) == (1, False, (), None)
+    unscored = results.team("T3")
+    assert (unscored.rank, unscored.tied_with, unscored.tie_broken_by) == (None, (), None)
