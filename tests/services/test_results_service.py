@@ -11,7 +11,7 @@ import pytest
 
 from juryapp.domain.access import Actor
 from juryapp.domain.kinds import SheetStatus
-from juryapp.domain.messages import NotFoundError, StateError
+from juryapp.domain.messages import NotFoundError, StateError, Text
 from juryapp.domain.model import ConventionSpec
 from juryapp.services.results import CellState
 from tests.services.conftest import (
@@ -234,3 +234,39 @@ def test_unlock_raises_the_version_each_time(stack: Stack, sek1: Actor) -> None:
         stack.locking.lock(sek1, "uji", KEY_PASSPHRASE)
         assert stack.locking.unlock(sek1, "koreksi").version == version
     assert stack.results.lock_state() == type(stack.results.lock_state())(False, 3, "", False)
+
+
+def test_a_lock_records_and_seals_what_it_froze_and_unlocking_says_why_not(
+    stack: Stack, sek1: Actor
+) -> None:
+    settle_open_sheets(stack, sek1, "uji kunci")
+    with pytest.raises(StateError) as caught:
+        stack.locking.unlock(sek1, "koreksi")
+    assert caught.value.text == Text("hasil belum dikunci", "the results are not locked")
+    state = stack.locking.lock(sek1, "  pleno selesai  ", KEY_PASSPHRASE)
+    assert (state.locked, state.version, state.note) == (True, 1, "pleno selesai")
+    [event] = stack.events("results.lock")
+    key = stack.keys.active(sek1)
+    assert key is not None
+    assert event.actor == "sek1"
+    assert event.details["version"] == 1
+    assert event.details["reason"] == "  pleno selesai  "
+    assert event.details["key"] == key.fingerprint
+    assert event.details["fingerprint"] == stack.results.fingerprint(Actor.reader())
+    report = stack.integrity.check(Actor.reader())
+    assert report.ok, report.findings
+    assert report.seal is not None
+    assert (report.seal.version, report.seal.sealed_by) == (1, "sek1")
+    assert report.seal.key_fingerprint == key.fingerprint
+    assert (report.seal.audit_seq, report.seal.audit_hash) == (event.seq, event.hash)
+    assert report.seal.content_hash == event.details["fingerprint"]
+    with pytest.raises(StateError) as again:
+        stack.locking.lock(sek1, "lagi", KEY_PASSPHRASE)
+    assert again.value.text == Text("hasil sudah dikunci", "the results are already locked")
+    with pytest.raises(StateError) as blank:
+        stack.locking.unlock(sek1, " ")
+    assert blank.value.text == Text("membuka kunci memerlukan alasan", "unlocking needs a reason")
+    unlocked = stack.locking.unlock(sek1, "koreksi K1")
+    assert (unlocked.locked, unlocked.version, unlocked.note) == (False, 2, "")
+    [opened] = stack.events("results.unlock")
+    assert opened.details == {"reason": "koreksi K1", "version": 2}
