@@ -72,8 +72,8 @@ def _prepare(area: str, project: dict[str, Any], base: dict[str, Any], own: dict
 
 
 def _refresh_tests(work: Path) -> list[str]:
-    """The tests copied again into an area's folder, and the mutants left alive by its last
-    run, to run again against them: new tests are found and mapped by mutmut itself."""
+    """The tests copied again into an area's folder, and the mutants its last run left alive
+    or never reached (a stopped run), to run against them: mutmut maps new tests itself."""
     shutil.rmtree(work / "tests")
     shutil.copytree(ROOT / "tests", work / "tests", ignore=shutil.ignore_patterns("__pycache__"))
     listing = subprocess.run(  # noqa: S603 - mutmut, on our own copy
@@ -82,7 +82,7 @@ def _refresh_tests(work: Path) -> list[str]:
     return [
         line.strip().rpartition(": ")[0]
         for line in listing.splitlines()
-        if line.strip().endswith((": survived", ": no tests"))
+        if line.strip().endswith((": survived", ": no tests", ": not checked"))
     ]
 
 
@@ -235,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--survivors",
         action="store_true",
-        help="run only the last run's surviving mutants again, against the current tests",
+        help="run again only what the last run left alive or did not reach, with the current tests",
     )
     parser.add_argument("--children", type=int, default=os.cpu_count() or 2)
     args = parser.parse_args(argv)
