@@ -22,6 +22,7 @@ from benchmarks import (
     frozen,
     imports,
     lan,
+    limits,
     memory,
     merging,
     responsive,
@@ -47,6 +48,7 @@ BENCHMARKS = {
     "screens while judges save": "responsive",
     "judges' logs": "merging",
     "lan pushes": "lan",
+    "limits": "limits",
 }
 
 
@@ -160,6 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         ),
         "judges' logs": lambda: merging.measure(config, size, size.label),
         "lan pushes": lambda: lan.measure(config),
+        "limits": lambda: limits.measure(config),
     }
     rows: list[Row] = []
     for what, action in plan.items():

@@ -66,9 +66,6 @@ class TotalRule:
             lows=tuple(Fraction(o, scale) for o in offsets),
         )
 
-    def scaled(self, value: Decimal) -> int:
-        return int(value * self.scale)
-
     def numerator(self, scores: Mapping[str, Decimal]) -> int | None:
         """The integer numerator of a complete sheet's total, or None when a score is missing."""
         total = 0

@@ -84,9 +84,7 @@ class _Reader:
         value = self.table[key]
         if kind is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
-        if kind is int and isinstance(value, bool):
-            value = None
-        if not isinstance(value, kind):
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
             raise self.fail(
                 key,
                 Text("harus berupa {k}, bukan {v}", "must be a {k}, not {v}").format(

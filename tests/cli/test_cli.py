@@ -6,6 +6,8 @@ import json
 import os
 import re
 import sqlite3
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -140,13 +142,42 @@ def test_the_complete_demo_locks_and_prints_with_no_other_step(
     assert any((tmp_path / "pdf").glob("*.pdf"))
 
 
-@pytest.mark.parametrize("method", ["mean", "trimmed", "median", "zscore"])
-def test_results_every_method_as_text(
-    demo_db: Path, method: str, capsys: pytest.CaptureFixture[str]
+def _two_places(exact: str) -> str:
+    """A score the JSON gives as an exact fraction, rounded half up as the results print it."""
+    value = Fraction(exact)
+    rounded = (Decimal(value.numerator) / Decimal(value.denominator)).quantize(
+        Decimal("0.01"), rounding=ROUND_HALF_UP
+    )
+    return str(rounded)
+
+
+RANKED_LINE = re.compile(r"^\s+(\d+|-)\s+(\S+)\s+(\S+)\s", re.MULTILINE)
+
+
+def test_results_as_text_follow_the_method_asked_for(
+    demo_db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert run(demo_db, "results", "--method", method) == 0
-    out = capsys.readouterr().out
-    assert "Puskesmas" in out and "RSS-03" in out
+    tables = {}
+    for method in ("mean", "trimmed", "median", "zscore"):
+        assert run(demo_db, "results", "--json", "--method", method) == 0
+        data = json.loads(capsys.readouterr().out)
+        assert data["method"] == method
+        assert run(demo_db, "results", "--method", method) == 0
+        text = capsys.readouterr().out
+        assert "Puskesmas Kecamatan Grogol Petamburan" in text
+        # every team of the JSON, in its order, with its rank and score, and nothing else
+        expected = [
+            (str(t["rank"]), _two_places(t["score_exact"]), t["code"])
+            for c in data["categories"]
+            for t in c["teams"]
+        ]
+        assert RANKED_LINE.findall(text) == expected
+        tables[method] = expected
+    # the demo's four methods rank or score its teams differently, so a method not passed on
+    # to the results would show here
+    assert len({tuple(table) for table in tables.values()}) == 4
+    assert tables["mean"][0] == ("1", "83.50", "PKM-03")
+    assert tables["median"][0] == ("1", "81.25", "PKM-03")
 
 
 def test_results_text_in_indonesian_uses_decimal_comma(
@@ -262,10 +293,29 @@ def test_import_scores_fills_the_pending_sheet_and_replay_is_idempotent(
     assert "8 unchanged" in capsys.readouterr().out
 
 
+def _sheet_scores(db: Path, judge: str, team: str) -> dict[str, Decimal]:
+    with sqlite3.connect(db) as connection:
+        rows = connection.execute(
+            "SELECT criterion.code, score.value FROM score"
+            " JOIN sheet ON sheet.id = score.sheet_id"
+            " JOIN judge ON judge.id = sheet.judge_id JOIN team ON team.id = sheet.team_id"
+            " JOIN criterion ON criterion.id = score.criterion_id"
+            " WHERE judge.code = ? AND team.code = ?",
+            (judge, team),
+        ).fetchall()
+    return {code: Decimal(value) for code, value in rows}
+
+
 def test_import_scores_with_decimal_comma_and_semicolons(demo_db: Path, tmp_path: Path) -> None:
     path = tmp_path / "nilai.csv"
-    path.write_text(_pending_rows(sep=";").replace(";4;", ";4,0;"), encoding="utf-8")
+    text = _pending_rows(sep=";").replace(";4;", ";4,0;").replace("K5;5;", "K5;5,00;")
+    assert text.count(",0") == 6  # K1, K2, K4, K5, K6, K8 typed with a decimal comma
+    path.write_text(text, encoding="utf-8")
+    assert _sheet_scores(demo_db, "J1", "RSS-04") == {}
     assert run(demo_db, "import-scores", str(path)) == 0
+    assert _sheet_scores(demo_db, "J1", "RSS-04") == {
+        f"K{i}": Decimal(v) for i, v in enumerate([4, 4, 3, 4, 5, 4, 3, 4], 1)
+    }
 
 
 @pytest.mark.parametrize(

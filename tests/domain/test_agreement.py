@@ -172,3 +172,10 @@ def test_w_is_between_0_and_1_and_ignores_order(
     # an order-preserving change of one judge's numbers changes nothing
     stretched = [[3 * x + 7 for x in matrix[0]], *matrix[1:]]
     assert kendalls_w(stretched) == pytest.approx(w, abs=1e-12)
+
+
+def test_two_teams_are_enough_for_agreement() -> None:
+    assert kendalls_w([[80, 70], [90, 60]]) == 1.0
+    assert kendalls_w([[80, 70], [60, 90]]) == 0.0
+    assert kendalls_w([[80], [90]]) is None
+    assert kendalls_w([[80, 70]]) is None

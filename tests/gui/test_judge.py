@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable
 from datetime import date
@@ -9,10 +10,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from juryapp.bootstrap import Services
+from juryapp.domain.formatting import format_score
 from juryapp.domain.kinds import Role, SheetStatus
 from juryapp.domain.model import Criterion
 from juryapp.gui.app_window import AppWindow
@@ -318,9 +320,37 @@ def test_a_refused_save_puts_back_what_was_committed(
     assert _stored(theirs, judge, team)[0] == Decimal(4)
 
 
-def test_no_judge_screen_shows_other_judges(qtbot, make_window: MakeWindow, demo_db: Path) -> None:
-    _window, area = _judge_window(qtbot, make_window, demo_db, "j1", "1111")
+def test_no_judge_screen_shows_other_judges(
+    qtbot, make_window: MakeWindow, services_for: OpenServices, demo_db: Path
+) -> None:
+    window, area = _judge_window(qtbot, make_window, demo_db, "j1", "1111")
+    qtbot.mouseClick(area.queue.results_button, Qt.MouseButton.LeftButton)
+    services = services_for(demo_db)
+    secretariat = services.accounts.sign_in("sekretariat", "jakbar2024")
+    services.results.set_released(secretariat, True)
+    area.refresh()
+    settle(qtbot, window.services)
     model = area.results.model
+    assert model.rowCount() == 15 and model.columnCount() == 6
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)]
-    assert not any("J2" in str(h) or "Juri" in str(h) for h in headers)
-    assert QModelIndex().isValid() is False
+    assert not any("juri" in str(h).casefold() or "judge" in str(h).casefold() for h in headers)
+    cells = [
+        str(model.index(row, column).data(Qt.ItemDataRole.DisplayRole))
+        for row in range(model.rowCount())
+        for column in range(model.columnCount())
+    ]
+    judges = services.setup.spec().judges
+    assert len(judges) == 5
+    for judge in judges:
+        assert not any(
+            judge.name in cell or re.search(rf"\b{judge.code}\b", cell) for cell in cells
+        )
+    # one final score per team and no judge's own total beside it
+    finals = {
+        team.institution: format_score(team.score, "id")
+        for category in services.results.compute(secretariat).categories
+        for team in category.teams
+        if team.score is not None
+    }
+    rows = [cells[row * 6 : row * 6 + 6] for row in range(model.rowCount())]
+    assert {row[2]: row[4] for row in rows if row[4] != "—"} == finals

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
@@ -531,7 +532,7 @@ def test_conflict_suggestions_and_signatures(
 
 
 def test_import_errors_name_the_file_and_row(
-    qtbot: QtBot, window: SecretariatWindow, tmp_path: Path
+    qtbot: QtBot, window: SecretariatWindow, demo: Demo, tmp_path: Path
 ) -> None:
     path = tmp_path / "tim.csv"
     path.write_text(
@@ -543,7 +544,10 @@ def test_import_errors_name_the_file_and_row(
     with qtbot.waitSignal(task.finished, timeout=10_000):
         pass
     assert not files.notice.isHidden()
-    assert "tim.csv" in files.notice.text()
+    assert re.search(
+        r"tim\.csv, (baris|row) 2, (kolom|column) '(kategori|category)'", files.notice.text()
+    )
+    assert "PKM-09" not in {team.code for team in demo.services.setup.spec().teams}
 
 
 def test_convention_file_round_trip(
@@ -553,12 +557,20 @@ def test_convention_file_round_trip(
     task = window.setup.files.start("convention-out", path)
     with qtbot.waitSignal(task.finished, timeout=10_000):
         pass
-    assert path.exists()
+    before = demo.services.setup.spec()
+    first = before.teams[0]
+    exported = path.read_text(encoding="utf-8")
+    assert exported.count(f'"{first.title}"') == 1
+    path.write_text(exported.replace(f'"{first.title}"', '"Judul yang diubah"'), "utf-8")
     task = window.setup.files.start("convention-in", path)
     with qtbot.waitSignal(task.finished, timeout=10_000):
         pass
     assert "konvensi.toml" in window.setup.files.notice.text()
-    assert demo.services.setup.spec().teams == demo.services.setup.spec().teams
+    after = demo.services.setup.spec()
+    # the one change made in the file is read, and everything else comes back as it was
+    assert after.teams[0] == replace(first, title="Judul yang diubah")
+    assert replace(after, teams=before.teams) == before
+    assert after.teams[1:] == before.teams[1:]
 
 
 # --- schedule ------------------------------------------------------------------------------

@@ -189,3 +189,81 @@ def test_an_unknown_key_is_refused_rather_than_lost(tmp_path: Path) -> None:
     assert "organiser" in error.text.en  # among the known keys
     nested = DEMO.replace('label_en = "Very poor"', 'label_en = "Very poor", warna = "merah"', 1)
     assert refused(tmp_path, nested).column == "criteria[1].levels[1].warna"
+
+
+# --- each refusal of the reader, with the key it names ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("change", "column", "why"),
+    [
+        (('format = "juryapp-convention"', 'format = "excel"'), "format",
+         "not a juryapp convention file"),
+        (("format_version = 1", "format_version = 2"), "format_version",
+         "version 2 is newer than this app knows (1)"),
+        (("format_version = 1", "format_version = true"), "format_version",
+         "must be a whole number, not True"),
+        (("max_team_members = 7", "max_team_members = true"), "convention.max_team_members",
+         "must be a whole number, not True"),
+        (("weight = 10", 'weight = "sepuluh"'), "criteria[1].weight", "must be a number"),
+        (("weight = 10", "weight = true"), "criteria[1].weight", "must be a number"),
+        (("weight = 10", 'weight = "nan"'), "criteria[1].weight", "must be a number"),
+        (("weight = 10", "weight = inf"), "criteria[1].weight", "must be a number"),
+        (("weight = 10", "weight = [10]"), "criteria[1].weight", "must be a number"),
+        (('method = "mean"', 'method = "terbaik"'), "scoring.method", "unknown value 'terbaik'"),
+        (("max_team_members = 7", 'max_team_members = 7\nmembers = "Ani"'), None, None),
+    ],
+)  # fmt: skip
+def test_a_wrong_value_is_refused_naming_its_key(
+    tmp_path: Path, change: tuple[str, str], column: str | None, why: str | None
+) -> None:
+    text = DEMO.replace(*change, 1)
+    assert text != DEMO
+    error = refused(tmp_path, text)
+    if column is None:  # a key the convention table does not have
+        assert error.column == "convention.members"
+        return
+    assert (error.column, error.text.en) == (column, why)
+    assert error.row == line_with(text, change[1].splitlines()[0])
+
+
+def test_a_weight_may_be_written_with_a_decimal_comma(tmp_path: Path) -> None:
+    spec = read_convention_file(_write(tmp_path, DEMO.replace("weight = 10", 'weight = "10,0"', 1)))
+    assert str(spec.criteria[0].weight) == "10.0"
+    assert spec == read_convention_file(_write(tmp_path, DEMO))
+
+
+def test_members_must_be_a_list_of_names(tmp_path: Path) -> None:
+    text = re.sub(r"members = \[", "members = [3, ", DEMO, count=1)
+    assert text != DEMO
+    error = refused(tmp_path, text)
+    assert error.column is not None and error.column.endswith(".members")
+    assert error.text.en == "must be a list of names"
+
+
+def test_a_missing_file_a_folder_and_other_encodings_are_refused(tmp_path: Path) -> None:
+    for path, why in (
+        (tmp_path / "tidak-ada.toml", "file not found"),
+        (tmp_path / "folder.toml", "the file cannot be read"),
+        (tmp_path / "latin1.toml", "the file must be UTF-8 encoded"),
+    ):
+        if path.name == "folder.toml":
+            path.mkdir()
+        elif path.name == "latin1.toml":
+            path.write_bytes(DEMO.replace("Konvensi", "Konvensi Señor").encode("latin-1"))
+        with pytest.raises(FileProblemError) as caught:
+            read_convention_file(path)
+        assert caught.value.file == path.name
+        assert caught.value.text.en.startswith(why), caught.value.text.en
+        assert caught.value.text.id != caught.value.text.en
+
+
+def test_the_demo_reads_as_the_set_up_it_describes() -> None:
+    spec = read_convention_file(resource("demo", "convention.toml"))
+    assert spec.info.name.startswith("Konvensi Mutu Bidang Kesehatan")
+    assert spec.info.max_team_members == 7
+    assert spec.scoring.method.value == "mean"
+    assert sum(c.weight for c in spec.criteria) == 100
+    assert [c.code for c in spec.criteria] == [f"K{i}" for i in range(1, 9)]
+    assert {t.category for t in spec.teams} == {c.code for c in spec.categories}
+    assert spec.info.logo is not None and spec.info.logo.startswith(b"\x89PNG")

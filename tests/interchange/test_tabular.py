@@ -9,7 +9,6 @@ import os
 import random
 import re
 import struct
-import time
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
@@ -759,7 +758,7 @@ def test_xlsx_with_flipped_bytes_is_refused(tmp_path: Path) -> None:
     assert "damaged" in refusal(lambda: read_table(flipped, COLUMNS)).text.en
 
 
-def test_zip_bomb_with_a_huge_compressible_sheet_is_refused_quickly(tmp_path: Path) -> None:
+def test_zip_bomb_with_a_huge_compressible_sheet_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "bomb.xlsx"
     head, tail = sheet_xml("SPLIT").split("SPLIT")
     filler = b" " * (1 << 20)
@@ -778,13 +777,10 @@ def test_zip_bomb_with_a_huge_compressible_sheet_is_refused_quickly(tmp_path: Pa
             sheet.write(tail.encode())
     assert path.stat().st_size < 1_000_000
 
-    started = time.perf_counter()
     error = refusal(lambda: read_table(path, COLUMNS))
-    elapsed = time.perf_counter() - started
 
     assert "xl/worksheets/sheet1.xml" in error.text.en
     assert "refused for safety" in error.text.en
-    assert elapsed < 1.0
 
 
 def test_zip_whose_parts_unpack_past_the_total_limit_is_refused(tmp_path: Path) -> None:
@@ -857,11 +853,9 @@ def test_xml_with_a_dtd_is_refused_in_every_part(
         replace={name: document},
     )
 
-    started = time.perf_counter()
     error = refusal(lambda: read_table(path, COLUMNS))
 
     assert "DTD" in error.text.en
-    assert time.perf_counter() - started < 1.0
 
 
 # --- writing --------------------------------------------------------------------------------
@@ -1136,17 +1130,24 @@ def test_damaged_xlsx_gives_rows_or_a_file_problem(
         position = offset % len(data)
         data[position : position + len(replacement)] = replacement
     path = write_bytes(tmp_path, "fuzz.xlsx", bytes(data))
+    whole = read_table(write_bytes(tmp_path, "whole.xlsx", small_xlsx), COLUMNS)
     try:
-        read_table(path, COLUMNS)
+        rows = read_table(path, COLUMNS)
     except FileProblemError as error:
         assert error.file == "fuzz.xlsx"
+    else:
+        # damage that was let through touched nothing read (each part's CRC is checked)
+        assert [(row.number, row.values) for row in rows] == [
+            (row.number, row.values) for row in whole
+        ]
 
 
-# --- speed ----------------------------------------------------------------------------------
+# --- many rows (how fast: benchmarks/limits.py) ------------------------------------------
 
 
 @pytest.mark.slow
-def test_two_hundred_thousand_rows_read_quickly(tmp_path: Path) -> None:
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_two_hundred_thousand_rows_are_read_whole_and_in_order(tmp_path: Path, suffix: str) -> None:
     columns = [*COLUMNS, Column("category", ("kategori",))]
     headers = ["Kode Tim", "Nama", "Kategori", "Skor", "Catatan"]
 
@@ -1154,17 +1155,12 @@ def test_two_hundred_thousand_rows_read_quickly(tmp_path: Path) -> None:
         for i in range(200_000):
             yield [f"T{i:06d}", f"Nama Peserta {i}", "Puskesmas", i % 5 + 0.5, f"catatan {i}"]
 
-    timings = {}
-    for suffix in (".csv", ".xlsx"):
-        path = tmp_path / f"big{suffix}"
-        write_table(path, headers, rows())
-        started = time.perf_counter()
-        read = read_table(path, columns)
-        timings[suffix] = time.perf_counter() - started
-        assert len(read) == 200_000
-        assert read[-1].number == 200_001
-        assert read[-1].values["team"] == "T199999"
-    print(f"200,000 rows × 5 columns: CSV {timings['.csv']:.2f} s, XLSX {timings['.xlsx']:.2f} s")
-    # Generous bounds: the machine running the suite may be busy with other work.
-    assert timings[".csv"] < 4
-    assert timings[".xlsx"] < 16
+    path = tmp_path / f"big{suffix}"
+    write_table(path, headers, rows())
+    read = read_table(path, columns)
+    assert len(read) == 200_000
+    assert [row.number for row in read[:2]] == [2, 3]
+    assert read[-1].number == 200_001
+    assert read[-1].values["team"] == "T199999"
+    assert read[123_456].values["team"] == "T123456"
+    assert read[123_456].values["category"] == "Puskesmas"

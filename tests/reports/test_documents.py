@@ -678,11 +678,35 @@ def test_a_combined_file_numbers_each_document_on_its_own() -> None:
     assert sum("Halaman 1 dari" in page for page in pages) == 3
 
 
-def test_the_whole_set_renders() -> None:
-    pdf = render_set(document_set(), stamp())
-    pages = pages_text(pdf)
+def _first_pages(pages: list[str], title: str) -> list[str]:
+    """The text of each page that opens a document with this title, in the file's order."""
+    return [page for page in pages if title in page and "Halaman 1 dari" in page]
+
+
+def test_the_whole_set_renders_every_document_in_its_order() -> None:
+    documents = document_set()
+    pages = pages_text(render_set(documents, stamp()))
     assert len(pages) >= 74 + 3 + 1 + 9 + 15
-    assert pdf.startswith(b"%PDF")
+    # every document but the certificates numbers its own pages from 1
+    numbered = len(documents.documents()) - len(documents.certificates)
+    assert sum("Halaman 1 dari" in page for page in pages) == numbered
+    assert "BERITA ACARA HASIL PENILAIAN" in pages[0]
+    recaps = _first_pages(pages, "REKAPITULASI NILAI")
+    assert len(recaps) == 3
+    assert ["KATEGORI PUSKESMAS" in page for page in recaps] == [True, False, False]
+    sheets = _first_pages(pages, "LEMBAR PENILAIAN JURI")
+    assert len(sheets) == len(documents.score_sheets)
+    for page, sheet_data in zip(sheets, documents.score_sheets, strict=True):
+        assert f"Kode Peserta : {sheet_data.team_code} " in page
+        assert sheet_data.judge.name in page
+    feedback = _first_pages(pages, "LEMBAR UMPAN BALIK")
+    assert [re.search(r"Kode Peserta : (\S+)", page)[1] for page in feedback] == [  # type: ignore[index]
+        data.team_code for data in documents.feedback
+    ]
+    certificates = [page for page in pages if "PIAGAM PENGHARGAAN" in page]
+    assert [re.search(r"Nomor: (\S+)", page)[1] for page in certificates] == [  # type: ignore[index]
+        data.number for data in documents.certificates
+    ]
 
 
 def png(width: int, height: int, colour: tuple[int, int, int]) -> bytes:

@@ -7,12 +7,11 @@ import base64
 import hashlib
 import io
 import re
-import statistics
-import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
 import qrcode
+from asn1crypto import cms
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
@@ -340,6 +339,29 @@ def test_every_sampled_byte_flip_is_refused(key: ConventionKey, signed_pdf: byte
             assert verdict.problems, (position, mask)
 
 
+def test_a_flipped_bit_in_the_signature_value_is_a_modified_document(
+    key: ConventionKey, signed_pdf: bytes
+) -> None:
+    """The digest still matches, so only the signature's own check can catch it."""
+    start = signed_pdf.index(b"/Contents <") + len(b"/Contents <")
+    end = signed_pdf.index(b">", start)
+    written = signed_pdf[start:end].decode()
+    der = bytes.fromhex(written)
+    info = cms.ContentInfo.load(der)
+    value = info["content"]["signer_infos"][0]["signature"].native
+    assert der.count(value) == 1
+    at = der.index(value) + len(value) - 1  # the last byte of the ECDSA signature's s
+    flipped = bytearray(der)
+    flipped[at] ^= 0x01
+    hex_text = bytes(flipped).hex()
+    hex_text = hex_text.upper() if written.isupper() else hex_text
+    tampered = signed_pdf[:start] + hex_text.encode() + signed_pdf[end:]
+    assert len(tampered) == len(signed_pdf) and tampered != signed_pdf
+    verdict = verify_pdf(tampered, key.certificate_pem)
+    assert verdict.signed and not verdict.intact and not verdict.ok
+    assert verdict.problems[0] is PdfProblem.CONTENT_MODIFIED
+
+
 @pytest.mark.parametrize("change", ["info", "annotation"])
 def test_update_appended_after_signing_is_reported(
     key: ConventionKey, signed_pdf: bytes, change: str
@@ -421,20 +443,13 @@ def test_unreadable_document_is_not_signed(key: ConventionKey) -> None:
         sign_pdf(b"this is no pdf", key, reason="r", location="l")
 
 
-def test_signing_and_verifying_are_fast(key: ConventionKey) -> None:
-    # CPU time of this process, so other work on a busy machine does not make it flaky
+def test_a_ten_page_document_signs_and_verifies_with_every_page(key: ConventionKey) -> None:
+    # how fast: benchmarks/limits.py
     ten_pages = make_pdf(10)
-    sign_pdf(ten_pages, key, reason="r", location="l")  # first call builds the signer
-    sign_times, verify_times = [], []
-    for _ in range(7):
-        started = time.process_time()
-        signed = sign_pdf(ten_pages, key, reason="r", location="l")
-        sign_times.append(time.process_time() - started)
-        started = time.process_time()
-        assert verify_pdf(signed, key.certificate_pem).ok
-        verify_times.append(time.process_time() - started)
-    assert statistics.median(sign_times) < 0.1
-    assert statistics.median(verify_times) < 0.2
+    signed = sign_pdf(ten_pages, key, reason="r", location="l")
+    assert verify_pdf(signed, key.certificate_pem).ok
+    assert len(PdfFileReader(io.BytesIO(signed)).root["/Pages"]["/Kids"]) == 10
+    assert signed.startswith(ten_pages)  # an incremental update: the pages are left as they were
 
 
 # --- the QR payload ----------------------------------------------------------------------------

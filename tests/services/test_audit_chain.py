@@ -119,6 +119,24 @@ def test_deleted_last_event_is_detected_by_the_head(scored: Stack) -> None:
 
 
 @pytest.mark.tampers
+def test_deleted_head_row_is_detected(scored: Stack) -> None:
+    total = _check(scored).events
+    assert total > 0
+    _sql(scored, "DELETE FROM audit_head")
+    check = _check(scored)
+    assert not check.intact
+    assert (check.events, check.first_broken) == (total, total + 1)
+
+
+@pytest.mark.tampers
+def test_every_event_deleted_with_the_head_kept_is_detected(scored: Stack) -> None:
+    _sql(scored, "DELETE FROM audit_event")
+    check = _check(scored)
+    assert not check.intact
+    assert (check.events, check.first_broken) == (0, 1)
+
+
+@pytest.mark.tampers
 def test_deleted_last_events_and_head_rewound_is_detected_by_the_head_hash(scored: Stack) -> None:
     total = _check(scored).events
     _sql(

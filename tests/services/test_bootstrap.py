@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
-import pytest
+from juryapp.bootstrap import bootstrap
 
 
 def test_bootstrap_wires_one_database(tmp_path: Path) -> None:
-    if importlib.util.find_spec("juryapp.interchange.tabular") is None:
-        pytest.skip("the spreadsheet reader is not in the tree yet")
-    from juryapp.bootstrap import bootstrap  # noqa: PLC0415
-
     services = bootstrap(tmp_path / "konvensi.sqlite3")
     try:
         assert not services.database.has_convention()

@@ -11,7 +11,7 @@ import pytest
 
 from juryapp.domain.access import Actor
 from juryapp.domain.kinds import SheetStatus
-from juryapp.domain.messages import NotFoundError, StateError
+from juryapp.domain.messages import NotFoundError, StateError, Text
 from juryapp.domain.model import ConventionSpec
 from juryapp.services.results import CellState
 from tests.services.conftest import (
@@ -256,3 +256,39 @@ def test_progress_of_a_few_teams_is_the_whole_matrix_cut_to_them(
     before = some.head
     stack.scoring.set_score(judges["J2"], "J2", "RSUD-02", "K2", Decimal(3))
     assert stack.results.progress(sek1, ["RSUD-02"]).head == before + 1
+
+
+def test_a_lock_records_and_seals_what_it_froze_and_unlocking_says_why_not(
+    stack: Stack, sek1: Actor
+) -> None:
+    settle_open_sheets(stack, sek1, "uji kunci")
+    with pytest.raises(StateError) as caught:
+        stack.locking.unlock(sek1, "koreksi")
+    assert caught.value.text == Text("hasil belum dikunci", "the results are not locked")
+    state = stack.locking.lock(sek1, "  pleno selesai  ", KEY_PASSPHRASE)
+    assert (state.locked, state.version, state.note) == (True, 1, "pleno selesai")
+    [event] = stack.events("results.lock")
+    key = stack.keys.active(sek1)
+    assert key is not None
+    assert event.actor == "sek1"
+    assert event.details["version"] == 1
+    assert event.details["reason"] == "  pleno selesai  "
+    assert event.details["key"] == key.fingerprint
+    assert event.details["fingerprint"] == stack.results.fingerprint(Actor.reader())
+    report = stack.integrity.check(Actor.reader())
+    assert report.ok, report.findings
+    assert report.seal is not None
+    assert (report.seal.version, report.seal.sealed_by) == (1, "sek1")
+    assert report.seal.key_fingerprint == key.fingerprint
+    assert (report.seal.audit_seq, report.seal.audit_hash) == (event.seq, event.hash)
+    assert report.seal.content_hash == event.details["fingerprint"]
+    with pytest.raises(StateError) as again:
+        stack.locking.lock(sek1, "lagi", KEY_PASSPHRASE)
+    assert again.value.text == Text("hasil sudah dikunci", "the results are already locked")
+    with pytest.raises(StateError) as blank:
+        stack.locking.unlock(sek1, " ")
+    assert blank.value.text == Text("membuka kunci memerlukan alasan", "unlocking needs a reason")
+    unlocked = stack.locking.unlock(sek1, "koreksi K1")
+    assert (unlocked.locked, unlocked.version, unlocked.note) == (False, 2, "")
+    [opened] = stack.events("results.unlock")
+    assert opened.details == {"reason": "koreksi K1", "version": 2}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -14,6 +13,7 @@ from juryapp.domain.access import Actor
 from juryapp.domain.kinds import Role, SheetStatus
 from juryapp.domain.messages import PermissionDeniedError
 from juryapp.domain.model import Judge, Team
+from juryapp.services.imports import ImportService
 from tests.services.conftest import (
     KEY_PASSPHRASE,
     Stack,
@@ -211,10 +211,6 @@ def test_judge_sees_results_only_while_released(
 
 
 def test_judge_cannot_import_files(busy: Stack, judges: dict[str, Actor], tmp_path: Path) -> None:
-    if importlib.util.find_spec("juryapp.interchange.tabular") is None:
-        pytest.skip("the spreadsheet reader is not in the tree yet")
-    from juryapp.services.imports import ImportService  # noqa: PLC0415
-
     imports = ImportService(busy.database, busy.setup)
     file = tmp_path / "nilai.csv"
     file.write_text("juri;tim;kriteria;skor\nJ1;PKM-01;K1;5\n", encoding="utf-8")

@@ -15,6 +15,7 @@ from juryapp.domain.messages import (
     NotFoundError,
     PermissionDeniedError,
     StateError,
+    Text,
     ValidationError,
 )
 from juryapp.persistence.database import Database
@@ -299,6 +300,17 @@ def test_locked_results_refuse_changes_until_unlocked_with_a_reason(
         stack.scoring.correct(sek2, "J1", "PKM-01", "K1", Decimal(4), "alasan")
     with pytest.raises(StateError):
         stack.scoring.submit(j1, "J1", "PKM-02")
+    sheets = [("J1", "PKM-01"), ("J1", "PKM-02"), ("J4", "PKM-05"), ("J2", "PKM-06")]
+    before = stack.actions(), [stack.scoring.sheet(sek1, j, t) for j, t in sheets]
+    assert stack.scoring.sheet(sek1, "J4", "PKM-05").abstained  # settled above
+    with pytest.raises(StateError):
+        stack.scoring.reopen(sek2, "J1", "PKM-01", "salah ketik")
+    for judge, team, reason in (("J2", "PKM-06", "juri sakit"), ("J4", "PKM-05", "")):
+        with pytest.raises(StateError):
+            stack.scoring.abstain(sek1, judge, team, reason)  # recording or lifting one
+    with pytest.raises(StateError):
+        stack.scoring.set_note(j1, "J1", "PKM-02", "catatan baru")
+    assert (stack.actions(), [stack.scoring.sheet(sek1, j, t) for j, t in sheets]) == before
     assert stored(stack.path, "J1", "PKM-02", "K2") is None
 
     with pytest.raises(StateError):
@@ -346,3 +358,54 @@ def test_correction_fills_a_criterion_added_after_submission(
     assert stored(stack.path, "J1", "PKM-01", "K9") == Decimal(3)
     [event] = stack.events("score.correct")
     assert event.details == {"old": None, "new": "3", "reason": "kriteria baru"}
+
+
+def test_reopening_correcting_and_confirming_say_why_not_and_record_only_their_sheet(
+    stack: Stack, judges: dict[str, Actor], sek1: Actor, sek2: Actor
+) -> None:
+    j1 = judges["J1"]
+    fill_sheet(stack, j1, "J1", "PKM-01", 4)
+    fill_sheet(stack, j1, "J1", "PKM-03", 3)  # another sheet, which no event below may record
+    with pytest.raises(StateError) as caught:
+        stack.scoring.confirm(sek1, "J1", "PKM-01")
+    assert caught.value.text == Text(
+        "hanya lembar yang sudah diserahkan yang dapat dikonfirmasi",
+        "only a submitted sheet can be confirmed",
+    )
+    with pytest.raises(StateError) as caught:
+        stack.scoring.correct(sek1, "J1", "PKM-01", "K1", Decimal(3), "alasan")
+    assert caught.value.text == Text(
+        "lembar ini belum diserahkan; juri dapat mengubahnya sendiri",
+        "this sheet is not handed in yet; the judge can still change it",
+    )
+    with pytest.raises(StateError) as caught:
+        stack.scoring.correct(sek1, "J1", "PKM-01", "K1", Decimal(3), " ")
+    assert caught.value.text == Text("alasan koreksi wajib diisi", "a correction needs a reason")
+    with pytest.raises(StateError) as caught:
+        stack.scoring.reopen(sek1, "J1", "PKM-01", " ")
+    assert caught.value.text == Text("alasan wajib diisi", "a reason is required")
+    with pytest.raises(NotFoundError) as missing:
+        stack.scoring.reopen(sek1, "J3", "PKM-04", "salah")
+    assert missing.value.text == Text("lembar belum ada", "there is no such sheet yet")
+
+    stack.scoring.submit(j1, "J1", "PKM-01")
+    stack.scoring.confirm(sek1, "J1", "PKM-01")
+    [confirmed] = stack.events("sheet.confirm")
+    assert (confirmed.actor, confirmed.subject) == ("sek1", "J1/PKM-01")
+    assert list(confirmed.state["sheets"]) == ["J1/PKM-01"]
+    with stack.database.reading() as session:
+        row = session.scalars(
+            select(SheetRow).join(JudgeRow).join(TeamRow).where(TeamRow.code == "PKM-01")
+        ).one()
+        assert row.confirmed_at is not None
+
+    stack.scoring.correct(sek2, "J1", "PKM-01", "K2", Decimal(5), "salah baca")
+    [corrected] = stack.events("score.correct")
+    assert list(corrected.state["sheets"]) == ["J1/PKM-01"]
+
+    stack.scoring.reopen(sek2, "J1", "PKM-01", "juri minta memperbaiki")
+    [reopened] = stack.events("sheet.reopen")
+    assert (reopened.actor, reopened.subject) == ("sek2", "J1/PKM-01")
+    assert reopened.details == {"reason": "juri minta memperbaiki"}
+    assert list(reopened.state["sheets"]) == ["J1/PKM-01"]
+    assert reopened.state["sheets"]["J1/PKM-01"]["status"] == "draft"
