@@ -490,6 +490,8 @@ def test_letterhead_fields_and_logo_are_saved(
     assert setup.dirty
     assert setup.save()
     settle(qtbot, demo.services)
+    # the page reads the saved set-up again when the window's watcher reports the change
+    qtbot.waitUntil(lambda: setup.spec is not None and not setup.dirty)
     info = demo.services.setup.spec().info
     assert (info.parent_office, info.website, info.logo) == (
         "Dinas Kesehatan",
