@@ -187,11 +187,11 @@ def _section(report: dict[str, Any], areas: dict[str, Any]) -> str:
         "One-line bugs planted by [mutmut](https://mutmut.readthedocs.io) in the rules, the",
         "services and the verification of signed documents, and how many the tests catch;",
         "`python tools/mutation.py` runs it again (slow, so not part of the normal test run).",
-        "A mutant is killed when a test fails, times out or mypy refuses it; mutants listed in",
+        "A mutant is killed when a test fails or times out; mutants listed in",
         "`tools/mutation-equivalent.toml` behave exactly like the original and are not counted.",
         "",
         "| Area | Mutated | Tests run | Killed | Survived | No test reaches it | Equivalent "
-        "| Not run (stopped) | Score | Run |",
+        "| Not run (stopped) | Score | Results read |",
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for area, result in report.items():
