@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,6 +12,7 @@ from sqlalchemy import Connection, event, text
 
 from juryapp.persistence.database import Database
 from juryapp.persistence.engine import BUSY_TIMEOUT_MS, DatabaseError
+from tests.persistence.concurrency import two_increments
 
 
 @pytest.fixture
@@ -143,36 +143,9 @@ def test_second_writer_waits_for_the_first_instead_of_failing(tmp_path: Path) ->
 
 def test_two_read_modify_write_transactions_lose_no_update(tmp_path: Path) -> None:
     """Deferred transactions would deadlock here (one gets SQLITE_BUSY); IMMEDIATE serialises."""
-    path = tmp_path / "juri.sqlite3"
-    databases = [Database.open(path) for _ in range(2)]
-    try:
-        with databases[0].writing() as session:
-            session.execute(text("CREATE TABLE counter (n INTEGER NOT NULL)"))
-            session.execute(text("INSERT INTO counter VALUES (0)"))
-        barrier = threading.Barrier(2)
-        errors: list[BaseException] = []
-
-        def increment(db: Database) -> None:
-            try:
-                barrier.wait()
-                with db.writing() as session:
-                    n = session.execute(text("SELECT n FROM counter")).scalar_one()
-                    time.sleep(0.2)
-                    session.execute(text("UPDATE counter SET n = :n"), {"n": n + 1})
-            except BaseException as exc:  # reported below
-                errors.append(exc)
-
-        threads = [threading.Thread(target=increment, args=(db,)) for db in databases]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        assert errors == []
-        with databases[0].reading() as session:
-            assert session.execute(text("SELECT n FROM counter")).scalar() == 2
-    finally:
-        for db in databases:
-            db.close()
+    errors, n = two_increments(tmp_path / "juri.sqlite3")
+    assert errors == []
+    assert n == 2
 
 
 def test_open_reader_does_not_block_a_writer_and_keeps_its_snapshot(tmp_path: Path) -> None:

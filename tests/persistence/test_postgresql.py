@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Iterator
 
 import pytest
@@ -17,6 +16,7 @@ from juryapp.persistence import migrate
 from juryapp.persistence.database import Database
 from juryapp.persistence.engine import resolve_url
 from juryapp.persistence.tables import Base
+from tests.persistence.concurrency import two_increments
 from tests.postgres import SKIP_REASON, drop_database, fresh_database, server_url
 
 
@@ -62,35 +62,9 @@ def test_the_migrations_give_the_model_and_go_down_and_up_again(empty: str) -> N
 
 def test_two_read_modify_write_transactions_lose_no_update(empty: str) -> None:
     """Writers take one advisory lock first, as BEGIN IMMEDIATE makes them do on SQLite."""
-    databases = [Database.open(empty) for _ in range(2)]
-    try:
-        with databases[0].writing() as session:
-            session.execute(text("CREATE TABLE counter (n INTEGER NOT NULL)"))
-            session.execute(text("INSERT INTO counter VALUES (0)"))
-        barrier = threading.Barrier(2)
-        errors: list[BaseException] = []
-
-        def increment(db: Database) -> None:
-            try:
-                barrier.wait()
-                with db.writing() as session:
-                    n = session.execute(text("SELECT n FROM counter")).scalar_one()
-                    time.sleep(0.2)
-                    session.execute(text("UPDATE counter SET n = :n"), {"n": n + 1})
-            except BaseException as exc:  # reported below
-                errors.append(exc)
-
-        threads = [threading.Thread(target=increment, args=(db,)) for db in databases]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        assert errors == []
-        with databases[0].reading() as session:
-            assert session.execute(text("SELECT n FROM counter")).scalar() == 2
-    finally:
-        for db in databases:
-            db.close()
+    errors, n = two_increments(empty)
+    assert errors == []
+    assert n == 2
 
 
 def test_readers_do_not_wait_for_a_writer(empty: str) -> None:
