@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 # No ``Qt`` here: the first touch of that namespace builds its 93 Python enums (15–25 ms), and
 # the window's first frame does without it (see AppWindow).
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
 
@@ -22,6 +20,7 @@ from juryapp.domain.messages import Text, current_language
 from juryapp.gui.backup_menu import BackupMenu
 from juryapp.gui.errors import show_error
 from juryapp.gui.file_menu import FileMenu
+from juryapp.gui.opening import Opened, open_for_window, routing, secretariat_screen
 from juryapp.gui.settings import AppSettings
 from juryapp.gui.status_line import StatusFacts, StatusLine
 
@@ -39,57 +38,6 @@ log = logging.getLogger(__name__)
 WINDOW_KEY = "main"
 DEFAULT_SIZE = (1280, 700)  # fits a 1366×768 screen with its task bar
 LOAD_FALLBACK_MS = 250
-
-
-def _routing(services: Services) -> tuple[bool, str]:
-    """Whether the database holds a convention, and its name (read off the GUI thread)."""
-    if not services.setup.has_convention():
-        return False, ""
-    return True, services.setup.overview().name
-
-
-@dataclass(frozen=True)
-class _Opened:
-    """A database opened off the GUI thread: what it holds, and a warning about where it is."""
-
-    routing: tuple[bool, str]
-    storage_warning: Text | None
-
-
-def _open(services: Services) -> _Opened:
-    """Open the database off the GUI thread: its writer lock first (another app writing it
-    is named in the dialog, and this one does not open it), then what it holds."""
-    services.hold_writer_lock("juryapp (desktop)")
-    services.ensure_open()
-    database = services.database
-    warning = None
-    if database.path is not None and database.read_only is None:
-        warning = services.backups.storage_warning()  # may touch a hung share: not here
-    return _Opened(_routing(services), warning)
-
-
-def _secretariat_screen(services: Services, actor: Actor, parent: QWidget) -> QWidget:
-    """The secretariat's screens, or a note while that part is not installed."""
-    from PySide6.QtCore import Qt  # noqa: PLC0415
-
-    try:
-        module = importlib.import_module("juryapp.gui.secretariat")
-        window_class = module.SecretariatWindow
-    except (ImportError, AttributeError):
-        log.warning("juryapp.gui.secretariat is not available", exc_info=True)
-        note = QLabel(parent)
-        note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        note.setWordWrap(True)
-        note.setText(
-            QCoreApplication.translate(
-                "AppWindow",
-                "The secretariat screens are not part of this build. Use the juryapp command "
-                "line for the secretariat's work.",
-            )
-        )
-        return note
-    widget: QWidget = window_class(services, actor, parent)
-    return widget
 
 
 class AppWindow(QMainWindow):
@@ -206,11 +154,11 @@ class AppWindow(QMainWindow):
             return
         self._loading = True
         services = self._services
-        self._services.runner.query(self, lambda: _open(services)).success(self._opened).failure(
-            self._not_opened
-        ).run()
+        self._services.runner.query(self, lambda: open_for_window(services)).success(
+            self._opened
+        ).failure(self._not_opened).run()
 
-    def _opened(self, opened: _Opened) -> None:
+    def _opened(self, opened: Opened) -> None:
         self._loading, self._loaded = False, True
         self._routed(opened.routing)
         self.backup_menu.start()
@@ -308,7 +256,7 @@ class AppWindow(QMainWindow):
             return False
         services = bootstrap(path)
 
-        def opened(result: _Opened) -> None:
+        def opened(result: Opened) -> None:
             self.backup_menu.stop()
             old, self._services = self._services, services
             old.close()
@@ -329,9 +277,9 @@ class AppWindow(QMainWindow):
             services.close()
             show_error(self, exc)
 
-        self._services.runner.job(self, lambda _progress: _open(services)).success(opened).failure(
-            failed
-        ).run()
+        self._services.runner.job(self, lambda _progress: open_for_window(services)).success(
+            opened
+        ).failure(failed).run()
         return True
 
     # -- the File menu -----------------------------------------------------------------------
@@ -415,7 +363,7 @@ class AppWindow(QMainWindow):
         """The start page while the database is empty, else sign-in (or the signed-in area);
         what the database holds is read off the GUI thread."""
         services = self._services
-        services.runner.query(self, lambda: _routing(services)).success(self._routed).run()
+        services.runner.query(self, lambda: routing(services)).success(self._routed).run()
 
     def _routed(self, state: tuple[bool, str]) -> None:
         has_convention, self._convention = state
@@ -438,7 +386,7 @@ class AppWindow(QMainWindow):
         self._loaded = True  # whoever signed in did so in an open database
         self._actor = actor
         if actor.is_secretariat:
-            area = _secretariat_screen(self._services, actor, self)
+            area = secretariat_screen(self._services, actor, self)
             unsaved = getattr(area, "unsaved_changed", None)
             if unsaved is not None:
                 unsaved.connect(self._unsaved_changed)
