@@ -30,7 +30,7 @@ class Unfinished:
 
 # One catalogue per area of the GUI, so that areas can be translated independently.
 CATALOGUES = ("juryapp", "judge", "secretariat")
-JUDGE_AREA = ("judge", "start", "launch.py", "app_window.py", "watcher.py")
+JUDGE_AREA = ("judge", "start", "launch.py", "app_window.py", "opening.py", "watcher.py")
 
 
 def catalogue_of(path: Path) -> str:

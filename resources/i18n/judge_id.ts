@@ -4,12 +4,12 @@
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../../juryapp/gui/app_window.py" line="+84"/>
+        <location filename="../../juryapp/gui/opening.py" line="+64"/>
         <source>The secretariat screens are not part of this build. Use the juryapp command line for the secretariat&apos;s work.</source>
         <translation>Layar sekretariat tidak tersedia pada versi ini. Gunakan baris perintah juryapp untuk pekerjaan sekretariat.</translation>
     </message>
     <message>
-        <location line="+282"/>
+        <location filename="../../juryapp/gui/app_window.py" line="+314"/>
         <source>Copy saved: {path}</source>
         <translation>Salinan disimpan: {path}</translation>
     </message>

@@ -1562,7 +1562,7 @@
         <translation>Versi aplikasi ini tidak memiliki transport LAN.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+40"/>
         <source>Listening on {address}. Packages exported now name this address; laptops check the hub&apos;s certificate: {pin}</source>
         <translation>Mendengarkan di {address}. Paket yang diekspor sekarang memuat alamat ini; laptop juri memeriksa sertifikat hub: {pin}</translation>
     </message>
