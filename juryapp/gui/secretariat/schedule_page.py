@@ -249,7 +249,10 @@ class SchedulePage(QWidget):
     def _saved(self, then: Callable[[], object] | None) -> None:
         self._saving = False
         self.model.dirty = False
-        self._spec = None  # read again when the window's watcher reports the change
+        self._spec = None
+        # Read again now: the watcher may have reported this change while the edits still
+        # counted as unsaved, and that read left the set-up unread.
+        self.refresh()
         self._update_buttons()
         self.notice.show_info(self.tr("The presentation order is saved."))
         self.saved.emit()

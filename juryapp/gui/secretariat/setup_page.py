@@ -444,7 +444,10 @@ class SetupPage(QWidget):
     def _saved(self, then: Callable[[], object] | None) -> None:
         self._saving = False
         self._set_dirty(False)
-        self.spec = None  # read again when the window's watcher reports the change
+        self.spec = None
+        # Read again now: the watcher may have reported this change while the edits still
+        # counted as unsaved, and that read left the set-up unread.
+        self.refresh()
         self.notice.show_info(self.tr("The set-up is saved."))
         self.saved.emit()
         if then is not None:
