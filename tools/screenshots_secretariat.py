@@ -109,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one shot afte
 
             dialog_shot("paper-reentry", reentry)
             window.show_page(window.RESULTS)
+            settle(app, services)  # the rankings arrive from the worker
             window.results.select_category("PKM")
             window.results.ranking_view.selectRow(1)
             shoot("results")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
@@ -39,7 +40,13 @@ def lang() -> str:
 
 
 def score_text(value: Fraction | Decimal | None) -> str:
-    return "" if value is None else format_score(value, lang())
+    return "" if value is None else _score_text(value, lang())
+
+
+@lru_cache(maxsize=4096)
+def _score_text(value: Fraction | Decimal, language: str) -> str:
+    # Rankings show hundreds of scores again every few seconds while judges save; most repeat.
+    return format_score(value, language)
 
 
 def error_text(exc: JuryError) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
@@ -14,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from juryapp.domain.kinds import Method
 from juryapp.domain.results import CategoryResult, MarkStatus, Results, TeamResult
+from juryapp.gui.prepared_rows import PreparedRows, PreparedRowsModel
 from juryapp.gui.secretariat.common import CODE_ROLE, score_text
 from juryapp.gui.tables import SORT_ROLE
 
@@ -21,6 +24,27 @@ Index = QModelIndex | QPersistentModelIndex
 
 RANK, CODE, INSTITUTION, TITLE, SCORE, JUDGES, ADVANCES, TIE = range(8)
 COMPARE_TEAM = 0  # then one column per method
+_RANKING_ROLES = (
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.TextAlignmentRole,
+    Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.ToolTipRole,
+    CODE_ROLE,
+)
+_COMPARE_ROLES = (
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.ToolTipRole,
+    CODE_ROLE,
+    int(Qt.ItemDataRole.UserRole) + 30,  # CompareModel.DIFFERS_ROLE
+)
+
+
+def _compare_text(result: TeamResult | None) -> str:
+    if result is None or result.rank is None:
+        return "—"
+    return f"{'=' if result.tied else ''}{result.rank}  ({score_text(result.score)})"
 
 
 def method_name(method: Method) -> str:
@@ -33,50 +57,99 @@ def method_name(method: Method) -> str:
     return names[method]
 
 
-class RankingModel(QAbstractTableModel):
+@cache
+def _brush(colour: str) -> QBrush:
+    """One brush per colour, shared by every cell that shows it."""
+    return QBrush(QColor(colour))
+
+
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+class RankingModel(PreparedRowsModel):
+    """One category's ranking; every cell worked out once per reckoning (hundreds of teams
+    at a large convention, shown again every few seconds while scores arrive)."""
+
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._category: CategoryResult | None = None
+        super().__init__(8, parent)
         self._partners: dict[str, tuple[str, ...]] = {}
-        self._ties: list[str] = []
-        self._sort_keys: list[tuple[object, ...]] = []
 
     def set_category(self, category: CategoryResult | None) -> None:
-        self.beginResetModel()
-        self._category = category
         self._partners = {}
         for group in category.ties if category is not None else ():
             for code in group.teams:
                 self._partners[code] = tuple(c for c in group.teams if c != code)
-        # Worked out once: a sort asks for these twice per comparison, and a category holds
-        # hundreds of teams at a large convention.
-        self._ties = [self.tie_text(team) for team in category.teams] if category else []
-        self._sort_keys = [
-            (
-                team.rank if team.rank is not None else 10_000,
-                team.code,
-                team.institution,
-                team.title,
-                float(team.score) if team.score is not None else -1.0,
-                team.judges_counted,
-                int(team.advances),
-                tie,
-            )
-            for team, tie in zip(category.teams if category else (), self._ties, strict=True)
+        teams = category.teams if category is not None else ()
+        prepared = PreparedRows(
+            codes=[team.code for team in teams],
+            items=list(teams),
+            by_role={role: [] for role in _RANKING_ROLES},
+        )
+        bold = QFont()
+        bold.setBold(True)
+        alignment: list[object] = [
+            _RIGHT if column in (RANK, SCORE, JUDGES) else None for column in range(8)
         ]
-        self.endResetModel()
+        advances = self.tr("Advances")
+        grids = prepared.by_role
+        for team in teams:
+            tie = self.tie_text(team)
+            grids[Qt.ItemDataRole.DisplayRole].append(
+                [
+                    "" if team.rank is None else str(team.rank),
+                    team.code,
+                    team.institution,
+                    team.title,
+                    score_text(team.score),
+                    f"{team.judges_counted}/{team.judges_expected}",
+                    advances if team.advances else "",
+                    tie,
+                ]
+            )
+            grids[Qt.ItemDataRole.BackgroundRole].append(self._backgrounds(team))
+            grids[Qt.ItemDataRole.TextAlignmentRole].append(alignment)
+            grids[Qt.ItemDataRole.FontRole].append(
+                [bold if column == ADVANCES and team.advances else None for column in range(8)]
+            )
+            tips: list[object] = [None] * 8
+            tips[INSTITUTION], tips[TITLE], tips[TIE] = (
+                team.institution or None,
+                team.title or None,
+                tie or None,
+            )
+            grids[Qt.ItemDataRole.ToolTipRole].append(tips)
+            grids[CODE_ROLE].append([team.code] * 8)
+            prepared.sort_keys.append(
+                (
+                    team.rank if team.rank is not None else 10_000,
+                    team.code,
+                    team.institution,
+                    team.title,
+                    float(team.score) if team.score is not None else -1.0,
+                    team.judges_counted,
+                    int(team.advances),
+                    tie,
+                )
+            )
+        self.show_rows(prepared)
+
+    @staticmethod
+    def _backgrounds(team: TeamResult) -> list[object]:
+        if team.cut_line_tie:
+            return [_brush("#fde2e2")] * 8
+        line: list[object] = [None] * 8
+        if team.advances:
+            line[ADVANCES] = _brush("#b8e6b8")
+        if team.tied or team.tie_broken_by:
+            line[TIE] = _brush("#fff1c4")
+        if not team.complete:
+            line[JUDGES] = _brush("#ffd98a")
+        return line
 
     def team_at(self, row: int) -> TeamResult:
-        assert self._category is not None
-        return self._category.teams[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        if parent.isValid() or self._category is None:
-            return 0
-        return len(self._category.teams)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else 8
+        team = self.item_at(row)
+        assert isinstance(team, TeamResult)
+        return team
 
     def tie_text(self, team: TeamResult) -> str:
         """'Tied' and what settled it: a criterion, the jury, or nothing yet."""
@@ -96,53 +169,6 @@ class RankingModel(QAbstractTableModel):
                 teams=others, criterion=team.tie_broken_by
             )
         return ""
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: PLR0911, PLR0912 - one branch per column and role
-        if not index.isValid() or self._category is None:
-            return None
-        team = self._category.teams[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == RANK:
-                return "" if team.rank is None else str(team.rank)
-            if column == CODE:
-                return team.code
-            if column == INSTITUTION:
-                return team.institution
-            if column == TITLE:
-                return team.title
-            if column == SCORE:
-                return score_text(team.score)
-            if column == JUDGES:
-                return f"{team.judges_counted}/{team.judges_expected}"
-            if column == ADVANCES:
-                return self.tr("Advances") if team.advances else ""
-            if column == TIE:
-                return self._ties[index.row()]
-        if role == SORT_ROLE:
-            return self._sort_keys[index.row()][column]
-        if role == CODE_ROLE:
-            return team.code
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (RANK, SCORE, JUDGES):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if team.cut_line_tie:
-                return QBrush(QColor("#fde2e2"))
-            if column == ADVANCES and team.advances:
-                return QBrush(QColor("#b8e6b8"))
-            if column == TIE and (team.tied or team.tie_broken_by):
-                return QBrush(QColor("#fff1c4"))
-            if column == JUDGES and not team.complete:
-                return QBrush(QColor("#ffd98a"))
-        if role == Qt.ItemDataRole.FontRole and column == ADVANCES and team.advances:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.ToolTipRole and column in (INSTITUTION, TITLE, TIE):
-            return (team.institution, team.title, self._ties[index.row()])[
-                (INSTITUTION, TITLE, TIE).index(column)
-            ] or None
-        return None
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -222,70 +248,54 @@ class BreakdownModel(QAbstractTableModel):
         return headers[section] if 0 <= section < len(headers) else None
 
 
-class CompareModel(QAbstractTableModel):
+class CompareModel(PreparedRowsModel):
     """Each team's rank and score under every method; cells that differ from the chosen one
     are highlighted, so the jury sees whether the method matters."""
 
-    DIFFERS_ROLE = Qt.ItemDataRole.UserRole + 30
+    DIFFERS_ROLE = int(Qt.ItemDataRole.UserRole) + 30
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._teams: tuple[TeamResult, ...] = ()
-        self._by_method: dict[Method, dict[str, TeamResult]] = {}
+        super().__init__(1 + len(Method), parent)
         self._chosen = Method.MEAN
 
     def set_results(self, results: dict[Method, Results], category: str, chosen: Method) -> None:
-        self.beginResetModel()
+        header_changed = chosen is not self._chosen
         self._chosen = chosen
-        self._by_method = {
+        by_method = {
             method: {t.code: t for c in r.categories if c.code == category for t in c.teams}
             for method, r in results.items()
         }
-        base = self._by_method.get(chosen, {})
-        self._teams = tuple(base.values())
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._teams)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else 1 + len(Method)
-
-    def _result(self, index: Index) -> tuple[TeamResult, TeamResult | None]:
-        base = self._teams[index.row()]
-        if index.column() == COMPARE_TEAM:
-            return base, None
-        method = list(Method)[index.column() - 1]
-        return base, self._by_method.get(method, {}).get(base.code)
-
-    def differs(self, index: Index) -> bool:
-        base, other = self._result(index)
-        return other is not None and other.rank != base.rank
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: PLR0911 - one branch per column and role
-        if not index.isValid():
-            return None
-        base, other = self._result(index)
-        if role == Qt.ItemDataRole.DisplayRole:
-            if index.column() == COMPARE_TEAM:
-                return f"{base.code}  {base.institution}"
-            if other is None or other.rank is None:
-                return "—"
-            shared = "=" if other.tied else ""
-            return f"{shared}{other.rank}  ({score_text(other.score)})"
-        if role == SORT_ROLE:
-            if index.column() == COMPARE_TEAM:
-                return base.code
-            return other.rank if other is not None and other.rank is not None else 10_000
-        if role == self.DIFFERS_ROLE:
-            return self.differs(index)
-        if role == Qt.ItemDataRole.BackgroundRole and self.differs(index):
-            return QBrush(QColor("#ffd98a"))
-        if role == Qt.ItemDataRole.ToolTipRole and self.differs(index):
-            return self.tr("The rank differs from the chosen method")
-        if role == CODE_ROLE:
-            return base.code
-        return None
+        teams = list(by_method.get(chosen, {}).values())
+        prepared = PreparedRows(
+            codes=[team.code for team in teams],
+            items=list(teams),
+            by_role={role: [] for role in _COMPARE_ROLES},
+        )
+        grids, differs_tip = prepared.by_role, self.tr("The rank differs from the chosen method")
+        highlight = _brush("#ffd98a")
+        for base in teams:
+            others = [by_method.get(method, {}).get(base.code) for method in Method]
+            differs = [other is not None and other.rank != base.rank for other in others]
+            grids[Qt.ItemDataRole.DisplayRole].append(
+                [f"{base.code}  {base.institution}", *(_compare_text(o) for o in others)]
+            )
+            grids[self.DIFFERS_ROLE].append([False, *differs])
+            grids[Qt.ItemDataRole.BackgroundRole].append(
+                [None, *(highlight if d else None for d in differs)]
+            )
+            grids[Qt.ItemDataRole.ToolTipRole].append(
+                [None, *(differs_tip if d else None for d in differs)]
+            )
+            grids[CODE_ROLE].append([base.code] * self.columnCount())
+            prepared.sort_keys.append(
+                (
+                    base.code,
+                    *(o.rank if o is not None and o.rank is not None else 10_000 for o in others),
+                )
+            )
+        self.show_rows(prepared)
+        if header_changed:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 1, len(Method))
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -31,6 +31,7 @@ from juryapp.gui.secretariat.common import CODE_ROLE, Notice, lang
 from juryapp.gui.secretariat.lock_dialog import LockDialog
 from juryapp.gui.secretariat.results_models import (
     INSTITUTION,
+    TIE,
     TITLE,
     BreakdownModel,
     CompareModel,
@@ -110,12 +111,15 @@ class SecretariatResultsPage(QWidget):
 
         self.ranking = RankingModel(self)
         self.ranking_view = _table(self)
-        self.ranking_view.setModel(sorting_proxy(self, self.ranking))
+        self.ranking_view.setModel(self.ranking)
         header = self.ranking_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(INSTITUTION, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(INSTITUTION, 300)
+        # Institution and title at readable widths (full text in the tooltip); the tie note,
+        # as long as the two, takes what is left rather than squeezing the title's heading.
+        for column, width in ((INSTITUTION, 260), (TITLE, 240)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(TIE, QHeaderView.ResizeMode.Stretch)
         self.ranking_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.ranking_view.selectionModel().selectionChanged.connect(self._team_chosen)
 
@@ -128,7 +132,7 @@ class SecretariatResultsPage(QWidget):
         self.breakdown_view.horizontalHeader().setStretchLastSection(True)
         self.compare = CompareModel(self)
         self.compare_view = _table(self)
-        self.compare_view.setModel(sorting_proxy(self, self.compare))
+        self.compare_view.setModel(self.compare)
         self.compare_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.details = QTabWidget(self)
         self.details.addTab(self.breakdown_view, "")
@@ -243,6 +247,16 @@ class SecretariatResultsPage(QWidget):
     def _details_shown(self) -> None:
         if self.details.currentWidget() is self.compare_view and len(self._compare) < len(Method):
             self.refresh()
+        self._show_compare()
+
+    def _show_compare(self) -> None:
+        """The methods side by side, worked out only while their tab is open."""
+        if self.details.currentWidget() is not self.compare_view:
+            return
+        category = self.current_category()
+        self.compare.set_results(
+            self._compare, category.code if category else "", Method(self.method.currentData())
+        )
 
     def current_category(self) -> CategoryResult | None:
         if self.results is None:
@@ -260,9 +274,7 @@ class SecretariatResultsPage(QWidget):
         category = self.current_category()
         selected = self._selected_team()
         self.ranking.set_category(category)
-        self.compare.set_results(
-            self._compare, category.code if category else "", Method(self.method.currentData())
-        )
+        self._show_compare()
         if category is None:
             self.kendall.setText("")
             self.banner.hide()
@@ -285,12 +297,13 @@ class SecretariatResultsPage(QWidget):
         return str(rows[0].data(CODE_ROLE)) if rows else None
 
     def _reselect(self, code: str | None) -> None:
-        proxy = self.ranking_view.model()
-        for row in range(proxy.rowCount()):
-            index = proxy.index(row, 0)
-            if code is None or index.data(CODE_ROLE) == code:
-                self.ranking_view.selectRow(row)
-                return
+        """The team selected before (the first if none was): rows updated in place keep their
+        selection, a new category or new teams do not."""
+        if code is not None and self._selected_team() == code:
+            return
+        row = self.ranking.row_of(code) if code is not None else 0
+        if row is not None and row < self.ranking.rowCount():
+            self.ranking_view.selectRow(row)
 
     def _team_chosen(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         category, code = self.current_category(), self._selected_team()

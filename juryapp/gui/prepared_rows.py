@@ -1,0 +1,123 @@
+"""A table model that answers every role from prepared grids, sorts itself, updates in place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from juryapp.gui.tables import SORT_ROLE
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass
+class PreparedRows:
+    """What a table shows, worked out before it is shown: one look-up per cell and role.
+
+    ``codes`` names each row (unique); ``items`` are what the rows stand for (a team, say);
+    ``by_role`` holds role -> [row][column]; ``sort_keys`` one key per row and column.
+    """
+
+    codes: list[str] = field(default_factory=list)
+    items: list[object] = field(default_factory=list)
+    by_role: dict[int, list[list[object]]] = field(default_factory=dict)
+    sort_keys: list[tuple[Any, ...]] = field(default_factory=list)
+
+
+class PreparedRowsModel(QAbstractTableModel):
+    """Rows shown from a :class:`PreparedRows`; a view never calls back into Python per cell
+    more than once per role, and a sort is one Python ``sorted`` over prepared keys, not a
+    proxy asking ``data()`` twice per comparison. New rows for the same teams update the
+    cells in place: selection and scroll position stay, and the view is not reset."""
+
+    def __init__(self, columns: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._columns = columns
+        self._shown = PreparedRows()  # in the order the rows were given
+        self._order: list[int] = []  # screen row -> row of ``_shown``
+        self._row_of: dict[str, int] = {}  # code -> screen row
+        self._sort_column = -1  # -1: the order the rows were given in
+        self._sort_order = Qt.SortOrder.AscendingOrder
+
+    # -- new rows ------------------------------------------------------------------------------
+    def show_rows(self, prepared: PreparedRows) -> None:
+        """Show ``prepared``; the same rows as before (by code) are updated in place."""
+        same_rows = bool(self._order) and sorted(prepared.codes) == sorted(self._shown.codes)
+        if not same_rows:
+            self.beginResetModel()
+            self._install(prepared, self._sorted(prepared, self._sort_column, self._sort_order))
+            self.endResetModel()
+            return
+        order = self._sorted(prepared, self._sort_column, self._sort_order)
+        if [prepared.codes[i] for i in order] == [self._shown.codes[i] for i in self._order]:
+            self._install(prepared, order)
+        else:
+            self._move_rows(lambda: self._install(prepared, order))
+        self.dataChanged.emit(self.index(0, 0), self.index(len(order) - 1, self._columns - 1))
+
+    def _install(self, prepared: PreparedRows, order: list[int]) -> None:
+        # Qt asks with plain ints; the grids may be keyed by Qt's role enums.
+        prepared.by_role = {int(role): grid for role, grid in prepared.by_role.items()}
+        self._shown, self._order = prepared, order
+        self._row_of = {prepared.codes[i]: row for row, i in enumerate(order)}
+
+    def _move_rows(self, change: Callable[[], None]) -> None:
+        """Reorder the rows with ``change``; selections and the current row follow them."""
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        codes = [self.code_at(index.row()) for index in before]
+        change()
+        moved = [
+            self.index(self._row_of[code], old.column())
+            for old, code in zip(before, codes, strict=True)
+        ]
+        self.changePersistentIndexList(before, moved)
+        self.layoutChanged.emit()
+
+    # -- sorting -------------------------------------------------------------------------------
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort_column, self._sort_order = column, order
+        rows = self._sorted(self._shown, column, order)
+        if rows != self._order:
+            self._move_rows(lambda: self._install(self._shown, rows))
+
+    def _sorted(self, prepared: PreparedRows, column: int, order: Qt.SortOrder) -> list[int]:
+        rows = list(range(len(prepared.codes)))
+        if not 0 <= column < self._columns:
+            return rows
+        keys = prepared.sort_keys
+        # sorted() is stable: rows with equal keys keep the order they were given in.
+        return sorted(
+            rows, key=lambda i: keys[i][column], reverse=order is Qt.SortOrder.DescendingOrder
+        )
+
+    # -- what the view asks --------------------------------------------------------------------
+    def code_at(self, row: int) -> str:
+        return self._shown.codes[self._order[row]]
+
+    def item_at(self, row: int) -> object:
+        return self._shown.items[self._order[row]]
+
+    def row_of(self, code: str) -> int | None:
+        return self._row_of.get(code)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._order)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else self._columns
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == SORT_ROLE:
+            row = index.row()
+            if not index.isValid() or row >= len(self._order):
+                return None
+            return self._shown.sort_keys[self._order[row]][index.column()]
+        grid = self._shown.by_role.get(role)
+        if grid is None or not index.isValid():
+            return None
+        row = index.row()
+        return grid[self._order[row]][index.column()] if row < len(self._order) else None
