@@ -171,7 +171,7 @@ def _integer(file: str, row: Row, key: str) -> int | None:
             Text("'{v}' bukan bilangan bulat", "'{v}' is not a whole number").format(
                 v=shown(text)
             ),
-            file=file, row=row.number, column=key,
+            file=file, row=row.number, column=row.heading(key),
         )  # fmt: skip
     return int(value)
 
@@ -185,7 +185,7 @@ def _time(file: str, row: Row, key: str) -> time | None:
         raise FileProblemError(
             Text("jam '{v}' tidak sah; tulis seperti 09.30",
                  "time '{v}' is not valid; write e.g. 09:30").format(v=shown(text)),
-            file=file, row=row.number, column=key,
+            file=file, row=row.number, column=row.heading(key),
         )  # fmt: skip
     return time(int(match[1]), int(match[2]))
 
@@ -212,7 +212,7 @@ def _judge(file: str, row: Row) -> Judge:
         raise FileProblemError(
             Text("peran '{v}' tidak dikenal; tulis ketua atau anggota",
                  "unknown role '{v}'; write chair or member").format(v=shown(role)),
-            file=file, row=row.number, column="role",
+            file=file, row=row.number, column=row.heading("role"),
         )  # fmt: skip
     return Judge(
         code=_cell(row, "code"),
@@ -231,7 +231,7 @@ def _no_repeats(file: str, rows: list[Row], codes: list[str], column: str) -> No
             raise FileProblemError(
                 Text("kode '{c}' sudah dipakai di baris {r}", "code '{c}' already used on row {r}")
                 .format(c=shown(code), r=seen[code]),
-                file=file, row=row.number, column=column,
+                file=file, row=row.number, column=row.heading(column),
             )  # fmt: skip
         seen[code] = row.number
 
@@ -247,11 +247,16 @@ def _refuse_problems(
     """Report the first set-up problem at the spreadsheet row and column it comes from."""
     if not problems:
         return
-    row_of = {item.code: row.number for item, row in zip(imported, rows, strict=True)}
+    row_of = {item.code: row for item, row in zip(imported, rows, strict=True)}
     for where, text in problems:
         match = re.fullmatch(rf"{table}\[(\d+)\]\.?(\w*)", where)
         if match is not None:
-            code = merged[int(match[1]) - 1].code
-            raise FileProblemError(text, file=file, row=row_of.get(code), column=match[2] or None)
+            row = row_of.get(merged[int(match[1]) - 1].code)
+            raise FileProblemError(
+                text,
+                file=file,
+                row=row.number if row is not None else None,
+                column=(row.heading(match[2]) if row is not None else match[2]) or None,
+            )
     where, text = problems[0]
     raise FileProblemError(text, file=file, column=where)

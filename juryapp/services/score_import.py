@@ -125,12 +125,14 @@ class ScorePlan:
         # (criterion, score as typed) -> (the score, its stored text), filled as rows pass
         self.checked: dict[tuple[str, str], tuple[Decimal, str]] = {}
         self.texts: dict[Decimal, str] = {}
+        self.score_heading = "score"  # as the file names the column
 
     def fail(self, row: Row, column: str, text: Text) -> FileProblemError:
-        return FileProblemError(text, file=self.file, row=row.number, column=column)
+        return FileProblemError(text, file=self.file, row=row.number, column=row.heading(column))
 
     def add(self, row: Row) -> None:
         values = row.values
+        self.score_heading = row.heading("score")
         judge, team = values["judge"], values["team"]
         if judge not in self.judge_ids:
             raise self.unknown(row, "judge", _JUDGE, judge)
@@ -276,7 +278,7 @@ class ScorePlan:
                         Text("lembar {j}/{t} sudah diserahkan atau diisi juri; ubah lewat koreksi",
                              "sheet {j}/{t} is handed in or typed by the judge; use a correction")
                         .format(j=judge, t=team),
-                        file=self.file, row=number, column="score",
+                        file=self.file, row=number, column=self.score_heading,
                     )  # fmt: skip
                 touched.add(sheet_id)
                 if existing is None:

@@ -166,23 +166,23 @@ def test_an_abstention_is_recorded_as_the_secretariat_records_one(
 @pytest.mark.parametrize(
     ("rows", "row", "column"),
     [
-        ([["J2", "PKM-06", "K1", "4", "", "sakit"]], 2, "abstain"),
+        ([["J2", "PKM-06", "K1", "4", "", "sakit"]], 2, "tidak menilai"),
         (
             [["J2", "PKM-06", "K1", "4", "", ""], ["J2", "PKM-06", "", "", "", "sakit"]],
             3,
-            "abstain",
+            "tidak menilai",
         ),
-        ([["J2", "PKM-06", "", "", "", "sakit"], ["J2", "PKM-06", "K1", "4", "", ""]], 3, "score"),
+        ([["J2", "PKM-06", "", "", "", "sakit"], ["J2", "PKM-06", "K1", "4", "", ""]], 3, "skor"),
         (
             [["J2", "PKM-06", "", "", "", "sakit"], ["J2", "PKM-06", "", "", "", "cuti"]],
             3,
-            "abstain",
+            "tidak menilai",
         ),
-        ([["J2", "PKM-06", "K1", "", "", ""]], 2, "score"),
-        ([["J2", "PKM-06", "", "4", "", ""]], 2, "criterion"),
-        ([["J5", "RSS-02", "", "", "", "sakit"]], 2, "judge"),  # a conflict, not an abstention
-        ([["J2", "PKM-06", "K1", "empat", "", ""]], 2, "score"),
-        ([["J2", "PKM-06", "K1", "4", "baris\x00", ""]], 2, "note"),
+        ([["J2", "PKM-06", "K1", "", "", ""]], 2, "skor"),
+        ([["J2", "PKM-06", "", "4", "", ""]], 2, "kriteria"),
+        ([["J5", "RSS-02", "", "", "", "sakit"]], 2, "juri"),  # a conflict, not an abstention
+        ([["J2", "PKM-06", "K1", "empat", "", ""]], 2, "skor"),
+        ([["J2", "PKM-06", "K1", "4", "baris\x00", ""]], 2, "catatan"),
     ],
 )
 def test_rows_that_contradict_each_other_are_refused_whole(
@@ -196,7 +196,34 @@ def test_rows_that_contradict_each_other_are_refused_whole(
 ) -> None:
     path = scores_file(tmp_path, rows)
     error = refused(lambda: imports.import_scores(sek1, path), stack)
-    assert (error.row, error.column) == (row, column)
+    assert (error.row, error.column) == (row, column)  # the column as the file names it
+
+
+@pytest.mark.parametrize(
+    ("headings", "cells", "column"),
+    [
+        (["Kode", "Institusi", "Kategori", "Judul"], ["PKM-09", "Pusk", "XYZ", "J"], "Kategori"),
+        (["code", "institution", "category", "title"], ["PKM-09", "Pusk", "XYZ", "J"], "category"),
+        (["kode", "institusi", "kategori", "judul", "urutan"], ["PKM-09", "Pusk", "PKM", "J", "x"],
+         "urutan"),
+        (["kode", "institusi", "kategori", "judul"], ["PKM-01", "Pusk", "PKM", "J"], "kode"),
+    ],
+)  # fmt: skip
+def test_a_team_refused_names_its_column_as_the_file_does(
+    stack: Stack,
+    imports: ImportService,
+    sek1: Actor,
+    tmp_path: Path,
+    headings: list[str],
+    cells: list[str],
+    column: str,
+) -> None:
+    """An unknown category (a set-up problem), a bad whole number, a code used twice."""
+    path = tmp_path / "tim.csv"
+    rows = [cells, ["PKM-01", "Lain", "PKM", "Lain", *cells[4:]]] if column == "kode" else [cells]
+    write_table(path, headings, rows)
+    error = refused(lambda: imports.import_teams(sek1, path), stack)
+    assert (error.row, error.column) == (3 if column == "kode" else 2, column)
 
 
 @pytest.mark.sqlite_only  # a PostgreSQL hub is backed up with pg_dump

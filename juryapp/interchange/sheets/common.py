@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal
+from types import MappingProxyType
 from typing import NamedTuple, NoReturn
 
 from openpyxl.cell.cell import ERROR_CODES
@@ -63,6 +64,11 @@ class Row(NamedTuple):
     number: int
     values: Mapping[str, str]
     given: frozenset[str] = frozenset()
+    headings: Mapping[str, str] = MappingProxyType({})  # key -> heading as the file writes it
+
+    def heading(self, key: str) -> str:
+        """The column ``key`` as the file names it ("kategori"), for a message about a cell."""
+        return self.headings.get(key, key)
 
 
 # --- shared rules ----------------------------------------------------------------------------
@@ -152,6 +158,7 @@ class Assembler:
         "errors_as_text",
         "file",
         "given",
+        "headings",
         "indices",
         "keys",
         "max_rows",
@@ -166,6 +173,7 @@ class Assembler:
         self.blanks = ("",) * len(self.indices)
         self.absent = {key: "" for key, index, _, _ in plan if index < 0}
         self.given = frozenset(self.keys)
+        self.headings = MappingProxyType({key: heading for key, _, _, heading in self.plan})
         self.file = file
         self.max_rows = max_rows
         self.errors_as_text = errors_as_text
@@ -186,7 +194,7 @@ class Assembler:
         mapping = dict(zip(self.keys, values, strict=True))
         if self.absent:
             mapping.update(self.absent)
-        self.rows.append(Row(number, mapping, self.given))
+        self.rows.append(Row(number, mapping, self.given, self.headings))
 
     def _check(self, number: int, values: tuple[str, ...], errors: Mapping[int, str]) -> None:
         for (_, index, required, heading), value in zip(self.plan, values, strict=True):
