@@ -113,6 +113,10 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one shot afte
             window.results.select_category("PKM")
             window.results.ranking_view.selectRow(1)
             shoot("results")
+            window.results.details.setCurrentWidget(window.results.compare_view)
+            settle(app, services)  # every method reckoned once the tab is open
+            shoot("results-methods")
+            window.results.details.setCurrentIndex(0)
 
             def lock_dialog() -> QWidget | None:
                 made: list[QWidget] = []

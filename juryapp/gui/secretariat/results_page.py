@@ -133,6 +133,8 @@ class SecretariatResultsPage(QWidget):
         self.compare = CompareModel(self)
         self.compare_view = _table(self)
         self.compare_view.setModel(self.compare)
+        # In the chosen method's order until a heading is clicked.
+        self.compare_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.compare_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.details = QTabWidget(self)
         self.details.addTab(self.breakdown_view, "")
