@@ -120,7 +120,7 @@ def cmd_init(services: Services, args: argparse.Namespace) -> int:
 
 
 def cmd_export_convention(services: Services, args: argparse.Namespace) -> int:
-    from juryapp.interchange.convention_file import write_convention_file
+    from juryapp.interchange.convention_writer import write_convention_file
 
     acting(services, args, change=False)  # a wrong --user secret is refused even here
     write_convention_file(services.setup.spec(), Path(args.file))

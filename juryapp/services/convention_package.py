@@ -64,7 +64,7 @@ def write_package(
 ) -> bytes:
     import tomli_w  # noqa: PLC0415
 
-    from juryapp.interchange.convention_file import to_document  # noqa: PLC0415
+    from juryapp.interchange.convention_writer import to_document  # noqa: PLC0415
     from juryapp.reports.signing import sign_payload  # noqa: PLC0415
 
     body = json.dumps(

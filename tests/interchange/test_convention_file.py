@@ -10,11 +10,8 @@ import pytest
 
 from juryapp.domain.messages import FileProblemError, set_language
 from juryapp.domain.model import Abstention
-from juryapp.interchange.convention_file import (
-    MAX_FILE_BYTES,
-    read_convention_file,
-    write_convention_file,
-)
+from juryapp.interchange.convention_file import MAX_FILE_BYTES, read_convention_file
+from juryapp.interchange.convention_writer import write_convention_file
 from juryapp.interchange.toml_places import MAX_NESTING, line_of
 from juryapp.resources import resource
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from juryapp.domain.messages import FileProblemError
-from juryapp.interchange.convention_file import read_convention_file, write_convention_file
+from juryapp.interchange.convention_file import read_convention_file
+from juryapp.interchange.convention_writer import write_convention_file
 from juryapp.resources import resource
 
 DEMO = resource("demo", "convention.toml")

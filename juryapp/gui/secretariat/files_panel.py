@@ -15,7 +15,8 @@ from juryapp.gui import dialogs
 from juryapp.gui.errors import show_error
 from juryapp.gui.ops import Progress, Task
 from juryapp.gui.secretariat.common import Notice, error_text, lang
-from juryapp.interchange.convention_file import read_convention_file, write_convention_file
+from juryapp.interchange.convention_file import read_convention_file
+from juryapp.interchange.convention_writer import write_convention_file
 from juryapp.services.imports import ImportSummary
 
 _TABLES = "CSV / Excel (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx)"
