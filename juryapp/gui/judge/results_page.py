@@ -4,16 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -28,60 +19,60 @@ from PySide6.QtWidgets import (
 from juryapp.domain.formatting import format_score
 from juryapp.domain.messages import current_language
 from juryapp.domain.results import Results
-from juryapp.gui.tables import (
-    SORT_ROLE,
-    fit_to_visible_rows,
-    heading,
-    read_only_sortable,
-    sorting_proxy,
-)
+from juryapp.gui.prepared_rows import PreparedRows, PreparedRowsModel
+from juryapp.gui.tables import fit_to_visible_rows, heading, read_only_sortable
 
 __all__ = ["ResultsModel", "ResultsPage"]
 
 CATEGORY, RANK, INSTITUTION, TITLE, SCORE, REMARK = range(6)
 _COLUMNS = 6
-_Index = QModelIndex | QPersistentModelIndex
 
 
-class ResultsModel(QAbstractTableModel):
-    """One row per team: category, rank (ties marked), final score and advancement."""
+class ResultsModel(PreparedRowsModel):
+    """One row per team: category, rank (ties marked), final score and advancement; every
+    cell worked out once per release (a thousand teams at a large convention)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[tuple[int, str, int | None, bool, str, str, Any, bool]] = []
+        super().__init__(_COLUMNS, parent)
+        self._results: Results | None = None
 
     def set_results(self, results: Results | None) -> None:
-        self.beginResetModel()
-        self._rows = []
-        if results is not None:
-            for position, category in enumerate(results.categories):
-                lang = current_language()
-                name = (category.name_en or category.name) if lang == "en" else category.name
-                for team in category.teams:
-                    self._rows.append(
-                        (
-                            position,
-                            name,
-                            team.rank,
-                            team.tied,
-                            team.institution,
-                            team.title,
-                            team.score,
-                            team.advances,
-                        )
+        self._results = results
+        lang = current_language()
+        advances = QCoreApplication.translate("ResultsModel", "Advances")
+        display: list[list[object]] = []
+        prepared = PreparedRows(by_role={Qt.ItemDataRole.DisplayRole: display})
+        for position, category in enumerate(results.categories if results else ()):
+            name = (category.name_en or category.name) if lang == "en" else category.name
+            for team in category.teams:
+                prepared.codes.append(team.code)
+                prepared.items.append(team)
+                display.append(
+                    [
+                        name,
+                        _rank_text(team.rank, team.tied),
+                        team.institution,
+                        team.title,
+                        "—" if team.score is None else format_score(team.score, lang),
+                        advances if team.advances else "",
+                    ]
+                )
+                prepared.sort_keys.append(
+                    (
+                        position,
+                        (position, team.rank or 999),
+                        team.institution.casefold(),
+                        team.title.casefold(),
+                        float(team.score) if team.score is not None else -1.0,
+                        int(team.advances),
                     )
-        self.endResetModel()
+                )
+        self.show_rows(prepared)
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, _COLUMNS - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, _COLUMNS - 1))
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else _COLUMNS
+        if self._results is not None:
+            self.set_results(self._results)
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -98,51 +89,13 @@ class ResultsModel(QAbstractTableModel):
         )
         return headers[section] if 0 <= section < _COLUMNS else None
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def data(  # noqa: PLR0911 - one answer per column
-        self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        position, category, rank, tied, institution, title, score, advances = self._rows[
-            index.row()
-        ]
-        column = index.column()
-        if role == SORT_ROLE:
-            keys: tuple[Any, ...] = (
-                position,
-                (position, rank or 999),
-                institution.casefold(),
-                title.casefold(),
-                float(score) if score is not None else -1.0,
-                int(advances),
-            )
-            return keys[column]
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if column == CATEGORY:
-            return category
-        if column == RANK:
-            if rank is None:
-                return "—"
-            return (
-                QCoreApplication.translate("ResultsModel", "{rank} (tied)").format(rank=rank)
-                if tied
-                else str(rank)
-            )
-        if column == INSTITUTION:
-            return institution
-        if column == TITLE:
-            return title
-        if column == SCORE:
-            return "—" if score is None else format_score(score, current_language())
-        if column == REMARK:
-            return QCoreApplication.translate("ResultsModel", "Advances") if advances else ""
-        return None
+def _rank_text(rank: int | None, tied: bool) -> str:
+    if rank is None:
+        return "—"
+    if tied:
+        return QCoreApplication.translate("ResultsModel", "{rank} (tied)").format(rank=rank)
+    return str(rank)
 
 
 class ResultsPage(QWidget):
@@ -151,13 +104,12 @@ class ResultsPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = ResultsModel(self)
-        self.proxy = sorting_proxy(self, self.model)
         self._title = heading(self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.table = QTableView(self)
         fit_to_visible_rows(self.table)
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         read_only_sortable(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
