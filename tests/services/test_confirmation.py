@@ -148,3 +148,34 @@ def test_judges_confirm_nothing(
     ):
         with pytest.raises(PermissionDeniedError):
             action()
+
+
+def test_the_blind_form_names_the_sheet_and_whether_i_typed_that_one(
+    stack: Stack, confirmation: ConfirmationService, sek1: Actor, sek2: Actor
+) -> None:
+    type_paper(stack, sek2, "J3", "PKM-01")  # the first sheet stored, typed by sek2
+    type_paper(stack, sek1, "J4", "PKM-02")
+    form = confirmation.blind_sheet(sek2, "J4", "PKM-02")
+    view = stack.scoring.sheet(sek2, "J4", "PKM-02")
+    assert (form.judge, form.team) == ("J4", "PKM-02")
+    assert (form.judge_name, form.institution) == (view.judge_name, view.institution)
+    assert form.institution == "Puskesmas Kecamatan Palmerah"
+    assert (form.typed_by, form.typed_by_me) == ("sek1", False)
+    other = confirmation.blind_sheet(sek2, "J3", "PKM-01")
+    assert (other.typed_by, other.typed_by_me) == ("sek2", True)
+
+
+def test_waiting_sheets_come_judge_by_judge_in_presentation_order(
+    stack: Stack, confirmation: ConfirmationService, judges: dict[str, Actor], sek1: Actor
+) -> None:
+    # handed in out of order: day 2 before day 1, a later slot before an earlier one, and
+    # RSS-01 (slot 4) sorts before RSUD-01 (slot 1) by its code alone
+    for judge, team in (("J2", "PKM-01"), ("J1", "RSS-01"), ("J1", "RSUD-01"), ("J1", "PKM-02")):
+        fill_sheet(stack, judges[judge], judge, team, 3)
+        stack.scoring.submit(judges[judge], judge, team)
+    assert [(w.judge, w.team) for w in confirmation.waiting(sek1)] == [
+        ("J1", "PKM-02"),
+        ("J1", "RSUD-01"),
+        ("J1", "RSS-01"),
+        ("J2", "PKM-01"),
+    ]

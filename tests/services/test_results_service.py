@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from juryapp.domain.access import Actor
-from juryapp.domain.kinds import SheetStatus
+from juryapp.domain.kinds import Method, SheetStatus
 from juryapp.domain.messages import NotFoundError, StateError, Text
 from juryapp.domain.model import ConventionSpec
 from juryapp.services.results import CellState
@@ -292,3 +292,20 @@ def test_a_lock_records_and_seals_what_it_froze_and_unlocking_says_why_not(
     assert (unlocked.locked, unlocked.version, unlocked.note) == (False, 2, "")
     [opened] = stack.events("results.unlock")
     assert opened.details == {"reason": "koreksi K1", "version": 2}
+
+
+def test_compare_methods_ranks_by_every_method_from_the_stored_sheets(
+    stack: Stack, sek1: Actor, judges: dict[str, Actor]
+) -> None:
+    for code, value in zip(JUDGE_CODES, (5, 1, 2, 3, 3), strict=True):
+        fill_sheet(stack, judges[code], code, "PKM-01", value)
+        fill_sheet(stack, judges[code], code, "PKM-02", 3)
+        for team in ("PKM-01", "PKM-02"):
+            stack.scoring.submit(judges[code], code, team)
+    compared = stack.results.compare_methods(sek1)
+    assert list(compared) == list(Method)
+    for method, results in compared.items():
+        assert results == stack.results.compute(sek1, method)
+        assert results.method is method
+    scores = {m: r.team("PKM-01").score for m, r in compared.items()}
+    assert scores[Method.MEAN] != scores[Method.MEDIAN]  # the methods really differ here

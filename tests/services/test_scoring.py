@@ -18,6 +18,7 @@ from juryapp.domain.messages import (
     Text,
     ValidationError,
 )
+from juryapp.domain.model import ConventionSpec
 from juryapp.persistence.database import Database
 from juryapp.persistence.tables import CriterionRow, JudgeRow, ScoreRow, SheetRow, TeamRow
 from juryapp.services import audit
@@ -221,6 +222,40 @@ def test_queue_is_in_presentation_order(stack: Stack, judges: dict[str, Actor]) 
     assert queue[0].team_code == "PKM-01"
 
 
+def test_queue_shows_each_team_and_how_far_its_sheet_is(
+    stack: Stack, judges: dict[str, Actor], sek1: Actor, demo_spec: ConventionSpec
+) -> None:
+    j4 = judges["J4"]
+    for criterion in CRITERIA[:3]:
+        stack.scoring.set_score(j4, "J4", "PKM-02", criterion, Decimal(3))
+    fill_sheet(stack, j4, "J4", "PKM-03", 4)
+    stack.scoring.submit(j4, "J4", "PKM-03")
+    teams = {team.code: team for team in demo_spec.teams}
+    names = {category.code: category.name for category in demo_spec.categories}
+    dates = {n: day.date for n, day in enumerate(demo_spec.days, start=1)}
+    queue = stack.scoring.queue(sek1, "J4")
+    assert queue == stack.scoring.queue(j4)
+    assert [entry.team_code for entry in queue] == [
+        t.code for t in sorted(demo_spec.teams, key=lambda t: (t.day, t.order, t.code))
+    ]
+    for entry in queue:
+        team = teams[entry.team_code]
+        assert (entry.institution, entry.title) == (team.institution, team.title)
+        assert entry.category == names[team.category]
+        assert (entry.day, entry.order, entry.start) == (team.day, team.order, team.time)
+        assert entry.day_date == dates[team.day]
+    by_code = {entry.team_code: entry for entry in queue}
+    assert (by_code["PKM-01"].status, by_code["PKM-01"].filled) == (None, 0)
+    assert (by_code["PKM-02"].status, by_code["PKM-02"].filled) == (SheetStatus.DRAFT, 3)
+    assert (by_code["PKM-03"].status, by_code["PKM-03"].filled) == (
+        SheetStatus.SUBMITTED,
+        len(CRITERIA),
+    )
+    assert [e.team_code for e in queue if e.conflict] == []  # J4 has no conflict
+    with pytest.raises(NotFoundError):
+        stack.scoring.queue(sek1)  # the secretariat names the judge
+
+
 def test_paper_sheet_needs_a_second_person_to_confirm(
     stack: Stack, sek1: Actor, sek2: Actor, judges: dict[str, Actor]
 ) -> None:
@@ -355,6 +390,8 @@ def test_correction_fills_a_criterion_added_after_submission(
 
     view = stack.scoring.correct(sek1, "J1", "PKM-01", "K9", Decimal(3), "kriteria baru")
     assert view.complete
+    [added] = [line for line in view.lines if line.criterion.code == "K9"]
+    assert (added.value, added.note) == (Decimal(3), "")
     assert stored(stack.path, "J1", "PKM-01", "K9") == Decimal(3)
     [event] = stack.events("score.correct")
     assert event.details == {"old": None, "new": "3", "reason": "kriteria baru"}
