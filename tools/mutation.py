@@ -205,6 +205,7 @@ def _section(report: dict[str, Any], areas: dict[str, Any]) -> str:
             f"| {counts.get('equivalent', 0)} | {counts.get('not checked', 0)} "
             f"| **{score}** | {result['when'][:16].replace('T', ' ')} |"
         )
+    lines += _totals(report)
     for area, result in report.items():
         left = [s for s in result["survivors"] if s["status"] != "equivalent"]
         same = [s for s in result["survivors"] if s["status"] == "equivalent"]
@@ -215,6 +216,27 @@ def _section(report: dict[str, Any], areas: dict[str, Any]) -> str:
             lines += ["", f"### {area}: equivalent mutants", ""]
             lines += [f"- `{s['mutant']}`: {s['why']}" for s in same]
     return "\n".join(lines) + "\n"
+
+
+def _totals(report: dict[str, Any]) -> list[str]:
+    """One line per layer split into several areas (``services-sheets``, ``services-trail``…)."""
+    layers: dict[str, list[dict[str, Any]]] = {}
+    for area, result in report.items():
+        layer, split, _ = area.partition("-")
+        if split:
+            layers.setdefault(layer, []).append(result)
+    lines = []
+    for layer, results in layers.items():
+        killed = sum(r["killed"] for r in results)
+        judged = sum(r["judged"] for r in results)
+        equivalent = sum(r["counts"].get("equivalent", 0) for r in results)
+        score = f"{100 * killed / judged:.1f} %" if judged else "—"
+        lines += [
+            "",
+            f"All {layer} areas together: {killed} of {judged} mutants killed, **{score}** "
+            f"({equivalent} equivalent ones apart).",
+        ]
+    return lines
 
 
 def write_section(report: dict[str, Any], areas: dict[str, Any]) -> None:
