@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from juryapp.domain.access import Actor
-from juryapp.domain.kinds import Method, SheetStatus
-from juryapp.domain.messages import NotFoundError, StateError, Text
+from juryapp.domain.kinds import Method, Role, SheetStatus
+from juryapp.domain.messages import NotFoundError, PermissionDeniedError, StateError, Text
 from juryapp.domain.model import ConventionSpec
 from juryapp.services.results import CellState
 from tests.services.conftest import (
@@ -66,6 +66,12 @@ def test_progress_matrix_matches_what_was_done(
     assert {c.state for c in others.values()} == {CellState.NOT_STARTED}
     assert progress.count(CellState.NOT_STARTED) == 75 - len(expected)
     assert progress.count(CellState.CONFLICT) == 3
+    spec = stack.setup.spec()
+    assert progress.judge_names == {j.code: j.name for j in spec.judges}
+    teams = {t.code: t for t in spec.teams}
+    assert [(r.code, r.institution, r.category) for r in progress.rows] == [
+        (code, teams[code].institution, teams[code].category) for code in progress.teams
+    ]
 
 
 def test_fingerprint_is_stable_and_follows_every_score(
@@ -309,3 +315,27 @@ def test_compare_methods_ranks_by_every_method_from_the_stored_sheets(
         assert results.method is method
     scores = {m: r.team("PKM-01").score for m, r in compared.items()}
     assert scores[Method.MEAN] != scores[Method.MEDIAN]  # the methods really differ here
+
+
+def test_a_judge_sees_released_results_by_the_method_asked_for(
+    stack: Stack, sek1: Actor, judges: dict[str, Actor]
+) -> None:
+    j1 = judges["J1"]
+    with pytest.raises(PermissionDeniedError) as withheld:
+        stack.results.compute(j1)
+    assert withheld.value.text == Text(
+        "hasil belum dibuka oleh sekretariat", "the secretariat has not released the results yet"
+    )
+    for code, value in zip(JUDGE_CODES, (5, 1, 2, 3, 3), strict=True):
+        fill_sheet(stack, judges[code], code, "PKM-01", value)
+        stack.scoring.submit(judges[code], code, "PKM-01")
+    stack.results.set_released(sek1, True)
+    for method in Method:
+        seen = stack.results.compute(j1, method)
+        assert seen.method is method
+        full = stack.results.compute(sek1, method).team("PKM-01")
+        assert seen.team("PKM-01").score == full.score
+    # a judge's role without a judge's code reads nothing, released or not
+    nobody = Actor(username="j9", role=Role.JUDGE, user_id=j1.user_id)
+    with pytest.raises(PermissionDeniedError):
+        stack.results.compute(nobody)
