@@ -11,7 +11,13 @@ import pytest
 
 from juryapp.domain.access import Actor
 from juryapp.domain.kinds import Method, Role, SheetStatus
-from juryapp.domain.messages import NotFoundError, PermissionDeniedError, StateError, Text
+from juryapp.domain.messages import (
+    JuryError,
+    NotFoundError,
+    PermissionDeniedError,
+    StateError,
+    Text,
+)
 from juryapp.domain.model import ConventionSpec
 from juryapp.services.results import CellState
 from tests.services.conftest import (
@@ -158,18 +164,43 @@ def test_tie_is_shown_then_settled_by_a_recorded_decision(small: Stack) -> None:
     assert event.details["ordering"] == ["PKM-02", "PKM-01"]
 
 
+REASON = Text("alasan keputusan wajib diisi", "the decision needs a reason")
+ONCE = Text("sebutkan setiap tim yang seri tepat satu kali", "name every tied team exactly once")
+
+
 @pytest.mark.parametrize(
-    ("category", "ordering", "reason", "error"),
+    ("category", "ordering", "reason", "error", "text"),
     [
-        ("PKM", ["PKM-01", "PKM-02"], "", StateError),
-        ("PKM", ["PKM-01", "PKM-02"], "   ", StateError),
-        ("PKM", ["PKM-01"], "alasan", StateError),
-        ("PKM", [], "alasan", StateError),
-        ("PKM", ["PKM-01", "PKM-01"], "alasan", StateError),
-        ("PKM", ["PKM-01", "PKM-02", "PKM-01"], "alasan", StateError),
-        ("XXX", ["PKM-01", "PKM-02"], "alasan", NotFoundError),
-        ("PKM", ["PKM-01", "PKM-99"], "alasan", NotFoundError),
-        ("RSUD", ["PKM-01", "PKM-02"], "alasan", NotFoundError),
+        ("PKM", ["PKM-01", "PKM-02"], "", StateError, REASON),
+        ("PKM", ["PKM-01", "PKM-02"], "   ", StateError, REASON),
+        ("PKM", ["PKM-01"], "alasan", StateError, ONCE),
+        ("PKM", [], "alasan", StateError, ONCE),
+        ("PKM", ["PKM-01", "PKM-01"], "alasan", StateError, ONCE),
+        ("PKM", ["PKM-01", "PKM-02", "PKM-01"], "alasan", StateError, ONCE),
+        (
+            "XXX",
+            ["PKM-01", "PKM-02"],
+            "alasan",
+            NotFoundError,
+            Text("kategori 'XXX' tidak dikenal", "unknown category 'XXX'"),
+        ),
+        (
+            "PKM",
+            ["PKM-01", "PKM-99"],
+            "alasan",
+            NotFoundError,
+            Text("tim PKM-99 tidak ada di kategori PKM", "team PKM-99 is not in category PKM"),
+        ),
+        (
+            "RSUD",
+            ["PKM-01", "PKM-02"],
+            "alasan",
+            NotFoundError,
+            Text(
+                "tim PKM-01, PKM-02 tidak ada di kategori RSUD",
+                "team PKM-01, PKM-02 is not in category RSUD",
+            ),
+        ),
     ],
 )
 def test_tie_decision_is_validated(
@@ -178,11 +209,13 @@ def test_tie_decision_is_validated(
     category: str,
     ordering: list[str],
     reason: str,
-    error: type[Exception],
+    error: type[JuryError],
+    text: Text,
 ) -> None:
     before = stack.actions()
-    with pytest.raises(error):
+    with pytest.raises(error) as refused:
         stack.results.decide_tie(sek1, category, ordering, reason=reason)
+    assert refused.value.text == text
     assert stack.actions() == before
     assert stack.results.snapshot(Actor.reader()).decisions == ()
 
@@ -190,8 +223,9 @@ def test_tie_decision_is_validated(
 def test_tie_decision_refused_while_locked(stack: Stack, sek1: Actor) -> None:
     settle_open_sheets(stack, sek1, "tanpa nilai, uji kunci")
     stack.locking.lock(sek1, "", KEY_PASSPHRASE)
-    with pytest.raises(StateError):
+    with pytest.raises(StateError) as refused:
         stack.results.decide_tie(sek1, "PKM", ["PKM-01", "PKM-02"], shared=True, reason="kembar")
+    assert refused.value.text == Text("hasil sudah dikunci", "the results are locked")
 
 
 def test_lock_with_unconfirmed_sheets_needs_a_reason(

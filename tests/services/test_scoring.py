@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from juryapp.domain.access import Actor
+from juryapp.domain.commands import Abstain, Command, SetNote, SetScore
 from juryapp.domain.kinds import SheetSource, SheetStatus
 from juryapp.domain.messages import (
     NotFoundError,
@@ -20,8 +22,16 @@ from juryapp.domain.messages import (
 )
 from juryapp.domain.model import ConventionSpec
 from juryapp.persistence.database import Database
-from juryapp.persistence.tables import CriterionRow, JudgeRow, ScoreRow, SheetRow, TeamRow
+from juryapp.persistence.tables import (
+    AuditRow,
+    CriterionRow,
+    JudgeRow,
+    ScoreRow,
+    SheetRow,
+    TeamRow,
+)
 from juryapp.services import audit
+from juryapp.services.scoring import ScoringService
 from tests.services.conftest import (
     CONFLICTS,
     CRITERIA,
@@ -530,3 +540,31 @@ def test_the_typist_is_named_when_refused_the_confirmation(
         "sek1 typed this sheet; another secretariat user must confirm it",
     )
     stack.scoring.confirm(sek2, "J4", "PKM-02")
+
+
+def test_the_change_hook_sees_each_change_in_its_own_transaction(
+    stack: Stack, judges: dict[str, Actor], sek1: Actor
+) -> None:
+    seen: list[tuple[int | None, str, Command]] = []
+
+    def hook(session: Session, actor: Actor, command: Command) -> None:
+        # the change's own event is visible: the hook runs before the change commits
+        seen.append((session.scalar(select(func.max(AuditRow.seq))), actor.username, command))
+
+    scoring = ScoringService(stack.database, after=hook)
+    j1 = judges["J1"]
+    scoring.set_score(j1, "J1", "PKM-01", "K1", Decimal(3))
+    scoring.set_note(j1, "J1", "PKM-01", "catatan")
+    scoring.abstain(sek1, "J2", "PKM-01", "juri sakit")
+    changes = [
+        stack.events("score.set")[-1],
+        stack.events("sheet.note")[-1],
+        stack.events("sheet.abstain")[-1],
+    ]
+    assert [(seq, who) for seq, who, _ in seen] == [(e.seq, e.actor) for e in changes]
+    assert [type(command) for _, _, command in seen] == [SetScore, SetNote, Abstain]
+    assert [(c.judge, c.team) for _, _, c in seen] == [
+        ("J1", "PKM-01"),
+        ("J1", "PKM-01"),
+        ("J2", "PKM-01"),
+    ]
