@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -373,3 +375,13 @@ def test_a_judge_sees_released_results_by_the_method_asked_for(
     nobody = Actor(username="j9", role=Role.JUDGE, user_id=j1.user_id)
     with pytest.raises(PermissionDeniedError):
         stack.results.compute(nobody)
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.tampers
+def test_progress_counts_no_events_when_the_trails_head_is_gone(stack: Stack, sek1: Actor) -> None:
+    assert stack.results.progress(sek1).head == len(stack.actions())
+    with closing(sqlite3.connect(stack.path)) as connection:
+        connection.execute("DELETE FROM audit_head")
+        connection.commit()
+    assert stack.results.progress(sek1).head == 0
