@@ -385,3 +385,28 @@ def test_progress_counts_no_events_when_the_trails_head_is_gone(stack: Stack, se
         connection.execute("DELETE FROM audit_head")
         connection.commit()
     assert stack.results.progress(sek1).head == 0
+
+
+def test_a_shared_place_is_recorded_with_its_reason_and_who_decided(small: Stack) -> None:
+    sek1 = small.accounts.sign_in("sek1", SECRETARIAT_PASSPHRASE)
+    small.accounts.create(
+        sek1, "sek3", SECRETARIAT_PASSPHRASE, role=Role.SECRETARIAT, display_name="Siti Aminah"
+    )
+    sek3 = small.accounts.sign_in("sek3", SECRETARIAT_PASSPHRASE)
+    small.results.decide_tie(sek3, "PKM", ["PKM-01", "PKM-02"], shared=True, reason=" sama kuat ")
+    [decision] = small.results.snapshot(Actor.reader()).decisions
+    assert (decision.category, decision.teams) == ("PKM", frozenset({"PKM-01", "PKM-02"}))
+    assert (decision.shared, decision.reason, decision.decided_by) == (
+        True,
+        "sama kuat",
+        "Siti Aminah",
+    )
+    [event] = small.events("tie.decide")
+    assert (event.actor, event.subject) == ("sek3", "PKM")
+    assert event.details == {
+        "ordering": ["PKM-01", "PKM-02"],
+        "shared": True,
+        "reason": " sama kuat ",
+    }
+    results = small.results.compute(sek1)
+    assert results.team("PKM-01").rank == results.team("PKM-02").rank == 1
