@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from dataclasses import replace
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -121,12 +124,15 @@ def test_values_on_the_scale_are_kept(stack: Stack, judges: dict[str, Actor], va
 
 def test_unknown_codes_are_refused(stack: Stack, judges: dict[str, Actor], sek1: Actor) -> None:
     j1 = judges["J1"]
-    with pytest.raises(NotFoundError):
+    with pytest.raises(NotFoundError) as team:
         stack.scoring.set_score(j1, "J1", "PKM-99", "K1", Decimal(3))
+    assert team.value.text == Text("tim 'PKM-99' tidak dikenal", "unknown team 'PKM-99'")
     with pytest.raises(NotFoundError):
         stack.scoring.set_score(j1, "J1", "PKM-01", "K9", Decimal(3))
-    with pytest.raises(NotFoundError):
-        stack.scoring.set_score(sek1, "J9", "PKM-01", "K1", Decimal(3))
+    with pytest.raises(NotFoundError) as judge:
+        stack.scoring.set_score(sek1, "J9", "PKM-99", "K1", Decimal(3))
+    assert judge.value.text == Text("juri 'J9' tidak dikenal", "unknown judge 'J9'")
+    assert sheet_count(stack) == 0
 
 
 def test_incomplete_sheet_cannot_be_submitted_and_names_what_is_missing(
@@ -568,3 +574,48 @@ def test_the_change_hook_sees_each_change_in_its_own_transaction(
         ("J1", "PKM-01"),
         ("J2", "PKM-01"),
     ]
+
+
+def test_a_score_keeps_its_note_unless_given_one_and_its_event_holds_the_old_value(
+    stack: Stack, judges: dict[str, Actor]
+) -> None:
+    j1 = judges["J1"]
+    stack.scoring.set_score(j1, "J1", "PKM-01", "K1", Decimal(3), note="inovatif")
+    stack.scoring.set_score(j1, "J1", "PKM-01", "K1", Decimal(4))  # no note given: kept
+
+    def k1_note() -> str:
+        view = stack.scoring.sheet(j1, "J1", "PKM-01")
+        return next(line.note for line in view.lines if line.criterion.code == "K1")
+
+    assert k1_note() == "inovatif"
+    first, second = stack.events("score.set")
+    assert (first.details["old"], first.details["new"]) == (None, "3")
+    assert (second.details["old"], second.details["new"]) == ("3", "4")
+    assert second.state["sheets"]["J1/PKM-01"]["scores"]["K1"] == ["4", "inovatif"]
+    stack.scoring.set_score(j1, "J1", "PKM-01", "K1", Decimal(4), note="")  # cleared
+    assert k1_note() == ""
+
+
+def test_a_change_made_at_a_given_time_is_stored_at_that_time(
+    stack: Stack, judges: dict[str, Actor]
+) -> None:
+    at = datetime(2024, 9, 18, 9, 30)  # as a judge's laptop log replays it
+    stack.scoring.execute(judges["J1"], SetScore("J1", "PKM-01", "K1", Decimal(3), None, at))
+    with stack.database.reading() as session:
+        assert session.scalar(select(ScoreRow.updated_at)) == at
+        assert session.scalar(select(SheetRow.updated_at)) == at
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.tampers
+def test_a_database_without_its_convention_row_takes_no_score(
+    stack: Stack, judges: dict[str, Actor]
+) -> None:
+    with closing(sqlite3.connect(stack.path)) as connection:
+        connection.execute("PRAGMA foreign_keys = OFF")
+        connection.execute("DELETE FROM convention")
+        connection.commit()
+    with pytest.raises(NotFoundError) as missing:
+        stack.scoring.set_score(judges["J1"], "J1", "PKM-01", "K1", Decimal(3))
+    assert missing.value.text.en.startswith("this database holds no convention yet")
+    assert sheet_count(stack) == 0
