@@ -9,7 +9,7 @@ from cryptography import x509
 from cryptography.x509.oid import NameOID
 
 from juryapp.domain.access import Actor
-from juryapp.domain.messages import StateError, Text
+from juryapp.domain.messages import StateError, Text, ValidationError
 from juryapp.domain.model import ConventionSpec
 from juryapp.reports.signing import ConventionKey
 from juryapp.services.backups import LOCK, BackupService
@@ -142,3 +142,11 @@ def test_unconfirmed_sheets_are_named_three_at_most(
         "4 sheets are not confirmed (e.g. J1/PKM-01, J2/PKM-01, J3/PKM-01); confirm them or "
         "lock with a reason",
     )
+
+
+def test_a_short_passphrase_is_refused_before_the_key_is_tried(stack: Stack, sek1: Actor) -> None:
+    settle_open_sheets(stack, sek1)
+    with pytest.raises(ValidationError):
+        stack.locking.lock(sek1, "pleno", "pendek")
+    assert stack.events("key.passphrase_refused") == []
+    assert not stack.results.lock_state().locked
