@@ -580,7 +580,8 @@ def test_a_score_keeps_its_note_unless_given_one_and_its_event_holds_the_old_val
     stack: Stack, judges: dict[str, Actor]
 ) -> None:
     j1 = judges["J1"]
-    stack.scoring.set_score(j1, "J1", "PKM-01", "K1", Decimal(3), note="inovatif")
+    view = stack.scoring.set_score(j1, "J1", "PKM-01", "K1", Decimal(3), note="inovatif")
+    assert (view.judge_code, view.team_code) == ("J1", "PKM-01")
     stack.scoring.set_score(j1, "J1", "PKM-01", "K1", Decimal(4))  # no note given: kept
 
     def k1_note() -> str:
@@ -590,6 +591,7 @@ def test_a_score_keeps_its_note_unless_given_one_and_its_event_holds_the_old_val
     assert k1_note() == "inovatif"
     first, second = stack.events("score.set")
     assert (first.details["old"], first.details["new"]) == (None, "3")
+    assert (first.actor, first.subject, first.details["source"]) == ("j1", "J1/PKM-01/K1", "judge")
     assert (second.details["old"], second.details["new"]) == ("3", "4")
     assert second.state["sheets"]["J1/PKM-01"]["scores"]["K1"] == ["4", "inovatif"]
     stack.scoring.set_score(j1, "J1", "PKM-01", "K1", Decimal(4), note="")  # cleared
