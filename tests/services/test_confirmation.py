@@ -108,10 +108,16 @@ def test_laptop_sheets_are_not_typed_again(
 ) -> None:
     fill_sheet(stack, judges["J1"], "J1", "PKM-01", 4)
     stack.scoring.submit(judges["J1"], "J1", "PKM-01")
-    with pytest.raises(StateError):
+    laptop = Text(
+        "lembar ini diisi juri di laptop; konfirmasi lembar-lembar juri itu setelah ditinjau",
+        "the judge filled this sheet at a laptop; confirm that judge's sheets after review",
+    )
+    with pytest.raises(StateError) as form:
         confirmation.blind_sheet(sek2, "J1", "PKM-01")
-    with pytest.raises(StateError):
+    assert form.value.text == laptop
+    with pytest.raises(StateError) as again_typed:
         confirmation.confirm_by_reentry(sek2, "J1", "PKM-01", again())
+    assert again_typed.value.text == laptop
 
 
 def test_a_judges_laptop_sheets_are_confirmed_in_one_action(

@@ -621,3 +621,17 @@ def test_a_database_without_its_convention_row_takes_no_score(
         stack.scoring.set_score(judges["J1"], "J1", "PKM-01", "K1", Decimal(3))
     assert missing.value.text.en.startswith("this database holds no convention yet")
     assert sheet_count(stack) == 0
+
+
+def test_a_scale_changed_between_two_scores_applies_to_the_second(
+    stack: Stack, judges: dict[str, Actor], sek1: Actor
+) -> None:
+    j1 = judges["J1"]
+    stack.scoring.set_score(j1, "J1", "PKM-01", "K2", Decimal(3))
+    with pytest.raises(ValidationError):
+        stack.scoring.set_score(j1, "J1", "PKM-01", "K1", Decimal(7))
+    spec = stack.setup.spec()
+    k1, *rest = spec.criteria
+    stack.setup.update(sek1, replace(spec, criteria=(replace(k1, scale_max=Decimal(10)), *rest)))
+    view = stack.scoring.set_score(j1, "J1", "PKM-01", "K1", Decimal(7))
+    assert next(line.value for line in view.lines if line.criterion.code == "K1") == Decimal(7)
