@@ -268,8 +268,22 @@ def test_queue_shows_each_team_and_how_far_its_sheet_is(
         len(CRITERIA),
     )
     assert [e.team_code for e in queue if e.conflict] == []  # J4 has no conflict
-    with pytest.raises(NotFoundError):
+    with pytest.raises(NotFoundError) as unnamed:
         stack.scoring.queue(sek1)  # the secretariat names the judge
+    assert unnamed.value.text == Text("pilih juri", "choose a judge")
+    assert stack.scoring.queue(Actor.reader(), "J4") == queue  # whoever reads the file
+
+
+def test_unscheduled_teams_are_queued_by_their_codes(
+    stack: Stack, judges: dict[str, Actor], sek1: Actor
+) -> None:
+    spec = stack.setup.spec()
+    first, *others = spec.teams
+    unscheduled = replace(first, day=None, order=None, time=None)
+    added = replace(unscheduled, code="PKM-00", title="Tim tambahan")  # stored after PKM-01
+    stack.setup.update(sek1, replace(spec, teams=(unscheduled, *others, added)))
+    queue = [entry.team_code for entry in stack.scoring.queue(judges["J4"])]
+    assert queue[:2] == ["PKM-00", "PKM-01"]
 
 
 def test_paper_sheet_needs_a_second_person_to_confirm(
