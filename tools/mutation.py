@@ -206,6 +206,16 @@ def _section(report: dict[str, Any], areas: dict[str, Any]) -> str:
             f"| **{score}** | {result['when'][:16].replace('T', ' ')} |"
         )
     lines += _totals(report)
+    waiting = [area for area in areas if area not in report]
+    if waiting:
+        lines += [
+            "",
+            "Areas in pyproject.toml not measured yet: "
+            + ", ".join(
+                f"{area} ({', '.join(f'`{m}`' for m in areas[area]['mutate'])})" for area in waiting
+            )
+            + ".",
+        ]
     for area, result in report.items():
         left = [s for s in result["survivors"] if s["status"] != "equivalent"]
         same = [s for s in result["survivors"] if s["status"] == "equivalent"]
