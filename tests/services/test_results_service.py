@@ -410,3 +410,17 @@ def test_a_shared_place_is_recorded_with_its_reason_and_who_decided(small: Stack
     }
     results = small.results.compute(sek1)
     assert results.team("PKM-01").rank == results.team("PKM-02").rank == 1
+
+
+def test_the_lock_lists_unconfirmed_sheets_in_the_decided_order_past_an_abstention(
+    small: Stack,
+) -> None:
+    sek1 = small.accounts.sign_in("sek1", SECRETARIAT_PASSPHRASE)
+    small.scoring.abstain(sek1, "J1", "PKM-01", "juri berhalangan")
+    small.results.decide_tie(sek1, "PKM", ["PKM-02", "PKM-01"], reason="suara terbanyak")
+    small.locking.lock(sek1, "belum dikonfirmasi semua", KEY_PASSPHRASE)
+    [event] = small.events("results.lock")
+    assert event.details["unconfirmed"] == [
+        *(f"{judge}/PKM-02" for judge in JUDGE_CODES),
+        *(f"{judge}/PKM-01" for judge in JUDGE_CODES[1:]),
+    ]
