@@ -424,3 +424,21 @@ def test_the_lock_lists_unconfirmed_sheets_in_the_decided_order_past_an_abstenti
         *(f"{judge}/PKM-02" for judge in JUDGE_CODES),
         *(f"{judge}/PKM-01" for judge in JUDGE_CODES[1:]),
     ]
+
+
+def test_the_snapshot_says_whether_locked_which_version_and_whether_a_demo(
+    stack: Stack, sek1: Actor
+) -> None:
+    before = stack.results.snapshot(Actor.reader())
+    assert (before.locked, before.version, before.is_demo, before.released) == (
+        False,
+        1,
+        True,
+        False,
+    )
+    settle_open_sheets(stack, sek1)
+    stack.locking.lock(sek1, "pleno", KEY_PASSPHRASE)
+    stack.locking.unlock(sek1, "koreksi")
+    stack.locking.lock(sek1, "pleno kedua", KEY_PASSPHRASE)
+    after = stack.results.snapshot(Actor.reader())
+    assert (after.locked, after.version, after.is_demo) == (True, 2, True)

@@ -620,6 +620,10 @@ def test_a_change_made_at_a_given_time_is_stored_at_that_time(
     with stack.database.reading() as session:
         assert session.scalar(select(ScoreRow.updated_at)) == at
         assert session.scalar(select(SheetRow.updated_at)) == at
+    later = datetime(2024, 9, 18, 9, 45)
+    stack.scoring.execute(judges["J1"], SetNote("J1", "PKM-01", "catatan", later))
+    with stack.database.reading() as session:
+        assert session.scalar(select(SheetRow.updated_at)) == later
 
 
 @pytest.mark.sqlite_only
