@@ -243,8 +243,8 @@ def _totals(report: dict[str, Any]) -> list[str]:
         score = f"{100 * killed / judged:.1f} %" if judged else "—"
         lines += [
             "",
-            f"All {layer} areas together: {killed} of {judged} mutants killed, **{score}** "
-            f"({equivalent} equivalent ones apart).",
+            f"The {layer} areas measured, together: {killed} of {judged} mutants killed, "
+            f"**{score}** ({equivalent} equivalent ones apart).",
         ]
     return lines
 
