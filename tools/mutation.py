@@ -240,11 +240,14 @@ def _totals(report: dict[str, Any]) -> list[str]:
         killed = sum(r["killed"] for r in results)
         judged = sum(r["judged"] for r in results)
         equivalent = sum(r["counts"].get("equivalent", 0) for r in results)
+        stopped = sum(r["counts"].get("not checked", 0) for r in results)
         score = f"{100 * killed / judged:.1f} %" if judged else "—"
         lines += [
             "",
             f"The {layer} areas measured, together: {killed} of {judged} mutants killed, "
-            f"**{score}** ({equivalent} equivalent ones apart).",
+            f"**{score}** ({equivalent} equivalent ones apart"
+            + (f"; {stopped} not run yet, in stopped runs" if stopped else "")
+            + ").",
         ]
     return lines
 
