@@ -205,6 +205,17 @@ def _section(report: dict[str, Any], areas: dict[str, Any]) -> str:
             f"| {counts.get('equivalent', 0)} | {counts.get('not checked', 0)} "
             f"| **{score}** | {result['when'][:16].replace('T', ' ')} |"
         )
+    lines += _totals(report)
+    waiting = [area for area in areas if area not in report]
+    if waiting:
+        lines += [
+            "",
+            "Areas in pyproject.toml not measured yet: "
+            + ", ".join(
+                f"{area} ({', '.join(f'`{m}`' for m in areas[area]['mutate'])})" for area in waiting
+            )
+            + ".",
+        ]
     for area, result in report.items():
         left = [s for s in result["survivors"] if s["status"] != "equivalent"]
         same = [s for s in result["survivors"] if s["status"] == "equivalent"]
@@ -215,6 +226,30 @@ def _section(report: dict[str, Any], areas: dict[str, Any]) -> str:
             lines += ["", f"### {area}: equivalent mutants", ""]
             lines += [f"- `{s['mutant']}`: {s['why']}" for s in same]
     return "\n".join(lines) + "\n"
+
+
+def _totals(report: dict[str, Any]) -> list[str]:
+    """One line per layer split into several areas (``services-sheets``, ``services-trail``…)."""
+    layers: dict[str, list[dict[str, Any]]] = {}
+    for area, result in report.items():
+        layer, split, _ = area.partition("-")
+        if split:
+            layers.setdefault(layer, []).append(result)
+    lines = []
+    for layer, results in layers.items():
+        killed = sum(r["killed"] for r in results)
+        judged = sum(r["judged"] for r in results)
+        equivalent = sum(r["counts"].get("equivalent", 0) for r in results)
+        stopped = sum(r["counts"].get("not checked", 0) for r in results)
+        score = f"{100 * killed / judged:.1f} %" if judged else "—"
+        lines += [
+            "",
+            f"The {layer} areas measured, together: {killed} of {judged} mutants killed, "
+            f"**{score}** ({equivalent} equivalent ones apart"
+            + (f"; {stopped} not run yet, in stopped runs" if stopped else "")
+            + ").",
+        ]
+    return lines
 
 
 def write_section(report: dict[str, Any], areas: dict[str, Any]) -> None:

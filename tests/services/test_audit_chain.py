@@ -183,3 +183,31 @@ def test_a_failed_change_leaves_no_event(scored: Stack, judges: dict[str, Actor]
         scored.scoring.set_score(judges["J1"], "J1", "PKM-01", "K6", Decimal(9))
     assert scored.actions() == before
     assert _check(scored).intact
+
+
+def test_details_may_not_take_the_names_of_recorded_states(stack: Stack, sek1: Actor) -> None:
+    before = stack.actions()
+    for name in ("sheets", "setup", "criteria", "accounts"):
+        refused = pytest.raises(ValueError, match=rf"audit details may not be named \['{name}'\]")
+        with refused, stack.database.writing() as session:
+            audit.record(session, sek1, "uji", **{name: {}, "other": 1})
+    assert stack.actions() == before
+
+
+def test_each_kind_of_record_holds_its_own_state(stack: Stack, sek1: Actor) -> None:
+    with stack.database.writing() as session:
+        audit.record(session, sek1, "uji.polos", "subjek", nilai=1)
+        audit.record_accounts(session, "sistem", "uji.akun")
+        audit.record_setup(session, sek1, "uji.setelan")
+    plain, accounts, setup = (stack.events(a)[0] for a in ("uji.polos", "uji.akun", "uji.setelan"))
+    assert (plain.actor, plain.subject, plain.details, plain.state) == (
+        "sek1",
+        "subjek",
+        {"nilai": 1},
+        {},
+    )
+    assert (accounts.actor, accounts.subject, set(accounts.state)) == ("sistem", "", {"accounts"})
+    assert (setup.subject, set(setup.state)) == ("", {"setup", "criteria"})
+    assert setup.state["criteria"] == [f"K{n}" for n in range(1, 9)]
+    assert plain.seq + 1 == accounts.seq == setup.seq - 1
+    assert _check(stack).intact

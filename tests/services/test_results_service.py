@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -10,8 +12,14 @@ from pathlib import Path
 import pytest
 
 from juryapp.domain.access import Actor
-from juryapp.domain.kinds import SheetStatus
-from juryapp.domain.messages import NotFoundError, StateError, Text
+from juryapp.domain.kinds import Method, Role, SheetStatus
+from juryapp.domain.messages import (
+    JuryError,
+    NotFoundError,
+    PermissionDeniedError,
+    StateError,
+    Text,
+)
 from juryapp.domain.model import ConventionSpec
 from juryapp.services.results import CellState
 from tests.services.conftest import (
@@ -66,6 +74,12 @@ def test_progress_matrix_matches_what_was_done(
     assert {c.state for c in others.values()} == {CellState.NOT_STARTED}
     assert progress.count(CellState.NOT_STARTED) == 75 - len(expected)
     assert progress.count(CellState.CONFLICT) == 3
+    spec = stack.setup.spec()
+    assert progress.judge_names == {j.code: j.name for j in spec.judges}
+    teams = {t.code: t for t in spec.teams}
+    assert [(r.code, r.institution, r.category) for r in progress.rows] == [
+        (code, teams[code].institution, teams[code].category) for code in progress.teams
+    ]
 
 
 def test_fingerprint_is_stable_and_follows_every_score(
@@ -152,18 +166,43 @@ def test_tie_is_shown_then_settled_by_a_recorded_decision(small: Stack) -> None:
     assert event.details["ordering"] == ["PKM-02", "PKM-01"]
 
 
+REASON = Text("alasan keputusan wajib diisi", "the decision needs a reason")
+ONCE = Text("sebutkan setiap tim yang seri tepat satu kali", "name every tied team exactly once")
+
+
 @pytest.mark.parametrize(
-    ("category", "ordering", "reason", "error"),
+    ("category", "ordering", "reason", "error", "text"),
     [
-        ("PKM", ["PKM-01", "PKM-02"], "", StateError),
-        ("PKM", ["PKM-01", "PKM-02"], "   ", StateError),
-        ("PKM", ["PKM-01"], "alasan", StateError),
-        ("PKM", [], "alasan", StateError),
-        ("PKM", ["PKM-01", "PKM-01"], "alasan", StateError),
-        ("PKM", ["PKM-01", "PKM-02", "PKM-01"], "alasan", StateError),
-        ("XXX", ["PKM-01", "PKM-02"], "alasan", NotFoundError),
-        ("PKM", ["PKM-01", "PKM-99"], "alasan", NotFoundError),
-        ("RSUD", ["PKM-01", "PKM-02"], "alasan", NotFoundError),
+        ("PKM", ["PKM-01", "PKM-02"], "", StateError, REASON),
+        ("PKM", ["PKM-01", "PKM-02"], "   ", StateError, REASON),
+        ("PKM", ["PKM-01"], "alasan", StateError, ONCE),
+        ("PKM", [], "alasan", StateError, ONCE),
+        ("PKM", ["PKM-01", "PKM-01"], "alasan", StateError, ONCE),
+        ("PKM", ["PKM-01", "PKM-02", "PKM-01"], "alasan", StateError, ONCE),
+        (
+            "XXX",
+            ["PKM-01", "PKM-02"],
+            "alasan",
+            NotFoundError,
+            Text("kategori 'XXX' tidak dikenal", "unknown category 'XXX'"),
+        ),
+        (
+            "PKM",
+            ["PKM-01", "PKM-99"],
+            "alasan",
+            NotFoundError,
+            Text("tim PKM-99 tidak ada di kategori PKM", "team PKM-99 is not in category PKM"),
+        ),
+        (
+            "RSUD",
+            ["PKM-01", "PKM-02"],
+            "alasan",
+            NotFoundError,
+            Text(
+                "tim PKM-01, PKM-02 tidak ada di kategori RSUD",
+                "team PKM-01, PKM-02 is not in category RSUD",
+            ),
+        ),
     ],
 )
 def test_tie_decision_is_validated(
@@ -172,11 +211,13 @@ def test_tie_decision_is_validated(
     category: str,
     ordering: list[str],
     reason: str,
-    error: type[Exception],
+    error: type[JuryError],
+    text: Text,
 ) -> None:
     before = stack.actions()
-    with pytest.raises(error):
+    with pytest.raises(error) as refused:
         stack.results.decide_tie(sek1, category, ordering, reason=reason)
+    assert refused.value.text == text
     assert stack.actions() == before
     assert stack.results.snapshot(Actor.reader()).decisions == ()
 
@@ -184,8 +225,9 @@ def test_tie_decision_is_validated(
 def test_tie_decision_refused_while_locked(stack: Stack, sek1: Actor) -> None:
     settle_open_sheets(stack, sek1, "tanpa nilai, uji kunci")
     stack.locking.lock(sek1, "", KEY_PASSPHRASE)
-    with pytest.raises(StateError):
+    with pytest.raises(StateError) as refused:
         stack.results.decide_tie(sek1, "PKM", ["PKM-01", "PKM-02"], shared=True, reason="kembar")
+    assert refused.value.text == Text("hasil sudah dikunci", "the results are locked")
 
 
 def test_lock_with_unconfirmed_sheets_needs_a_reason(
@@ -292,3 +334,111 @@ def test_a_lock_records_and_seals_what_it_froze_and_unlocking_says_why_not(
     assert (unlocked.locked, unlocked.version, unlocked.note) == (False, 2, "")
     [opened] = stack.events("results.unlock")
     assert opened.details == {"reason": "koreksi K1", "version": 2}
+
+
+def test_compare_methods_ranks_by_every_method_from_the_stored_sheets(
+    stack: Stack, sek1: Actor, judges: dict[str, Actor]
+) -> None:
+    for code, value in zip(JUDGE_CODES, (5, 1, 2, 3, 3), strict=True):
+        fill_sheet(stack, judges[code], code, "PKM-01", value)
+        fill_sheet(stack, judges[code], code, "PKM-02", 3)
+        for team in ("PKM-01", "PKM-02"):
+            stack.scoring.submit(judges[code], code, team)
+    compared = stack.results.compare_methods(sek1)
+    assert list(compared) == list(Method)
+    for method, results in compared.items():
+        assert results == stack.results.compute(sek1, method)
+        assert results.method is method
+    scores = {m: r.team("PKM-01").score for m, r in compared.items()}
+    assert scores[Method.MEAN] != scores[Method.MEDIAN]  # the methods really differ here
+
+
+def test_a_judge_sees_released_results_by_the_method_asked_for(
+    stack: Stack, sek1: Actor, judges: dict[str, Actor]
+) -> None:
+    j1 = judges["J1"]
+    with pytest.raises(PermissionDeniedError) as withheld:
+        stack.results.compute(j1)
+    assert withheld.value.text == Text(
+        "hasil belum dibuka oleh sekretariat", "the secretariat has not released the results yet"
+    )
+    for code, value in zip(JUDGE_CODES, (5, 1, 2, 3, 3), strict=True):
+        fill_sheet(stack, judges[code], code, "PKM-01", value)
+        stack.scoring.submit(judges[code], code, "PKM-01")
+    stack.results.set_released(sek1, True)
+    for method in Method:
+        seen = stack.results.compute(j1, method)
+        assert seen.method is method
+        full = stack.results.compute(sek1, method).team("PKM-01")
+        assert seen.team("PKM-01").score == full.score
+    # a judge's role without a judge's code reads nothing, released or not
+    nobody = Actor(username="j9", role=Role.JUDGE, user_id=j1.user_id)
+    with pytest.raises(PermissionDeniedError):
+        stack.results.compute(nobody)
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.tampers
+def test_progress_counts_no_events_when_the_trails_head_is_gone(stack: Stack, sek1: Actor) -> None:
+    assert stack.results.progress(sek1).head == len(stack.actions())
+    with closing(sqlite3.connect(stack.path)) as connection:
+        connection.execute("DELETE FROM audit_head")
+        connection.commit()
+    assert stack.results.progress(sek1).head == 0
+
+
+def test_a_shared_place_is_recorded_with_its_reason_and_who_decided(small: Stack) -> None:
+    sek1 = small.accounts.sign_in("sek1", SECRETARIAT_PASSPHRASE)
+    small.accounts.create(
+        sek1, "sek3", SECRETARIAT_PASSPHRASE, role=Role.SECRETARIAT, display_name="Siti Aminah"
+    )
+    sek3 = small.accounts.sign_in("sek3", SECRETARIAT_PASSPHRASE)
+    small.results.decide_tie(sek3, "PKM", ["PKM-01", "PKM-02"], shared=True, reason=" sama kuat ")
+    [decision] = small.results.snapshot(Actor.reader()).decisions
+    assert (decision.category, decision.teams) == ("PKM", frozenset({"PKM-01", "PKM-02"}))
+    assert (decision.shared, decision.reason, decision.decided_by) == (
+        True,
+        "sama kuat",
+        "Siti Aminah",
+    )
+    [event] = small.events("tie.decide")
+    assert (event.actor, event.subject) == ("sek3", "PKM")
+    assert event.details == {
+        "ordering": ["PKM-01", "PKM-02"],
+        "shared": True,
+        "reason": " sama kuat ",
+    }
+    results = small.results.compute(sek1)
+    assert results.team("PKM-01").rank == results.team("PKM-02").rank == 1
+
+
+def test_the_lock_lists_unconfirmed_sheets_in_the_decided_order_past_an_abstention(
+    small: Stack,
+) -> None:
+    sek1 = small.accounts.sign_in("sek1", SECRETARIAT_PASSPHRASE)
+    small.scoring.abstain(sek1, "J1", "PKM-01", "juri berhalangan")
+    small.results.decide_tie(sek1, "PKM", ["PKM-02", "PKM-01"], reason="suara terbanyak")
+    small.locking.lock(sek1, "belum dikonfirmasi semua", KEY_PASSPHRASE)
+    [event] = small.events("results.lock")
+    assert event.details["unconfirmed"] == [
+        *(f"{judge}/PKM-02" for judge in JUDGE_CODES),
+        *(f"{judge}/PKM-01" for judge in JUDGE_CODES[1:]),
+    ]
+
+
+def test_the_snapshot_says_whether_locked_which_version_and_whether_a_demo(
+    stack: Stack, sek1: Actor
+) -> None:
+    before = stack.results.snapshot(Actor.reader())
+    assert (before.locked, before.version, before.is_demo, before.released) == (
+        False,
+        1,
+        True,
+        False,
+    )
+    settle_open_sheets(stack, sek1)
+    stack.locking.lock(sek1, "pleno", KEY_PASSPHRASE)
+    stack.locking.unlock(sek1, "koreksi")
+    stack.locking.lock(sek1, "pleno kedua", KEY_PASSPHRASE)
+    after = stack.results.snapshot(Actor.reader())
+    assert (after.locked, after.version, after.is_demo) == (True, 2, True)

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from dataclasses import replace
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from juryapp.domain.access import Actor
+from juryapp.domain.commands import Abstain, Command, SetNote, SetScore
 from juryapp.domain.kinds import SheetSource, SheetStatus
 from juryapp.domain.messages import (
     NotFoundError,
@@ -18,9 +23,18 @@ from juryapp.domain.messages import (
     Text,
     ValidationError,
 )
+from juryapp.domain.model import ConventionSpec
 from juryapp.persistence.database import Database
-from juryapp.persistence.tables import CriterionRow, JudgeRow, ScoreRow, SheetRow, TeamRow
+from juryapp.persistence.tables import (
+    AuditRow,
+    CriterionRow,
+    JudgeRow,
+    ScoreRow,
+    SheetRow,
+    TeamRow,
+)
 from juryapp.services import audit
+from juryapp.services.scoring import ScoringService
 from tests.services.conftest import (
     CONFLICTS,
     CRITERIA,
@@ -110,12 +124,15 @@ def test_values_on_the_scale_are_kept(stack: Stack, judges: dict[str, Actor], va
 
 def test_unknown_codes_are_refused(stack: Stack, judges: dict[str, Actor], sek1: Actor) -> None:
     j1 = judges["J1"]
-    with pytest.raises(NotFoundError):
+    with pytest.raises(NotFoundError) as team:
         stack.scoring.set_score(j1, "J1", "PKM-99", "K1", Decimal(3))
+    assert team.value.text == Text("tim 'PKM-99' tidak dikenal", "unknown team 'PKM-99'")
     with pytest.raises(NotFoundError):
         stack.scoring.set_score(j1, "J1", "PKM-01", "K9", Decimal(3))
-    with pytest.raises(NotFoundError):
-        stack.scoring.set_score(sek1, "J9", "PKM-01", "K1", Decimal(3))
+    with pytest.raises(NotFoundError) as judge:
+        stack.scoring.set_score(sek1, "J9", "PKM-99", "K1", Decimal(3))
+    assert judge.value.text == Text("juri 'J9' tidak dikenal", "unknown judge 'J9'")
+    assert sheet_count(stack) == 0
 
 
 def test_incomplete_sheet_cannot_be_submitted_and_names_what_is_missing(
@@ -219,6 +236,54 @@ def test_queue_is_in_presentation_order(stack: Stack, judges: dict[str, Actor]) 
     slots = [(entry.day, entry.order) for entry in queue]
     assert slots == sorted(slots)
     assert queue[0].team_code == "PKM-01"
+
+
+def test_queue_shows_each_team_and_how_far_its_sheet_is(
+    stack: Stack, judges: dict[str, Actor], sek1: Actor, demo_spec: ConventionSpec
+) -> None:
+    j4 = judges["J4"]
+    for criterion in CRITERIA[:3]:
+        stack.scoring.set_score(j4, "J4", "PKM-02", criterion, Decimal(3))
+    fill_sheet(stack, j4, "J4", "PKM-03", 4)
+    stack.scoring.submit(j4, "J4", "PKM-03")
+    teams = {team.code: team for team in demo_spec.teams}
+    names = {category.code: category.name for category in demo_spec.categories}
+    dates = {n: day.date for n, day in enumerate(demo_spec.days, start=1)}
+    queue = stack.scoring.queue(sek1, "J4")
+    assert queue == stack.scoring.queue(j4)
+    assert [entry.team_code for entry in queue] == [
+        t.code for t in sorted(demo_spec.teams, key=lambda t: (t.day, t.order, t.code))
+    ]
+    for entry in queue:
+        team = teams[entry.team_code]
+        assert (entry.institution, entry.title) == (team.institution, team.title)
+        assert entry.category == names[team.category]
+        assert (entry.day, entry.order, entry.start) == (team.day, team.order, team.time)
+        assert entry.day_date == dates[team.day]
+    by_code = {entry.team_code: entry for entry in queue}
+    assert (by_code["PKM-01"].status, by_code["PKM-01"].filled) == (None, 0)
+    assert (by_code["PKM-02"].status, by_code["PKM-02"].filled) == (SheetStatus.DRAFT, 3)
+    assert (by_code["PKM-03"].status, by_code["PKM-03"].filled) == (
+        SheetStatus.SUBMITTED,
+        len(CRITERIA),
+    )
+    assert [e.team_code for e in queue if e.conflict] == []  # J4 has no conflict
+    with pytest.raises(NotFoundError) as unnamed:
+        stack.scoring.queue(sek1)  # the secretariat names the judge
+    assert unnamed.value.text == Text("pilih juri", "choose a judge")
+    assert stack.scoring.queue(Actor.reader(), "J4") == queue  # whoever reads the file
+
+
+def test_unscheduled_teams_are_queued_by_their_codes(
+    stack: Stack, judges: dict[str, Actor], sek1: Actor
+) -> None:
+    spec = stack.setup.spec()
+    first, *others = spec.teams
+    unscheduled = replace(first, day=None, order=None, time=None)
+    added = replace(unscheduled, code="PKM-00", title="Tim tambahan")  # stored after PKM-01
+    stack.setup.update(sek1, replace(spec, teams=(unscheduled, *others, added)))
+    queue = [entry.team_code for entry in stack.scoring.queue(judges["J4"])]
+    assert queue[:2] == ["PKM-00", "PKM-01"]
 
 
 def test_paper_sheet_needs_a_second_person_to_confirm(
@@ -355,6 +420,8 @@ def test_correction_fills_a_criterion_added_after_submission(
 
     view = stack.scoring.correct(sek1, "J1", "PKM-01", "K9", Decimal(3), "kriteria baru")
     assert view.complete
+    [added] = [line for line in view.lines if line.criterion.code == "K9"]
+    assert (added.value, added.note) == (Decimal(3), "")
     assert stored(stack.path, "J1", "PKM-01", "K9") == Decimal(3)
     [event] = stack.events("score.correct")
     assert event.details == {"old": None, "new": "3", "reason": "kriteria baru"}
@@ -409,3 +476,185 @@ def test_reopening_correcting_and_confirming_say_why_not_and_record_only_their_s
     assert reopened.details == {"reason": "juri minta memperbaiki"}
     assert list(reopened.state["sheets"]) == ["J1/PKM-01"]
     assert reopened.state["sheets"]["J1/PKM-01"]["status"] == "draft"
+
+
+def test_a_note_a_hand_in_and_an_abstention_record_their_own_sheet_only(
+    stack: Stack, judges: dict[str, Actor], sek1: Actor
+) -> None:
+    fill_sheet(stack, judges["J1"], "J1", "PKM-02", 4)  # another sheet, left as it is
+    j1 = judges["J1"]
+    stack.scoring.set_note(j1, "J1", "PKM-01", "hadir terlambat")
+    fill_sheet(stack, j1, "J1", "PKM-01", 3)
+    stack.scoring.submit(j1, "J1", "PKM-01")
+    stack.scoring.abstain(sek1, "J2", "PKM-03", "juri sakit")
+
+    [note] = stack.events("sheet.note")
+    [submit] = stack.events("sheet.submit")
+    [abstain] = stack.events("sheet.abstain")
+    assert (note.actor, note.subject) == ("j1", "J1/PKM-01")
+    assert (submit.actor, submit.subject) == ("j1", "J1/PKM-01")
+    assert (abstain.actor, abstain.subject) == ("sek1", "J2/PKM-03")
+    assert set(note.state["sheets"]) == {"J1/PKM-01"}
+    assert set(submit.state["sheets"]) == {"J1/PKM-01"}
+    assert set(abstain.state["sheets"]) == {"J2/PKM-03"}
+    assert note.state["sheets"]["J1/PKM-01"]["note"] == "hadir terlambat"
+    assert submit.state["sheets"]["J1/PKM-01"]["status"] == "submitted"
+    assert submit.state["sheets"]["J1/PKM-01"]["note"] == "hadir terlambat"  # kept
+    assert abstain.details == {"reason": "juri sakit"}
+
+
+def test_a_conflicted_judge_can_neither_note_nor_hand_in_the_team(
+    stack: Stack, judges: dict[str, Actor], sek1: Actor
+) -> None:
+    j5 = judges["J5"]  # J5 has a conflict of interest with RSS-02
+    with pytest.raises(PermissionDeniedError):
+        stack.scoring.set_note(j5, "J5", "RSS-02", "catatan")
+    with pytest.raises(PermissionDeniedError):
+        stack.scoring.submit(j5, "J5", "RSS-02")
+    with pytest.raises(PermissionDeniedError):
+        stack.scoring.set_note(sek1, "J5", "RSS-02", "dari kertas")
+    assert stack.events("sheet.note") == []
+    assert stack.events("sheet.submit") == []
+
+
+def test_a_note_keeps_the_abstention_and_its_reason(stack: Stack, sek1: Actor) -> None:
+    stack.scoring.abstain(sek1, "J2", "PKM-03", "juri sakit")
+    stack.scoring.set_note(sek1, "J2", "PKM-03", "surat dokter menyusul")
+    view = stack.scoring.sheet(sek1, "J2", "PKM-03")
+    assert (view.abstained, view.note) == (True, "surat dokter menyusul")
+    [note] = stack.events("sheet.note")
+    recorded = note.state["sheets"]["J2/PKM-03"]
+    assert (recorded["abstained"], recorded["reason"]) == (True, "juri sakit")
+
+
+def test_a_draft_is_changed_only_from_where_it_is_typed(
+    stack: Stack, judges: dict[str, Actor], sek1: Actor
+) -> None:
+    stack.scoring.set_note(judges["J1"], "J1", "PKM-01", "di laptop")
+    with pytest.raises(StateError) as at_laptop:
+        stack.scoring.set_note(sek1, "J1", "PKM-01", "dari kertas")
+    assert at_laptop.value.text == Text(
+        "juri sedang mengisi lembar ini di laptop; jangan ketik ulang dari kertas",
+        "the judge is filling this sheet at a laptop; do not type it again from paper",
+    )
+    stack.scoring.set_note(sek1, "J2", "PKM-01", "dari kertas")
+    with pytest.raises(StateError) as on_paper:
+        stack.scoring.set_note(judges["J2"], "J2", "PKM-01", "di laptop")
+    assert on_paper.value.text == Text(
+        "lembar ini diisi sekretariat dari formulir kertas",
+        "the secretariat is typing this sheet from a paper form",
+    )
+    assert stack.scoring.sheet(sek1, "J1", "PKM-01").note == "di laptop"
+    assert stack.scoring.sheet(sek1, "J2", "PKM-01").note == "dari kertas"
+
+
+def test_the_typist_is_named_when_refused_the_confirmation(
+    stack: Stack, sek1: Actor, sek2: Actor
+) -> None:
+    fill_sheet(stack, sek1, "J4", "PKM-02", 3)
+    stack.scoring.submit(sek1, "J4", "PKM-02")
+    with pytest.raises(PermissionDeniedError) as refused:
+        stack.scoring.confirm(sek1, "J4", "PKM-02")
+    assert refused.value.text == Text(
+        "lembar ini diketik oleh sek1; konfirmasi harus oleh petugas sekretariat lain",
+        "sek1 typed this sheet; another secretariat user must confirm it",
+    )
+    stack.scoring.confirm(sek2, "J4", "PKM-02")
+
+
+def test_the_change_hook_sees_each_change_in_its_own_transaction(
+    stack: Stack, judges: dict[str, Actor], sek1: Actor
+) -> None:
+    seen: list[tuple[int | None, str, Command]] = []
+
+    def hook(session: Session, actor: Actor, command: Command) -> None:
+        # the change's own event is visible: the hook runs before the change commits
+        seen.append((session.scalar(select(func.max(AuditRow.seq))), actor.username, command))
+
+    scoring = ScoringService(stack.database, after=hook)
+    j1 = judges["J1"]
+    scoring.set_score(j1, "J1", "PKM-01", "K1", Decimal(3))
+    scoring.set_note(j1, "J1", "PKM-01", "catatan")
+    scoring.abstain(sek1, "J2", "PKM-01", "juri sakit")
+    changes = [
+        stack.events("score.set")[-1],
+        stack.events("sheet.note")[-1],
+        stack.events("sheet.abstain")[-1],
+    ]
+    assert [(seq, who) for seq, who, _ in seen] == [(e.seq, e.actor) for e in changes]
+    assert [type(command) for _, _, command in seen] == [SetScore, SetNote, Abstain]
+    assert [(c.judge, c.team) for _, _, c in seen] == [
+        ("J1", "PKM-01"),
+        ("J1", "PKM-01"),
+        ("J2", "PKM-01"),
+    ]
+
+
+def test_a_score_keeps_its_note_unless_given_one_and_its_event_holds_the_old_value(
+    stack: Stack, judges: dict[str, Actor]
+) -> None:
+    j1 = judges["J1"]
+    view = stack.scoring.set_score(j1, "J1", "PKM-01", "K1", Decimal(3), note="inovatif")
+    assert (view.judge_code, view.team_code) == ("J1", "PKM-01")
+    stack.scoring.set_score(j1, "J1", "PKM-01", "K1", Decimal(4))  # no note given: kept
+
+    def k1_note() -> str:
+        view = stack.scoring.sheet(j1, "J1", "PKM-01")
+        return next(line.note for line in view.lines if line.criterion.code == "K1")
+
+    assert k1_note() == "inovatif"
+    first, second = stack.events("score.set")
+    assert (first.details["old"], first.details["new"]) == (None, "3")
+    assert (first.actor, first.subject, first.details["source"]) == ("j1", "J1/PKM-01/K1", "judge")
+    assert (second.details["old"], second.details["new"]) == ("3", "4")
+    assert second.state["sheets"]["J1/PKM-01"]["scores"]["K1"] == ["4", "inovatif"]
+    stack.scoring.set_score(j1, "J1", "PKM-01", "K1", Decimal(4), note="")  # cleared
+    assert k1_note() == ""
+
+
+def test_a_change_made_at_a_given_time_is_stored_at_that_time(
+    stack: Stack, judges: dict[str, Actor]
+) -> None:
+    at = datetime(2024, 9, 18, 9, 30)  # as a judge's laptop log replays it
+    stack.scoring.execute(judges["J1"], SetScore("J1", "PKM-01", "K1", Decimal(3), None, at))
+    with stack.database.reading() as session:
+        assert session.scalar(select(ScoreRow.updated_at)) == at
+        assert session.scalar(select(SheetRow.updated_at)) == at
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.tampers
+def test_a_database_without_its_convention_row_takes_no_score(
+    stack: Stack, judges: dict[str, Actor]
+) -> None:
+    with closing(sqlite3.connect(stack.path)) as connection:
+        connection.execute("PRAGMA foreign_keys = OFF")
+        connection.execute("DELETE FROM convention")
+        connection.commit()
+    with pytest.raises(NotFoundError) as missing:
+        stack.scoring.set_score(judges["J1"], "J1", "PKM-01", "K1", Decimal(3))
+    assert missing.value.text.en.startswith("this database holds no convention yet")
+    assert sheet_count(stack) == 0
+
+
+def test_a_scale_changed_between_two_scores_applies_to_the_second(
+    stack: Stack, judges: dict[str, Actor], sek1: Actor
+) -> None:
+    j1 = judges["J1"]
+    stack.scoring.set_score(j1, "J1", "PKM-01", "K2", Decimal(3))
+    with pytest.raises(ValidationError):
+        stack.scoring.set_score(j1, "J1", "PKM-01", "K1", Decimal(7))
+    spec = stack.setup.spec()
+    k1, *rest = spec.criteria
+    stack.setup.update(sek1, replace(spec, criteria=(replace(k1, scale_max=Decimal(10)), *rest)))
+    view = stack.scoring.set_score(j1, "J1", "PKM-01", "K1", Decimal(7))
+    assert next(line.value for line in view.lines if line.criterion.code == "K1") == Decimal(7)
+
+
+def test_a_note_made_at_a_given_time_is_stored_at_that_time(
+    stack: Stack, judges: dict[str, Actor]
+) -> None:
+    at = datetime(2024, 9, 18, 9, 45)  # as a judge's laptop log replays it
+    stack.scoring.execute(judges["J1"], SetNote("J1", "PKM-01", "catatan", at))
+    with stack.database.reading() as session:
+        assert session.scalar(select(SheetRow.updated_at)) == at
