@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from collections.abc import Iterator
@@ -71,6 +72,19 @@ def test_a_long_read_holds_up_no_quick_one(qtbot: QtBot, ops: Ops) -> None:
     gate.set()
     qtbot.waitUntil(ops.idle, timeout=5000)
     assert seen == ["one sheet", "ranking"]
+
+
+def test_long_reads_and_jobs_run_with_the_cyclic_collector_held_off(qtbot: QtBot, ops: Ops) -> None:
+    """A full pass of the collector during a reckoning held the interpreter for up to 200 ms
+    at 1,000 teams, and the GUI thread waited; quick reads and changes are left alone."""
+    parent, seen = QObject(), {}
+    ops.query(parent, gc.isenabled).slow().success(lambda on: seen.update(slow=on)).run()
+    ops.job(parent, lambda _progress: gc.isenabled()).success(lambda on: seen.update(job=on)).run()
+    ops.query(parent, gc.isenabled).success(lambda on: seen.update(quick=on)).run()
+    ops.change(parent, gc.isenabled).success(lambda on: seen.update(change=on)).run()
+    qtbot.waitUntil(ops.idle, timeout=5000)
+    assert seen == {"slow": False, "job": False, "quick": True, "change": True}
+    assert gc.isenabled()  # on again once the read is over
 
 
 def test_a_finished_change_is_announced_whatever_its_outcome(qtbot: QtBot, ops: Ops) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
 from collections.abc import Callable
@@ -45,6 +46,9 @@ _LATER_PAGES = (
 def _load_later_pages(_progress: object) -> None:
     for module_name, _class_name in _LATER_PAGES:
         importlib.import_module(module_name)
+    # Their code stays for good: set it aside from the collector's full passes, as the code
+    # loaded at start-up is (``share_the_interpreter_with_the_gui``).
+    gc.freeze()
 
 
 def _not_loaded(exc: BaseException) -> None:
