@@ -6,7 +6,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from juryapp.gui.tables import SORT_ROLE
 
@@ -95,6 +103,11 @@ class PreparedRowsModel(QAbstractTableModel):
         )
 
     # -- what the view asks --------------------------------------------------------------------
+    def column_texts(self, column: int) -> list[str]:
+        """What a column shows in every row, to size it without asking the model per row."""
+        grid = self._shown.by_role.get(int(Qt.ItemDataRole.DisplayRole), [])
+        return [str(line[column]) for line in grid if line[column] is not None]
+
     def code_at(self, row: int) -> str:
         return self._shown.codes[self._order[row]]
 
@@ -109,6 +122,35 @@ class PreparedRowsModel(QAbstractTableModel):
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else self._columns
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        # Qt's own asks rowCount() and columnCount() first: two more calls into Python per
+        # cell, each waiting for the interpreter while a worker reckons.
+        if parent.isValid() or not (0 <= row < len(self._order) and 0 <= column < self._columns):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    def multiData(  # noqa: N802
+        self,
+        index: Index,
+        roleDataSpan: QModelRoleDataSpan | QModelRoleData,  # noqa: N803
+    ) -> None:
+        """Every role a view asks of a cell in one call (Qt asks about ten per cell painted):
+        each call into Python from the GUI thread waits for the interpreter, up to a switch
+        interval when a worker is reckoning, so a screenful of cells cost 200 ms in waits."""
+        row, column = index.row(), index.column()
+        inside = index.isValid() and row < len(self._order) and 0 <= column < self._columns
+        shown = self._order[row] if inside else 0
+        grids = self._shown.by_role
+        span: Any = roleDataSpan  # the stubs do not say it can be indexed
+        slots = [span] if isinstance(span, QModelRoleData) else (span[i] for i in range(len(span)))
+        for slot in slots:
+            grid = grids.get(slot.role()) if inside else None
+            value = grid[shown][column] if grid is not None else None
+            if value is None:
+                slot.clearData()
+            else:
+                slot.setData(value)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role == SORT_ROLE:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
+    QStyle,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -30,7 +32,12 @@ from juryapp.gui.ops import Reload
 from juryapp.gui.secretariat.common import CODE_ROLE, Notice, lang
 from juryapp.gui.secretariat.lock_dialog import LockDialog
 from juryapp.gui.secretariat.results_models import (
+    ADVANCES,
+    CODE,
     INSTITUTION,
+    JUDGES,
+    RANK,
+    SCORE,
     TIE,
     TITLE,
     BreakdownModel,
@@ -113,7 +120,10 @@ class SecretariatResultsPage(QWidget):
         self.ranking_view = _table(self)
         self.ranking_view.setModel(self.ranking)
         header = self.ranking_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized from the prepared texts when new rankings arrive (_fit_columns): Qt's own
+        # resize-to-contents asked the model about the visible rows again on every scroll, a
+        # call into Python per cell that waits for the interpreter while a worker reckons.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # Institution and title at readable widths (full text in the tooltip); the tie note,
         # as long as the two, takes what is left rather than squeezing the title's heading.
         for column, width in ((INSTITUTION, 260), (TITLE, 240)):
@@ -276,6 +286,7 @@ class SecretariatResultsPage(QWidget):
         category = self.current_category()
         selected = self._selected_team()
         self.ranking.set_category(category)
+        self._fit_columns()
         self._show_compare()
         if category is None:
             self.kendall.setText("")
@@ -293,6 +304,24 @@ class SecretariatResultsPage(QWidget):
             )
         self.banner.setVisible(category.cut_line_tie)
         self._reselect(selected)
+
+    def _fit_columns(self) -> None:
+        """The short columns as wide as their widest text or heading, measured in one go."""
+        view, header = self.ranking_view, self.ranking_view.horizontalHeader()
+        plain, heading = view.fontMetrics(), header.fontMetrics()
+        bold_font = QFont(view.font())
+        bold_font.setBold(True)
+        bold = QFontMetrics(bold_font)
+        padding = 2 * view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
+        for column in (RANK, CODE, SCORE, JUDGES, ADVANCES):
+            metrics = bold if column == ADVANCES else plain
+            texts = self.ranking.column_texts(column)
+            widest = max((metrics.horizontalAdvance(text) for text in texts), default=0)
+            title = str(self.ranking.headerData(column, Qt.Orientation.Horizontal))
+            # room for the sort arrow beside the heading
+            header.resizeSection(
+                column, max(widest + padding, heading.horizontalAdvance(title) + padding + 24)
+            )
 
     def _selected_team(self) -> str | None:
         rows = self.ranking_view.selectionModel().selectedRows()
