@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QAbstractItemModel, QObject, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QWidget
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QStyle, QTableView, QWidget
+
+if TYPE_CHECKING:
+    from juryapp.gui.prepared_rows import PreparedRowsModel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # a raw value (number, date, code) that sorts correctly
 # Rows measured to size a column to its contents: about a screenful.
@@ -41,3 +47,29 @@ def heading(parent: QWidget, grow: int = 4) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
+
+
+def fit_to_texts(
+    table: QTableView,
+    model: PreparedRowsModel,
+    columns: tuple[int, ...],
+    *,
+    bold: tuple[int, ...] = (),
+) -> None:
+    """Columns as wide as their widest text or heading, measured from the prepared texts in
+    one go: resize-to-contents asks the model about the visible rows again on every scroll,
+    a call into Python per cell that waits for the interpreter while a worker reckons."""
+    header = table.horizontalHeader()
+    plain, heading = table.fontMetrics(), header.fontMetrics()
+    bold_font = QFont(table.font())
+    bold_font.setBold(True)
+    strong = QFontMetrics(bold_font)
+    padding = 2 * table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
+    for column in (*columns, *bold):
+        metrics = strong if column in bold else plain
+        widest = max((metrics.horizontalAdvance(t) for t in model.column_texts(column)), default=0)
+        title = str(model.headerData(column, Qt.Orientation.Horizontal))
+        # room for the sort arrow beside the heading
+        header.resizeSection(
+            column, max(widest + padding, heading.horizontalAdvance(title) + padding + 24)
+        )

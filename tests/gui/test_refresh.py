@@ -240,3 +240,25 @@ def test_a_saved_set_up_is_read_again_whenever_the_watcher_reported_it(
     settle(qtbot, demo.services)
     assert schedule._spec is not None and not schedule.model.dirty
     assert [t.code for t in schedule._spec.teams][:2] == ["PKM-02", "PKM-01"]
+
+
+def test_new_scores_reckon_the_rankings_again_without_reading_the_set_up(
+    qtbot: QtBot, window: SecretariatWindow, demo: Demo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The judges' names come with the whole set-up (a thousand teams at a large convention):
+    read again after a set-up change, not with every reckoning while scores arrive."""
+    window.watcher.stop()  # the changes below are the test's own
+    window.show_page(window.RESULTS)
+    settle(qtbot, demo.services)
+    setup, read = demo.services.setup, []
+    spec = setup.spec
+    monkeypatch.setattr(setup, "spec", lambda: read.append("spec") or spec())
+    reckoned = window.results.results
+    window.take_changes(change(SCORES))
+    settle(qtbot, demo.services)
+    assert read == [] and window.results.results is not reckoned  # reckoned again
+    window.take_changes(change(SETUP))
+    settle(qtbot, demo.services)
+    assert read == ["spec"]
+    window.results.ranking_view.selectRow(0)
+    assert "—" in str(window.results.breakdown.index(0, 0).data())  # "J1 — name"

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QStyle,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -46,12 +44,12 @@ from juryapp.gui.secretariat.results_models import (
     method_name,
 )
 from juryapp.gui.secretariat.tie_dialog import TieDecisionDialog
-from juryapp.gui.tables import fit_to_visible_rows, sorting_proxy
-from juryapp.services.changes import Change
+from juryapp.gui.tables import fit_to_texts, fit_to_visible_rows, sorting_proxy
+from juryapp.services.changes import Change, Changes
 from juryapp.services.readiness import Readiness
 from juryapp.services.results import LockState
 
-_Loaded = tuple[dict[Method, Results], LockState, dict[str, str]]
+_Loaded = tuple[dict[Method, Results], LockState, dict[str, str] | None]
 
 
 def _table(parent: QWidget) -> QTableView:
@@ -81,6 +79,7 @@ class SecretariatResultsPage(QWidget):
         self.results: Results | None = None
         self._compare: dict[Method, Results] = {}
         self._names: dict[str, str] = {}
+        self._names_stale = True  # the judges' names are read again with the next rankings
         self.lock_state: LockState | None = None
 
         self.category = QComboBox(self)
@@ -214,6 +213,14 @@ class SecretariatResultsPage(QWidget):
     # -- loading ------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Work the rankings out again (off the GUI thread) and show them when done."""
+        self._names_stale = True
+        self._reload.request()
+
+    def take_changes(self, changes: Changes) -> None:
+        """New scores need the rankings again but not the judges' names, which come with the
+        whole set-up: reading it each time cost a thousand teams' rows per reckoning."""
+        if Change.SETUP in changes.kinds:
+            self._names_stale = True
         self._reload.request()
 
     def _read(self) -> Callable[[], _Loaded]:
@@ -222,18 +229,21 @@ class SecretariatResultsPage(QWidget):
         # Every method only while the side-by-side tab is open: a quarter of the work
         # otherwise, which counts while scores keep arriving at a large convention.
         every = self.details.currentWidget() is self.compare_view
+        with_names, self._names_stale = self._names_stale or not self._names, False
 
         def read() -> _Loaded:
             chosen = results.compare_methods(actor) if every else {}
             if method not in chosen:
                 chosen[method] = results.compute(actor, method)
-            names = {j.code: j.name for j in setup.spec().judges}
+            names = {j.code: j.name for j in setup.spec().judges} if with_names else None
             return chosen, results.lock_state(), names
 
         return read
 
     def _show_read(self, loaded: _Loaded) -> None:
-        self._compare, self.lock_state, self._names = loaded
+        self._compare, self.lock_state, judge_names = loaded
+        if judge_names is not None:
+            self._names = judge_names
         self.notice.read_ok()
         self.results = self._compare[Method(self.method.currentData())]
         names = [f"{c.code} — {c.name}" for c in self.results.categories]
@@ -307,21 +317,7 @@ class SecretariatResultsPage(QWidget):
 
     def _fit_columns(self) -> None:
         """The short columns as wide as their widest text or heading, measured in one go."""
-        view, header = self.ranking_view, self.ranking_view.horizontalHeader()
-        plain, heading = view.fontMetrics(), header.fontMetrics()
-        bold_font = QFont(view.font())
-        bold_font.setBold(True)
-        bold = QFontMetrics(bold_font)
-        padding = 2 * view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
-        for column in (RANK, CODE, SCORE, JUDGES, ADVANCES):
-            metrics = bold if column == ADVANCES else plain
-            texts = self.ranking.column_texts(column)
-            widest = max((metrics.horizontalAdvance(text) for text in texts), default=0)
-            title = str(self.ranking.headerData(column, Qt.Orientation.Horizontal))
-            # room for the sort arrow beside the heading
-            header.resizeSection(
-                column, max(widest + padding, heading.horizontalAdvance(title) + padding + 24)
-            )
+        fit_to_texts(self.ranking_view, self.ranking, (RANK, CODE, SCORE, JUDGES), bold=(ADVANCES,))
 
     def _selected_team(self) -> str | None:
         rows = self.ranking_view.selectionModel().selectedRows()
