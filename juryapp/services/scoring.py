@@ -67,7 +67,10 @@ class ScoringService:
             teams = session.scalars(
                 select(TeamRow)
                 .options(selectinload(TeamRow.category))
-                .order_by(TeamRow.day, TeamRow.order, TeamRow.code)
+                # the unscheduled last, as in presentation_order, on SQLite and PostgreSQL alike
+                .order_by(
+                    TeamRow.day.asc().nulls_last(), TeamRow.order.asc().nulls_last(), TeamRow.code
+                )
             ).all()
             sheets = {
                 s.team_id: s

@@ -25,6 +25,7 @@ from juryapp.interchange.convention_file import read_convention_file
 from juryapp.persistence.database import Database
 from juryapp.persistence.tables import AuditRow
 from juryapp.reports.key_vault import KdfCost
+from juryapp.reports.signing import ConventionKey
 from juryapp.resources import resource
 from juryapp.services.accounts import AccountService
 from juryapp.services.integrity import IntegrityService
@@ -259,3 +260,23 @@ def sek2(stack: Stack) -> Actor:
 def judges(stack: Stack) -> dict[str, Actor]:
     """Signed-in judges by judge code."""
     return {code: stack.accounts.sign_in(code.lower(), pin_of(code)) for code in JUDGE_CODES}
+
+
+def replace_key_once_opened(
+    stack: Stack, monkeypatch: pytest.MonkeyPatch, new_passphrase: str
+) -> None:
+    """The next time ``stack`` opens its key, the second secretariat user replaces it from
+    another connection (another laptop) before ``stack`` goes on."""
+    opened = stack.keys.unlock
+
+    def open_then_replaced_elsewhere(actor: Actor, passphrase: str) -> ConventionKey:
+        key = opened(actor, passphrase)
+        other = open_stack(stack.path)
+        try:
+            sek2 = other.accounts.sign_in("sek2", SECRETARIAT_PASSPHRASE)
+            other.keys.replace(sek2, new_passphrase, "frasa sandi hilang")
+        finally:
+            other.close()
+        return key
+
+    monkeypatch.setattr(stack.keys, "unlock", open_then_replaced_elsewhere)

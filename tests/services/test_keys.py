@@ -9,12 +9,12 @@ import pytest
 
 from juryapp.domain.access import Actor
 from juryapp.domain.messages import AuthenticationError, StateError, Text, ValidationError
-from juryapp.reports.signing import ConventionKey
 from tests.services.conftest import (
     KEY_PASSPHRASE,
     SECRETARIAT_PASSPHRASE,
     Stack,
     open_stack,
+    replace_key_once_opened,
     settle_open_sheets,
 )
 
@@ -84,19 +84,7 @@ def test_a_new_passphrase_seals_the_same_key(stack: Stack, sek1: Actor) -> None:
 def test_a_key_replaced_while_its_passphrase_changes_refuses_the_change(
     stack: Stack, sek1: Actor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    opened = stack.keys.unlock
-
-    def open_then_replaced_elsewhere(actor: Actor, passphrase: str) -> ConventionKey:
-        key = opened(actor, passphrase)
-        other = open_stack(stack.path)
-        try:
-            sek2 = other.accounts.sign_in("sek2", SECRETARIAT_PASSPHRASE)
-            other.keys.replace(sek2, "frasa-sandi-kunci-lain", "frasa sandi hilang")
-        finally:
-            other.close()
-        return key
-
-    monkeypatch.setattr(stack.keys, "unlock", open_then_replaced_elsewhere)
+    replace_key_once_opened(stack, monkeypatch, "frasa-sandi-kunci-lain")
     with pytest.raises(StateError) as refused:
         stack.keys.change_passphrase(sek1, KEY_PASSPHRASE, NEW_PASSPHRASE)
     assert refused.value.text == Text("kunci berubah; coba lagi", "the key changed; try again")

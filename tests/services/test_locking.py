@@ -11,7 +11,6 @@ from cryptography.x509.oid import NameOID
 from juryapp.domain.access import Actor
 from juryapp.domain.messages import StateError, Text, ValidationError
 from juryapp.domain.model import ConventionSpec
-from juryapp.reports.signing import ConventionKey
 from juryapp.services.backups import LOCK, BackupService
 from juryapp.services.readiness import open_items
 from tests.services.conftest import (
@@ -21,6 +20,7 @@ from tests.services.conftest import (
     Stack,
     fill_sheet,
     open_stack,
+    replace_key_once_opened,
     settle_open_sheets,
 )
 
@@ -79,19 +79,7 @@ def test_a_key_replaced_while_the_lock_opens_it_refuses_the_lock(
     stack: Stack, sek1: Actor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     settle_open_sheets(stack, sek1)
-    opened = stack.keys.unlock
-
-    def open_then_replaced_elsewhere(actor: Actor, passphrase: str) -> ConventionKey:
-        key = opened(actor, passphrase)
-        other = open_stack(stack.path)  # the second secretariat laptop
-        try:
-            sek2 = other.accounts.sign_in("sek2", SECRETARIAT_PASSPHRASE)
-            other.keys.replace(sek2, "frasa-sandi-kunci-baru", "frasa sandi hilang")
-        finally:
-            other.close()
-        return key
-
-    monkeypatch.setattr(stack.keys, "unlock", open_then_replaced_elsewhere)
+    replace_key_once_opened(stack, monkeypatch, "frasa-sandi-kunci-baru")
     with pytest.raises(StateError) as refused:
         stack.locking.lock(sek1, "pleno", KEY_PASSPHRASE)
     assert refused.value.text == Text("kunci berubah; coba lagi", "the key changed; try again")
@@ -99,6 +87,7 @@ def test_a_key_replaced_while_the_lock_opens_it_refuses_the_lock(
     assert stack.events("results.lock") == []
 
 
+@pytest.mark.sqlite_only  # a PostgreSQL hub is backed up with pg_dump, not by the app
 def test_the_lock_and_unlock_events_name_no_subject_and_a_backup_follows_the_lock(
     stack: Stack, sek1: Actor
 ) -> None:

@@ -23,7 +23,7 @@ from juryapp.domain.messages import (
     Text,
     ValidationError,
 )
-from juryapp.domain.model import ConventionSpec
+from juryapp.domain.model import ConventionSpec, presentation_order
 from juryapp.persistence.database import Database
 from juryapp.persistence.tables import (
     AuditRow,
@@ -283,7 +283,9 @@ def test_unscheduled_teams_are_queued_by_their_codes(
     added = replace(unscheduled, code="PKM-00", title="Tim tambahan")  # stored after PKM-01
     stack.setup.update(sek1, replace(spec, teams=(unscheduled, *others, added)))
     queue = [entry.team_code for entry in stack.scoring.queue(judges["J4"])]
-    assert queue[:2] == ["PKM-00", "PKM-01"]
+    # last, as in presentation_order, on either database (NULLs sort first on SQLite alone)
+    assert queue[-2:] == ["PKM-00", "PKM-01"]
+    assert queue == [t.code for t in presentation_order(stack.setup.spec().teams)]
 
 
 def test_paper_sheet_needs_a_second_person_to_confirm(
