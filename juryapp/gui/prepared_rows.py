@@ -36,8 +36,8 @@ class PreparedRows:
 
 
 class PreparedRowsModel(QAbstractTableModel):
-    """Rows shown from a :class:`PreparedRows`; a view never calls back into Python per cell
-    more than once per role, and a sort is one Python ``sorted`` over prepared keys, not a
+    """Rows shown from a :class:`PreparedRows`; a view calls back into Python once per cell it
+    paints (``multiData``), and a sort is one Python ``sorted`` over prepared keys, not a
     proxy asking ``data()`` twice per comparison. New rows for the same teams update the
     cells in place: selection and scroll position stay, and the view is not reset."""
 
@@ -136,8 +136,8 @@ class PreparedRowsModel(QAbstractTableModel):
         roleDataSpan: QModelRoleDataSpan | QModelRoleData,  # noqa: N803
     ) -> None:
         """Every role a view asks of a cell in one call (Qt asks about ten per cell painted):
-        each call into Python from the GUI thread waits for the interpreter, up to a switch
-        interval when a worker is reckoning, so a screenful of cells cost 200 ms in waits."""
+        each call into Python from the GUI thread may wait up to a switch interval for the
+        interpreter while a worker runs Python."""
         row, column = index.row(), index.column()
         inside = index.isValid() and row < len(self._order) and 0 <= column < self._columns
         shown = self._order[row] if inside else 0

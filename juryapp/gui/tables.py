@@ -57,8 +57,8 @@ def fit_to_texts(
     bold: tuple[int, ...] = (),
 ) -> None:
     """Columns as wide as their widest text or heading, measured from the prepared texts in
-    one go: resize-to-contents asks the model about the visible rows again on every scroll,
-    a call into Python per cell that waits for the interpreter while a worker reckons."""
+    one go: resize-to-contents asks the model about the visible rows each time it sizes the
+    columns, a call into Python per cell that may wait for the interpreter while a worker runs."""
     header = table.horizontalHeader()
     plain, heading = table.fontMetrics(), header.fontMetrics()
     bold_font = QFont(table.font())

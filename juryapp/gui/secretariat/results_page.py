@@ -120,8 +120,8 @@ class SecretariatResultsPage(QWidget):
         self.ranking_view.setModel(self.ranking)
         header = self.ranking_view.horizontalHeader()
         # Sized from the prepared texts when new rankings arrive (_fit_columns): Qt's own
-        # resize-to-contents asked the model about the visible rows again on every scroll, a
-        # call into Python per cell that waits for the interpreter while a worker reckons.
+        # resize-to-contents asks the model about the visible rows each time it sizes the
+        # columns, a call into Python per cell that may wait while a worker runs Python.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # Institution and title at readable widths (full text in the tooltip); the tie note,
         # as long as the two, takes what is left rather than squeezing the title's heading.
