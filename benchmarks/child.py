@@ -101,8 +101,10 @@ def frames(database: str, steps: int) -> dict[str, Any]:
     from juryapp.gui.secretariat.dashboard import DashboardPage  # noqa: PLC0415
 
     app = QApplication([])
-    services = bootstrap(database)
-    page = DashboardPage(services.results, services.runner, credentials_of(services)[0])
+    services = bootstrap(database, reads_apart=True)  # as the desktop app does
+    page = DashboardPage(
+        services.results, services.reckoner, services.runner, credentials_of(services)[0]
+    )
     page.resize(1280, 700)
     started = time.perf_counter()
     page.refresh()  # read and prepared off the GUI thread; shown when it arrives
@@ -182,7 +184,7 @@ def responsive(
     from juryapp.gui.secretariat.progress_model import JUDGE_ROLE  # noqa: PLC0415
 
     app = QApplication([])
-    services = bootstrap(database)
+    services = bootstrap(database, reads_apart=True)  # as the desktop app does
     window = SecretariatWindow(services, credentials_of(services)[0])
     window.resize(1366, 768)
     window.show()

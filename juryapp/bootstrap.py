@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from juryapp.gui.ops import Ops
     from juryapp.persistence.database import Database
     from juryapp.persistence.instance_lock import InstanceLock
+    from juryapp.reckoner import Reckoner
     from juryapp.reports.key_vault import KdfCost
     from juryapp.services.accounts import AccountService
     from juryapp.services.backups import BackupService
@@ -62,8 +63,12 @@ class Services:
         hasher: PasswordHasher | None = None,
         runner: Ops | None = None,
         kdf_cost: KdfCost | None = None,
+        read_only: bool = False,
+        reads_apart: bool = False,
     ) -> None:
         self.target = target
+        self._read_only = read_only
+        self.reads_apart = reads_apart  # the secretariat's long reads in a second process
         self.clock = clock
         self._hasher = hasher  # None: Argon2id at its production cost (tests pass cheaper ones)
         self._kdf_cost = kdf_cost
@@ -97,7 +102,7 @@ class Services:
             from juryapp.persistence.database import Database  # noqa: PLC0415
             from juryapp.services.integrity import ensure_baseline  # noqa: PLC0415
 
-            database = Database.open(self.target)
+            database = Database.open(self.target, read_only=self._read_only)
             if database.read_only is None:
                 ensure_baseline(database)  # a trail from an older version gets its replay start
             return database
@@ -114,6 +119,17 @@ class Services:
             return Ops()
 
         return self._get("runner", build)
+
+    @property
+    def reckoner(self) -> Reckoner:
+        """The long reads the secretariat's screens show (rankings, the progress matrix)."""
+
+        def build() -> Reckoner:
+            from juryapp.reckoner import Reckoner  # noqa: PLC0415
+
+            return Reckoner(self, apart=self.reads_apart)
+
+        return self._get("reckoner", build)
 
     @property
     def changes(self) -> ChangeFeed:
@@ -299,6 +315,9 @@ class Services:
         runner = self._built.get("runner")
         if runner is not None:
             runner.close()
+        reckoner = self._built.get("reckoner")
+        if reckoner is not None:
+            reckoner.close()
         database = self._built.get("database")
         if database is not None:
             database.close()
@@ -314,13 +333,17 @@ def bootstrap(
     hasher: PasswordHasher | None = None,
     runner: Ops | None = None,
     kdf_cost: KdfCost | None = None,
+    read_only: bool = False,
+    reads_apart: bool = False,
 ) -> Services:
     """The services over the database at a path or URL, opened when first needed.
 
     ``clock`` decides what time-dependent rules see (lockouts, who presents now; the audit
     trail always stamps the real time); ``hasher`` checks passphrases and PINs (Argon2id at
     its production cost by default); ``runner`` runs the desktop app's service calls off its
-    GUI thread; ``kdf_cost`` is the Argon2id cost of the key's passphrase.
+    GUI thread; ``kdf_cost`` is the Argon2id cost of the key's passphrase. ``read_only``
+    opens a SQLite file for reading only; ``reads_apart`` does the secretariat's long reads in
+    a second process (``juryapp/reckoner.py``), as the desktop app does.
     """
     return Services(
         target,
@@ -328,6 +351,8 @@ def bootstrap(
         hasher=hasher,
         runner=runner,
         kdf_cost=kdf_cost,
+        read_only=read_only,
+        reads_apart=reads_apart,
     )
 
 

@@ -20,7 +20,7 @@ from reportlab.pdfbase import pdfmetrics
 from juryapp import __version__
 from juryapp.bootstrap import Services, bootstrap
 from juryapp.domain.access import Actor
-from juryapp.domain.kinds import Role
+from juryapp.domain.kinds import Method, Role
 from juryapp.interchange.columns import SCORE_COLUMNS
 from juryapp.interchange.tabular import read_table, write_table
 from juryapp.persistence.migrate import current_revision, head_revision
@@ -150,6 +150,18 @@ def _run_services(test: SelfTest, database: Path, out_dir: Path) -> bool:
         _check(len(computed.categories) > 0, "no categories in the results")
         return f"{len(computed.categories)} categories"
 
+    def reckoning() -> str:
+        """The rankings read in a second process, as the desktop app reads them."""
+        apart = bootstrap(database, reads_apart=True)
+        opened.append(apart)
+        method = Method.MEAN
+        read = apart.reckoner.rankings(signed_in[0], method)
+        pid = apart.reckoner.process_id()
+        _check(pid is not None and pid != os.getpid(), "no second process answered")
+        here = opened[0].results.compute(signed_in[0], method)
+        _check(read.by_method == {method: here}, "the second process reckoned differently")
+        return f"process {pid}, {len(here.categories)} categories"
+
     def lock() -> str:
         services = opened[0]
         state = services.locking.lock(signed_in[0], LOCK_REASON, DEMO_PASSPHRASE)
@@ -178,6 +190,7 @@ def _run_services(test: SelfTest, database: Path, out_dir: Path) -> bool:
             ("database", open_database),
             ("demo", demo),
             ("results", results),
+            ("reckoning", reckoning),
             ("lock", lock),
             ("documents", publish),
             ("verify", verify),

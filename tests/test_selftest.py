@@ -17,6 +17,7 @@ STEPS = (
     "database",
     "demo",
     "results",
+    "reckoning",
     "lock",
     "documents",
     "verify",

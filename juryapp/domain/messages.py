@@ -77,6 +77,18 @@ class JuryError(Exception):
     def __str__(self) -> str:
         return one_line(str(self.text))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Raised in the second process that reckons (juryapp/reckoner.py) and again in the
+        # app: pickled with its Text and every attribute, not just the message id.
+        return _rebuilt, (type(self), self.text.id, self.__dict__)
+
+
+def _rebuilt(kind: type[JuryError], message_id: str, state: dict[str, Any]) -> JuryError:
+    error = kind.__new__(kind)
+    Exception.__init__(error, message_id)
+    error.__dict__.update(state)
+    return error
+
 
 class ValidationError(JuryError):
     """Input that breaks a rule of the convention (a score off the scale, weights not 100…)."""

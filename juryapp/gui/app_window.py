@@ -254,7 +254,7 @@ class AppWindow(QMainWindow):
         the GUI thread; ``then`` runs once it is open. False if the person stayed."""
         if self._actor is not None and not self.sign_out():
             return False
-        services = bootstrap(path)
+        services = bootstrap(path, reads_apart=self._services.reads_apart)
 
         def opened(result: Opened) -> None:
             self.backup_menu.stop()

@@ -124,7 +124,7 @@ def run_gui(database: str | None, lang: str) -> int:
     # The window shows first and opens the database once painted (see AppWindow); a database
     # that cannot be opened is reported in a dialog, then the app ends with status 1.
     window = AppWindow(
-        bootstrap(server or target),
+        bootstrap(server or target, reads_apart=True),
         settings,
         database_path=shown,
         switch_language=lambda picked: apply_language(app, picked),

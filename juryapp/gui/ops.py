@@ -62,6 +62,7 @@ class Op(Generic[T]):
         self._failure: Callable[[BaseException], object] | None = None
         self._cancelled: Callable[[], object] | None = None
         self._title: str | None = None
+        self._builds_here = True
 
     def success(self, handler: Callable[[T], object]) -> Op[T]:
         """Called on the GUI thread with the result, unless the parent is gone by then."""
@@ -77,10 +78,16 @@ class Op(Generic[T]):
         self._cancelled = handler
         return self
 
-    def slow(self) -> Op[T]:
-        """A read that takes long on a large convention: run it where it holds up no other."""
+    def slow(self, *, builds_here: bool = True) -> Op[T]:
+        """A read that takes long on a large convention: run it where it holds up no other.
+
+        ``builds_here``: the read builds its objects in this process, so the cyclic collector
+        is held off while it runs; False when it mostly waits for the second process
+        (``juryapp/reckoner.py``) and only takes its answer in.
+        """
         if self.lane is Lane.QUERIES:
             self.lane = Lane.SLOW
+        self._builds_here = builds_here
         return self
 
     def with_progress(self, title: str) -> Op[T]:
@@ -197,7 +204,7 @@ class Ops(QObject):
             task.finished.connect(self.changed)
             return task
         ticket, work = self._asked, op._work
-        pause = op.lane in (Lane.SLOW, Lane.JOBS)
+        pause = op.lane is Lane.JOBS or (op.lane is Lane.SLOW and op._builds_here)
 
         def after_changes(progress: Progress) -> T:
             self._wait_for(ticket, progress)
@@ -207,7 +214,9 @@ class Ops(QObject):
             # at once; each full pass of the cyclic collector they set off walked all of them
             # holding the interpreter, and the GUI thread waited (up to 200 ms at 1,000 teams).
             # Freed by reference counting when the read ends; the few cycles are collected
-            # after it.
+            # after it. An answer from the second process is not held off: taken in with the
+            # collector paused, its objects would pile up young and the first pass after it
+            # would walk them all at once (120 ms measured for one method's rankings).
             with collection_paused():
                 return work(progress)
 
@@ -244,7 +253,8 @@ class Reload(Generic[T]):
     However often it is asked for while one runs (a score arriving every few milliseconds),
     one more follows, reading everything up to then. With ``rest``, the next one waits that
     share of the last one's duration: rankings reckoned back to back at 1,000 teams would
-    keep a core busy and slow every other thread, the GUI thread among them.
+    keep a core busy and slow every other thread, the GUI thread among them. ``slow`` and
+    ``builds_here`` are as in :meth:`Op.slow`.
     """
 
     def __init__(
@@ -256,11 +266,12 @@ class Reload(Generic[T]):
         *,
         failed: Callable[[BaseException], object] | None = None,
         slow: bool = False,
+        builds_here: bool = True,
         rest: float = 0.0,
     ) -> None:
         self._ops, self._parent = ops, parent
         self._prepare, self._show, self._failed = prepare, show, failed
-        self._slow, self._rest = slow, rest
+        self._slow, self._builds_here, self._rest = slow, builds_here, rest
         self._running = False
         self._again = False
         self._resting = False
@@ -288,7 +299,7 @@ class Reload(Generic[T]):
         self._started = time.monotonic()
         op = self._ops.query(self._parent, self._prepare())
         if self._slow:
-            op.slow()
+            op.slow(builds_here=self._builds_here)
         if self._failed is not None:
             op.failure(self._failed)
         task = op.success(self._show).run()

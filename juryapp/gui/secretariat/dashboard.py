@@ -26,6 +26,7 @@ from juryapp.gui.secretariat.progress_model import (
     ProgressModel,
 )
 from juryapp.gui.tables import read_only_sortable
+from juryapp.reckoner import Reckoner
 from juryapp.services.changes import Change, Changes
 from juryapp.services.results import CellState, Progress, ResultsService
 
@@ -79,10 +80,15 @@ class DashboardPage(QWidget):
     open_sheet = Signal(str, str)  # judge code, team code
 
     def __init__(
-        self, results: ResultsService, ops: Ops, actor: Actor, parent: QWidget | None = None
+        self,
+        results: ResultsService,
+        reckoner: Reckoner,
+        ops: Ops,
+        actor: Actor,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._results, self._ops, self._actor = results, ops, actor
+        self._results, self._reckoner, self._ops, self._actor = results, reckoner, ops, actor
         self._teams_to_read: set[str] = set()
         self.model = ProgressModel(self)
         self.view = ProgressView(self)
@@ -114,7 +120,13 @@ class DashboardPage(QWidget):
         self.hint.setWordWrap(True)
         self.notice = Notice(self)
         self._whole = Reload(
-            ops, self, self._read_whole, self._show_whole, failed=self.notice.read_failed, slow=True
+            ops,
+            self,
+            self._read_whole,
+            self._show_whole,
+            failed=self.notice.read_failed,
+            slow=True,
+            builds_here=not reckoner.apart,
         )
         self._teams = Reload(
             ops, self, self._read_teams, self._show_teams, failed=self.notice.read_failed
@@ -157,8 +169,8 @@ class DashboardPage(QWidget):
         return self._whole.busy or self._teams.busy
 
     def _read_whole(self) -> Callable[[], PreparedTable]:
-        results, actor, texts = self._results, self._actor, self.model.texts()
-        return lambda: PreparedTable.build(results.progress(actor), texts)
+        reckoner, actor, texts = self._reckoner, self._actor, self.model.texts()
+        return lambda: PreparedTable.build(reckoner.progress(actor), texts)
 
     def _show_whole(self, prepared: PreparedTable) -> None:
         self.notice.read_ok()

@@ -45,11 +45,10 @@ from juryapp.gui.secretariat.results_models import (
 )
 from juryapp.gui.secretariat.tie_dialog import TieDecisionDialog
 from juryapp.gui.tables import fit_to_texts, fit_to_visible_rows, sorting_proxy
+from juryapp.reckoner import Rankings
 from juryapp.services.changes import Change, Changes
 from juryapp.services.readiness import Readiness
 from juryapp.services.results import LockState
-
-_Loaded = tuple[dict[Method, Results], LockState, dict[str, str] | None]
 
 
 def _table(parent: QWidget) -> QTableView:
@@ -112,6 +111,7 @@ class SecretariatResultsPage(QWidget):
             self._show_read,
             failed=self.notice.read_failed,
             slow=True,
+            builds_here=not services.reckoner.apart,
             rest=1.0,
         )
 
@@ -223,25 +223,21 @@ class SecretariatResultsPage(QWidget):
             self._names_stale = True
         self._reload.request()
 
-    def _read(self) -> Callable[[], _Loaded]:
-        results, setup, actor = self._services.results, self._services.setup, self._actor
+    def _read(self) -> Callable[[], Rankings]:
+        reckoner, actor = self._services.reckoner, self._actor
         method = Method(self.method.currentData())
         # Every method only while the side-by-side tab is open: a quarter of the work
         # otherwise, which counts while scores keep arriving at a large convention.
         every = self.details.currentWidget() is self.compare_view
         with_names, self._names_stale = self._names_stale or not self._names, False
+        return lambda: reckoner.rankings(actor, method, every=every, with_names=with_names)
 
-        def read() -> _Loaded:
-            chosen = results.compare_methods(actor) if every else {}
-            if method not in chosen:
-                chosen[method] = results.compute(actor, method)
-            names = {j.code: j.name for j in setup.spec().judges} if with_names else None
-            return chosen, results.lock_state(), names
-
-        return read
-
-    def _show_read(self, loaded: _Loaded) -> None:
-        self._compare, self.lock_state, judge_names = loaded
+    def _show_read(self, loaded: Rankings) -> None:
+        self._compare, self.lock_state, judge_names = (
+            loaded.by_method,
+            loaded.lock,
+            loaded.judge_names,
+        )
         if judge_names is not None:
             self._names = judge_names
         self.notice.read_ok()

@@ -1,0 +1,250 @@
+"""The secretariat's long reads (rankings, the progress matrix), done in a second process.
+
+Reckoning a 1,000-team convention keeps Python busy for one to two seconds, and a thread of
+the desktop app's own process that does it shares the interpreter with the GUI thread: every
+call the GUI thread makes into Python (each table cell it paints) waits its turn, and each
+pass of the cyclic garbage collector over the objects of a reckoning holds the interpreter
+for up to a quarter of a second. Measured while scores arrived, that was the rankings
+stuttering on every reckoning. Here the reckoning runs in a process of its own, reading the
+same database (read-only: a SQLite file, or the hub's PostgreSQL server); the app's worker
+thread only waits for the answer, which leaves the interpreter to the GUI thread.
+
+The command line, the tests and anything that opens a database in memory reckon in-process
+through the same methods: :class:`Reckoner` decides where, the screens do not. If the second
+process cannot start or dies, the read is done in-process and the next one starts it again.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import threading
+import traceback
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from typing import TYPE_CHECKING, Any
+
+from juryapp.domain.messages import JuryError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from juryapp.bootstrap import Services
+    from juryapp.domain.access import Actor
+    from juryapp.domain.kinds import Method
+    from juryapp.domain.results import Results
+    from juryapp.services.results import LockState, Progress
+
+__all__ = ["Rankings", "Reckoner", "ReckoningFailedError"]
+
+log = logging.getLogger(__name__)
+
+# Starts of the second process after which the reads stay in-process for good: something on
+# this computer keeps killing it, and reckoning slowly beats not reckoning.
+_MOST_STARTS = 3
+# How long a starting process may take to open the database before the read is done here.
+_START_TIMEOUT_S = 60.0
+
+
+@dataclass(frozen=True)
+class Rankings:
+    """What the rankings screen shows: the chosen methods' results, the lock, judges' names."""
+
+    by_method: dict[Method, Results]
+    lock: LockState
+    judge_names: dict[str, str] | None  # None: not asked for (unchanged since the last read)
+
+
+class ReckoningFailedError(RuntimeError):
+    """A bug in a read done in the second process; its traceback is in the message."""
+
+
+def read_rankings(
+    services: Services, actor: Actor, method: Method, every: bool, with_names: bool
+) -> Rankings:
+    """``method``'s results (every method's with ``every``), the lock and, if asked, who the
+    judges are."""
+    results = services.results
+    chosen = results.compare_methods(actor) if every else {}
+    if method not in chosen:
+        chosen[method] = results.compute(actor, method)
+    names = {j.code: j.name for j in services.setup.spec().judges} if with_names else None
+    return Rankings(chosen, results.lock_state(), names)
+
+
+def read_progress(services: Services, actor: Actor) -> Progress:
+    """Every judge's state on every team (the secretariat's matrix)."""
+    return services.results.progress(actor)
+
+
+# What the second process may be asked to do, by name (nothing else crosses the pipe).
+_READS: dict[str, Callable[..., Any]] = {
+    "rankings": read_rankings,
+    "progress": read_progress,
+}
+
+
+class Reckoner:
+    """The long reads of one open database; in a second process when ``apart``."""
+
+    def __init__(self, services: Services, *, apart: bool) -> None:
+        self._services = services
+        self._apart = apart
+        self._lock = threading.Lock()  # one read at a time crosses the pipe
+        self._process: BaseProcess | None = None
+        self._connection: Connection | None = None
+        self._starts = 0
+        self._closed = False
+
+    # -- the reads -------------------------------------------------------------------------
+    def rankings(
+        self, actor: Actor, method: Method, *, every: bool = False, with_names: bool = True
+    ) -> Rankings:
+        result: Rankings = self._read("rankings", actor, method, every, with_names)
+        return result
+
+    def progress(self, actor: Actor) -> Progress:
+        result: Progress = self._read("progress", actor)
+        return result
+
+    # -- where they run --------------------------------------------------------------------
+    @property
+    def apart(self) -> bool:
+        """Whether reads go to the second process (it may still be starting)."""
+        return self._apart and not self._closed and self._starts <= _MOST_STARTS
+
+    def process_id(self) -> int | None:
+        """The second process's id while it runs (for tests and diagnostics)."""
+        process = self._process
+        return process.pid if process is not None and process.is_alive() else None
+
+    def _read(self, name: str, *args: Any) -> Any:
+        if self.apart:
+            with self._lock:
+                answer = self._ask(name, args)
+            if answer is not None:
+                status, value = answer
+                if status == "ok":
+                    return value
+                if status == "refused":
+                    raise value
+                raise ReckoningFailedError(value)
+        return _READS[name](self._services, *args)
+
+    def _ask(self, name: str, args: tuple[Any, ...]) -> tuple[str, Any] | None:
+        """The second process's answer, or None if it could not give one (then read here)."""
+        connection = self._running()
+        if connection is None:
+            return None
+        try:
+            connection.send((name, args))
+            answer: tuple[str, Any] = connection.recv()
+        except (EOFError, OSError) as exc:
+            log.warning("the reading process stopped (%s); reading in this process", exc)
+            self._stop()
+            return None
+        return answer
+
+    def _running(self) -> Connection | None:
+        """The pipe to a second process that has the database open, started if need be."""
+        if self._process is not None and self._process.is_alive():
+            return self._connection
+        self._stop()
+        if self._closed or self._starts >= _MOST_STARTS:
+            self._starts = _MOST_STARTS + 1
+            return None
+        self._starts += 1
+        if not self._start():
+            return None
+        opened = self._opened()
+        if opened is None:
+            self._stop()
+        return opened
+
+    def _start(self) -> bool:
+        context = multiprocessing.get_context("spawn")  # never fork a process with Qt threads
+        ours, theirs = context.Pipe()
+        target = self._services.target
+        process = context.Process(
+            target=_serve,
+            args=(theirs, None if target is None else os.fspath(target)),
+            name="juryapp-reckoner",
+            daemon=True,  # ends with the app, however the app ends
+        )
+        try:
+            process.start()
+        except OSError as exc:
+            log.warning("the reading process cannot start (%s); reading in this process", exc)
+            ours.close()
+            return False
+        finally:
+            theirs.close()
+        self._process, self._connection = process, ours
+        return True
+
+    def _opened(self) -> Connection | None:
+        """The pipe once the new process says it opened the database; None if it did not."""
+        connection = self._connection
+        assert connection is not None
+        try:
+            if not connection.poll(_START_TIMEOUT_S):
+                log.warning("the reading process did not open the database; reading here")
+                return None
+            opened: tuple[str, Any] = connection.recv()
+        except (EOFError, OSError) as exc:
+            log.warning("the reading process stopped while opening (%s); reading here", exc)
+            return None
+        if opened[0] != "ok":  # it cannot open this database: say why once, then read here
+            log.warning("the reading process cannot open the database: %s", opened[1])
+            self._starts = _MOST_STARTS + 1
+            return None
+        return connection
+
+    def _stop(self) -> None:
+        connection, process = self._connection, self._process
+        self._connection = self._process = None
+        if connection is not None:
+            connection.close()
+        if process is not None:
+            process.kill()
+            process.join(5)
+
+    def close(self) -> None:
+        """Stop the second process; reads asked afterwards are done in-process."""
+        self._closed = True
+        with self._lock:
+            self._stop()
+
+
+def _serve(connection: Connection, target: str | None) -> None:
+    """The second process: open the database read-only, then answer reads until told to stop
+    (the pipe closes when the app ends or closes the database)."""
+    from juryapp.bootstrap import bootstrap  # noqa: PLC0415
+
+    services = bootstrap(target, read_only=True)
+    try:
+        services.ensure_open()
+    except Exception as exc:
+        connection.send(("failed", f"{type(exc).__name__}: {exc}"))
+        return
+    connection.send(("ok", None))
+    try:
+        while True:
+            try:
+                name, args = connection.recv()
+            except (EOFError, OSError):
+                return
+            connection.send(_answer(services, name, args))
+    finally:
+        services.close()
+
+
+def _answer(services: Services, name: str, args: tuple[Any, ...]) -> tuple[str, Any]:
+    try:
+        return "ok", _READS[name](services, *args)
+    except JuryError as exc:  # refused or failed as the service says: raised again in the app
+        return "refused", exc
+    except Exception:
+        return "failed", traceback.format_exc()

@@ -1,0 +1,72 @@
+"""The secretariat's screens as the app runs them: rankings and matrix read in a second process."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from juryapp.bootstrap import Services, bootstrap
+from juryapp.domain.kinds import Method
+from juryapp.gui.secretariat import SecretariatWindow
+from juryapp.gui.secretariat.common import CODE_ROLE
+from juryapp.gui.secretariat.progress_model import STATE_ROLE
+from juryapp.services.demo import DemoInfo
+from juryapp.services.results import CellState
+from tests.gui.conftest import settle
+
+pytestmark = [
+    pytest.mark.qt_log_level_fail("WARNING"),
+    pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise)"),
+]
+
+
+@pytest.fixture
+def services(demo_db: Path) -> Iterator[Services]:
+    opened = bootstrap(demo_db, reads_apart=True)  # as juryapp.gui.launch opens it
+    yield opened
+    opened.close()
+
+
+def test_rankings_and_matrix_read_apart_follow_a_score(
+    qtbot: QtBot, services: Services, demo_info: DemoInfo
+) -> None:
+    actor = services.accounts.sign_in("sekretariat", "jakbar2024")
+    window = SecretariatWindow(services, actor)
+    qtbot.addWidget(window)
+    window.watcher.stop()  # the change below is announced by the test
+    window.show_page(window.RESULTS)
+    settle(qtbot, services)
+    assert services.reckoner.process_id() not in (None, os.getpid())
+    page = window.results
+    method = Method(page.method.currentData())
+    category = page.current_category()
+    assert category is not None
+    expected = next(
+        c for c in services.results.compute(actor, method).categories if c.code == category.code
+    )
+    shown = [page.ranking.index(row, 0).data(CODE_ROLE) for row in range(page.ranking.rowCount())]
+    assert shown == [team.code for team in expected.teams]
+
+    assert demo_info.pending is not None
+    judge, team = demo_info.pending
+    pin = next(c.secret for c in demo_info.credentials if c.username == judge.lower())
+    judge_actor = services.accounts.sign_in(judge.lower(), pin)
+    for criterion in services.setup.spec().criteria:
+        services.scoring.set_score(judge_actor, judge, team, criterion.code, Decimal(3))
+    services.scoring.submit(judge_actor, judge, team)
+    window.take_changes(services.changes.since(0))
+    settle(qtbot, services)
+    matrix = window.dashboard.model
+    row = next(r for r in range(matrix.rowCount()) if matrix.index(r, 0).data(CODE_ROLE) == team)
+    states = [matrix.index(row, column).data(STATE_ROLE) for column in range(matrix.columnCount())]
+    assert CellState.SUBMITTED in states
+    reckoned = page.results
+    assert reckoned is not None
+    assert reckoned == services.results.compute(actor, method)
+    assert page.ranking.index(0, 0).data(Qt.ItemDataRole.DisplayRole)

@@ -1,0 +1,122 @@
+"""The secretariat's long reads done in a second process give what the services give here."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+from collections.abc import Iterator
+
+import pytest
+
+from juryapp.domain.access import Actor
+from juryapp.domain.kinds import Method
+from juryapp.domain.messages import (
+    FileProblemError,
+    JuryError,
+    PermissionDeniedError,
+    StateError,
+    Text,
+)
+from juryapp.persistence.database import DatabaseBusyError
+from juryapp.reckoner import Reckoner
+from tests.services.conftest import Stack, fill_sheet
+
+
+@pytest.fixture
+def apart(stack: Stack) -> Iterator[Reckoner]:
+    reckoner = Reckoner(stack.services, apart=True)
+    yield reckoner
+    reckoner.close()
+
+
+def test_rankings_read_apart_are_those_reckoned_here(
+    stack: Stack, apart: Reckoner, sek1: Actor, judges: dict[str, Actor]
+) -> None:
+    fill_sheet(stack, judges["J1"], "J1", "PKM-01", 4)
+    fill_sheet(stack, judges["J2"], "J2", "PKM-01", 2)
+    read = apart.rankings(sek1, Method.MEDIAN, every=True, with_names=True)
+    assert apart.process_id() not in (None, os.getpid())  # it really ran elsewhere
+    assert read.by_method == stack.results.compare_methods(sek1)
+    assert read.lock == stack.results.lock_state()
+    assert read.judge_names == {j.code: j.name for j in stack.setup.spec().judges}
+    one = apart.rankings(sek1, Method.TRIMMED, every=False, with_names=False)
+    assert one.by_method == {Method.TRIMMED: stack.results.compute(sek1, Method.TRIMMED)}
+    assert one.judge_names is None
+    assert apart.progress(sek1) == stack.results.progress(sek1)
+
+
+def test_a_score_saved_here_is_in_the_next_read_apart(
+    stack: Stack, apart: Reckoner, sek1: Actor, judges: dict[str, Actor]
+) -> None:
+    before = apart.progress(sek1)
+    ranked = apart.rankings(sek1, Method.MEAN).by_method[Method.MEAN]
+    fill_sheet(stack, judges["J3"], "J3", "PKM-02", 5)
+    stack.scoring.submit(judges["J3"], "J3", "PKM-02")
+    after = apart.progress(sek1)
+    assert after.cells[("J3", "PKM-02")] != before.cells[("J3", "PKM-02")]
+    assert after == stack.results.progress(sek1)
+    again = apart.rankings(sek1, Method.MEAN).by_method[Method.MEAN]
+    assert again != ranked and again == stack.results.compute(sek1, Method.MEAN)
+    team = next(t for c in again.categories for t in c.teams if t.code == "PKM-02")
+    assert [m.judge for m in team.marks if m.total is not None] == ["J3"]
+
+
+def test_a_refusal_apart_is_the_refusal_here(
+    stack: Stack, apart: Reckoner, judges: dict[str, Actor]
+) -> None:
+    with pytest.raises(PermissionDeniedError) as here:
+        stack.results.progress(judges["J1"])
+    with pytest.raises(PermissionDeniedError) as there:
+        apart.progress(judges["J1"])
+    assert there.value.text == here.value.text and str(there.value) == str(here.value)
+    assert apart.process_id() is not None  # a refusal does not stop the process
+
+
+def test_a_killed_process_is_started_again_and_nothing_is_lost(
+    stack: Stack, apart: Reckoner, sek1: Actor
+) -> None:
+    expected = stack.results.progress(sek1)
+    assert apart.progress(sek1) == expected
+    first = apart.process_id()
+    assert first is not None
+    os.kill(first, signal.SIGKILL)
+    assert apart.progress(sek1) == expected  # read here, or in a new process
+    assert apart.progress(sek1) == expected  # by now in a new one
+    assert apart.process_id() not in (None, first)
+
+
+def test_closed_it_stops_its_process_and_reads_here(stack: Stack, sek1: Actor) -> None:
+    reckoner = Reckoner(stack.services, apart=True)
+    reckoner.progress(sek1)
+    process = reckoner._process
+    assert process is not None and process.is_alive()
+    reckoner.close()
+    assert not process.is_alive() and reckoner.process_id() is None and not reckoner.apart
+    assert reckoner.progress(sek1) == stack.results.progress(sek1)
+    assert reckoner.process_id() is None
+
+
+def test_not_apart_it_reads_in_this_process(stack: Stack, sek1: Actor) -> None:
+    reckoner = stack.services.reckoner  # bootstrap's default: no second process
+    assert reckoner.progress(sek1) == stack.results.progress(sek1)
+    assert not reckoner.apart and reckoner.process_id() is None
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        PermissionDeniedError(Text("tidak boleh", "not allowed")),
+        StateError(Text("hasil dikunci {v}", "results locked {v}").format(v=3)),
+        FileProblemError(
+            Text("bukan angka", "not a number"), file="skor.csv", row=4, column="skor"
+        ),
+        DatabaseBusyError(Text("sibuk", "busy")),
+    ],
+    ids=lambda e: type(e).__name__,
+)
+def test_every_refusal_crosses_processes_whole(error: JuryError) -> None:
+    again = pickle.loads(pickle.dumps(error))
+    assert type(again) is type(error)
+    assert again.text == error.text and str(again) == str(error)
+    assert vars(again) == vars(error) and again.args == error.args
