@@ -234,9 +234,9 @@ def _serve(connection: Connection, target: str | None) -> None:
         while True:
             try:
                 name, args = connection.recv()
-            except (EOFError, OSError):
+                connection.send(_answer(services, name, args))
+            except (EOFError, OSError):  # the app closed the pipe, or ended however it ended
                 return
-            connection.send(_answer(services, name, args))
     finally:
         services.close()
 
