@@ -1,4 +1,4 @@
-"""The secretariat's long reads (rankings, the progress matrix), done in a second process.
+"""The secretariat's long reads (rankings, progress matrix, paper entry) in a second process.
 
 Reckoning a 1,000-team convention keeps Python busy for one to two seconds, and a thread of
 the desktop app's own process that does it shares the interpreter with the GUI thread: every
@@ -34,7 +34,9 @@ if TYPE_CHECKING:
     from juryapp.bootstrap import Services
     from juryapp.domain.access import Actor
     from juryapp.domain.kinds import Method
+    from juryapp.domain.model import ConventionSpec
     from juryapp.domain.results import Results
+    from juryapp.services.confirmation import WaitingSheet
     from juryapp.services.results import LockState, Progress
 
 __all__ = ["Rankings", "Reckoner", "ReckoningFailedError"]
@@ -79,10 +81,18 @@ def read_progress(services: Services, actor: Actor) -> Progress:
     return services.results.progress(actor)
 
 
+def read_paper_entry(
+    services: Services, actor: Actor
+) -> tuple[ConventionSpec, tuple[WaitingSheet, ...]]:
+    """The set-up the paper form is built from, and the sheets waiting for confirmation."""
+    return services.setup.spec(), tuple(services.confirmation.waiting(actor))
+
+
 # What the second process may be asked to do, by name (nothing else crosses the pipe).
 _READS: dict[str, Callable[..., Any]] = {
     "rankings": read_rankings,
     "progress": read_progress,
+    "paper_entry": read_paper_entry,
 }
 
 
@@ -107,6 +117,10 @@ class Reckoner:
 
     def progress(self, actor: Actor) -> Progress:
         result: Progress = self._read("progress", actor)
+        return result
+
+    def paper_entry(self, actor: Actor) -> tuple[ConventionSpec, tuple[WaitingSheet, ...]]:
+        result: tuple[ConventionSpec, tuple[WaitingSheet, ...]] = self._read("paper_entry", actor)
         return result
 
     # -- where they run --------------------------------------------------------------------

@@ -46,6 +46,17 @@ def test_rankings_read_apart_are_those_reckoned_here(
     assert apart.progress(sek1) == stack.results.progress(sek1)
 
 
+def test_the_paper_entry_read_apart_is_the_one_read_here(
+    stack: Stack, apart: Reckoner, sek1: Actor, judges: dict[str, Actor]
+) -> None:
+    fill_sheet(stack, judges["J4"], "J4", "PKM-03", 3)
+    stack.scoring.submit(judges["J4"], "J4", "PKM-03")
+    spec, waiting = apart.paper_entry(sek1)
+    assert spec == stack.setup.spec()
+    assert waiting == tuple(stack.services.confirmation.waiting(sek1))
+    assert [(w.judge, w.team) for w in waiting] == [("J4", "PKM-03")]
+
+
 def test_a_score_saved_here_is_in_the_next_read_apart(
     stack: Stack, apart: Reckoner, sek1: Actor, judges: dict[str, Actor]
 ) -> None:

@@ -96,7 +96,13 @@ class PaperEntryPage(QWidget):
         self.waiting.chosen.connect(self.select)
         self.waiting.confirm_judge.connect(self._ask_confirm_judge)
         self._reload = Reload(
-            self._ops, self, self._read, self._show_read, failed=self.notice.read_failed, slow=True
+            self._ops,
+            self,
+            self._read,
+            self._show_read,
+            failed=self.notice.read_failed,
+            slow=True,
+            builds_here=not services.reckoner.apart,
         )
         self._waiting = Reload(
             self._ops, self, self._read_waiting, self._show_waiting, failed=self.notice.read_failed
@@ -171,8 +177,8 @@ class PaperEntryPage(QWidget):
             self._reload_sheet()
 
     def _read(self) -> Callable[[], tuple[ConventionSpec, tuple[WaitingSheet, ...]]]:
-        setup, confirmation, actor = self._services.setup, self._services.confirmation, self._actor
-        return lambda: (setup.spec(), tuple(confirmation.waiting(actor)))
+        reckoner, actor = self._services.reckoner, self._actor
+        return lambda: reckoner.paper_entry(actor)
 
     def _show_read(self, loaded: tuple[ConventionSpec, tuple[WaitingSheet, ...]]) -> None:
         spec, waiting = loaded
