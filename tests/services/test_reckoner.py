@@ -37,11 +37,23 @@ def test_rankings_read_apart_are_those_reckoned_here(
     fill_sheet(stack, judges["J2"], "J2", "PKM-01", 2)
     read = apart.rankings(sek1, Method.MEDIAN, every=True, with_names=True)
     assert apart.process_id() not in (None, os.getpid())  # it really ran elsewhere
-    assert read.by_method == stack.results.compare_methods(sek1)
+    here = stack.results.compare_methods(sek1)
+    assert read.whole == {Method.MEDIAN} and read.by_method[Method.MEDIAN] == here[Method.MEDIAN]
+    assert set(read.by_method) == set(Method)
+    for method, results in read.by_method.items():  # the others: ranks and scores only
+        teams = [t for c in results.categories for t in c.teams]
+        expected = [t for c in here[method].categories for t in c.teams]
+        assert [(t.code, t.rank, t.score, t.advances, t.tied_with) for t in teams] == [
+            (t.code, t.rank, t.score, t.advances, t.tied_with) for t in expected
+        ]
+        if method is not Method.MEDIAN:
+            assert all(t.marks == () and not t.criterion_means for t in teams)
+    assert any(t.marks for c in read.by_method[Method.MEDIAN].categories for t in c.teams)
     assert read.lock == stack.results.lock_state()
     assert read.judge_names == {j.code: j.name for j in stack.setup.spec().judges}
     one = apart.rankings(sek1, Method.TRIMMED, every=False, with_names=False)
     assert one.by_method == {Method.TRIMMED: stack.results.compute(sek1, Method.TRIMMED)}
+    assert one.whole == {Method.TRIMMED}
     assert one.judge_names is None
     assert apart.progress(sek1) == stack.results.progress(sek1)
 

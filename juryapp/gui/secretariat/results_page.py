@@ -77,6 +77,7 @@ class SecretariatResultsPage(QWidget):
         self._services, self._ops, self._actor = services, services.runner, actor
         self.results: Results | None = None
         self._compare: dict[Method, Results] = {}
+        self._whole: frozenset[Method] = frozenset()  # methods of _compare read with marks
         self._names: dict[str, str] = {}
         self._names_stale = True  # the judges' names are read again with the next rankings
         self.lock_state: LockState | None = None
@@ -233,11 +234,8 @@ class SecretariatResultsPage(QWidget):
         return lambda: reckoner.rankings(actor, method, every=every, with_names=with_names)
 
     def _show_read(self, loaded: Rankings) -> None:
-        self._compare, self.lock_state, judge_names = (
-            loaded.by_method,
-            loaded.lock,
-            loaded.judge_names,
-        )
+        self._compare, self._whole, self.lock_state = loaded.by_method, loaded.whole, loaded.lock
+        judge_names = loaded.judge_names
         if judge_names is not None:
             self._names = judge_names
         self.notice.read_ok()
@@ -256,10 +254,10 @@ class SecretariatResultsPage(QWidget):
 
     def _method_chosen(self) -> None:
         method = Method(self.method.currentData())
-        if method in self._compare:
+        if method in self._compare:  # its ranks at once
             self.results = self._compare[method]
             self._show_category()
-        else:
+        if method not in self._whole:  # and each judge's marks once read again
             self.refresh()
 
     def _details_shown(self) -> None:
