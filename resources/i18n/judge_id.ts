@@ -239,7 +239,7 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../juryapp/gui/judge/results_page.py" line="+92"/>
+        <location filename="../../juryapp/gui/judge/results_page.py" line="+83"/>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
@@ -269,12 +269,12 @@
         <translation>Keterangan</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+9"/>
         <source>{rank} (tied)</source>
         <translation>{rank} (seri)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-55"/>
         <source>Advances</source>
         <translation>Lolos</translation>
     </message>
@@ -282,7 +282,7 @@
 <context>
     <name>ResultsPage</name>
     <message>
-        <location line="+44"/>
+        <location line="+98"/>
         <source>Results</source>
         <translation>Hasil</translation>
     </message>
