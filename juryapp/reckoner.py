@@ -1,4 +1,4 @@
-"""The secretariat's long reads (rankings, progress matrix, paper entry) in a second process.
+"""The secretariat's long reads (rankings, matrix, paper entry, trail check) in a second process.
 
 Reckoning a 1,000-team convention keeps Python busy for one to two seconds, and a thread of
 the desktop app's own process that does it shares the interpreter with the GUI thread: every
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from juryapp.domain.kinds import Method
     from juryapp.domain.model import ConventionSpec
     from juryapp.services.confirmation import WaitingSheet
+    from juryapp.services.integrity import IntegrityReport
     from juryapp.services.results import LockState, Progress
 
 __all__ = ["Rankings", "Reckoner", "ReckoningFailedError"]
@@ -113,11 +114,18 @@ def read_paper_entry(
     return services.setup.spec(), tuple(services.confirmation.waiting(actor))
 
 
+def read_integrity(services: Services, actor: Actor) -> IntegrityReport:
+    """Every check of the trail against the tables (at sign-in: 200,000 events at 1,000
+    teams, most of the app's peak memory when it was done there)."""
+    return services.integrity.check(actor)
+
+
 # What the second process may be asked to do, by name (nothing else crosses the pipe).
 _READS: dict[str, Callable[..., Any]] = {
     "rankings": read_rankings,
     "progress": read_progress,
     "paper_entry": read_paper_entry,
+    "integrity": read_integrity,
 }
 
 
@@ -146,6 +154,10 @@ class Reckoner:
 
     def paper_entry(self, actor: Actor) -> tuple[ConventionSpec, tuple[WaitingSheet, ...]]:
         result: tuple[ConventionSpec, tuple[WaitingSheet, ...]] = self._read("paper_entry", actor)
+        return result
+
+    def integrity(self, actor: Actor) -> IntegrityReport:
+        result: IntegrityReport = self._read("integrity", actor)
         return result
 
     # -- where they run --------------------------------------------------------------------

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterator
+from contextlib import closing
 from decimal import Decimal
 from pathlib import Path
 
@@ -70,3 +72,19 @@ def test_rankings_and_matrix_read_apart_follow_a_score(
     assert reckoned is not None
     assert reckoned == services.results.compute(actor, method)
     assert page.ranking.index(0, 0).data(Qt.ItemDataRole.DisplayRole)
+
+
+def test_a_score_changed_with_sqlite_shows_at_sign_in_when_checked_apart(
+    qtbot: QtBot, services: Services, demo_db: Path
+) -> None:
+    actor = services.accounts.sign_in("sekretariat", "jakbar2024")
+    with closing(sqlite3.connect(demo_db)) as connection, connection:
+        connection.execute("UPDATE score SET value = '1' WHERE id = 3")
+    window = SecretariatWindow(services, actor)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.integrity.report is not None, timeout=30_000)
+    assert services.reckoner.process_id() not in (None, os.getpid())
+    assert window.integrity.isVisible() and window.integrity.report is not None
+    assert window.integrity.report == services.integrity.check(actor)
+    assert not window.integrity.report.ok

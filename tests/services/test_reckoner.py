@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import pickle
 import signal
+import sqlite3
 from collections.abc import Iterator
+from contextlib import closing
 
 import pytest
 
@@ -143,3 +145,17 @@ def test_every_refusal_crosses_processes_whole(error: JuryError) -> None:
     assert type(again) is type(error)
     assert again.text == error.text and str(again) == str(error)
     assert vars(again) == vars(error) and again.args == error.args
+
+
+@pytest.mark.tampers
+@pytest.mark.sqlite_only
+def test_a_score_changed_behind_the_app_is_found_by_the_check_apart(
+    stack: Stack, apart: Reckoner, sek1: Actor, judges: dict[str, Actor]
+) -> None:
+    fill_sheet(stack, judges["J1"], "J1", "PKM-01", 3)
+    assert apart.integrity(sek1).ok
+    with closing(sqlite3.connect(stack.path)) as connection, connection:
+        connection.execute("UPDATE score SET value = '5' WHERE id = (SELECT min(id) FROM score)")
+    found = apart.integrity(sek1)
+    assert apart.process_id() not in (None, os.getpid())
+    assert not found.ok and found == stack.integrity.check(sek1)

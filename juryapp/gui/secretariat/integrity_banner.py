@@ -12,6 +12,7 @@ from juryapp.gui.secretariat.audit_dialog import AuditDialog, report_summary
 if TYPE_CHECKING:
     from juryapp.domain.access import Actor
     from juryapp.gui.ops import Ops
+    from juryapp.reckoner import Reckoner
     from juryapp.services.integrity import IntegrityReport, IntegrityService
 
 
@@ -19,10 +20,16 @@ class IntegrityBanner(QFrame):
     """Hidden while every check passes; checked when the secretariat signs in and after a lock."""
 
     def __init__(
-        self, integrity: IntegrityService, ops: Ops, actor: Actor, parent: QWidget
+        self,
+        integrity: IntegrityService,
+        reckoner: Reckoner,
+        ops: Ops,
+        actor: Actor,
+        parent: QWidget,
     ) -> None:
         super().__init__(parent)
-        self._integrity, self._ops, self._actor = integrity, ops, actor
+        self._integrity, self._reckoner, self._ops = integrity, reckoner, ops
+        self._actor = actor
         self.report: IntegrityReport | None = None
         self.dialog: AuditDialog | None = None
         self.setStyleSheet(
@@ -41,9 +48,9 @@ class IntegrityBanner(QFrame):
 
     def check(self) -> None:
         """Run every check off the GUI thread; show the band if anything is found."""
-        integrity, actor = self._integrity, self._actor
+        reckoner, actor = self._reckoner, self._actor
         # A failure to check is not a finding: the band stays as it was.
-        self._ops.job(self, lambda _progress: integrity.check(actor)).success(
+        self._ops.job(self, lambda _progress: reckoner.integrity(actor)).success(
             self.show_report
         ).failure(lambda _exc: None).run()
 

@@ -104,7 +104,9 @@ class SecretariatWindow(QWidget):
         # a worker while the person reads the first one, so that opening one does not wait.
         services.runner.job(self, _load_later_pages).failure(_not_loaded).run()
         # Whether the database still matches its audit trail and seal, checked at sign-in.
-        self.integrity = IntegrityBanner(services.integrity, services.runner, actor, self)
+        self.integrity = IntegrityBanner(
+            services.integrity, services.reckoner, services.runner, actor, self
+        )
         self.integrity.check()
 
         outer = QVBoxLayout(self)
