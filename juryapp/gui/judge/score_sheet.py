@@ -6,9 +6,8 @@ import itertools
 from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
-from fractions import Fraction
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
 from juryapp.domain.access import Actor
 from juryapp.domain.clock import Clock, local_now, system_clock
 from juryapp.domain.formatting import format_score
-from juryapp.domain.kinds import SheetStatus
 from juryapp.domain.messages import JuryError, current_language
 from juryapp.gui.errors import show_error
 from juryapp.gui.judge.criterion_row import (
@@ -35,16 +33,14 @@ from juryapp.gui.judge.criterion_row import (
     criterion_name,
 )
 from juryapp.gui.judge.score_entry import ScoreEdit, plain_number
+from juryapp.gui.judge.sheet_display import SAVED_STYLE, SheetDisplay
 from juryapp.gui.ops import Ops
 from juryapp.services.scoring import ScoringService, SheetView
 
 __all__ = ["ScoreSheetPage"]
 
-_ERROR_STYLE = "color: #b00020; font-weight: bold;"
-_SAVED_STYLE = "color: #1b6e3a; font-weight: bold;"
 
-
-class ScoreSheetPage(QWidget):
+class ScoreSheetPage(SheetDisplay):
     """Each keystroke that completes a score is saved at once through the scoring service.
 
     Saves run in order on the changes worker, each its own durable transaction; a typed
@@ -114,7 +110,7 @@ class ScoreSheetPage(QWidget):
         total_font.setBold(True)
         self.total.setFont(total_font)
         self.saved_label = QLabel(self)
-        self.saved_label.setStyleSheet(_SAVED_STYLE)
+        self.saved_label.setStyleSheet(SAVED_STYLE)
         self.back_button = QPushButton(self)
         self.back_button.clicked.connect(self.back_requested)
         self.submit_button = QPushButton(self)
@@ -469,99 +465,3 @@ class ScoreSheetPage(QWidget):
                 self._focus_row(position)
                 return
         self._focus_row(0)
-
-    # -- showing ---------------------------------------------------------------------------
-    def _error(self, text: str) -> None:
-        self.message.setStyleSheet(_ERROR_STYLE)
-        self.message.setText(text)
-
-    def _total_text(self, view: SheetView) -> str:
-        if view.total is not None:
-            return format_score(view.total, current_language())
-        # Incomplete: the running sum of what is scored so far.
-        points = [line.points for line in view.lines if line.points is not None]
-        return format_score(sum(points, Fraction(0)), current_language()) if points else "—"
-
-    def _show_total(self) -> None:
-        if self._view is None:
-            return
-        self.total.setText(
-            self.tr("Total: {total}  ({filled} of {count} criteria)").format(
-                total=self._total_text(self._view),
-                filled=self._view.filled,
-                count=len(self._view.lines),
-            )
-        )
-
-    def _show_saved(self) -> None:
-        if self._unsaved:  # not yet committed: not in the colour that says it is
-            self.saved_label.setStyleSheet(MUTED_STYLE)
-            self.saved_label.setText(self.tr("Saving…"))
-            return
-        self.saved_label.setStyleSheet(_SAVED_STYLE)
-        if self._saved_at is None:
-            self.saved_label.clear()
-            return
-        self.saved_label.setText(
-            self.tr("Saved ✓ {time}").format(time=self._saved_at.strftime("%H.%M.%S"))
-        )
-
-    def _show_header(self) -> None:
-        view = self._view
-        if view is None:
-            return
-        self.institution.setText(view.institution)
-        self.team_details.setText(
-            self.tr("{title} — category: {category}").format(
-                title=view.title, category=view.category
-            )
-        )
-        if view.conflict:
-            text = self.tr("Excluded (conflict of interest): you do not score this team.")
-            style = _ERROR_STYLE
-        elif view.status in (SheetStatus.SUBMITTED, SheetStatus.CONFIRMED):
-            text = self.tr("Submitted — this sheet can no longer be changed.")
-            style = _SAVED_STYLE
-        else:
-            text = self.tr("Draft — every score is saved as soon as you type it.")
-            style = MUTED_STYLE
-        self.status.setText(text)
-        self.status.setStyleSheet(style)
-
-    def _relabel_rows(self) -> None:
-        lang = current_language()
-        for row in self._rows:
-            row.relabel(
-                lang,
-                plain_number(row.criterion.weight, lang),
-                self.tr("Note on {code} (optional)").format(code=row.criterion.code),
-            )
-
-    def _retranslate(self) -> None:
-        headers = (
-            self.tr("Criterion"),
-            self.tr("Weight"),
-            self.tr("Score"),
-            self.tr("Value"),
-            self.tr("Note"),
-        )
-        for label, text in zip(self._header_labels, headers, strict=True):
-            label.setText(text)
-        self._help.setText(
-            self.tr(
-                "Type a digit to score; it is saved at once and the next criterion opens. "
-                "Up/Down or Tab move, Backspace clears, Ctrl+Enter submits, Esc goes back."
-            )
-        )
-        self._sheet_note_label.setText(self.tr("Note on the whole sheet:"))
-        self.back_button.setText(self.tr("← Back to the list"))
-        self.submit_button.setText(self.tr("Submit (Ctrl+Enter)"))
-        self._relabel_rows()
-        if self._view is not None:
-            self._apply(self._view)
-        self._show_saved()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
