@@ -312,6 +312,10 @@ def main(argv: list[str]) -> None:
         result = frames(argv[1], int(argv[2]))
     elif mode == "responsive":
         result = responsive(argv[1], float(argv[2]), float(argv[3]), int(argv[4]), argv[5])
+    elif mode == "pages":
+        from benchmarks.pages_child import open_pages  # noqa: PLC0415
+
+        result = open_pages(argv[1], int(argv[2]))
     else:
         raise SystemExit(f"unknown mode {mode}")
     print(json.dumps(result))

@@ -25,6 +25,7 @@ from benchmarks import (
     limits,
     memory,
     merging,
+    pages,
     responsive,
     results,
     saving,
@@ -46,6 +47,7 @@ BENCHMARKS = {
     "frozen build": "frozen",
     "dashboard frames": "frames",
     "screens while judges save": "responsive",
+    "secretariat pages": "pages",
     "judges' logs": "merging",
     "lan pushes": "lan",
     "limits": "limits",
@@ -160,6 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         "screens while judges save": lambda: responsive.measure(
             config, large_with_open_sheets(), label
         ),
+        "secretariat pages": lambda: pages.measure(config, large, label),
         "judges' logs": lambda: merging.measure(config, size, size.label),
         "lan pushes": lambda: lan.measure(config),
         "limits": lambda: limits.measure(config),
