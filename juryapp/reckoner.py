@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import pickle
 import threading
 import traceback
 from dataclasses import dataclass, replace
@@ -226,7 +227,7 @@ class Reckoner:
         )
         try:
             process.start()
-        except OSError as exc:
+        except (OSError, RuntimeError, pickle.PicklingError) as exc:  # no processes, no spawn
             log.warning("the reading process cannot start (%s); reading in this process", exc)
             ours.close()
             return False

@@ -111,6 +111,22 @@ def test_a_killed_process_is_started_again_and_nothing_is_lost(
     assert apart.process_id() not in (None, first)
 
 
+@pytest.mark.parametrize("refusal", [OSError(24, "too many open files"), RuntimeError("no spawn")])
+def test_a_process_that_cannot_start_leaves_the_reads_here(
+    stack: Stack, sek1: Actor, monkeypatch: pytest.MonkeyPatch, refusal: Exception
+) -> None:
+    def refuse(_process: object) -> None:
+        raise refusal
+
+    monkeypatch.setattr("multiprocessing.context.SpawnProcess.start", refuse)
+    reckoner = Reckoner(stack.services, apart=True)
+    try:
+        assert reckoner.progress(sek1) == stack.results.progress(sek1)
+        assert reckoner.process_id() is None
+    finally:
+        reckoner.close()
+
+
 def test_closed_it_stops_its_process_and_reads_here(stack: Stack, sek1: Actor) -> None:
     reckoner = Reckoner(stack.services, apart=True)
     reckoner.progress(sek1)
