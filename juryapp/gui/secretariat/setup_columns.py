@@ -8,6 +8,7 @@ from datetime import date, time
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QTableView
 
 from juryapp.domain.formatting import format_date, format_number, format_time, parse_decimal
 from juryapp.domain.kinds import JudgeRole
@@ -21,7 +22,11 @@ from juryapp.domain.model import (
     Team,
 )
 from juryapp.gui.secretariat.common import lang
-from juryapp.gui.secretariat.record_model import Column
+from juryapp.gui.secretariat.delegates import ChoiceDelegate
+from juryapp.gui.secretariat.record_model import Column, RecordModel
+
+TEAM_CATEGORY = 2
+CONFLICT_JUDGE, CONFLICT_TEAM, CONFLICT_INSTITUTION = range(3)
 
 
 def _number(value: Decimal) -> str:
@@ -328,3 +333,39 @@ def conflict_columns(
             lambda c, t: replace(c, reason=t),
         ),
     ]
+
+
+def choose_category(view: QTableView, categories: RecordModel[Category]) -> None:
+    """A team's category picked from the categories being edited."""
+    view.setItemDelegateForColumn(
+        TEAM_CATEGORY,
+        ChoiceDelegate(
+            lambda: [(c.code, f"{c.code} — {c.name}") for c in categories.records], view
+        ),
+    )
+
+
+def choose_conflict_parts(
+    view: QTableView, judges: RecordModel[Judge], teams: RecordModel[Team]
+) -> None:
+    """A conflict's judge, team and institution picked from the set-up being edited; the
+    institution may also be typed (a judge's former employer need not have a team)."""
+    view.setItemDelegateForColumn(
+        CONFLICT_JUDGE,
+        ChoiceDelegate(lambda: [(j.code, f"{j.code} — {j.name}") for j in judges.records], view),
+    )
+    view.setItemDelegateForColumn(
+        CONFLICT_TEAM,
+        ChoiceDelegate(
+            lambda: [("", "—")] + [(t.code, f"{t.code} — {t.institution}") for t in teams.records],
+            view,
+        ),
+    )
+    view.setItemDelegateForColumn(
+        CONFLICT_INSTITUTION,
+        ChoiceDelegate(
+            lambda: [("", "—")] + [(i, i) for i in sorted({t.institution for t in teams.records})],
+            view,
+            free=True,
+        ),
+    )

@@ -34,13 +34,15 @@ from juryapp.domain.validation import SpecProblemsError
 from juryapp.gui.ops import Reload
 from juryapp.gui.problems import problem_lines
 from juryapp.gui.secretariat.common import Notice, lang
-from juryapp.gui.secretariat.delegates import ChoiceDelegate, DateDelegate
+from juryapp.gui.secretariat.delegates import DateDelegate
 from juryapp.gui.secretariat.files_panel import FilesPanel
 from juryapp.gui.secretariat.info_form import InfoForm
 from juryapp.gui.secretariat.record_model import RecordModel
 from juryapp.gui.secretariat.rubric_editor import RubricEditor
 from juryapp.gui.secretariat.setup_columns import (
     category_columns,
+    choose_category,
+    choose_conflict_parts,
     conflict_columns,
     day_columns,
     judge_columns,
@@ -51,8 +53,6 @@ from juryapp.gui.signature_pad import SignatureDialog
 from juryapp.services.changes import Change
 from juryapp.services.results import LockState
 
-TEAM_CATEGORY = 2
-CONFLICT_JUDGE, CONFLICT_TEAM, CONFLICT_INSTITUTION = range(3)
 LOCKED_STYLE = "QLabel { background: #fff1c4; border: 1px solid #d9a400; padding: 6px; }"
 
 
@@ -111,13 +111,7 @@ class SetupPage(QWidget):
         self.days_editor.view.setItemDelegateForColumn(0, DateDelegate(self.days_editor.view))
         self.category_editor = TableEditor(self.categories, self, noun=lambda: self.tr("category"))
         self.team_editor = TableEditor(self.teams, self, noun=lambda: self.tr("team"))
-        self.team_editor.view.setItemDelegateForColumn(
-            TEAM_CATEGORY,
-            ChoiceDelegate(
-                lambda: [(c.code, f"{c.code} — {c.name}") for c in self.categories.records],
-                self.team_editor.view,
-            ),
-        )
+        choose_category(self.team_editor.view, self.categories)
         self.judge_editor = TableEditor(self.judges, self, noun=lambda: self.tr("judge"))
         self.signature_button = QPushButton(self)
         self.signature_button.clicked.connect(self._capture_signature)
@@ -125,34 +119,7 @@ class SetupPage(QWidget):
         self.conflict_editor = TableEditor(
             self.conflicts, self, noun=lambda: self.tr("conflict of interest")
         )
-        view = self.conflict_editor.view
-        view.setItemDelegateForColumn(
-            CONFLICT_JUDGE,
-            ChoiceDelegate(
-                lambda: [(j.code, f"{j.code} — {j.name}") for j in self.judges.records], view
-            ),
-        )
-        view.setItemDelegateForColumn(
-            CONFLICT_TEAM,
-            ChoiceDelegate(
-                lambda: (
-                    [("", "—")]
-                    + [(t.code, f"{t.code} — {t.institution}") for t in self.teams.records]
-                ),
-                view,
-            ),
-        )
-        view.setItemDelegateForColumn(
-            CONFLICT_INSTITUTION,
-            ChoiceDelegate(
-                lambda: (
-                    [("", "—")]
-                    + [(i, i) for i in sorted({t.institution for t in self.teams.records})]
-                ),
-                view,
-                free=True,
-            ),
-        )
+        choose_conflict_parts(self.conflict_editor.view, self.judges, self.teams)
         self.suggest_button = QPushButton(self)
         self.suggest_button.clicked.connect(self.suggest_conflicts)
         self.conflict_editor.buttons.addWidget(self.suggest_button)
