@@ -66,3 +66,24 @@ def test_the_layer_check_catches_every_form_of_import(
     probe = tmp_path / "probe.py"
     probe.write_text(source, encoding="utf-8")
     assert bool(forbidden_imports(probe, FORBIDDEN_IN_GUI)) is caught
+
+
+def test_the_secretariat_screens_load_no_pdf_library_before_a_file_is_printed_or_checked() -> None:
+    """The screens' code is loaded ahead at sign-in and stays; pyHanko and its network stack
+    alone took 37 MB of every secretariat session (as measured when the print screen first
+    pulled them in), so they load only when a file is signed or verified."""
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    probe = (
+        "import importlib, sys\n"
+        "import juryapp.bootstrap\n"
+        "from juryapp.gui.secretariat import window\n"
+        "for module, _ in window._LATER_PAGES: importlib.import_module(module)\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules}"
+        " & {'pyhanko', 'pyhanko_certvalidator', 'aiohttp', 'reportlab', 'pypdf'}))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.strip() == "[]", done.stdout + done.stderr

@@ -13,16 +13,16 @@ from typing import TYPE_CHECKING
 from cryptography.hazmat.primitives.asymmetric import ec
 
 from juryapp.domain.messages import JuryError, Text
-from juryapp.reports.document_kinds import DocumentKind
-from juryapp.reports.fingerprint import fingerprint_of_public_key
-from juryapp.reports.signing import (
+from juryapp.reports.convention_key import (
     public_key_point,
     sign_payload,
     verify_payload_with_point,
 )
+from juryapp.reports.document_kinds import DocumentKind
+from juryapp.reports.fingerprint import fingerprint_of_public_key
 
 if TYPE_CHECKING:
-    from juryapp.reports.signing import ConventionKey
+    from juryapp.reports.convention_key import ConventionKey
 
 __all__ = [
     "CLAIM_PREFIX",

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from juryapp.reports.document_kinds import DocumentKind
 from juryapp.reports.fingerprint import normal_fingerprint
-from juryapp.reports.signing import INFO_RESULTS_FINGERPRINT, INFO_RESULTS_VERSION
 
 __all__ = [
     "INFO_CONVENTION",
@@ -27,8 +26,9 @@ INFO_CONVENTION = "/JuryappConvention"  # the convention's name
 INFO_DOCUMENT_KIND = "/JuryappDocument"  # a DocumentKind token; absent on a combined file
 INFO_SUBJECT = "/JuryappSubject"  # whom or what it concerns: "PKM-03 Puskesmas …, Juara I"
 INFO_KEY_FINGERPRINT = "/JuryappKeyFingerprint"  # the signer's key, as printed on the minutes
-# INFO_RESULTS_VERSION ("/JuryappVersion") and INFO_RESULTS_FINGERPRINT ("/JuryappFingerprint")
-# keep their names from signing.py: files already printed carry them.
+INFO_RESULTS_FINGERPRINT = "/JuryappFingerprint"  # the results' fingerprint, as the minutes say
+INFO_RESULTS_VERSION = "/JuryappVersion"  # which version of the results
+# Files already printed carry these names: none of them may change.
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
 from asn1crypto import algos, cms
@@ -16,6 +15,7 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
+from juryapp.reports.pdf_problem import PdfProblem
 from juryapp.reports.signing import (
     certificate_fingerprint_der,
     key_id_of_certificate_der,
@@ -24,22 +24,6 @@ from juryapp.reports.signing import (
 __all__ = ["PdfProblem", "PdfVerdict", "read_document_info", "verify_pdf"]
 
 _UPPER_HEX = re.compile(rb"(?:[0-9A-F]{2})+")
-
-
-class PdfProblem(StrEnum):
-    """Why a PDF is not a trustworthy result document; short English phrases to translate."""
-
-    UNREADABLE = "file is damaged or not a PDF"
-    NOT_SIGNED = "not signed"
-    SIGNATURE_UNREACHABLE = "signature removed or unreachable"
-    SIGNATURE_DAMAGED = "signature is damaged"
-    CONTENT_MODIFIED = "content changed after signing"
-    UPDATED_AFTER_SIGNING = "file was updated after signing"
-    PARTIAL_COVERAGE = "signature does not cover the whole file"
-    SEVERAL_SIGNATURES = "more than one signature"
-    OTHER_KEY = "signed with a different key"
-    OTHER_CERTIFICATE = "signer certificate differs from the trusted one"
-    NOT_TRUSTED = "signer certificate not valid"
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from juryapp.reports.verification import PdfProblem
+from juryapp.reports.pdf_problem import PdfProblem
 from juryapp.services.verification import Verification
 
 
