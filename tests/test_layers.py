@@ -68,22 +68,35 @@ def test_the_layer_check_catches_every_form_of_import(
     assert bool(forbidden_imports(probe, FORBIDDEN_IN_GUI)) is caught
 
 
+def loaded_by(code: str, libraries: set[str]) -> list[str]:
+    """Which of ``libraries`` a fresh interpreter holds after running ``code``."""
+    import json  # noqa: PLC0415
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    names = "sorted({m.split('.')[0] for m in sys.modules})"
+    probe = f"import json, sys\n{code}\nprint(json.dumps({names}))"
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
+    )
+    return sorted(set(json.loads(done.stdout)) & libraries)
+
+
 def test_the_secretariat_screens_load_no_pdf_library_before_a_file_is_printed_or_checked() -> None:
     """The screens' code is loaded ahead at sign-in and stays; pyHanko and its network stack
     alone took 37 MB of every secretariat session (as measured when the print screen first
     pulled them in), so they load only when a file is signed or verified."""
-    import subprocess  # noqa: PLC0415
-    import sys  # noqa: PLC0415
-
-    probe = (
-        "import importlib, sys\n"
-        "import juryapp.bootstrap\n"
+    code = (
+        "import importlib, juryapp.bootstrap\n"
         "from juryapp.gui.secretariat import window\n"
-        "for module, _ in window._LATER_PAGES: importlib.import_module(module)\n"
-        "print(sorted({m.split('.')[0] for m in sys.modules}"
-        " & {'pyhanko', 'pyhanko_certvalidator', 'aiohttp', 'reportlab', 'pypdf'}))\n"
+        "for module, _ in window._LATER_PAGES: importlib.import_module(module)"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
-    )
-    assert done.stdout.strip() == "[]", done.stdout + done.stderr
+    pdf = {"pyhanko", "pyhanko_certvalidator", "aiohttp", "reportlab", "pypdf"}
+    assert loaded_by(code, pdf) == []
+
+
+def test_the_demo_accounts_on_the_sign_in_screen_load_no_spreadsheet_reader() -> None:
+    """Every sign-in screen asks whether the database is the demo; the readers of the demo's
+    files (openpyxl with lxml and Pillow, 14 MB) load only when a demo is built."""
+    code = "import juryapp.bootstrap, juryapp.services.demo"
+    assert loaded_by(code, {"openpyxl", "lxml", "PIL"}) == []

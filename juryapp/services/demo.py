@@ -10,9 +10,6 @@ from sqlalchemy import insert, select
 
 from juryapp.domain.formatting import parse_decimal
 from juryapp.domain.kinds import Role, SheetSource, SheetStatus
-from juryapp.interchange.columns import SCORE_COLUMNS
-from juryapp.interchange.convention_file import read_convention_file
-from juryapp.interchange.tabular import read_table
 from juryapp.persistence.database import Database
 from juryapp.persistence.tables import (
     CriterionRow,
@@ -79,6 +76,12 @@ def load_demo(
     person's confirmation; the ``complete`` demo fills that sheet and confirms every sheet, so
     the results can be locked and printed at once.
     """
+    # The spreadsheet readers load only to build the demo: the sign-in screen of any database
+    # imports this module for the demo's accounts, and they are 14 MB.
+    from juryapp.interchange.columns import SCORE_COLUMNS  # noqa: PLC0415
+    from juryapp.interchange.convention_file import read_convention_file  # noqa: PLC0415
+    from juryapp.interchange.tabular import read_table  # noqa: PLC0415
+
     spec = read_convention_file(resource("demo", "convention.toml"))
     credentials = demo_credentials([(j.code, j.name) for j in spec.judges])
     first, *others = credentials

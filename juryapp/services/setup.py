@@ -87,9 +87,11 @@ class SetupService:
 
     def demo_credentials(self) -> tuple[Credential, ...]:
         """The demo's accounts, for its sign-in screen; none for any other convention."""
+        if not self.overview().is_demo:
+            return ()
         from juryapp.services.demo import stored_demo_credentials  # noqa: PLC0415
 
-        return stored_demo_credentials(self._db) if self.overview().is_demo else ()
+        return stored_demo_credentials(self._db)
 
     def create(self, actor: Actor, spec: ConventionSpec, *, is_demo: bool = False) -> None:
         """Store a whole new convention in an empty database.
