@@ -17,15 +17,15 @@ def measure(config: Config, database: Path, label: str) -> Row:
     again: dict[str, list[float]] = defaultdict(list)
     for run in runs:
         for page in run["pages"]:
-            stall = max(worst_stall(page["shown"]), worst_stall(page["refreshed"]))
+            stall = max(worst_stall(page[step]) for step in ("shown", "refreshed", "tabs"))
             (first if page["round"] == 0 else again)[page["page"]].append(stall)
     worst_first = max(first.items(), key=lambda item: max(item[1]))
     worst_again = max(again.items(), key=lambda item: max(item[1]))
     worst = max(*worst_first[1], *worst_again[1])
     idle = max(worst_stall(run["idle"]) for run in runs)
     return Row(
-        what=f"Opening each of the secretariat's {len(first)} pages, {label}, and a change "
-        "arriving on it: worst GUI stall, first opening / opened again",
+        what=f"Opening each of the secretariat's {len(first)} pages and each of their tabs, "
+        f"{label}, and a change arriving on it: worst GUI stall, first opening / opened again",
         figure=f"{seconds(max(worst_first[1]))} ({worst_first[0]}) / "
         f"{seconds(max(worst_again[1]))} ({worst_again[0]})",
         floor=f"{seconds(idle)} with the dashboard left alone",
@@ -41,6 +41,7 @@ def measure(config: Config, database: Path, label: str) -> Row:
             },
             "idle_worst": [round(worst_stall(run["idle"]), 4) for run in runs],
         },
-        notes="each page is shown, then refreshed as a change it shows would refresh it; each "
-        "step is measured until its reads have arrived and the page has settled for 0.5 s",
+        notes="each page is shown, refreshed as a change it shows would refresh it, and each of "
+        "its tabs shown; each step is measured until its reads have arrived and the page has "
+        "settled for 0.5 s",
     )

@@ -10,11 +10,12 @@ from benchmarks.child import _settle, _wait, peak_rss
 
 def open_pages(database: str, rounds: int) -> dict[str, Any]:
     """Every gap between ticks of a 5 ms timer on the GUI thread while each page of the
-    secretariat's window is opened (the first round builds it, later ones show it again) and
-    then told that something changed, until its reads have arrived and it has settled; and the
-    gaps of the same window left alone on the dashboard, as the floor."""
+    secretariat's window is opened (the first round builds it, later ones show it again), told
+    that something changed, and each of its tabs shown, every step until its reads have
+    arrived and it has settled; and the gaps of the same window left alone on the dashboard,
+    as the floor."""
     from PySide6.QtCore import Qt, QTimer  # noqa: PLC0415
-    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication, QTabWidget  # noqa: PLC0415
 
     from benchmarks.synthetic import credentials_of  # noqa: PLC0415
     from juryapp.bootstrap import bootstrap  # noqa: PLC0415
@@ -59,12 +60,17 @@ def open_pages(database: str, rounds: int) -> dict[str, Any]:
             shown = measured(lambda index=index: window.show_page(index))
             page = window.page(index)
             refreshed = measured(getattr(page, "refresh", lambda: None))
+            tabs: list[float] = []  # each tab of the page's tab bars shown, then the first again
+            for bar in page.findChildren(QTabWidget):
+                for tab in [*range(1, bar.count()), 0]:
+                    tabs += measured(lambda bar=bar, tab=tab: bar.setCurrentIndex(tab))
             pages.append(
                 {
                     "page": type(page).__name__,
                     "round": round_,
                     "shown": shown,
                     "refreshed": refreshed,
+                    "tabs": tabs,
                 }
             )
     heartbeat.stop()
