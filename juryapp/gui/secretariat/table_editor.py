@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -52,6 +53,7 @@ class TableEditor(QWidget, Generic[R]):
         self._noun = noun or (lambda: self.tr("row"))
         self.ask: Asker = dialogs.confirm
         self.view = QTableView(self)
+        self._fit_when_shown = False
         fit_to_visible_rows(self.view)
         self.view.setModel(model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -91,8 +93,19 @@ class TableEditor(QWidget, Generic[R]):
             self._retranslate()
         super().changeEvent(event)
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._fit_when_shown:
+            self.fit_columns()
+
     def fit_columns(self) -> None:
-        """Each column as wide as its contents and header, up to a limit."""
+        """Each column as wide as its contents and header, up to a limit; a table out of sight
+        (on another tab) is fitted when it is next shown, once, however often it changed: the
+        set-up's seven tables were each fitted several times over while it loaded."""
+        if not self.isVisible():
+            self._fit_when_shown = True
+            return
+        self._fit_when_shown = False
         self.view.resizeColumnsToContents()
         header = self.view.horizontalHeader()
         for column in range(header.count()):
