@@ -21,7 +21,7 @@ from juryapp.domain.messages import (
     Text,
 )
 from juryapp.persistence.database import DatabaseBusyError
-from juryapp.reckoner import Reckoner
+from juryapp.reckoner import Reckoner, _FrameByFrame
 from tests.services.conftest import Stack, fill_sheet
 
 
@@ -175,3 +175,45 @@ def test_a_score_changed_behind_the_app_is_found_by_the_check_apart(
     found = apart.integrity(sek1)
     assert apart.process_id() not in (None, os.getpid())
     assert not found.ok and found == stack.integrity.check(sek1)
+
+
+@pytest.mark.parametrize("protocol", range(pickle.HIGHEST_PROTOCOL + 1))
+def test_an_answer_read_frame_by_frame_is_the_answer(protocol: int) -> None:
+    answer = ("ok", {"PKM-01": [1.5, None, "catatan\nbaris dua"], "RS-02": (b"\x00" * 70_000,)})
+    data = pickle.dumps(answer, protocol=protocol)
+    assert pickle.Unpickler(_FrameByFrame(data)).load() == answer
+
+
+def test_a_large_answer_is_read_a_frame_at_a_time() -> None:
+    """Between two reads the GUI thread can take the interpreter; one read of the whole
+    answer would hold it until the last object is built."""
+    answer = [(f"T{i:04}", i * 1.25, tuple(range(20))) for i in range(5_000)]
+    data = pickle.dumps(("ok", answer), protocol=pickle.DEFAULT_PROTOCOL)
+    reader = _FrameByFrame(data)
+    sizes: list[int] = []
+    read = reader.read
+
+    def counted(size: int = -1) -> bytes:
+        chunk = read(size)
+        sizes.append(len(chunk))
+        return chunk
+
+    reader.read = counted  # type: ignore[method-assign]
+    assert pickle.Unpickler(reader).load() == ("ok", answer)
+    assert len(data) > 4 * 65_536 and sum(sizes) == len(data)
+    assert max(sizes) <= 2 * 65_536 and len(sizes) >= len(data) // 65_536
+
+
+def test_answers_from_the_second_process_are_read_frame_by_frame(
+    stack: Stack, apart: Reckoner, sek1: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    used: list[int] = []
+
+    class Counted(_FrameByFrame):
+        def __init__(self, data: bytes) -> None:
+            super().__init__(data)
+            used.append(len(data))
+
+    monkeypatch.setattr("juryapp.reckoner._FrameByFrame", Counted)
+    assert apart.progress(sek1) == stack.results.progress(sek1)
+    assert apart.process_id() is not None and len(used) == 1
