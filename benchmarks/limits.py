@@ -18,7 +18,8 @@ from juryapp.domain.messages import FileProblemError
 from juryapp.interchange.tabular import Column, read_table, write_table
 from juryapp.persistence.database import Database
 from juryapp.persistence.engine import BUSY_TIMEOUT_MS
-from juryapp.reports.signing import create_convention_key, sign_pdf
+from juryapp.reports.convention_key import create_convention_key
+from juryapp.reports.signing import sign_pdf
 from juryapp.reports.verification import verify_pdf
 
 ROWS = 200_000

@@ -178,9 +178,9 @@ def verify_dialog(studio: Studio) -> None:
     from juryapp.domain.access import Actor  # noqa: PLC0415
     from juryapp.domain.formatting import format_score  # noqa: PLC0415
     from juryapp.reports.claims import DocumentClaim, sign_claim  # noqa: PLC0415
+    from juryapp.reports.convention_key import create_convention_key  # noqa: PLC0415
     from juryapp.reports.document_kinds import DocumentKind  # noqa: PLC0415
     from juryapp.reports.fingerprint import fingerprint_of_certificate  # noqa: PLC0415
-    from juryapp.reports.signing import create_convention_key  # noqa: PLC0415
 
     info = studio.services.setup.spec().info
     category = studio.services.results.compute(Actor.reader()).categories[0]

@@ -24,7 +24,7 @@ from juryapp.reports.fingerprint import normal_fingerprint
 if TYPE_CHECKING:
     from juryapp.bootstrap import Services
     from juryapp.domain.access import Actor
-    from juryapp.reports.signing import ConventionKey
+    from juryapp.reports.convention_key import ConventionKey
 
 BUNDLE_SUFFIX = ".jurylog"
 RECEIPT_SUFFIX = ".receipt"

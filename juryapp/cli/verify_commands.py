@@ -61,9 +61,9 @@ def cmd_verify(_services: Services | None, args: argparse.Namespace) -> int:
 def cmd_verify_qr(_services: Services | None, args: argparse.Namespace) -> int:
     """A QR code's text as a phone's scanner shows it, or the codes in a photo or scan."""
     from juryapp.reports.claims import CLAIM_PREFIX
+    from juryapp.reports.convention_key import QR_PREFIX
     from juryapp.reports.document_check import check_claim_text
     from juryapp.reports.qr_reader import read_qr_file
-    from juryapp.reports.signing import QR_PREFIX
 
     expected = _expected_key(args.key)
     source: str = args.source

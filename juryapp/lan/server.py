@@ -24,7 +24,7 @@ from juryapp.services.log_merge import KeyRefusedError
 if TYPE_CHECKING:
     from juryapp.bootstrap import Services
     from juryapp.domain.access import Actor
-    from juryapp.reports.signing import ConventionKey
+    from juryapp.reports.convention_key import ConventionKey
 
 DEFAULT_PORT = 8743
 MAX_BUNDLE = 64 << 20

@@ -254,17 +254,7 @@ def verify_payload(certificate_pem: bytes, payload: bytes, signature: bytes) -> 
         public_key.curve, ec.SECP256R1
     ):
         return False
-    if len(signature) != 2 * _COORDINATE_BYTES:
-        return False
-    r = int.from_bytes(signature[:_COORDINATE_BYTES], "big")
-    s = int.from_bytes(signature[_COORDINATE_BYTES:], "big")
-    if not (0 < r < _P256_ORDER and 0 < s <= _P256_ORDER // 2):
-        return False
-    try:
-        public_key.verify(encode_dss_signature(r, s), payload, ec.ECDSA(hashes.SHA256()))
-    except (InvalidSignature, ValueError):
-        return False
-    return True
+    return _verifies(public_key, payload, signature)
 
 
 @lru_cache(maxsize=8)
@@ -381,6 +371,15 @@ def verify_payload_with_point(point: bytes, payload: bytes, signature: bytes) ->
     """
     if len(point) != _COMPRESSED_POINT_BYTES or point[0] not in (2, 3):
         return False
+    try:
+        public_key = ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), point)
+    except ValueError:
+        return False
+    return _verifies(public_key, payload, signature)
+
+
+def _verifies(public_key: ec.EllipticCurvePublicKey, payload: bytes, signature: bytes) -> bool:
+    """Whether ``signature`` is r ‖ s with the low s, and the key's signature over ``payload``."""
     if len(signature) != 2 * _COORDINATE_BYTES:
         return False
     r = int.from_bytes(signature[:_COORDINATE_BYTES], "big")
@@ -388,7 +387,6 @@ def verify_payload_with_point(point: bytes, payload: bytes, signature: bytes) ->
     if not (0 < r < _P256_ORDER and 0 < s <= _P256_ORDER // 2):
         return False
     try:
-        public_key = ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), point)
         public_key.verify(encode_dss_signature(r, s), payload, ec.ECDSA(hashes.SHA256()))
     except (InvalidSignature, ValueError):
         return False

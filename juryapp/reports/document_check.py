@@ -10,9 +10,9 @@ from cryptography import x509
 from juryapp.domain.messages import Text, ValidationError
 from juryapp.reports.certified_words import describe_claim, describe_document
 from juryapp.reports.claims import ClaimError, read_claim
+from juryapp.reports.convention_key import QR_PREFIX
 from juryapp.reports.document_info import read_document_facts
 from juryapp.reports.fingerprint import fingerprint_of_public_key, normal_fingerprint
-from juryapp.reports.signing import QR_PREFIX
 from juryapp.reports.verification import (
     PdfProblem,
     read_document_info,

@@ -1,7 +1,7 @@
 """PAdES signatures on result PDFs with the convention's key (the key itself: convention_key.py).
 
-The key's names are also reachable from here, as they were before the key had a module of
-its own; code that needs no PDF imports them from ``convention_key`` and never loads pyHanko.
+Only printing and verifying load this module, and with it pyHanko: the key, the QR codes,
+claims and receipts need nothing of it.
 """
 
 from __future__ import annotations
@@ -20,52 +20,10 @@ from pyhanko.sign.fields import SigSeedSubFilter
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from juryapp.reports.collection import collection_paused
-from juryapp.reports.convention_key import (
-    QR_PREFIX,
-    ConventionKey,
-    QrPayload,
-    QrPayloadError,
-    certificate_fingerprint,
-    certificate_fingerprint_der,
-    check_qr_payload,
-    create_convention_key,
-    key_id_of_certificate,
-    key_id_of_certificate_der,
-    load_convention_key,
-    parse_qr_payload,
-    private_key_of,
-    public_key_point,
-    qr_payload,
-    sign_payload,
-    verify_payload,
-    verify_payload_with_point,
-)
-from juryapp.reports.document_info import INFO_RESULTS_FINGERPRINT, INFO_RESULTS_VERSION
+from juryapp.reports.convention_key import ConventionKey, private_key_of
 from juryapp.reports.reusing_signer import ReusingSigner
 
-__all__ = [
-    "INFO_RESULTS_FINGERPRINT",
-    "INFO_RESULTS_VERSION",
-    "QR_PREFIX",
-    "ConventionKey",
-    "QrPayload",
-    "QrPayloadError",
-    "SignatureRequest",
-    "certificate_fingerprint",
-    "certificate_fingerprint_der",
-    "check_qr_payload",
-    "create_convention_key",
-    "key_id_of_certificate",
-    "key_id_of_certificate_der",
-    "load_convention_key",
-    "parse_qr_payload",
-    "public_key_point",
-    "qr_payload",
-    "sign_payload",
-    "sign_pdf",
-    "verify_payload",
-    "verify_payload_with_point",
-]
+__all__ = ["SignatureRequest", "sign_pdf"]
 
 # Room for the CMS object, in hex digits (two per byte). An ECDSA P-256 signature with its one
 # certificate takes about 1.3 KB; reserving a fixed size spares pyHanko a dry-run signature.

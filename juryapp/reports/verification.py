@@ -15,11 +15,8 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
+from juryapp.reports.convention_key import certificate_fingerprint_der, key_id_of_certificate_der
 from juryapp.reports.pdf_problem import PdfProblem
-from juryapp.reports.signing import (
-    certificate_fingerprint_der,
-    key_id_of_certificate_der,
-)
 
 __all__ = ["PdfProblem", "PdfVerdict", "read_document_info", "verify_pdf"]
 

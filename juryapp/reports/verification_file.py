@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from juryapp.domain.messages import FileProblemError, Text
+from juryapp.reports.convention_key import ConventionKey, sign_payload, verify_payload
 from juryapp.reports.fingerprint import fingerprint_of_certificate, normal_fingerprint
-from juryapp.reports.signing import ConventionKey, sign_payload, verify_payload
 
 __all__ = ["FORMAT", "PublishedResults", "read_verification_file", "signed_verification_file"]
 

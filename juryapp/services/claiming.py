@@ -33,7 +33,7 @@ from juryapp.reports.model import (
 from juryapp.services.documents import Kind
 
 if TYPE_CHECKING:
-    from juryapp.reports.signing import ConventionKey
+    from juryapp.reports.convention_key import ConventionKey
     from juryapp.services.print_jobs import Job
 
 # The document kind a file of a print run holds; the forms hold no results and claim none.

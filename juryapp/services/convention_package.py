@@ -20,7 +20,7 @@ from juryapp.domain.messages import FileProblemError, Text
 from juryapp.domain.model import ConventionSpec
 
 if TYPE_CHECKING:
-    from juryapp.reports.signing import ConventionKey
+    from juryapp.reports.convention_key import ConventionKey
 
 PACKAGE_MAGIC = "juryapp-convention-package"
 PACKAGE_VERSION = 1
@@ -65,7 +65,7 @@ def write_package(
     import tomli_w  # noqa: PLC0415
 
     from juryapp.interchange.convention_writer import to_document  # noqa: PLC0415
-    from juryapp.reports.signing import sign_payload  # noqa: PLC0415
+    from juryapp.reports.convention_key import sign_payload  # noqa: PLC0415
 
     body = json.dumps(
         {
@@ -101,8 +101,8 @@ def read_package(data: bytes, file: str) -> Package:
     secretariat's screen, and later packages must carry the same key.
     """
     from juryapp.interchange.convention_file import parse_convention  # noqa: PLC0415
+    from juryapp.reports.convention_key import verify_payload  # noqa: PLC0415
     from juryapp.reports.fingerprint import fingerprint_of_certificate  # noqa: PLC0415
-    from juryapp.reports.signing import verify_payload  # noqa: PLC0415
 
     def refuse(indonesian: str, english: str, **values: object) -> FileProblemError:
         return FileProblemError(Text(indonesian, english).format(**values), file=file)

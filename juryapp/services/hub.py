@@ -53,7 +53,7 @@ from juryapp.services.log_merge import (
 from juryapp.services.snapshot import convention_row, load_spec
 
 if TYPE_CHECKING:
-    from juryapp.reports.signing import ConventionKey
+    from juryapp.reports.convention_key import ConventionKey
 
 
 @dataclass(frozen=True)
@@ -221,7 +221,7 @@ class HubService:
         body = receipt_body(
             uid, judge_code, row.fingerprint, upto, upto_hash, audit.now(), missing, aside
         )
-        from juryapp.reports.signing import sign_payload  # noqa: PLC0415
+        from juryapp.reports.convention_key import sign_payload  # noqa: PLC0415
 
         return write_receipt(body, sign_payload(key, body))
 
@@ -413,7 +413,7 @@ def _described(events: Sequence[LogEventRow]) -> tuple[str, ...]:
 def _receipt(
     key: ConventionKey, uid: str, judge: str, fingerprint: str, result: MergeResult
 ) -> bytes:
-    from juryapp.reports.signing import sign_payload  # noqa: PLC0415
+    from juryapp.reports.convention_key import sign_payload  # noqa: PLC0415
 
     body = receipt_body(
         uid,

@@ -19,7 +19,7 @@ from juryapp.services import audit
 from juryapp.services.snapshot import convention_row
 
 if TYPE_CHECKING:
-    from juryapp.reports.signing import ConventionKey
+    from juryapp.reports.convention_key import ConventionKey
 
 # The signing module (cryptography's X.509, pyHanko) loads when a key is made or opened.
 
@@ -86,9 +86,9 @@ class KeyService:
         self, convention_name: str, organiser: str, passphrase: str
     ) -> tuple[NewKey, ConventionKey]:
         """A fresh key and certificate: sealed by ``passphrase`` to store, and open to use."""
+        from juryapp.reports.convention_key import create_convention_key  # noqa: PLC0415
         from juryapp.reports.fingerprint import fingerprint_of_certificate  # noqa: PLC0415
         from juryapp.reports.key_vault import seal  # noqa: PLC0415
-        from juryapp.reports.signing import create_convention_key  # noqa: PLC0415
 
         check_passphrase(passphrase)
         key = create_convention_key(convention_name, organiser or convention_name)
@@ -140,8 +140,8 @@ class KeyService:
     def _open(
         self, actor: Actor, key_id: str, certificate: bytes, sealed: bytes, passphrase: str
     ) -> ConventionKey:
+        from juryapp.reports.convention_key import load_convention_key  # noqa: PLC0415
         from juryapp.reports.key_vault import open_sealed  # noqa: PLC0415
-        from juryapp.reports.signing import load_convention_key  # noqa: PLC0415
 
         try:
             private = open_sealed(sealed, passphrase, context=_context(key_id, certificate))

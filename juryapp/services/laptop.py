@@ -225,7 +225,7 @@ class LaptopService:
     # -- receipts --------------------------------------------------------------------------------
     def import_receipt(self, data: bytes, file: str) -> LogStatus:
         """Keep a receipt the secretariat signed, once its signature and log position hold."""
-        from juryapp.reports.signing import verify_payload  # noqa: PLC0415
+        from juryapp.reports.convention_key import verify_payload  # noqa: PLC0415
 
         receipt = read_receipt(data, file)
         with self._db.writing() as session:

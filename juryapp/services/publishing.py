@@ -47,8 +47,9 @@ from juryapp.services.setup import SetupService
 from juryapp.services.snapshot import load_notes
 
 if TYPE_CHECKING:
+    from juryapp.reports.convention_key import ConventionKey
     from juryapp.reports.documents import PdfJoiner, ProducedFile
-    from juryapp.reports.signing import ConventionKey, SignatureRequest
+    from juryapp.reports.signing import SignatureRequest
 
 __all__ = ["FILE_NAMES", "Kind", "PublishingService", "Written", "read_for_print"]
 
@@ -238,12 +239,12 @@ def _stamp_and_signature(
     document: they are worked out here and nowhere else, and the footers and the Berita Acara
     only print them.
     """
-    from juryapp.reports.fingerprint import fingerprint_of_certificate  # noqa: PLC0415
-    from juryapp.reports.signing import (  # noqa: PLC0415
+    from juryapp.reports.document_info import (  # noqa: PLC0415
         INFO_RESULTS_FINGERPRINT,
         INFO_RESULTS_VERSION,
-        SignatureRequest,
     )
+    from juryapp.reports.fingerprint import fingerprint_of_certificate  # noqa: PLC0415
+    from juryapp.reports.signing import SignatureRequest  # noqa: PLC0415
 
     snapshot, fingerprint = reading.snapshot, reading.fingerprint
     stamp = DocumentStamp(

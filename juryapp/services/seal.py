@@ -16,7 +16,7 @@ from juryapp.persistence.tables import AuditRow, ConventionRow, ResultsSealRow, 
 from juryapp.services import state
 
 if TYPE_CHECKING:
-    from juryapp.reports.signing import ConventionKey
+    from juryapp.reports.convention_key import ConventionKey
 
 SEAL_FORMAT = "juryapp-seal-1"
 MAX_LISTED = 12  # differences listed one per line; the rest are counted
@@ -75,7 +75,7 @@ def write_seal(
     connection: Connection, info_without_content: SealInfo, content: bytes, key: ConventionKey
 ) -> None:
     """Sign ``info`` and store it with the sealed facts, in the caller's transaction."""
-    from juryapp.reports.signing import sign_payload  # noqa: PLC0415
+    from juryapp.reports.convention_key import sign_payload  # noqa: PLC0415
 
     connection.execute(
         ResultsSealRow.__table__.insert(),  # type: ignore[attr-defined]
@@ -117,7 +117,7 @@ def seal_findings(connection: Connection, facts: state.Facts | None = None) -> l
 
     ``facts`` are the database's facts if the caller has read them already.
     """
-    from juryapp.reports.signing import verify_payload  # noqa: PLC0415
+    from juryapp.reports.convention_key import verify_payload  # noqa: PLC0415
 
     findings: list[Finding] = []
     convention = connection.execute(

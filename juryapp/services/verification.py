@@ -135,7 +135,7 @@ class VerificationService:
     # -- verification ------------------------------------------------------------------------
     def verify(self, actor: Actor, path: Path) -> Verification:
         """A PDF checked against this convention's keys and its sealed results."""
-        from juryapp.reports.signing import (  # noqa: PLC0415
+        from juryapp.reports.document_info import (  # noqa: PLC0415
             INFO_RESULTS_FINGERPRINT,
             INFO_RESULTS_VERSION,
         )

@@ -15,9 +15,9 @@ import qrcode
 from juryapp.cli.main import main
 from juryapp.domain.access import Actor
 from juryapp.reports.claims import DocumentClaim, sign_claim
+from juryapp.reports.convention_key import ConventionKey, create_convention_key
 from juryapp.reports.document_kinds import DocumentKind
 from juryapp.reports.fingerprint import fingerprint_of_certificate
-from juryapp.reports.signing import ConventionKey, create_convention_key
 from tests.credentials import signed_in
 from tests.reports.test_claims import binary_of, text_of
 from tests.reports.test_document_check import signed_certificate

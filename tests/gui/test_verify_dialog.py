@@ -15,10 +15,10 @@ from juryapp.gui.app_window import AppWindow
 from juryapp.gui.ops import Ops
 from juryapp.gui.verify_dialog import VerifyDialog
 from juryapp.reports.claims import DocumentClaim, sign_claim
+from juryapp.reports.convention_key import ConventionKey, create_convention_key
 from juryapp.reports.document_check import Standing
 from juryapp.reports.document_kinds import DocumentKind
 from juryapp.reports.fingerprint import fingerprint_of_certificate
-from juryapp.reports.signing import ConventionKey, create_convention_key
 from tests.reports.test_document_check import signed_certificate
 
 

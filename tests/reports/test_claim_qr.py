@@ -23,11 +23,11 @@ from juryapp.reports.claims import (
     read_claim,
     sign_claim,
 )
+from juryapp.reports.convention_key import ConventionKey, create_convention_key
 from juryapp.reports.document_kinds import DocumentKind
 from juryapp.reports.documents import render_certificate
 from juryapp.reports.footer import _draw_qr
 from juryapp.reports.qr_reader import read_qr_file, read_qr_image
-from juryapp.reports.signing import ConventionKey, create_convention_key
 from juryapp.reports.styles import QR_SIZE
 from tests.reports.test_claims import LONG_NAMES
 from tests.reports.test_documents import certificate, stamp

@@ -20,14 +20,14 @@ from juryapp.reports.claims import (
     read_claim,
     sign_claim,
 )
-from juryapp.reports.document_kinds import DocumentKind
-from juryapp.reports.fingerprint import fingerprint_of_certificate
-from juryapp.reports.signing import (
+from juryapp.reports.convention_key import (
     ConventionKey,
     create_convention_key,
     public_key_point,
     sign_payload,
 )
+from juryapp.reports.document_kinds import DocumentKind
+from juryapp.reports.fingerprint import fingerprint_of_certificate
 
 CONVENTION = "Konvensi Mutu Bidang Kesehatan Tingkat Kota Administrasi Jakarta Barat 2024"
 ORGANISER = "Suku Dinas Kesehatan Kota Administrasi Jakarta Barat"

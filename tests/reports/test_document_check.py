@@ -8,6 +8,7 @@ import pytest
 
 from juryapp.domain.messages import ValidationError
 from juryapp.reports.claims import DocumentClaim, sign_claim
+from juryapp.reports.convention_key import ConventionKey, create_convention_key, qr_payload
 from juryapp.reports.document_check import Standing, check_claim_text, check_pdf
 from juryapp.reports.document_info import (
     INFO_CONVENTION,
@@ -22,12 +23,7 @@ from juryapp.reports.document_info import (
 from juryapp.reports.document_kinds import DocumentKind
 from juryapp.reports.documents import render_certificate
 from juryapp.reports.fingerprint import fingerprint_of_certificate
-from juryapp.reports.signing import (
-    ConventionKey,
-    create_convention_key,
-    qr_payload,
-    sign_pdf,
-)
+from juryapp.reports.signing import sign_pdf
 from tests.reports.test_documents import certificate, stamp
 
 CONVENTION = "Konvensi Mutu Bidang Kesehatan Tingkat Kota Administrasi Jakarta Barat 2024"

@@ -23,21 +23,19 @@ from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from juryapp.reports.signing import (
-    INFO_RESULTS_FINGERPRINT,
-    INFO_RESULTS_VERSION,
+from juryapp.reports.convention_key import (
     ConventionKey,
     QrPayloadError,
-    _pdf_signer,
     check_qr_payload,
     create_convention_key,
     load_convention_key,
     parse_qr_payload,
     qr_payload,
     sign_payload,
-    sign_pdf,
     verify_payload,
 )
+from juryapp.reports.document_info import INFO_RESULTS_FINGERPRINT, INFO_RESULTS_VERSION
+from juryapp.reports.signing import _pdf_signer, sign_pdf
 from juryapp.reports.verification import PdfProblem, read_document_info, verify_pdf
 
 CONVENTION = "Konvensi Mutu Bidang Kesehatan tingkat Kota Administrasi Jakarta Barat 2024"

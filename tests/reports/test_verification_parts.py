@@ -12,7 +12,8 @@ from pyhanko.pdf_utils import generic
 from reportlab.pdfgen.canvas import Canvas
 
 from juryapp.reports import verification
-from juryapp.reports.signing import ConventionKey, create_convention_key, sign_pdf
+from juryapp.reports.convention_key import ConventionKey, create_convention_key
+from juryapp.reports.signing import sign_pdf
 from juryapp.reports.verification import (
     PdfProblem,
     _der_length,

@@ -24,8 +24,8 @@ from juryapp.domain.model import ConventionSpec
 from juryapp.interchange.convention_file import read_convention_file
 from juryapp.persistence.database import Database
 from juryapp.persistence.tables import AuditRow
+from juryapp.reports.convention_key import ConventionKey
 from juryapp.reports.key_vault import KdfCost
-from juryapp.reports.signing import ConventionKey
 from juryapp.resources import resource
 from juryapp.services.accounts import AccountService
 from juryapp.services.integrity import IntegrityService

@@ -11,7 +11,7 @@ import pytest
 
 from juryapp.bootstrap import Services, bootstrap
 from juryapp.domain.access import Actor
-from juryapp.reports.signing import ConventionKey
+from juryapp.reports.convention_key import ConventionKey
 from juryapp.services.hub import HubService, Imported
 from juryapp.services.judge_keys import JudgeKeyService, Signers
 from tests.services.conftest import (

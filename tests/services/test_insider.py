@@ -18,8 +18,8 @@ import pytest
 
 from juryapp.domain.access import Actor
 from juryapp.domain.messages import AuthenticationError, StateError
+from juryapp.reports.convention_key import create_convention_key
 from juryapp.reports.key_vault import seal
-from juryapp.reports.signing import create_convention_key
 from juryapp.services import audit
 from juryapp.services.seal import Finding
 from tests.services.conftest import (

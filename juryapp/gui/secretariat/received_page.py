@@ -48,7 +48,7 @@ from juryapp.services.changes import Change
 
 if TYPE_CHECKING:
     from juryapp.bootstrap import Services
-    from juryapp.reports.signing import ConventionKey
+    from juryapp.reports.convention_key import ConventionKey
     from juryapp.services.hub import ForkView, Imported, ReceivedJudge
     from juryapp.services.log_format import Bundle
 
