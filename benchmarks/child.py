@@ -108,9 +108,7 @@ def frames(database: str, steps: int) -> dict[str, Any]:
 
     app = QApplication([])
     services = bootstrap(database, reads_apart=True)  # as the desktop app does
-    page = DashboardPage(
-        services.results, services.reckoner, services.runner, credentials_of(services)[0]
-    )
+    page = DashboardPage(services.reckoner, services.runner, credentials_of(services)[0])
     page.resize(1280, 700)
     started = time.perf_counter()
     page.refresh()  # read and prepared off the GUI thread; shown when it arrives

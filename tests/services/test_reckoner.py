@@ -85,6 +85,9 @@ def test_a_score_saved_here_is_in_the_next_read_apart(
     assert again != ranked and again == stack.results.compute(sek1, Method.MEAN)
     team = next(t for c in again.categories for t in c.teams if t.code == "PKM-02")
     assert [m.judge for m in team.marks if m.total is not None] == ["J3"]
+    one_team = apart.progress(sek1, frozenset({"PKM-02"}))
+    assert one_team == stack.results.progress(sek1, frozenset({"PKM-02"}))
+    assert {code for _judge, code in one_team.cells} == {"PKM-02"}
 
 
 def test_a_refusal_apart_is_the_refusal_here(

@@ -28,11 +28,21 @@ from juryapp.gui.secretariat.progress_model import (
 from juryapp.gui.tables import read_only_sortable
 from juryapp.reckoner import Reckoner
 from juryapp.services.changes import Change, Changes
-from juryapp.services.results import CellState, Progress, ResultsService
+from juryapp.services.results import CellState, Progress
 
 _OUTLINE = QPen(QColor("#c62828"), 3)
 ROW_HEIGHT = 26
 TEAM_COLUMN_MAX = 420  # px; longer names are elided, the full name is in the tooltip
+
+
+_TOTAL_COLOURS = {
+    CellState.NOT_STARTED: "#f4f4f4",
+    CellState.DRAFT: "#ffd98a",
+    CellState.SUBMITTED: "#b9d7f7",
+    CellState.CONFIRMED: "#b8e6b8",
+    CellState.CONFLICT: "#e6e6e6",
+    CellState.ABSTAINED: "#e6e6e6",
+}
 
 
 class ProgressView(QTableView):
@@ -81,14 +91,13 @@ class DashboardPage(QWidget):
 
     def __init__(
         self,
-        results: ResultsService,
         reckoner: Reckoner,
         ops: Ops,
         actor: Actor,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._results, self._reckoner, self._ops, self._actor = results, reckoner, ops, actor
+        self._reckoner, self._ops, self._actor = reckoner, ops, actor
         self._teams_to_read: set[str] = set()
         self.model = ProgressModel(self)
         self.view = ProgressView(self)
@@ -111,6 +120,12 @@ class DashboardPage(QWidget):
         for state in CellState:
             label = QLabel(self)
             label.setObjectName(f"total-{state.value}")
+            # Styled once: a style sheet set again on every saved score re-polished the six
+            # labels and laid the page out again each time.
+            label.setStyleSheet(
+                f"QLabel {{ background: {_TOTAL_COLOURS[state]}; border: 1px solid #bbb;"
+                " padding: 4px 8px; border-radius: 3px; }"
+            )
             self.totals[state] = label
             totals.addWidget(label)
         totals.addStretch(1)
@@ -178,9 +193,9 @@ class DashboardPage(QWidget):
         self._update_totals()
 
     def _read_teams(self) -> Callable[[], Progress]:
-        results, actor = self._results, self._actor
+        reckoner, actor = self._reckoner, self._actor
         teams, self._teams_to_read = frozenset(self._teams_to_read), set()
-        return lambda: results.progress(actor, teams)
+        return lambda: reckoner.progress(actor, teams)
 
     def _show_teams(self, progress: Progress) -> None:
         self.model.update_teams(progress)
@@ -195,20 +210,10 @@ class DashboardPage(QWidget):
             CellState.CONFLICT: self.tr("Conflict"),
             CellState.ABSTAINED: self.tr("Abstained"),
         }
-        colours = {
-            CellState.NOT_STARTED: "#f4f4f4",
-            CellState.DRAFT: "#ffd98a",
-            CellState.SUBMITTED: "#b9d7f7",
-            CellState.CONFIRMED: "#b8e6b8",
-            CellState.CONFLICT: "#e6e6e6",
-            CellState.ABSTAINED: "#e6e6e6",
-        }
         for state, label in self.totals.items():
-            label.setText(f"{names[state]}: {self.model.count(state)}")
-            label.setStyleSheet(
-                f"QLabel {{ background: {colours[state]}; border: 1px solid #bbb;"
-                " padding: 4px 8px; border-radius: 3px; }"
-            )
+            text = f"{names[state]}: {self.model.count(state)}"
+            if label.text() != text:
+                label.setText(text)
 
     def _size_columns(self) -> None:
         """Fit the team column to its longest text once per reset, from the font alone."""

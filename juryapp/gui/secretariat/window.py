@@ -85,9 +85,7 @@ class SecretariatWindow(QWidget):
         super().__init__(parent)
         self._services, self._actor = services, actor
         self.ask_unsaved = dialogs.ask_unsaved  # tests answer in its place
-        self.dashboard = DashboardPage(
-            services.results, services.reckoner, services.runner, actor, self
-        )
+        self.dashboard = DashboardPage(services.reckoner, services.runner, actor, self)
         # None until built; a plain QWidget holds the page's place in the stack until then.
         self._pages: list[QWidget | None] = [self.dashboard] + [None] * len(_LATER_PAGES)
         self.navigation = QListWidget(self)
