@@ -73,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     from juryapp.cli import (
         audit_commands,
         backup_commands,
+        lan_commands,
         laptop_commands,
         results_commands,
         setup_commands,
@@ -86,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
         verify_commands,
         backup_commands,
         laptop_commands,
+        lan_commands,
     ):
         commands.register(sub)
     return parser
