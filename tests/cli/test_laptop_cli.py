@@ -112,3 +112,27 @@ def test_score_pairs_are_read_as_people_type_them() -> None:
     ]
     with pytest.raises(NotFoundError):
         parse_scores(["K1:4"])
+
+
+def test_the_hub_listens_on_the_lan_for_as_long_as_asked_and_says_what_it_merged(
+    hub_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    listening = (
+        "serve-hub", "--host", "127.0.0.1", "--port", "0", "--no-mdns", "--seconds", "0.3",
+        "--tls-folder", str(tmp_path / "tls"),
+    )  # fmt: skip
+    assert run(hub_db, *listening, env=DEMO_SECRETARIAT) == 0
+    out = capsys.readouterr().out
+    said = re.search(
+        r"The hub listens on 127\.0\.0\.1:(\d+) \(TLS\)\. .*SHA-256: ([0-9a-f]{64})", out
+    )
+    assert said is not None and int(said.group(1)) > 0, out
+    assert "0 logs merged." in out
+    assert (tmp_path / "tls").is_dir()
+
+
+def test_only_a_judge_pushes_a_log_to_the_hub(
+    hub_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(hub_db, "push-scores", env=DEMO_SECRETARIAT) == 2
+    assert "sign in as a judge" in capsys.readouterr().err
