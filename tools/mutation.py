@@ -15,6 +15,8 @@ the original) are listed with the reason in tools/mutation-equivalent.toml and c
 from __future__ import annotations
 
 import argparse
+import filecmp
+import fnmatch
 import json
 import os
 import shutil
@@ -60,6 +62,13 @@ def _prepare(area: str, project: dict[str, Any], base: dict[str, Any], own: dict
         shutil.copytree(
             ROOT / name, work / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
         )
+    _write_settings(work, project, base, own)
+    return work
+
+
+def _write_settings(
+    work: Path, project: dict[str, Any], base: dict[str, Any], own: dict[str, Any]
+) -> None:
     settings = dict(project)
     settings["tool"] = dict(project["tool"])
     settings["tool"]["mutmut"] = {
@@ -68,14 +77,29 @@ def _prepare(area: str, project: dict[str, Any], base: dict[str, Any], own: dict
         "pytest_add_cli_args_test_selection": own["tests"],
     }
     (work / "pyproject.toml").write_text(tomli_w.dumps(settings), encoding="utf-8")
-    return work
 
 
-def _refresh_tests(work: Path) -> list[str]:
-    """The tests copied again into an area's folder, and the mutants its last run left alive
-    or never reached (a stopped run), to run against them: mutmut maps new tests itself."""
+def _refresh_tests(
+    work: Path, project: dict[str, Any], base: dict[str, Any], own: dict[str, Any]
+) -> list[str]:
+    """The tests, the area's test list and the code copied again into an area's folder, and
+    the mutants its last run left alive or never reached (a stopped run), to run against
+    them: mutmut maps new tests itself. Only the files that changed are copied, so that the
+    mutants of a module left as it was are neither made again nor run again."""
     shutil.rmtree(work / "tests")
     shutil.copytree(ROOT / "tests", work / "tests", ignore=shutil.ignore_patterns("__pycache__"))
+    _write_settings(work, project, base, own)
+    for source in (ROOT / "juryapp").rglob("*.py"):
+        name = source.relative_to(ROOT)
+        copy = work / name
+        if copy.exists() and filecmp.cmp(source, copy, shallow=False):
+            continue
+        # mutmut makes a changed mutated module's mutants again; any other module it copied
+        # once into mutants/ is copied there by hand
+        mutated = any(fnmatch.fnmatch(name.as_posix(), pattern) for pattern in own["mutate"])
+        for target in (copy,) if mutated else (copy, work / "mutants" / name):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
     listing = subprocess.run(  # noqa: S603 - mutmut, on our own copy
         [_mutmut(), "results"], cwd=work, capture_output=True, text=True, check=True
     ).stdout
@@ -288,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
     for area in args.areas or list(areas):
         work = WORK / area
         if args.survivors and (work / "mutants").exists():
-            alive = _refresh_tests(work)
+            alive = _refresh_tests(work, project, base, areas[area])
             if alive:
                 _run(area, work, args.children, alive)
         elif not args.report:
