@@ -1,0 +1,150 @@
+"""Judges' keys in detail: opened and closed at sign-in and sign-out, shown, retired, refused."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from juryapp.bootstrap import bootstrap
+from juryapp.domain.access import Actor
+from juryapp.domain.kinds import Role
+from juryapp.domain.messages import NotFoundError, PermissionDeniedError, StateError, Text
+from juryapp.persistence.tables import AuditRow, SigningKeyRow
+from juryapp.services.judge_keys import JudgeKeyInfo
+from tests.services.conftest import (
+    CHEAP_KDF,
+    KEY_PASSPHRASE,
+    SECRETARIAT_PASSPHRASE,
+    Stack,
+    fast_hasher,
+    pin_of,
+)
+from tests.services.laptop_fixtures import Hub, Laptop, hub, make_laptop, package
+
+__all__ = ["hub", "make_laptop", "package"]
+
+MakeLaptop = Callable[[str], Laptop]
+SECRETARIAT = Actor(username="sek1", role=Role.SECRETARIAT, user_id=1)
+
+
+def enrolled_key(laptop: Laptop, hub: Hub, judge: str) -> JudgeKeyInfo:
+    """The judge's key made at sign-in on ``laptop``, enrolled at the hub."""
+    actor = laptop.sign_in(judge)
+    own = laptop.services.judge_keys.own(actor)
+    assert own is not None
+    return hub.judge_keys.enrol(hub.secretariat, judge, own.public_key, own.fingerprint)
+
+
+def test_a_key_is_open_from_sign_in_to_sign_out_for_that_judge_only(
+    make_laptop: MakeLaptop,
+) -> None:
+    laptop = make_laptop("bersama")
+    keys = laptop.services.judge_keys
+    j1 = laptop.sign_in("J1")
+    j2 = laptop.services.accounts.sign_in("j2", pin_of("J2"))  # the PIN checked, no key opened
+    assert (keys.signing_here(j1), keys.signing_here(j2)) == (True, False)
+    assert not keys.signing_here(SECRETARIAT)
+    j2 = laptop.sign_in("J2")
+    keys.sign_out(j1)
+    assert (keys.signing_here(j1), keys.signing_here(j2)) == (False, True)
+    keys.sign_out(j1)  # signing out twice is harmless
+    keys.sign_out(SECRETARIAT)  # nothing of the secretariat's is open
+    assert (keys.signing_here(j1), keys.signing_here(j2)) == (False, True)
+
+
+def test_a_judge_sees_their_own_key_once_it_is_made(make_laptop: MakeLaptop) -> None:
+    laptop = make_laptop("j1")
+    keys = laptop.services.judge_keys
+    with pytest.raises(PermissionDeniedError) as refused:
+        keys.own(SECRETARIAT)
+    assert refused.value.text == Text("hanya untuk juri", "for judges only")
+    j1 = laptop.services.accounts.sign_in("j1", pin_of("J1"))
+    assert keys.own(j1) is None  # made at the first sign-in that opens it
+    made = keys.after_sign_in(j1, pin_of("J1"))
+    own = keys.own(j1)
+    assert made is not None and own is not None
+    assert (own.judge_code, own.fingerprint, own.active) == ("J1", made.fingerprint, True)
+
+
+def test_retiring_a_key_needs_a_reason_and_an_active_key_and_is_recorded(
+    make_laptop: MakeLaptop, hub: Hub
+) -> None:
+    retire = hub.judge_keys.retire
+    with pytest.raises(StateError) as no_reason:
+        retire(hub.secretariat, "J1", "  ")
+    assert no_reason.value.text == Text("alasan wajib diisi", "a reason is required")
+    with pytest.raises(NotFoundError) as no_key:
+        retire(hub.secretariat, "J1", "laptop hilang")
+    assert no_key.value.text == Text(
+        "juri J1 tidak memiliki kunci aktif", "judge J1 has no active key"
+    )
+    key = enrolled_key(make_laptop("j1"), hub, "J1")
+    retire(hub.secretariat, "J1", "  laptop hilang ")
+    [event] = hub.stack.events("judge_key.retire")
+    assert (event.actor, event.subject, event.details) == (
+        "sek1",
+        "J1",
+        {"fingerprint": key.fingerprint, "reason": "laptop hilang"},
+    )
+    assert [k.active for k in hub.judge_keys.enrolled(hub.secretariat)] == [False]
+
+
+def test_a_key_enrolled_for_one_judge_is_refused_for_another_naming_it(
+    make_laptop: MakeLaptop, hub: Hub
+) -> None:
+    key = enrolled_key(make_laptop("j1"), hub, "J1")
+    with pytest.raises(PermissionDeniedError) as refused:
+        hub.judge_keys.enrol(hub.secretariat, "J2", key.public_key, key.fingerprint)
+    assert refused.value.text == Text(
+        f"kunci {key.fingerprint} terdaftar untuk juri lain",
+        f"key {key.fingerprint} is enrolled for another judge",
+    )
+
+
+def _sealed_cost(sealed: bytes | None) -> tuple[int, int, int]:
+    assert sealed is not None
+    header = json.loads(sealed)
+    return header["t"], header["m"], header["p"]
+
+
+def test_the_convention_key_names_the_organiser_and_is_sealed_at_the_cost_set(
+    tmp_path: Path, stack: Stack, sek1: Actor
+) -> None:
+    from cryptography import x509  # noqa: PLC0415
+    from cryptography.x509.oid import NameOID  # noqa: PLC0415
+
+    organiser = stack.setup.spec().info.organiser
+    stack.keys.change_passphrase(sek1, KEY_PASSPHRASE, "frasa-sandi-baru-uji")
+    with stack.database.reading() as session:
+        [row] = session.scalars(select(SigningKeyRow))
+        assert _sealed_cost(row.sealed_private_key) == (
+            CHEAP_KDF.time_cost,
+            CHEAP_KDF.memory_kib,
+            CHEAP_KDF.parallelism,
+        )
+    replaced = stack.keys.replace(sek1, "frasa-sandi-ganti-uji", "frasa sandi hilang")
+    with stack.database.reading() as session:
+        old = session.scalar(select(SigningKeyRow).where(SigningKeyRow.retired_at.is_not(None)))
+        assert old is not None and old.sealed_private_key is None  # no secret kept once retired
+    certificate = x509.load_pem_x509_certificate(replaced.certificate_pem)
+    [name] = certificate.subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)
+    assert name.value == organiser
+    fresh = bootstrap(tmp_path / "baru.sqlite3", hasher=fast_hasher(), kdf_cost=CHEAP_KDF)
+    try:
+        first = fresh.accounts.create_first("ani", SECRETARIAT_PASSPHRASE)
+        fresh.setup.create(first, stack.setup.spec())
+        made = fresh.keys.create(first, KEY_PASSPHRASE)
+        [attribute] = x509.load_pem_x509_certificate(
+            made.certificate_pem
+        ).subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)
+        assert attribute.value == organiser
+        with fresh.database.reading() as session:
+            assert ("ani", "key.create") in [
+                (r.actor, r.action) for r in session.scalars(select(AuditRow))
+            ]
+    finally:
+        fresh.close()
