@@ -309,3 +309,49 @@ def test_judge_accounts_made_elsewhere_meanwhile_stop_the_whole_batch(
     assert [a.username for a in stack.accounts.accounts() if a.judge_code == "J6"] == (
         ["enam"] if elsewhere == "judge" else []
     )
+
+
+def test_judges_whose_codes_differ_only_in_case_get_two_usernames(
+    stack: Stack, sek1: Actor
+) -> None:
+    add_judges(stack, sek1, "J6", "j6")
+    issued = stack.accounts.create_judge_accounts(sek1)
+    assert sorted(p.username for p in issued) == ["j6", "j6-2"]
+    assert sorted(p.judge_code for p in issued) == ["J6", "j6"]
+
+
+USERNAME_RULE = Text(
+    "nama pengguna wajib diisi, tanpa spasi, paling panjang 80 karakter",
+    "a username is required, without spaces, at most 80 characters",
+)
+
+
+@pytest.mark.parametrize("username", ["", "a b", "a\u200bb\x00", "x" * 81])
+def test_a_username_is_one_printable_word_of_at_most_80_characters(
+    stack: Stack, sek1: Actor, username: str
+) -> None:
+    create = stack.accounts.create
+    assert refusal(create, sek1, username, SECRETARIAT_PASSPHRASE, role=Role.SECRETARIAT) == (
+        USERNAME_RULE
+    )
+    create(sek1, "x" * 80, SECRETARIAT_PASSPHRASE, role=Role.SECRETARIAT)
+    assert "x" * 80 in {a.username for a in stack.accounts.accounts()}
+
+
+def test_the_pin_and_passphrase_rules_word_for_word(stack: Stack, sek1: Actor) -> None:
+    add_judges(stack, sek1, "J6")
+    create = stack.accounts.create
+    assert refusal(create, sek1, "enam", "12345", role=Role.JUDGE, judge_code="J6") == Text(
+        "PIN juri harus berupa angka, paling sedikit 6 digit",
+        "a judge's PIN must be digits, at least 6 of them",
+    )
+    assert refusal(
+        create, sek1, "enam", "123", role=Role.JUDGE, judge_code="J6", demo_pin=True
+    ) == Text(
+        "PIN juri harus berupa angka, paling sedikit 4 digit",
+        "a judge's PIN must be digits, at least 4 of them",
+    )
+    assert refusal(create, sek1, "tamu", "pendek", role=Role.SECRETARIAT) == Text(
+        "kata sandi sekretariat paling sedikit 8 karakter",
+        "a secretariat passphrase needs at least 8 characters",
+    )

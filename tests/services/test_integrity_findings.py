@@ -324,3 +324,80 @@ def test_a_printed_head_is_read_in_either_form(stack: Stack) -> None:
     ]
     assert not stack.integrity.check(READER, printed=f"{seq}:{'0' * 64}").ok
     assert not stack.integrity.check(READER, printed=f"#{seq}").ok
+
+
+@pytest.mark.parametrize(
+    ("statement", "table_holds"),
+    [
+        (f"DELETE FROM score WHERE sheet_id = {SHEET.format(j='J2', t='PKM-01')} AND ", "—"),
+        (
+            "UPDATE score SET value = NULL "
+            f"WHERE sheet_id = {SHEET.format(j='J2', t='PKM-01')} AND ",
+            "—",
+        ),
+        (
+            f"UPDATE score SET note = 'abcdefghijklmnopqrstuvwxyz' "
+            f"WHERE sheet_id = {SHEET.format(j='J2', t='PKM-01')} AND ",
+            "3 (abcdefghijklmnopqrst)",
+        ),
+    ],
+    ids=["row-deleted", "value-emptied", "long-note"],
+)
+def test_a_score_missing_emptied_or_noted_is_shown_as_the_table_holds_it(
+    stack: Stack, statement: str, table_holds: str
+) -> None:
+    reopened(stack)
+    sql(stack, statement + f"criterion_id = {K1}")
+    assert said(stack) == [
+        (
+            "replay",
+            Text(
+                f"lembar J2/PKM-01, K1: tabel berisi {table_holds}, jejak audit 3 — diubah tanpa "
+                "tercatat",
+                f"sheet J2/PKM-01, K1: the table holds {table_holds}, the audit trail 3 — changed "
+                "without a record",
+            ),
+        )
+    ]
+
+
+def test_a_printed_head_must_be_a_whole_head_of_this_chain(stack: Stack) -> None:
+    report = stack.integrity.check(READER)
+    seq, digest = report.events, report.head_hash
+
+    def not_a_head(printed: str) -> list[tuple[str, Text]]:
+        p = printed[:60]
+        return [
+            (
+                "anchor",
+                Text(
+                    f"'{p}' bukan kepala jejak audit (mis. #1234 · 3f9a…c2e1)",
+                    f"'{p}' is not an audit head (e.g. #1234 · 3f9a…c2e1)",
+                ),
+            )
+        ]
+
+    def not_held(printed: str) -> list[tuple[str, Text]]:
+        return [
+            (
+                "anchor",
+                Text(
+                    f"jejak audit tidak memuat kepala tercetak {printed}: jejak sebelum titik itu "
+                    "ditulis ulang",
+                    f"the audit trail does not hold the printed head {printed}: what came before "
+                    "it was rewritten",
+                ),
+            )
+        ]
+
+    def found(printed: str) -> list[tuple[str, Text]]:
+        return [(f.kind, f.text) for f in stack.integrity.check(READER, printed=printed).findings]
+
+    for wrong in ("#", f"#{seq}", f"X{report.head}", "kepala " * 10):
+        assert found(wrong) == not_a_head(wrong), wrong
+    for other in (
+        f"{seq}:{digest[:10]}",  # the start of the hash is not the hash
+        f"#{seq} · {digest[:4]}…0000",  # both ends must match
+        f"{seq}:{seq}:{digest}",
+    ):
+        assert found(other) == not_held(other), other
