@@ -73,11 +73,12 @@ def test_the_notes_read_for_the_documents_are_the_sheets_with_any_note(
     scoring.set_note(sek1, "J1", "PKM-01", "hadir terlambat")
     scoring.set_score(sek1, "J2", "PKM-01", "K1", Decimal(3), note="inovatif")
     scoring.set_score(sek1, "J2", "PKM-01", "K2", Decimal(4), note="   ")
+    scoring.set_score(sek1, "J2", "PKM-01", "K3", Decimal(4), note="XXXX")  # whatever it says
     scoring.set_score(sek1, "J3", "PKM-02", "K1", Decimal(2))
     scoring.set_note(sek1, "J4", "PKM-02", "  ")
     with stack.database.reading() as session:
         notes = load_notes(session)
     assert notes == {
         ("J1", "PKM-01"): ("hadir terlambat", {}),
-        ("J2", "PKM-01"): ("", {"K1": "inovatif"}),
+        ("J2", "PKM-01"): ("", {"K1": "inovatif", "K3": "XXXX"}),
     }
