@@ -355,3 +355,19 @@ def test_the_pin_and_passphrase_rules_word_for_word(stack: Stack, sek1: Actor) -
         "kata sandi sekretariat paling sedikit 8 karakter",
         "a secretariat passphrase needs at least 8 characters",
     )
+
+
+def test_the_first_account_is_made_once_recorded_as_the_first(empty: Stack) -> None:
+    first = empty.accounts.create_first("ani", SECRETARIAT_PASSPHRASE, display_name="Ani S.")
+    assert (first.username, first.display_name) == ("ani", "Ani S.")
+    assert [(a.username, a.display_name) for a in empty.accounts.accounts()] == [("ani", "Ani S.")]
+    [event] = empty.events("account.create")
+    assert (event.actor, event.subject, event.details) == (
+        "ani",
+        "ani",
+        {"role": "secretariat", "first": True},
+    )
+    assert refusal(empty.accounts.create_first, "budi", SECRETARIAT_PASSPHRASE) == Text(
+        "basis data ini sudah memiliki akun; masuk sebagai sekretariat untuk menambah akun",
+        "this database already has accounts; sign in as the secretariat to add one",
+    )

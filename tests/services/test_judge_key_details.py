@@ -12,7 +12,13 @@ from sqlalchemy import select
 from juryapp.bootstrap import bootstrap
 from juryapp.domain.access import Actor
 from juryapp.domain.kinds import Role
-from juryapp.domain.messages import NotFoundError, PermissionDeniedError, StateError, Text
+from juryapp.domain.messages import (
+    NotFoundError,
+    PermissionDeniedError,
+    StateError,
+    Text,
+    ValidationError,
+)
 from juryapp.persistence.tables import AuditRow, SigningKeyRow
 from juryapp.services.judge_keys import JudgeKeyInfo
 from tests.services.conftest import (
@@ -68,6 +74,37 @@ def test_a_judge_sees_their_own_key_once_it_is_made(make_laptop: MakeLaptop) -> 
     own = keys.own(j1)
     assert made is not None and own is not None
     assert (own.judge_code, own.fingerprint, own.active) == ("J1", made.fingerprint, True)
+
+
+def test_a_fingerprint_typed_wrong_is_refused_quoting_both(
+    make_laptop: MakeLaptop, hub: Hub
+) -> None:
+    laptop = make_laptop("j1")
+    own = laptop.services.judge_keys.own(laptop.sign_in("J1"))
+    assert own is not None
+    typed = "0000-0000-0000-0000-0000"
+    with pytest.raises(ValidationError) as refused:
+        hub.judge_keys.enrol(hub.secretariat, "J1", own.public_key, f"  {typed} ")
+    assert refused.value.text == Text(
+        f"sidik jari yang diketik ({typed}) bukan sidik jari kunci ini ({own.fingerprint}); "
+        "bandingkan lagi dengan layar laptop juri",
+        f"the fingerprint typed ({typed}) is not this key's ({own.fingerprint}); compare it "
+        "again with the judge's screen",
+    )
+
+
+def test_the_enrolled_keys_each_with_its_judge_oldest_first(
+    make_laptop: MakeLaptop, hub: Hub
+) -> None:
+    laptop = make_laptop("bersama")
+    second = enrolled_key(laptop, hub, "J2")
+    first = enrolled_key(laptop, hub, "J1")
+    hub.judge_keys.retire(hub.secretariat, "J2", "laptop hilang")
+    assert [
+        (k.judge_code, k.fingerprint, k.active, k.enrolled_by)
+        for k in hub.judge_keys.enrolled(hub.secretariat)
+    ] == [("J2", second.fingerprint, False, "sek1"), ("J1", first.fingerprint, True, "sek1")]
+    assert hub.stack.keys.active(hub.secretariat).retired_reason == ""  # type: ignore[union-attr]
 
 
 def test_retiring_a_key_needs_a_reason_and_an_active_key_and_is_recorded(
