@@ -371,3 +371,28 @@ def test_the_first_account_is_made_once_recorded_as_the_first(empty: Stack) -> N
         "basis data ini sudah memiliki akun; masuk sebagai sekretariat untuk menambah akun",
         "this database already has accounts; sign in as the secretariat to add one",
     )
+
+
+def test_sign_in_refusals_word_for_word_with_the_minutes_left(stack: Stack) -> None:
+    wrong = Text("nama pengguna atau PIN/kata sandi salah", "wrong username or PIN/passphrase")
+    assert refusal(stack.accounts.sign_in, "siapa", "000001") == wrong
+    clock = MovingClock()
+    moved = open_stack(stack.path, clock=clock)
+    try:
+        for _ in range(MAX_ATTEMPTS):
+            assert refusal(moved.accounts.sign_in, "j1", "000000") == wrong
+        for after, left in ((timedelta(seconds=10), 5), (timedelta(minutes=4, seconds=30), 1)):
+            clock.now += after
+            assert refusal(moved.accounts.sign_in, "j1", pin_of("J1")) == Text(
+                f"akun terkunci karena terlalu banyak percobaan salah; coba lagi {left} menit lagi",
+                f"the account is locked after too many wrong attempts; try again in {left} min",
+            )
+        assert [(e.actor, e.subject) for e in moved.events("account.refused_locked")] == [
+            ("j1", "j1"),
+            ("j1", "j1"),
+        ]
+        clock.now += timedelta(seconds=20)
+        signed_in = moved.accounts.sign_in("j1", pin_of("J1"))
+        assert (signed_in.username, signed_in.judge_code) == ("j1", "J1")
+    finally:
+        moved.close()
