@@ -1,0 +1,156 @@
+"""A spreadsheet of paper scores refused: the row, the column and the reason, word for word."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from juryapp.domain.access import Actor
+from juryapp.domain.messages import Text
+from juryapp.services.imports import ImportService
+from tests.services.conftest import Stack
+from tests.services.test_imports import imports, refused, scores_file
+
+__all__ = ["imports"]
+
+BOTH = Text(
+    "isi skor atau alasan tidak menilai, bukan keduanya",
+    "give a score or a reason for not scoring, not both",
+)
+NO_SCORE = Text(
+    "skor kosong; isi skor, atau alasan di kolom tidak menilai bila juri tidak menilai tim ini",
+    "the score is empty; give a score, or a reason in the abstain column if the judge did not "
+    "score this team",
+)
+
+
+def line(criterion: str, score: str, reason: str = "") -> list[str]:
+    """A row of J2's sheet for PKM-06."""
+    return ["J2", "PKM-06", criterion, score, "", reason]
+
+
+def says_otherwise(row: int) -> Text:
+    return Text(
+        f"baris {row} berkata lain tentang J2/PKM-06: juri yang tidak menilai tidak memberi skor",
+        f"row {row} says otherwise about J2/PKM-06: a judge who does not score gives no scores",
+    )
+
+
+@pytest.mark.parametrize(
+    ("rows", "row", "column", "why"),
+    [
+        ([["J2", "PKM-06", "K1", "4", "", "sakit"]], 2, "tidak menilai", BOTH),
+        (
+            [line("K1", "4"), line("K2", "4"), line("", "", "sakit")],
+            4,
+            "tidak menilai",
+            says_otherwise(2),
+        ),
+        (
+            [["J2", "PKM-06", "", "", "", "sakit"], ["J2", "PKM-06", "K1", "4", "", ""]],
+            3,
+            "skor",
+            says_otherwise(2),
+        ),
+        (
+            [line("", "", "sakit"), line("", "", "sakit"), line("", "", "cuti")],
+            4,
+            "tidak menilai",
+            Text(
+                "alasan lain untuk J2/PKM-06 sudah ada di baris 2",
+                "another reason for J2/PKM-06 is given on row 2",
+            ),
+        ),
+        ([["J2", "PKM-06", "K1", "", "", ""]], 2, "skor", NO_SCORE),
+        (
+            [["J2", "PKM-06", "", "4", "", ""]],
+            2,
+            "kriteria",
+            Text("kriteria wajib diisi pada baris skor", "a score row needs its criterion"),
+        ),
+        (
+            [["J5", "RSS-02", "K1", "4", "", ""]],
+            2,
+            "juri",
+            Text(
+                "juri J5 memiliki konflik kepentingan dengan tim RSS-02",
+                "judge J5 has a conflict of interest with team RSS-02",
+            ),
+        ),
+        (
+            [["J2", "PKM-06", "K1", "empat", "", ""]],
+            2,
+            "skor",
+            Text(
+                "'empat' bukan angka; tulis misalnya 4 atau 4,5",
+                "'empat' is not a number; write e.g. 4 or 4.5",
+            ),
+        ),
+        (
+            [["J9", "PKM-06", "K1", "4", "", ""]],
+            2,
+            "juri",
+            Text("juri 'J9' tidak dikenal", "unknown judge 'J9'"),
+        ),
+        (
+            [["J2", "PKM-99", "K1", "4", "", ""]],
+            2,
+            "tim",
+            Text("tim 'PKM-99' tidak dikenal", "unknown team 'PKM-99'"),
+        ),
+        (
+            [["J2", "PKM-06", "K9", "4", "", ""]],
+            2,
+            "kriteria",
+            Text("kriteria 'K9' tidak dikenal", "unknown criterion 'K9'"),
+        ),
+        (
+            [line("K1", "4"), line("K2", "3"), line("K1", "4")],
+            4,
+            "kriteria",
+            Text(
+                "skor J2/PKM-06/K1 sudah ada di baris 2",
+                "score J2/PKM-06/K1 already given on row 2",
+            ),
+        ),
+    ],
+    ids=[
+        "score-and-reason",
+        "reason-after-scores",
+        "score-after-reason",
+        "two-reasons",
+        "no-score",
+        "no-criterion",
+        "conflict",
+        "not-a-number",
+        "unknown-judge",
+        "unknown-team",
+        "unknown-criterion",
+        "score-twice",
+    ],
+)
+def test_a_refused_row_is_named_with_its_column_and_why(
+    stack: Stack,
+    imports: ImportService,
+    sek1: Actor,
+    tmp_path: Path,
+    rows: list[list[str]],
+    row: int,
+    column: str,
+    why: Text,
+) -> None:
+    path = scores_file(tmp_path, rows)
+    error = refused(lambda: imports.import_scores(sek1, path), stack)
+    assert (error.file, error.row, error.column, error.text) == (path.name, row, column, why)
+
+
+def test_the_same_reason_twice_is_one_abstention(
+    stack: Stack, imports: ImportService, sek1: Actor, tmp_path: Path
+) -> None:
+    rows = [["J2", "PKM-06", "", "", "", "sakit"], ["J2", "PKM-06", "", "", "", "sakit"]]
+    summary = imports.import_scores(sek1, scores_file(tmp_path, rows))
+    assert [(a.judge, a.team, a.reason) for a in stack.setup.spec().abstentions] == [
+        ("J2", "PKM-06", "sakit")
+    ]
+    assert (summary.rows, summary.abstained) == (2, 1)
