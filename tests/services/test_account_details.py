@@ -120,6 +120,14 @@ def test_a_new_account_is_named_after_its_judge_or_its_username(stack: Stack, se
     assert shown["enam"] == AccountView("enam", "Dr. J6", Role.JUDGE, "J6", False)
     assert shown["tujuh"] == AccountView("tujuh", "Bu Tujuh", Role.JUDGE, "J7", False)
     assert stack.accounts.sign_in("enam", "582914").judge_code == "J6"
+    assert [a.username for a in stack.accounts.accounts()] == [
+        "sek1",
+        "sek2",
+        "tamu",
+        "enam",
+        *(code.lower() for code in JUDGE_CODES),
+        "tujuh",
+    ]
     created = stack.events("account.create")[-3:]
     assert [(e.subject, e.details) for e in created] == [
         ("tamu", {"role": "secretariat"}),

@@ -93,6 +93,24 @@ def test_a_fingerprint_typed_wrong_is_refused_quoting_both(
     )
 
 
+def test_a_key_enrolled_again_is_the_same_and_a_second_key_waits_for_a_retirement(
+    make_laptop: MakeLaptop, hub: Hub
+) -> None:
+    key = enrolled_key(make_laptop("j1"), hub, "J1")
+    again = hub.judge_keys.enrol(hub.secretariat, "J1", key.public_key, key.fingerprint)
+    assert (again.judge_code, again.fingerprint) == ("J1", key.fingerprint)
+    spare = make_laptop("cadangan")
+    other = spare.services.judge_keys.own(spare.sign_in("J1"))
+    assert other is not None
+    with pytest.raises(StateError) as refused:
+        hub.judge_keys.enrol(hub.secretariat, "J1", other.public_key, other.fingerprint)
+    assert refused.value.text == Text(
+        "juri J1 sudah memiliki kunci terdaftar; pensiunkan dulu dengan alasan",
+        "judge J1 already has an enrolled key; retire it first, with a reason",
+    )
+    assert [k.fingerprint for k in hub.judge_keys.enrolled(hub.secretariat)] == [key.fingerprint]
+
+
 def test_the_enrolled_keys_each_with_its_judge_oldest_first(
     make_laptop: MakeLaptop, hub: Hub
 ) -> None:
@@ -167,6 +185,16 @@ def test_the_convention_key_names_the_organiser_and_is_sealed_at_the_cost_set(
     with stack.database.reading() as session:
         old = session.scalar(select(SigningKeyRow).where(SigningKeyRow.retired_at.is_not(None)))
         assert old is not None and old.sealed_private_key is None  # no secret kept once retired
+        new = session.scalar(select(SigningKeyRow).where(SigningKeyRow.retired_at.is_(None)))
+        assert new is not None and _sealed_cost(new.sealed_private_key) == (
+            CHEAP_KDF.time_cost,
+            CHEAP_KDF.memory_kib,
+            CHEAP_KDF.parallelism,
+        )
+    assert [(k.active, k.retired_reason) for k in stack.keys.all(sek1)] == [
+        (False, "frasa sandi hilang"),
+        (True, ""),
+    ]
     certificate = x509.load_pem_x509_certificate(replaced.certificate_pem)
     [name] = certificate.subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)
     assert name.value == organiser
