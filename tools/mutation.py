@@ -38,6 +38,8 @@ RELIABILITY = ROOT / "docs" / "reliability.md"
 COPIED = ("juryapp", "tests", "resources")
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
 SECTION = "## Mutation testing"
+# the layers whose every module is meant to be mutated (of juryapp/reports, only verification)
+WHOLE = ("juryapp/domain", "juryapp/services")
 
 
 def _settings() -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
@@ -240,6 +242,13 @@ def _section(report: dict[str, Any], areas: dict[str, Any]) -> str:
             )
             + ".",
         ]
+    for folder, modules in _unmutated(areas).items():
+        lines += [
+            "",
+            f"Modules of `{folder}` that no area mutates, so that no figure above covers them: "
+            + ", ".join(f"`{m}`" for m in modules)
+            + ".",
+        ]
     for area, result in report.items():
         left = [s for s in result["survivors"] if s["status"] != "equivalent"]
         same = [s for s in result["survivors"] if s["status"] == "equivalent"]
@@ -250,6 +259,22 @@ def _section(report: dict[str, Any], areas: dict[str, Any]) -> str:
             lines += ["", f"### {area}: equivalent mutants", ""]
             lines += [f"- `{s['mutant']}`: {s['why']}" for s in same]
     return "\n".join(lines) + "\n"
+
+
+def _unmutated(areas: dict[str, Any]) -> dict[str, list[str]]:
+    """The modules of the layers measured whole (WHOLE) that no area mutates."""
+    patterns = [pattern for own in areas.values() for pattern in own["mutate"]]
+    found = {}
+    for folder in WHOLE:
+        left = [
+            path.name
+            for path in sorted((ROOT / folder).glob("*.py"))
+            if path.name != "__init__.py"
+            and not any(fnmatch.fnmatch(f"{folder}/{path.name}", p) for p in patterns)
+        ]
+        if left:
+            found[folder] = left
+    return found
 
 
 def _totals(report: dict[str, Any]) -> list[str]:
