@@ -7,10 +7,12 @@ from pathlib import Path
 import pytest
 
 from juryapp.domain.access import Actor
+from juryapp.domain.kinds import SheetStatus
 from juryapp.domain.messages import Text
 from juryapp.services.imports import ImportService
 from tests.services.conftest import Stack
-from tests.services.test_imports import imports, refused, scores_file
+from tests.services.test_imports import imports, refused, scores_file, sheet_rows
+from tests.services.test_merge_details import submitted_at
 
 __all__ = ["imports"]
 
@@ -154,3 +156,15 @@ def test_the_same_reason_twice_is_one_abstention(
         ("J2", "PKM-06", "sakit")
     ]
     assert (summary.rows, summary.abstained) == (2, 1)
+
+
+def test_a_complete_paper_sheet_is_handed_in_and_a_partial_one_stays_a_draft(
+    stack: Stack, imports: ImportService, sek1: Actor, tmp_path: Path
+) -> None:
+    rows = [*sheet_rows("J2", "PKM-06"), *sheet_rows("J3", "PKM-06")[:3]]
+    imports.import_scores(sek1, scores_file(tmp_path, rows))
+    complete = stack.scoring.sheet(sek1, "J2", "PKM-06")
+    partial = stack.scoring.sheet(sek1, "J3", "PKM-06")
+    assert (complete.status, partial.status) == (SheetStatus.SUBMITTED, SheetStatus.DRAFT)
+    assert submitted_at(stack, "J2", "PKM-06") is not None
+    assert submitted_at(stack, "J3", "PKM-06") is None
