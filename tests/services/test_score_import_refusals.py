@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from juryapp.domain.access import Actor
 from juryapp.domain.kinds import SheetStatus
-from juryapp.domain.messages import Text
+from juryapp.domain.messages import JuryError, Text
 from juryapp.services.imports import ImportService
 from tests.services.conftest import Stack
 from tests.services.test_imports import imports, refused, scores_file, sheet_rows
@@ -168,3 +169,14 @@ def test_a_complete_paper_sheet_is_handed_in_and_a_partial_one_stays_a_draft(
     assert (complete.status, partial.status) == (SheetStatus.SUBMITTED, SheetStatus.DRAFT)
     assert submitted_at(stack, "J2", "PKM-06") is not None
     assert submitted_at(stack, "J3", "PKM-06") is None
+
+
+def test_a_score_off_the_scale_is_refused_as_the_rubric_says(
+    stack: Stack, imports: ImportService, sek1: Actor, tmp_path: Path
+) -> None:
+    [criterion] = [c for c in stack.setup.spec().criteria if c.code == "K1"]
+    with pytest.raises(JuryError) as off_scale:
+        criterion.check_score(Decimal(99))
+    path = scores_file(tmp_path, [line("K1", "99")])
+    error = refused(lambda: imports.import_scores(sek1, path), stack)
+    assert (error.row, error.column, error.text) == (2, "skor", off_scale.value.text)
