@@ -11,7 +11,7 @@ from juryapp.domain.access import Actor
 from juryapp.domain.kinds import SheetStatus
 from juryapp.domain.messages import JuryError, Text
 from juryapp.services.imports import ImportService
-from tests.services.conftest import Stack
+from tests.services.conftest import CRITERIA, Stack
 from tests.services.test_imports import imports, refused, scores_file, sheet_rows
 from tests.services.test_merge_details import submitted_at
 
@@ -180,3 +180,30 @@ def test_a_score_off_the_scale_is_refused_as_the_rubric_says(
     path = scores_file(tmp_path, [line("K1", "99")])
     error = refused(lambda: imports.import_scores(sek1, path), stack)
     assert (error.row, error.column, error.text) == (2, "skor", off_scale.value.text)
+
+
+def test_scores_changed_cleared_or_handed_in(
+    stack: Stack, imports: ImportService, sek1: Actor, tmp_path: Path
+) -> None:
+    for code in ("K1", "K2", "K3"):
+        stack.scoring.set_score(sek1, "J2", "PKM-06", code, Decimal(3))
+    stack.scoring.set_score(sek1, "J2", "PKM-06", "K3", None)  # typed, then cleared
+    rows = [line("K1", "4"), line("K2", "5"), line("K3", "2")]
+    summary = imports.import_scores(sek1, scores_file(tmp_path, rows))
+    assert (summary.added, summary.changed, summary.unchanged) == (0, 3, 0)
+    values = [line.value for line in stack.scoring.sheet(sek1, "J2", "PKM-06").lines[:3]]
+    assert values == [4, 5, 2]
+    for code in CRITERIA[3:]:
+        stack.scoring.set_score(sek1, "J2", "PKM-06", code, Decimal(3))
+    stack.scoring.submit(sek1, "J2", "PKM-06")
+    path = scores_file(tmp_path, [line("K1", "4"), line("K2", "1")], name="lagi.csv")
+    error = refused(lambda: imports.import_scores(sek1, path), stack)
+    assert (error.file, error.row, error.column, error.text) == (
+        "lagi.csv",
+        3,
+        "skor",
+        Text(
+            "lembar J2/PKM-06 sudah diserahkan atau diisi juri; ubah lewat koreksi",
+            "sheet J2/PKM-06 is handed in or typed by the judge; use a correction",
+        ),
+    )
