@@ -207,3 +207,21 @@ def test_scores_changed_cleared_or_handed_in(
             "sheet J2/PKM-06 is handed in or typed by the judge; use a correction",
         ),
     )
+
+
+def test_abstentions_already_recorded_are_passed_over_and_the_new_ones_counted(
+    stack: Stack, imports: ImportService, sek1: Actor, tmp_path: Path
+) -> None:
+    stack.scoring.abstain(sek1, "J2", "PKM-06", "sakit")
+    rows = [
+        ["J2", "PKM-06", "", "", "", "sakit"],
+        ["J3", "PKM-06", "", "", "", "cuti"],
+        ["J4", "PKM-06", "", "", "", "dinas luar"],
+    ]
+    summary = imports.import_scores(sek1, scores_file(tmp_path, rows))
+    assert summary.abstained == 2
+    assert sorted((a.judge, a.team, a.reason) for a in stack.setup.spec().abstentions) == [
+        ("J2", "PKM-06", "sakit"),
+        ("J3", "PKM-06", "cuti"),
+        ("J4", "PKM-06", "dinas luar"),
+    ]
