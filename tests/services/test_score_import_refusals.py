@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from juryapp.domain.access import Actor
-from juryapp.domain.kinds import SheetStatus
+from juryapp.domain.kinds import SheetSource, SheetStatus
 from juryapp.domain.messages import JuryError, Text
+from juryapp.services import state
 from juryapp.services.imports import ImportService
 from tests.services.conftest import CRITERIA, Stack
 from tests.services.test_imports import imports, refused, scores_file, sheet_rows
@@ -225,3 +226,20 @@ def test_abstentions_already_recorded_are_passed_over_and_the_new_ones_counted(
         ("J3", "PKM-06", "cuti"),
         ("J4", "PKM-06", "dinas luar"),
     ]
+
+
+def test_a_sheet_an_import_adds_is_a_plain_paper_draft(
+    stack: Stack, imports: ImportService, sek1: Actor, tmp_path: Path
+) -> None:
+    imports.import_scores(sek1, scores_file(tmp_path, sheet_rows("J2", "PKM-06")[:2]))
+    view = stack.scoring.sheet(sek1, "J2", "PKM-06")
+    assert (view.status, view.source, view.note, view.abstained, view.entered_by) == (
+        SheetStatus.DRAFT,
+        SheetSource.PAPER,
+        "",
+        False,
+        "sek1",
+    )
+    with stack.database.reading() as session:
+        recorded = state.sheet_states(session.connection())["J2/PKM-06"]
+    assert (recorded["abstained"], recorded["reason"], recorded["note"]) == (False, "", "")
