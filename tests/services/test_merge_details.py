@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from juryapp.domain.messages import FileProblemError, Text
 from juryapp.persistence.tables import JudgeRow, SheetRow, TeamRow
+from juryapp.services.log_format import read_bundle, write_bundle
 from tests.services.conftest import KEY_PASSPHRASE, Stack, settle_open_sheets
 from tests.services.laptop_fixtures import Hub, Laptop, hub, make_laptop, package
 
@@ -63,3 +64,18 @@ def test_a_sheet_handed_in_on_the_laptop_has_its_time_and_a_draft_has_none(
     hub.enrol_and_merge(laptop.bundle(j1))
     assert submitted_at(hub.stack, "J1", "PKM-01") is not None
     assert submitted_at(hub.stack, "J1", "PKM-02") is None
+
+
+def test_each_gap_in_a_log_is_named_as_its_own_range(make_laptop: MakeLaptop, hub: Hub) -> None:
+    laptop = make_laptop("j1")
+    j1 = laptop.sign_in("J1")
+    laptop.fill(j1, "PKM-01", 4)
+    laptop.fill(j1, "PKM-02", 2)
+    whole = read_bundle(laptop.bundle(j1), "b")
+    hub.judge_keys.enrol(hub.secretariat, "J1", whole.public_key, whole.fingerprint)
+    for name, part in (("tengah", whole.events[3:6]), ("ekor", whole.events[8:])):  # #4-#6, #9-
+        data = write_bundle(
+            whole.convention, "J1", whole.public_key, [(e.body, e.signature) for e in part]
+        )
+        result = hub.hub.merge(hub.secretariat, data, name, hub.key).result
+    assert (result.applied, result.missing) == (0, ((1, 3), (7, 8)))
