@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlalchemy import select, update
 
@@ -13,7 +14,7 @@ from juryapp.domain.access import Actor
 from juryapp.domain.messages import Text, ValidationError
 from juryapp.interchange.tabular import Column, read_table
 from juryapp.persistence.tables import AuditRow, TeamRow
-from tests.services.conftest import Stack
+from tests.services.conftest import Stack, open_stack
 
 HEADINGS = ("seq", "at", "actor", "action", "subject", "details", "hash")
 COLUMNS = [Column(key, (key,), required=key != "subject") for key in HEADINGS]
@@ -57,6 +58,17 @@ def test_the_trail_as_a_table_holds_every_event_as_the_screen_shows_it(
     assert [[row.values[key] for key in HEADINGS] for row in rows] == [
         [str(e.seq), e.at, e.actor, e.action, e.subject, e.details, e.hash] for e in events
     ]
+    assert _heading_row(path) == list(HEADINGS)  # as written, in lower case
+
+
+def _heading_row(path: Path) -> list[str]:
+    if path.suffix.lower() == ".csv":
+        return path.read_text(encoding="utf-8-sig").splitlines()[0].split(";")
+    workbook = load_workbook(path, read_only=True)
+    try:
+        return [str(cell.value) for cell in next(workbook.active.iter_rows(max_row=1))]
+    finally:
+        workbook.close()
 
 
 @pytest.mark.parametrize(
@@ -104,3 +116,12 @@ def test_a_file_of_another_kind_is_refused_naming_it(stack: Stack, tmp_path: Pat
         "jejak.txt: choose a file name ending in .csv, .xlsx or .pdf",
     )
     assert not path.exists()
+
+
+def test_a_database_with_no_event_yet_has_no_head_to_print(tmp_path: Path) -> None:
+    empty = open_stack(tmp_path / "kosong.sqlite3")
+    try:
+        report = empty.integrity.check(READER)
+        assert (report.events, report.head, report.head_hash) == (0, "", "")
+    finally:
+        empty.close()

@@ -227,6 +227,11 @@ def test_a_long_value_is_shortened_in_the_difference(stack: Stack) -> None:
     sql(stack, "UPDATE team SET title = ? WHERE code = 'PKM-01'", "panjang " * 12)
     [_, (_, text)] = said(stack)
     assert text.en.endswith(", now 'panjang panjang panjang panjang panjang panjang panjang …")
+    # sixty characters as quoted are shown whole, sixty-one cut to fifty-seven and "…"
+    for title, shown in (("a" * 58, f"'{'a' * 58}'"), ("b" * 59, f"'{'b' * 56}…")):
+        sql(stack, "UPDATE team SET title = ? WHERE code = 'PKM-01'", title)
+        [_, (_, text)] = said(stack)
+        assert text.en.endswith(f", now {shown}"), title
 
 
 @pytest.mark.parametrize(
@@ -298,6 +303,7 @@ def test_an_account_changed_without_a_record_is_named(stack: Stack) -> None:
 def test_a_printed_head_is_read_in_either_form(stack: Stack) -> None:
     report = stack.integrity.check(READER)
     seq = report.events
+    assert report.head == f"#{seq} · {report.head_hash[:4]}…{report.head_hash[-4:]}"
     for printed in (report.head, f"  {report.head} ", f"{seq}:{report.head_hash}"):
         assert stack.integrity.check(READER, printed=printed).ok, printed
     other = f"#{seq - 1} · {report.head_hash[:4]}…{report.head_hash[-4:]}"
@@ -324,6 +330,14 @@ def test_a_printed_head_is_read_in_either_form(stack: Stack) -> None:
     ]
     assert not stack.integrity.check(READER, printed=f"{seq}:{'0' * 64}").ok
     assert not stack.integrity.check(READER, printed=f"#{seq}").ok
+    # a printed head is checked on top of the trail's own findings, not instead of them
+    sql(stack, "UPDATE team SET title = 'Diubah' WHERE code = 'PKM-01'")
+    own = said(stack)
+    assert own
+    assert [(f.kind, f.text) for f in stack.integrity.check(READER, printed="kepala").findings] == [
+        *own,
+        *[(f.kind, f.text) for f in wrong],
+    ]
 
 
 @pytest.mark.parametrize(
