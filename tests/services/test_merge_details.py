@@ -5,14 +5,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
+from juryapp.bootstrap import bootstrap
 from juryapp.domain.messages import FileProblemError, Text
-from juryapp.persistence.tables import JudgeRow, SheetRow, TeamRow
+from juryapp.persistence.tables import ConventionRow, JudgeRow, SheetRow, TeamRow
 from juryapp.services.log_format import read_bundle, write_bundle
-from tests.services.conftest import KEY_PASSPHRASE, Stack, settle_open_sheets
+from tests.services.conftest import (
+    CHEAP_KDF,
+    KEY_PASSPHRASE,
+    Stack,
+    copy_database,
+    fast_hasher,
+    settle_open_sheets,
+)
 from tests.services.laptop_fixtures import Hub, Laptop, hub, make_laptop, package
 
 __all__ = ["hub", "make_laptop", "package"]
@@ -79,3 +88,99 @@ def test_each_gap_in_a_log_is_named_as_its_own_range(make_laptop: MakeLaptop, hu
         )
         result = hub.hub.merge(hub.secretariat, data, name, hub.key).result
     assert (result.applied, result.missing) == (0, ((1, 3), (7, 8)))
+
+
+def test_a_bundles_key_and_convention_are_refused_word_for_word(
+    make_laptop: MakeLaptop, hub: Hub
+) -> None:
+    laptop = make_laptop("j1")
+    j1 = laptop.sign_in("J1")
+    laptop.fill(j1, "PKM-01")
+    data = laptop.bundle(j1)
+    whole = read_bundle(data, "b")
+    key = whole.fingerprint
+    other = make_laptop("j2")
+    j2 = other.sign_in("J2")
+    other.fill(j2, "PKM-01")
+    j2_data = other.bundle(j2)
+    j2_bundle = read_bundle(j2_data, "b2")
+
+    def refusal(data: bytes) -> Text:
+        with pytest.raises(FileProblemError) as refused:
+            hub.hub.merge(hub.secretariat, data, "nilai.jurylog", hub.key)
+        assert refused.value.file == "nilai.jurylog"
+        return refused.value.text
+
+    def convention_uid(uid: str) -> None:
+        with hub.stack.database.writing() as session:
+            session.execute(update(ConventionRow).values(uid=uid))
+
+    before = sheets_of(hub.stack)
+    assert refusal(data) == Text(
+        f"kunci {key} (juri J1) belum terdaftar di sini: bandingkan sidik jarinya dengan "
+        "layar laptop juri, lalu daftarkan",
+        f"key {key} (judge J1) is not enrolled here: compare its fingerprint with the "
+        "judge's screen, then enrol it",
+    )
+    # J2's key enrolled under J1 by mistake: J2's log is not taken as J1's, nor as J2's
+    hub.judge_keys.enrol(hub.secretariat, "J1", j2_bundle.public_key, j2_bundle.fingerprint)
+    assert refusal(j2_data) == Text(
+        f"kunci {j2_bundle.fingerprint} terdaftar untuk juri J1, bukan J2",
+        f"key {j2_bundle.fingerprint} is enrolled for judge J1, not J2",
+    )
+    hub.judge_keys.retire(hub.secretariat, "J1", "salah daftar")
+    hub.judge_keys.enrol(hub.secretariat, "J1", whole.public_key, key)
+    convention_uid("konvensi-lain")  # as if this database held another convention
+    assert refusal(data) == Text(
+        "bundel ini dari konvensi lain", "this bundle is from another convention"
+    )
+    convention_uid(whole.convention)
+    hub.judge_keys.retire(hub.secretariat, "J1", "laptop hilang")
+    assert refusal(data) == Text(f"kunci {key} sudah dipensiunkan", f"key {key} has been retired")
+    assert sheets_of(hub.stack) == before
+
+
+def sheets_of(stack: Stack) -> list[tuple[int, str]]:
+    with stack.database.reading() as session:
+        return [(r.id, r.status) for r in session.scalars(select(SheetRow).order_by(SheetRow.id))]
+
+
+def test_a_partial_bundle_from_another_branch_is_refused_whole(
+    make_laptop: MakeLaptop, hub: Hub, tmp_path: Path
+) -> None:
+    laptop = make_laptop("j1")
+    j1 = laptop.sign_in("J1")
+    laptop.fill(j1, "PKM-01", 4)
+    copy = tmp_path / "salinan.sqlite3"
+    copy_database(laptop.path, copy)
+    n = len(read_bundle(laptop.bundle(j1), "b").events)
+    laptop.services.scoring.set_score(j1, "J1", "PKM-02", "K1", Decimal(5))  # event #n+1
+    hub.enrol_and_merge(laptop.bundle(j1))
+    held = sheets_of(hub.stack)
+    restored = Laptop(bootstrap(copy, hasher=fast_hasher(), kdf_cost=CHEAP_KDF), copy)
+    try:
+        again = restored.sign_in("J1")
+        for criterion, value in (("K1", 1), ("K2", 2)):  # another #n+1, then #n+2
+            restored.services.scoring.set_score(again, "J1", "PKM-01", criterion, Decimal(value))
+        branch = read_bundle(restored.bundle(again), "b")
+    finally:
+        restored.services.close()
+    # only the other branch's #n+2: no event of that number is held, so it is no fork, and
+    # it does not follow the #n+1 the hub holds
+    last = write_bundle(
+        branch.convention,
+        "J1",
+        branch.public_key,
+        [(e.body, e.signature) for e in branch.events[n + 1 :]],
+    )
+    with pytest.raises(FileProblemError) as refused:
+        hub.hub.merge(hub.secretariat, last, "sebagian.jurylog", hub.key)
+    assert (refused.value.file, refused.value.text) == (
+        "sebagian.jurylog",
+        Text(
+            "bundel sebagian ini tidak menyambung log yang ada di sini; ekspor seluruh log",
+            "this partial bundle does not continue the log held here; export the whole log",
+        ),
+    )
+    assert sheets_of(hub.stack) == held
+    assert hub.hub.received(hub.secretariat)[0].open_forks == 0
