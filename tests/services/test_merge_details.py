@@ -13,7 +13,7 @@ from sqlalchemy import select, update
 from juryapp.bootstrap import bootstrap
 from juryapp.domain.messages import FileProblemError, Text
 from juryapp.persistence.tables import ConventionRow, JudgeRow, SheetRow, TeamRow
-from juryapp.services.log_format import read_bundle, write_bundle
+from juryapp.services.log_format import GENESIS, read_bundle, write_bundle
 from tests.services.conftest import (
     CHEAP_KDF,
     KEY_PASSPHRASE,
@@ -88,6 +88,49 @@ def test_each_gap_in_a_log_is_named_as_its_own_range(make_laptop: MakeLaptop, hu
         )
         result = hub.hub.merge(hub.secretariat, data, name, hub.key).result
     assert (result.applied, result.missing) == (0, ((1, 3), (7, 8)))
+    event = hub.stack.events("log.merge")[-1]
+    assert (event.actor, event.subject) == ("sek1", "J1")
+    assert event.details == {
+        "key": whole.fingerprint,
+        "bundle": read_bundle(data, "ekor").sha256,
+        "first": 9,
+        "last": len(whole.events),
+        "new": len(whole.events) - 8,
+        "applied": 0,
+        "upto": 0,
+        "upto_hash": GENESIS,
+        "missing": [[1, 3], [7, 8]],
+        "forks": [],
+    }
+
+
+def test_a_new_sheet_from_a_merge_holds_what_the_laptop_typed(
+    make_laptop: MakeLaptop, hub: Hub
+) -> None:
+    laptop = make_laptop("j1")
+    j1 = laptop.sign_in("J1")
+    laptop.fill(j1, "PKM-01", 4, submit=True)
+    laptop.services.scoring.set_note(j1, "J1", "PKM-02", "hadir terlambat")
+    whole = read_bundle(laptop.bundle(j1), "b")
+    result = hub.enrol_and_merge(laptop.bundle(j1)).result
+    assert (result.applied, result.upto, result.upto_hash) == (
+        len(whole.events),
+        len(whole.events),
+        whole.events[-1].hash,
+    )
+    with hub.stack.database.reading() as session:
+        rows = {
+            code: (r.status, r.source, r.note, r.abstained, r.abstain_reason, r.entered_by)
+            for r, code in session.execute(
+                select(SheetRow, TeamRow.code).join(TeamRow, TeamRow.id == SheetRow.team_id)
+            )
+        }
+    assert rows == {
+        "PKM-01": ("submitted", "judge", "", False, "", None),
+        "PKM-02": ("draft", "judge", "hadir terlambat", False, "", None),
+    }
+    assert submitted_at(hub.stack, "J1", "PKM-01") is not None
+    assert submitted_at(hub.stack, "J1", "PKM-02") is None
 
 
 def test_a_bundles_key_and_convention_are_refused_word_for_word(
