@@ -11,7 +11,7 @@ import pytest
 
 from juryapp.domain.access import Actor
 from juryapp.domain.messages import Text
-from tests.services.conftest import SECRETARIAT_PASSPHRASE, Stack
+from tests.services.conftest import KEY_PASSPHRASE, SECRETARIAT_PASSPHRASE, Stack
 from tests.services.test_insider import (
     findings,
     locked_template,  # noqa: F401 - a fixture used below
@@ -415,3 +415,27 @@ def test_a_printed_head_must_be_a_whole_head_of_this_chain(stack: Stack) -> None
         f"{seq}:{seq}:{digest}",
     ):
         assert found(other) == not_held(other), other
+
+
+def test_the_check_reports_the_latest_seal(stack: Stack) -> None:
+    first = stack.integrity.check(READER).seal
+    assert first is not None
+    reopened(stack)
+    sek1 = stack.accounts.sign_in("sek1", SECRETARIAT_PASSPHRASE)
+    stack.locking.lock(sek1, "dikunci lagi", KEY_PASSPHRASE)
+    report = stack.integrity.check(READER)
+    assert report.ok
+    assert report.seal is not None
+    assert (report.seal.version, report.seal.audit_seq) == (first.version + 1, report.events)
+    assert report.seal.audit_seq > first.audit_seq
+
+
+def test_exactly_a_dozen_sheets_that_differ_are_all_listed_and_none_counted(stack: Stack) -> None:
+    sql(stack, "UPDATE sheet SET note = 'diubah' WHERE id IN (SELECT id FROM sheet LIMIT 12)")
+    replayed = [text.en for kind, text in said(stack) if kind == "replay"]
+    assert len(replayed) == 12  # no "… and 0 more sheets" line after them
+    assert all(
+        text.startswith("sheet J")
+        and text.endswith(": note differs from the audit trail — changed without a record")
+        for text in replayed
+    )
