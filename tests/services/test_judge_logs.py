@@ -284,7 +284,9 @@ def test_a_copied_laptop_makes_a_fork_that_is_flagged_and_overwrites_nothing(
     assert result.forks == (9,) and result.applied == 0 and result.set_aside == 1
     assert sheets(hub.stack) == held  # nothing overwritten, nothing taken from either side
     forks = hub.hub.forks(hub.secretariat)
-    assert [(f.judge_code, f.seq, f.decision) for f in forks] == [("J1", 9, "")]
+    assert [(f.judge_code, f.seq, f.decision, f.decided_by, f.reason) for f in forks] == [
+        ("J1", 9, "", "", "")
+    ]
     assert forks[0].applied_branch == ("#9 PKM-02 K1 = 5",)
     assert forks[0].other_branch == ("#9 PKM-01 K1 = 1",)
     assert hub.hub.received(hub.secretariat)[0].open_forks == 1
