@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from juryapp.bootstrap import bootstrap
 from juryapp.domain.messages import FileProblemError, Text
-from juryapp.persistence.tables import ConventionRow, JudgeRow, SheetRow, TeamRow
+from juryapp.domain.model import Conflict
+from juryapp.persistence.tables import (
+    ConventionRow,
+    CriterionRow,
+    JudgeRow,
+    LogEventRow,
+    ScoreRow,
+    SheetRow,
+    TeamRow,
+)
 from juryapp.services.log_format import GENESIS, read_bundle, write_bundle
 from tests.services.conftest import (
     CHEAP_KDF,
@@ -20,6 +30,7 @@ from tests.services.conftest import (
     Stack,
     copy_database,
     fast_hasher,
+    pin_of,
     settle_open_sheets,
 )
 from tests.services.laptop_fixtures import Hub, Laptop, hub, make_laptop, package
@@ -227,3 +238,140 @@ def test_a_partial_bundle_from_another_branch_is_refused_whole(
     )
     assert sheets_of(hub.stack) == held
     assert hub.hub.received(hub.secretariat)[0].open_forks == 0
+
+
+def test_a_gap_filled_later_leaves_every_received_event_applied(
+    make_laptop: MakeLaptop, hub: Hub
+) -> None:
+    laptop = make_laptop("j1")
+    j1 = laptop.sign_in("J1")
+    laptop.fill(j1, "PKM-01", 4)
+    laptop.fill(j1, "PKM-02", 2)
+    whole = read_bundle(laptop.bundle(j1), "b")
+    hub.judge_keys.enrol(hub.secretariat, "J1", whole.public_key, whole.fingerprint)
+    tail = write_bundle(
+        whole.convention, "J1", whole.public_key, [(e.body, e.signature) for e in whole.events[4:]]
+    )
+    hub.hub.merge(hub.secretariat, tail, "ekor", hub.key)
+    result = hub.hub.merge(hub.secretariat, laptop.bundle(j1), "utuh", hub.key).result
+    total = len(whole.events)
+    assert (result.judge, result.fingerprint, result.events, result.new, result.applied) == (
+        "J1",
+        whole.fingerprint,
+        total,
+        4,
+        total,
+    )
+    [received] = [r for r in hub.hub.received(hub.secretariat) if r.judge_code == "J1"]
+    assert (received.upto, received.missing, received.set_aside) == (total, (), 0)
+    with hub.stack.database.reading() as session:
+        states = session.execute(
+            select(LogEventRow.state, func.count()).group_by(LogEventRow.state)
+        ).all()
+    assert states == [("applied", total)]
+
+
+def test_a_bundle_that_goes_on_from_a_fork_stays_set_aside(
+    make_laptop: MakeLaptop, hub: Hub, tmp_path: Path
+) -> None:
+    laptop = make_laptop("j1")
+    j1 = laptop.sign_in("J1")
+    laptop.fill(j1, "PKM-01", 4)
+    copy = tmp_path / "salinan.sqlite3"
+    copy_database(laptop.path, copy)
+    n = len(read_bundle(laptop.bundle(j1), "b").events)
+    laptop.services.scoring.set_score(j1, "J1", "PKM-02", "K1", Decimal(5))  # event #n+1
+    hub.enrol_and_merge(laptop.bundle(j1))
+    held = sheets_of(hub.stack), scores_of(hub.stack)
+    restored = Laptop(bootstrap(copy, hasher=fast_hasher(), kdf_cost=CHEAP_KDF), copy)
+    try:
+        again = restored.sign_in("J1")
+        for criterion, value in (("K1", 1), ("K2", 2)):  # another #n+1, then #n+2 after it
+            restored.services.scoring.set_score(again, "J1", "PKM-01", criterion, Decimal(value))
+        result = hub.enrol_and_merge(restored.bundle(again)).result
+        assert (result.forks, result.new, result.applied, result.set_aside) == ((n + 1,), 2, 0, 2)
+        restored.services.scoring.set_score(again, "J1", "PKM-01", "K3", Decimal(3))  # #n+3
+        result = hub.enrol_and_merge(restored.bundle(again)).result
+    finally:
+        restored.services.close()
+    assert (result.forks, result.new, result.applied, result.set_aside) == ((), 1, 0, 3)
+    assert (sheets_of(hub.stack), scores_of(hub.stack)) == held
+
+
+def test_a_second_merge_keeps_the_note_and_the_secretariats_abstention(
+    make_laptop: MakeLaptop, hub: Hub
+) -> None:
+    laptop = make_laptop("j1")
+    j1 = laptop.sign_in("J1")
+    laptop.services.scoring.set_note(j1, "J1", "PKM-01", "catatan juri")
+    laptop.fill(j1, "PKM-01", 4)
+    laptop.services.scoring.set_note(j1, "J1", "PKM-02", "hadir")
+    hub.enrol_and_merge(laptop.bundle(j1))
+    hub.stack.scoring.abstain(hub.secretariat, "J1", "PKM-02", "konflik kepentingan")
+    first = scores_of(hub.stack)
+    laptop.services.scoring.set_score(j1, "J1", "PKM-01", "K1", Decimal(5))
+    laptop.services.scoring.set_note(j1, "J1", "PKM-02", "hadir terlambat")
+    hub.enrol_and_merge(laptop.bundle(j1))
+    with hub.stack.database.reading() as session:
+        rows = {
+            code: (r.note, r.abstained, r.abstain_reason)
+            for r, code in session.execute(
+                select(SheetRow, TeamRow.code).join(TeamRow, TeamRow.id == SheetRow.team_id)
+            )
+        }
+    assert rows == {
+        "PKM-01": ("catatan juri", False, ""),
+        "PKM-02": ("hadir terlambat", True, "konflik kepentingan"),
+    }
+    # only K1 was written again: the other scores keep their time; each is the judge's own,
+    # not yet checked by anyone
+    now = scores_of(hub.stack)
+    judge_user = hub.stack.accounts.sign_in("j1", pin_of("J1")).user_id
+    assert {by for _, _, by in now.values()} == {judge_user}
+    with hub.stack.database.reading() as session:
+        assert set(session.scalars(select(ScoreRow.checked))) == {False}
+    assert {k: v for k, v in now.items() if v != first[k]} == {
+        ("PKM-01", "K1"): ("5", now[("PKM-01", "K1")][1], now[("PKM-01", "K1")][2])
+    }
+
+
+def scores_of(stack: Stack) -> dict[tuple[str, str], tuple[str | None, object, object]]:
+    """(team, criterion) → (value, updated at, updated by) of every score row."""
+    with stack.database.reading() as session:
+        return {
+            (team, criterion): (
+                None if s.value is None else str(s.value),
+                s.updated_at,
+                s.updated_by,
+            )
+            for s, team, criterion in session.execute(
+                select(ScoreRow, TeamRow.code, CriterionRow.code)
+                .join(SheetRow, SheetRow.id == ScoreRow.sheet_id)
+                .join(TeamRow, TeamRow.id == SheetRow.team_id)
+                .join(CriterionRow, CriterionRow.id == ScoreRow.criterion_id)
+            )
+        }
+
+
+def test_a_conflict_declared_at_the_hub_refuses_the_judges_event_for_that_team(
+    make_laptop: MakeLaptop, hub: Hub
+) -> None:
+    laptop = make_laptop("j1")
+    j1 = laptop.sign_in("J1")
+    laptop.fill(j1, "PKM-01")
+    spec = hub.stack.setup.spec()
+    declared = Conflict("J1", team="PKM-01", reason="kerabat")
+    hub.stack.setup.update(hub.secretariat, replace(spec, conflicts=(*spec.conflicts, declared)))
+    before = sheets_of(hub.stack)
+    with pytest.raises(FileProblemError) as refused:
+        hub.enrol_and_merge(laptop.bundle(j1), "nilai.jurylog")
+    assert (refused.value.file, refused.value.text) == (
+        "nilai.jurylog",
+        Text(
+            "peristiwa #1 (PKM-01/K1) ditolak: juri J1 memiliki konflik kepentingan dengan "
+            "PKM-01 dan tidak menilainya",
+            "event #1 (PKM-01/K1) is refused: judge J1 has a conflict of interest with PKM-01 "
+            "and does not score it",
+        ),
+    )
+    assert sheets_of(hub.stack) == before
