@@ -118,6 +118,24 @@ def says_otherwise(row: int) -> Text:
                 "score J2/PKM-06/K1 already given on row 2",
             ),
         ),
+        (
+            [line("", "", "sakit\nkeras")],
+            2,
+            "tidak menilai",
+            Text(
+                "tidak boleh berisi baris baru atau tab; tulis dalam satu baris",
+                "must not hold a line break or a tab; write it on one line",
+            ),
+        ),
+        (
+            [["J2", "PKM-06", "K1", "4", "baik\x07", ""]],
+            2,
+            "catatan",
+            Text(
+                "berisi karakter kendali U+0007 di posisi 5; ketik ulang teksnya",
+                "holds the control character U+0007 at position 5; type the text again",
+            ),
+        ),
     ],
     ids=[
         "score-and-reason",
@@ -132,6 +150,8 @@ def says_otherwise(row: int) -> Text:
         "unknown-team",
         "unknown-criterion",
         "score-twice",
+        "reason-over-two-lines",
+        "control-character-in-a-note",
     ],
 )
 def test_a_refused_row_is_named_with_its_column_and_why(
@@ -243,3 +263,12 @@ def test_a_sheet_an_import_adds_is_a_plain_paper_draft(
     with stack.database.reading() as session:
         recorded = state.sheet_states(session.connection())["J2/PKM-06"]
     assert (recorded["abstained"], recorded["reason"], recorded["note"]) == (False, "", "")
+
+
+def test_a_note_may_span_lines(
+    stack: Stack, imports: ImportService, sek1: Actor, tmp_path: Path
+) -> None:
+    rows = sheet_rows("J2", "PKM-06", note="baris satu\nbaris dua")
+    imports.import_scores(sek1, scores_file(tmp_path, rows))
+    lines = stack.scoring.sheet(sek1, "J2", "PKM-06").lines
+    assert {line.note for line in lines} == {"baris satu\nbaris dua"}
