@@ -308,7 +308,7 @@ def test_a_second_merge_keeps_the_note_and_the_secretariats_abstention(
     laptop.services.scoring.set_note(j1, "J1", "PKM-02", "hadir")
     hub.enrol_and_merge(laptop.bundle(j1))
     hub.stack.scoring.abstain(hub.secretariat, "J1", "PKM-02", "konflik kepentingan")
-    first = scores_of(hub.stack)
+    first, sheet_times = scores_of(hub.stack), sheet_updated(hub.stack)
     laptop.services.scoring.set_score(j1, "J1", "PKM-01", "K1", Decimal(5))
     laptop.services.scoring.set_note(j1, "J1", "PKM-02", "hadir terlambat")
     hub.enrol_and_merge(laptop.bundle(j1))
@@ -323,6 +323,7 @@ def test_a_second_merge_keeps_the_note_and_the_secretariats_abstention(
         "PKM-01": ("catatan juri", False, ""),
         "PKM-02": ("hadir terlambat", True, "konflik kepentingan"),
     }
+    assert all(t > sheet_times[team] for team, t in sheet_updated(hub.stack).items())
     # only K1 was written again: the other scores keep their time; each is the judge's own,
     # not yet checked by anyone
     now = scores_of(hub.stack)
@@ -375,3 +376,14 @@ def test_a_conflict_declared_at_the_hub_refuses_the_judges_event_for_that_team(
         ),
     )
     assert sheets_of(hub.stack) == before
+
+
+def sheet_updated(stack: Stack) -> dict[str, datetime]:
+    with stack.database.reading() as session:
+        return dict(
+            session.execute(
+                select(TeamRow.code, SheetRow.updated_at).join(
+                    TeamRow, TeamRow.id == SheetRow.team_id
+                )
+            ).all()
+        )

@@ -272,3 +272,18 @@ def test_a_note_may_span_lines(
     imports.import_scores(sek1, scores_file(tmp_path, rows))
     lines = stack.scoring.sheet(sek1, "J2", "PKM-06").lines
     assert {line.note for line in lines} == {"baris satu\nbaris dua"}
+
+
+def test_an_import_records_the_state_of_the_sheets_it_wrote_and_no_other(
+    stack: Stack, imports: ImportService, sek1: Actor, tmp_path: Path
+) -> None:
+    rows = sheet_rows("J2", "PKM-06", score="3")
+    imports.import_scores(sek1, scores_file(tmp_path, rows, name="kertas.csv"))
+    [event] = stack.events("scores.import")
+    assert (event.actor, event.subject) == ("sek1", "kertas.csv")
+    assert list(event.state["sheets"]) == ["J2/PKM-06"]
+    assert (event.details["rows"], event.details["added"], event.details["changed"]) == (
+        len(CRITERIA),
+        len(CRITERIA),
+        0,
+    )
