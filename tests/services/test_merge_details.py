@@ -1,4 +1,4 @@
-"""A judge's log merged at the hub in detail: the refused event named, hand-in times kept."""
+"""A judge's log merged at the hub in detail: refusals word for word, gaps, forks, writes."""
 
 from __future__ import annotations
 
