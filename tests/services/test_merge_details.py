@@ -26,6 +26,7 @@ from juryapp.persistence.tables import (
 from juryapp.services.log_format import GENESIS, read_bundle, write_bundle
 from tests.services.conftest import (
     CHEAP_KDF,
+    CRITERIA,
     KEY_PASSPHRASE,
     Stack,
     copy_database,
@@ -387,3 +388,26 @@ def sheet_updated(stack: Stack) -> dict[str, datetime]:
                 )
             ).all()
         )
+
+
+def test_a_partial_bundle_that_goes_on_from_the_held_log_is_applied(
+    make_laptop: MakeLaptop, hub: Hub
+) -> None:
+    laptop = make_laptop("j1")
+    j1 = laptop.sign_in("J1")
+    laptop.fill(j1, "PKM-01", 4)
+    n = len(read_bundle(laptop.bundle(j1), "b").events)
+    hub.enrol_and_merge(laptop.bundle(j1))
+    laptop.fill(j1, "PKM-02", 2)
+    whole = read_bundle(laptop.bundle(j1), "b")
+    rest = write_bundle(
+        whole.convention, "J1", whole.public_key, [(e.body, e.signature) for e in whole.events[n:]]
+    )
+    result = hub.hub.merge(hub.secretariat, rest, "lanjutan.jurylog", hub.key).result
+    assert (result.new, result.applied, result.upto, result.missing) == (
+        len(whole.events) - n,
+        len(whole.events) - n,
+        len(whole.events),
+        (),
+    )
+    assert hub.stack.scoring.sheet(hub.secretariat, "J1", "PKM-02").filled == len(CRITERIA)
