@@ -295,7 +295,8 @@ def test_a_copied_laptop_makes_a_fork_that_is_flagged_and_overwrites_nothing(
         hub.secretariat, forks[0].id, take_other=True, reason="laptop asli rusak; salinan dipakai"
     )
     assert hub.stack.scoring.sheet(hub.secretariat, "J1", "PKM-01").lines[0].value == 1
-    assert hub.stack.scoring.sheet(hub.secretariat, "J1", "PKM-02").filled == 0
+    cleared = hub.stack.scoring.sheet(hub.secretariat, "J1", "PKM-02")
+    assert (cleared.filled, cleared.lines[0].value, cleared.lines[0].note) == (0, None, "")
     assert hub.hub.forks(hub.secretariat)[0].decision == "taken"
     with pytest.raises(StateError):
         hub.hub.settle_fork(hub.secretariat, forks[0].id, take_other=False, reason="lagi")

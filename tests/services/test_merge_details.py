@@ -325,6 +325,7 @@ def test_a_second_merge_keeps_the_note_and_the_secretariats_abstention(
         "PKM-02": ("hadir terlambat", True, "konflik kepentingan"),
     }
     assert all(t > sheet_times[team] for team, t in sheet_updated(hub.stack).items())
+    assert submitted_at(hub.stack, "J1", "PKM-02") is None  # written again, still a draft
     # only K1 was written again: the other scores keep their time; each is the judge's own,
     # not yet checked by anyone
     now = scores_of(hub.stack)
