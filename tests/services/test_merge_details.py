@@ -412,3 +412,25 @@ def test_a_partial_bundle_that_goes_on_from_the_held_log_is_applied(
         (),
     )
     assert hub.stack.scoring.sheet(hub.secretariat, "J1", "PKM-02").filled == len(CRITERIA)
+
+
+def test_an_event_for_a_team_no_longer_in_the_convention_is_refused(
+    make_laptop: MakeLaptop, hub: Hub
+) -> None:
+    laptop = make_laptop("j1")
+    j1 = laptop.sign_in("J1")
+    laptop.services.scoring.set_score(j1, "J1", "PKM-06", "K2", Decimal(3))
+    spec = hub.stack.setup.spec()
+    kept = tuple(t for t in spec.teams if t.code != "PKM-06")
+    hub.stack.setup.update(hub.secretariat, replace(spec, teams=kept))
+    before = sheets_of(hub.stack)
+    with pytest.raises(FileProblemError) as refused:
+        hub.enrol_and_merge(laptop.bundle(j1), "nilai.jurylog")
+    assert (refused.value.file, refused.value.text) == (
+        "nilai.jurylog",
+        Text(
+            "peristiwa #1 (PKM-06/K2) ditolak: tim tidak dikenal",
+            "event #1 (PKM-06/K2) is refused: unknown team",
+        ),
+    )
+    assert sheets_of(hub.stack) == before
