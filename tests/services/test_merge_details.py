@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import func, select, update
 
 from juryapp.bootstrap import bootstrap
+from juryapp.domain.kinds import SheetStatus
 from juryapp.domain.messages import FileProblemError, Text
 from juryapp.domain.model import Conflict
 from juryapp.persistence.tables import (
@@ -85,6 +86,10 @@ def test_a_sheet_handed_in_on_the_laptop_has_its_time_and_a_draft_has_none(
     hub.enrol_and_merge(laptop.bundle(j1))
     assert submitted_at(hub.stack, "J1", "PKM-01") is not None
     assert submitted_at(hub.stack, "J1", "PKM-02") is None
+    statuses = [
+        hub.stack.scoring.sheet(hub.secretariat, "J1", t).status for t in ("PKM-01", "PKM-02")
+    ]
+    assert statuses == [SheetStatus.SUBMITTED, SheetStatus.DRAFT]
 
 
 def test_each_gap_in_a_log_is_named_as_its_own_range(make_laptop: MakeLaptop, hub: Hub) -> None:
