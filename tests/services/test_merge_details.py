@@ -99,6 +99,7 @@ def test_each_gap_in_a_log_is_named_as_its_own_range(make_laptop: MakeLaptop, hu
     laptop.fill(j1, "PKM-02", 2)
     whole = read_bundle(laptop.bundle(j1), "b")
     hub.judge_keys.enrol(hub.secretariat, "J1", whole.public_key, whole.fingerprint)
+    hub.stack.scoring.set_score(hub.secretariat, "J2", "PKM-03", "K1", Decimal(3))  # on paper
     for name, part in (("tengah", whole.events[3:6]), ("ekor", whole.events[8:])):  # #4-#6, #9-
         data = write_bundle(
             whole.convention, "J1", whole.public_key, [(e.body, e.signature) for e in part]
@@ -119,6 +120,7 @@ def test_each_gap_in_a_log_is_named_as_its_own_range(make_laptop: MakeLaptop, hu
         "missing": [[1, 3], [7, 8]],
         "forks": [],
     }
+    assert event.state["sheets"] == {}  # no sheet changed, and no other is recorded
 
 
 def test_a_new_sheet_from_a_merge_holds_what_the_laptop_typed(

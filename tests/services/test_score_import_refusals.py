@@ -277,6 +277,7 @@ def test_a_note_may_span_lines(
 def test_an_import_records_the_state_of_the_sheets_it_wrote_and_no_other(
     stack: Stack, imports: ImportService, sek1: Actor, tmp_path: Path
 ) -> None:
+    stack.scoring.set_score(sek1, "J3", "PKM-01", "K1", Decimal(3))  # a sheet the file leaves
     rows = sheet_rows("J2", "PKM-06", score="3")
     imports.import_scores(sek1, scores_file(tmp_path, rows, name="kertas.csv"))
     [event] = stack.events("scores.import")
