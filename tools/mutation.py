@@ -15,6 +15,8 @@ the original) are listed with the reason in tools/mutation-equivalent.toml and c
 from __future__ import annotations
 
 import argparse
+import filecmp
+import fnmatch
 import json
 import os
 import shutil
@@ -36,6 +38,8 @@ RELIABILITY = ROOT / "docs" / "reliability.md"
 COPIED = ("juryapp", "tests", "resources")
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
 SECTION = "## Mutation testing"
+# the layers whose every module is meant to be mutated (of juryapp/reports, only verification)
+WHOLE = ("juryapp/domain", "juryapp/services")
 
 
 def _settings() -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
@@ -60,6 +64,13 @@ def _prepare(area: str, project: dict[str, Any], base: dict[str, Any], own: dict
         shutil.copytree(
             ROOT / name, work / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
         )
+    _write_settings(work, project, base, own)
+    return work
+
+
+def _write_settings(
+    work: Path, project: dict[str, Any], base: dict[str, Any], own: dict[str, Any]
+) -> None:
     settings = dict(project)
     settings["tool"] = dict(project["tool"])
     settings["tool"]["mutmut"] = {
@@ -68,14 +79,29 @@ def _prepare(area: str, project: dict[str, Any], base: dict[str, Any], own: dict
         "pytest_add_cli_args_test_selection": own["tests"],
     }
     (work / "pyproject.toml").write_text(tomli_w.dumps(settings), encoding="utf-8")
-    return work
 
 
-def _refresh_tests(work: Path) -> list[str]:
-    """The tests copied again into an area's folder, and the mutants its last run left alive
-    or never reached (a stopped run), to run against them: mutmut maps new tests itself."""
+def _refresh_tests(
+    work: Path, project: dict[str, Any], base: dict[str, Any], own: dict[str, Any]
+) -> list[str]:
+    """The tests, the area's test list and the code copied again into an area's folder, and
+    the mutants its last run left alive or never reached (a stopped run), to run against
+    them: mutmut maps new tests itself. Only the files that changed are copied, so that the
+    mutants of a module left as it was are neither made again nor run again."""
     shutil.rmtree(work / "tests")
     shutil.copytree(ROOT / "tests", work / "tests", ignore=shutil.ignore_patterns("__pycache__"))
+    _write_settings(work, project, base, own)
+    for source in (ROOT / "juryapp").rglob("*.py"):
+        name = source.relative_to(ROOT)
+        copy = work / name
+        if copy.exists() and filecmp.cmp(source, copy, shallow=False):
+            continue
+        # mutmut makes a changed mutated module's mutants again; any other module it copied
+        # once into mutants/ is copied there by hand
+        mutated = any(fnmatch.fnmatch(name.as_posix(), pattern) for pattern in own["mutate"])
+        for target in (copy,) if mutated else (copy, work / "mutants" / name):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
     listing = subprocess.run(  # noqa: S603 - mutmut, on our own copy
         [_mutmut(), "results"], cwd=work, capture_output=True, text=True, check=True
     ).stdout
@@ -216,6 +242,13 @@ def _section(report: dict[str, Any], areas: dict[str, Any]) -> str:
             )
             + ".",
         ]
+    for folder, modules in _unmutated(areas).items():
+        lines += [
+            "",
+            f"Modules of `{folder}` that no area mutates, so that no figure above covers them: "
+            + ", ".join(f"`{m}`" for m in modules)
+            + ".",
+        ]
     for area, result in report.items():
         left = [s for s in result["survivors"] if s["status"] != "equivalent"]
         same = [s for s in result["survivors"] if s["status"] == "equivalent"]
@@ -226,6 +259,22 @@ def _section(report: dict[str, Any], areas: dict[str, Any]) -> str:
             lines += ["", f"### {area}: equivalent mutants", ""]
             lines += [f"- `{s['mutant']}`: {s['why']}" for s in same]
     return "\n".join(lines) + "\n"
+
+
+def _unmutated(areas: dict[str, Any]) -> dict[str, list[str]]:
+    """The modules of the layers measured whole (WHOLE) that no area mutates."""
+    patterns = [pattern for own in areas.values() for pattern in own["mutate"]]
+    found = {}
+    for folder in WHOLE:
+        left = [
+            path.name
+            for path in sorted((ROOT / folder).glob("*.py"))
+            if path.name != "__init__.py"
+            and not any(fnmatch.fnmatch(f"{folder}/{path.name}", p) for p in patterns)
+        ]
+        if left:
+            found[folder] = left
+    return found
 
 
 def _totals(report: dict[str, Any]) -> list[str]:
@@ -288,7 +337,7 @@ def main(argv: list[str] | None = None) -> int:
     for area in args.areas or list(areas):
         work = WORK / area
         if args.survivors and (work / "mutants").exists():
-            alive = _refresh_tests(work)
+            alive = _refresh_tests(work, project, base, areas[area])
             if alive:
                 _run(area, work, args.children, alive)
         elif not args.report:

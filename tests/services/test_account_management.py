@@ -46,7 +46,8 @@ def test_pins_a_stranger_would_try_first_are_guessable(pin: str) -> None:
     assert guessable_pin(pin)
 
 
-@pytest.mark.parametrize("pin", ["582914", "102938", "660271"])
+# three different digits that make no run are the fewest a PIN may have ("112233", "135135")
+@pytest.mark.parametrize("pin", ["582914", "102938", "660271", "112233", "135135"])
 def test_pins_with_no_pattern_are_not_guessable(pin: str) -> None:
     assert not guessable_pin(pin)
 

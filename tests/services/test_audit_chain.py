@@ -69,6 +69,13 @@ def _middle(stack: Stack) -> int:
     return stack.events("score.set")[2].seq
 
 
+def _hash_of(stack: Stack, seq: int) -> str:
+    with stack.database.reading() as session:
+        row = session.get(AuditRow, seq)
+        assert row is not None
+        return row.hash
+
+
 @pytest.mark.tampers
 def test_edited_details_are_detected(scored: Stack) -> None:
     seq = _middle(scored)
@@ -76,9 +83,16 @@ def test_edited_details_are_detected(scored: Stack) -> None:
         scored,
         f"""UPDATE audit_event SET details = '{{"new": "5", "old": "1"}}' WHERE seq = {seq}""",
     )
-    check = _check(scored)
-    assert not check.intact
-    assert check.first_broken == seq
+    # broken at the edited event, after the events before it, whose last hash is the head
+    assert _check(scored) == audit.AuditCheck(False, seq - 1, _hash_of(scored, seq - 1), seq)
+
+
+@pytest.mark.tampers
+def test_a_link_to_the_event_before_edited_alone_is_detected(scored: Stack) -> None:
+    """The row's own hash does not cover its link back: the link is compared on its own."""
+    seq = _middle(scored)
+    _sql(scored, f"UPDATE audit_event SET prev_hash = '{'f' * 64}' WHERE seq = {seq}")
+    assert _check(scored) == audit.AuditCheck(False, seq - 1, _hash_of(scored, seq - 1), seq)
 
 
 @pytest.mark.tampers
@@ -123,9 +137,7 @@ def test_deleted_head_row_is_detected(scored: Stack) -> None:
     total = _check(scored).events
     assert total > 0
     _sql(scored, "DELETE FROM audit_head")
-    check = _check(scored)
-    assert not check.intact
-    assert (check.events, check.first_broken) == (total, total + 1)
+    assert _check(scored) == audit.AuditCheck(False, total, _hash_of(scored, total), total + 1)
 
 
 @pytest.mark.tampers

@@ -11,7 +11,7 @@ import pytest
 
 from juryapp.domain.access import Actor
 from juryapp.domain.messages import Text
-from tests.services.conftest import SECRETARIAT_PASSPHRASE, Stack
+from tests.services.conftest import KEY_PASSPHRASE, SECRETARIAT_PASSPHRASE, Stack
 from tests.services.test_insider import (
     findings,
     locked_template,  # noqa: F401 - a fixture used below
@@ -227,6 +227,11 @@ def test_a_long_value_is_shortened_in_the_difference(stack: Stack) -> None:
     sql(stack, "UPDATE team SET title = ? WHERE code = 'PKM-01'", "panjang " * 12)
     [_, (_, text)] = said(stack)
     assert text.en.endswith(", now 'panjang panjang panjang panjang panjang panjang panjang …")
+    # sixty characters as quoted are shown whole, sixty-one cut to fifty-seven and "…"
+    for title, shown in (("a" * 58, f"'{'a' * 58}'"), ("b" * 59, f"'{'b' * 56}…")):
+        sql(stack, "UPDATE team SET title = ? WHERE code = 'PKM-01'", title)
+        [_, (_, text)] = said(stack)
+        assert text.en.endswith(f", now {shown}"), title
 
 
 @pytest.mark.parametrize(
@@ -298,6 +303,7 @@ def test_an_account_changed_without_a_record_is_named(stack: Stack) -> None:
 def test_a_printed_head_is_read_in_either_form(stack: Stack) -> None:
     report = stack.integrity.check(READER)
     seq = report.events
+    assert report.head == f"#{seq} · {report.head_hash[:4]}…{report.head_hash[-4:]}"
     for printed in (report.head, f"  {report.head} ", f"{seq}:{report.head_hash}"):
         assert stack.integrity.check(READER, printed=printed).ok, printed
     other = f"#{seq - 1} · {report.head_hash[:4]}…{report.head_hash[-4:]}"
@@ -324,3 +330,112 @@ def test_a_printed_head_is_read_in_either_form(stack: Stack) -> None:
     ]
     assert not stack.integrity.check(READER, printed=f"{seq}:{'0' * 64}").ok
     assert not stack.integrity.check(READER, printed=f"#{seq}").ok
+    # a printed head is checked on top of the trail's own findings, not instead of them
+    sql(stack, "UPDATE team SET title = 'Diubah' WHERE code = 'PKM-01'")
+    own = said(stack)
+    assert own
+    assert [(f.kind, f.text) for f in stack.integrity.check(READER, printed="kepala").findings] == [
+        *own,
+        *[(f.kind, f.text) for f in wrong],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("statement", "table_holds"),
+    [
+        (f"DELETE FROM score WHERE sheet_id = {SHEET.format(j='J2', t='PKM-01')} AND ", "—"),
+        (
+            "UPDATE score SET value = NULL "
+            f"WHERE sheet_id = {SHEET.format(j='J2', t='PKM-01')} AND ",
+            "—",
+        ),
+        (
+            f"UPDATE score SET note = 'abcdefghijklmnopqrstuvwxyz' "
+            f"WHERE sheet_id = {SHEET.format(j='J2', t='PKM-01')} AND ",
+            "3 (abcdefghijklmnopqrst)",
+        ),
+    ],
+    ids=["row-deleted", "value-emptied", "long-note"],
+)
+def test_a_score_missing_emptied_or_noted_is_shown_as_the_table_holds_it(
+    stack: Stack, statement: str, table_holds: str
+) -> None:
+    reopened(stack)
+    sql(stack, statement + f"criterion_id = {K1}")
+    assert said(stack) == [
+        (
+            "replay",
+            Text(
+                f"lembar J2/PKM-01, K1: tabel berisi {table_holds}, jejak audit 3 — diubah tanpa "
+                "tercatat",
+                f"sheet J2/PKM-01, K1: the table holds {table_holds}, the audit trail 3 — changed "
+                "without a record",
+            ),
+        )
+    ]
+
+
+def test_a_printed_head_must_be_a_whole_head_of_this_chain(stack: Stack) -> None:
+    report = stack.integrity.check(READER)
+    seq, digest = report.events, report.head_hash
+
+    def not_a_head(printed: str) -> list[tuple[str, Text]]:
+        p = printed[:60]
+        return [
+            (
+                "anchor",
+                Text(
+                    f"'{p}' bukan kepala jejak audit (mis. #1234 · 3f9a…c2e1)",
+                    f"'{p}' is not an audit head (e.g. #1234 · 3f9a…c2e1)",
+                ),
+            )
+        ]
+
+    def not_held(printed: str) -> list[tuple[str, Text]]:
+        return [
+            (
+                "anchor",
+                Text(
+                    f"jejak audit tidak memuat kepala tercetak {printed}: jejak sebelum titik itu "
+                    "ditulis ulang",
+                    f"the audit trail does not hold the printed head {printed}: what came before "
+                    "it was rewritten",
+                ),
+            )
+        ]
+
+    def found(printed: str) -> list[tuple[str, Text]]:
+        return [(f.kind, f.text) for f in stack.integrity.check(READER, printed=printed).findings]
+
+    for wrong in ("#", f"#{seq}", f"X{report.head}", "kepala " * 10):
+        assert found(wrong) == not_a_head(wrong), wrong
+    for other in (
+        f"{seq}:{digest[:10]}",  # the start of the hash is not the hash
+        f"#{seq} · {digest[:4]}…0000",  # both ends must match
+        f"{seq}:{seq}:{digest}",
+    ):
+        assert found(other) == not_held(other), other
+
+
+def test_the_check_reports_the_latest_seal(stack: Stack) -> None:
+    first = stack.integrity.check(READER).seal
+    assert first is not None
+    reopened(stack)
+    sek1 = stack.accounts.sign_in("sek1", SECRETARIAT_PASSPHRASE)
+    stack.locking.lock(sek1, "dikunci lagi", KEY_PASSPHRASE)
+    report = stack.integrity.check(READER)
+    assert report.ok
+    assert report.seal is not None
+    assert (report.seal.version, report.seal.audit_seq) == (first.version + 1, report.events)
+    assert report.seal.audit_seq > first.audit_seq
+
+
+def test_exactly_a_dozen_sheets_that_differ_are_all_listed_and_none_counted(stack: Stack) -> None:
+    sql(stack, "UPDATE sheet SET note = 'diubah' WHERE id IN (SELECT id FROM sheet LIMIT 12)")
+    replayed = [text.en for kind, text in said(stack) if kind == "replay"]
+    assert len(replayed) == 12  # no "… and 0 more sheets" line after them
+    assert all(
+        text.startswith("sheet J")
+        and text.endswith(": note differs from the audit trail — changed without a record")
+        for text in replayed
+    )

@@ -284,7 +284,9 @@ def test_a_copied_laptop_makes_a_fork_that_is_flagged_and_overwrites_nothing(
     assert result.forks == (9,) and result.applied == 0 and result.set_aside == 1
     assert sheets(hub.stack) == held  # nothing overwritten, nothing taken from either side
     forks = hub.hub.forks(hub.secretariat)
-    assert [(f.judge_code, f.seq, f.decision) for f in forks] == [("J1", 9, "")]
+    assert [(f.judge_code, f.seq, f.decision, f.decided_by, f.reason) for f in forks] == [
+        ("J1", 9, "", "", "")
+    ]
     assert forks[0].applied_branch == ("#9 PKM-02 K1 = 5",)
     assert forks[0].other_branch == ("#9 PKM-01 K1 = 1",)
     assert hub.hub.received(hub.secretariat)[0].open_forks == 1
@@ -293,7 +295,8 @@ def test_a_copied_laptop_makes_a_fork_that_is_flagged_and_overwrites_nothing(
         hub.secretariat, forks[0].id, take_other=True, reason="laptop asli rusak; salinan dipakai"
     )
     assert hub.stack.scoring.sheet(hub.secretariat, "J1", "PKM-01").lines[0].value == 1
-    assert hub.stack.scoring.sheet(hub.secretariat, "J1", "PKM-02").filled == 0
+    cleared = hub.stack.scoring.sheet(hub.secretariat, "J1", "PKM-02")
+    assert (cleared.filled, cleared.lines[0].value, cleared.lines[0].note) == (0, None, "")
     assert hub.hub.forks(hub.secretariat)[0].decision == "taken"
     with pytest.raises(StateError):
         hub.hub.settle_fork(hub.secretariat, forks[0].id, take_other=False, reason="lagi")

@@ -1,0 +1,215 @@
+"""Judges' keys in detail: opened and closed at sign-in and sign-out, shown, retired, refused."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from juryapp.bootstrap import bootstrap
+from juryapp.domain.access import Actor
+from juryapp.domain.kinds import Role
+from juryapp.domain.messages import (
+    NotFoundError,
+    PermissionDeniedError,
+    StateError,
+    Text,
+    ValidationError,
+)
+from juryapp.persistence.tables import AuditRow, SigningKeyRow
+from juryapp.services.judge_keys import JudgeKeyInfo
+from tests.services.conftest import (
+    CHEAP_KDF,
+    KEY_PASSPHRASE,
+    SECRETARIAT_PASSPHRASE,
+    Stack,
+    fast_hasher,
+    pin_of,
+)
+from tests.services.laptop_fixtures import Hub, Laptop, hub, make_laptop, package
+
+__all__ = ["hub", "make_laptop", "package"]
+
+MakeLaptop = Callable[[str], Laptop]
+SECRETARIAT = Actor(username="sek1", role=Role.SECRETARIAT, user_id=1)
+
+
+def enrolled_key(laptop: Laptop, hub: Hub, judge: str) -> JudgeKeyInfo:
+    """The judge's key made at sign-in on ``laptop``, enrolled at the hub."""
+    actor = laptop.sign_in(judge)
+    own = laptop.services.judge_keys.own(actor)
+    assert own is not None
+    return hub.judge_keys.enrol(hub.secretariat, judge, own.public_key, own.fingerprint)
+
+
+def test_a_key_is_open_from_sign_in_to_sign_out_for_that_judge_only(
+    make_laptop: MakeLaptop,
+) -> None:
+    laptop = make_laptop("bersama")
+    keys = laptop.services.judge_keys
+    j1 = laptop.sign_in("J1")
+    j2 = laptop.services.accounts.sign_in("j2", pin_of("J2"))  # the PIN checked, no key opened
+    assert (keys.signing_here(j1), keys.signing_here(j2)) == (True, False)
+    assert not keys.signing_here(SECRETARIAT)
+    j2 = laptop.sign_in("J2")
+    keys.sign_out(j1)
+    assert (keys.signing_here(j1), keys.signing_here(j2)) == (False, True)
+    keys.sign_out(j1)  # signing out twice is harmless
+    keys.sign_out(SECRETARIAT)  # nothing of the secretariat's is open
+    assert (keys.signing_here(j1), keys.signing_here(j2)) == (False, True)
+
+
+def test_a_judge_sees_their_own_key_once_it_is_made(make_laptop: MakeLaptop) -> None:
+    laptop = make_laptop("j1")
+    keys = laptop.services.judge_keys
+    with pytest.raises(PermissionDeniedError) as refused:
+        keys.own(SECRETARIAT)
+    assert refused.value.text == Text("hanya untuk juri", "for judges only")
+    j1 = laptop.services.accounts.sign_in("j1", pin_of("J1"))
+    assert keys.own(j1) is None  # made at the first sign-in that opens it
+    made = keys.after_sign_in(j1, pin_of("J1"))
+    own = keys.own(j1)
+    assert made is not None and own is not None
+    assert (own.judge_code, own.fingerprint, own.active) == ("J1", made.fingerprint, True)
+
+
+def test_a_fingerprint_typed_wrong_is_refused_quoting_both(
+    make_laptop: MakeLaptop, hub: Hub
+) -> None:
+    laptop = make_laptop("j1")
+    own = laptop.services.judge_keys.own(laptop.sign_in("J1"))
+    assert own is not None
+    typed = "0000-0000-0000-0000-0000"
+    with pytest.raises(ValidationError) as refused:
+        hub.judge_keys.enrol(hub.secretariat, "J1", own.public_key, f"  {typed} ")
+    assert refused.value.text == Text(
+        f"sidik jari yang diketik ({typed}) bukan sidik jari kunci ini ({own.fingerprint}); "
+        "bandingkan lagi dengan layar laptop juri",
+        f"the fingerprint typed ({typed}) is not this key's ({own.fingerprint}); compare it "
+        "again with the judge's screen",
+    )
+
+
+def test_a_key_enrolled_again_is_the_same_and_a_second_key_waits_for_a_retirement(
+    make_laptop: MakeLaptop, hub: Hub
+) -> None:
+    key = enrolled_key(make_laptop("j1"), hub, "J1")
+    again = hub.judge_keys.enrol(hub.secretariat, "J1", key.public_key, key.fingerprint)
+    assert (again.judge_code, again.fingerprint) == ("J1", key.fingerprint)
+    spare = make_laptop("cadangan")
+    other = spare.services.judge_keys.own(spare.sign_in("J1"))
+    assert other is not None
+    with pytest.raises(StateError) as refused:
+        hub.judge_keys.enrol(hub.secretariat, "J1", other.public_key, other.fingerprint)
+    assert refused.value.text == Text(
+        "juri J1 sudah memiliki kunci terdaftar; pensiunkan dulu dengan alasan",
+        "judge J1 already has an enrolled key; retire it first, with a reason",
+    )
+    assert [k.fingerprint for k in hub.judge_keys.enrolled(hub.secretariat)] == [key.fingerprint]
+
+
+def test_the_enrolled_keys_each_with_its_judge_oldest_first(
+    make_laptop: MakeLaptop, hub: Hub
+) -> None:
+    laptop = make_laptop("bersama")
+    second = enrolled_key(laptop, hub, "J2")
+    first = enrolled_key(laptop, hub, "J1")
+    hub.judge_keys.retire(hub.secretariat, "J2", "laptop hilang")
+    assert [
+        (k.judge_code, k.fingerprint, k.active, k.enrolled_by)
+        for k in hub.judge_keys.enrolled(hub.secretariat)
+    ] == [("J2", second.fingerprint, False, "sek1"), ("J1", first.fingerprint, True, "sek1")]
+    assert hub.stack.keys.active(hub.secretariat).retired_reason == ""  # type: ignore[union-attr]
+
+
+def test_retiring_a_key_needs_a_reason_and_an_active_key_and_is_recorded(
+    make_laptop: MakeLaptop, hub: Hub
+) -> None:
+    retire = hub.judge_keys.retire
+    with pytest.raises(StateError) as no_reason:
+        retire(hub.secretariat, "J1", "  ")
+    assert no_reason.value.text == Text("alasan wajib diisi", "a reason is required")
+    with pytest.raises(NotFoundError) as no_key:
+        retire(hub.secretariat, "J1", "laptop hilang")
+    assert no_key.value.text == Text(
+        "juri J1 tidak memiliki kunci aktif", "judge J1 has no active key"
+    )
+    key = enrolled_key(make_laptop("j1"), hub, "J1")
+    retire(hub.secretariat, "J1", "  laptop hilang ")
+    [event] = hub.stack.events("judge_key.retire")
+    assert (event.actor, event.subject, event.details) == (
+        "sek1",
+        "J1",
+        {"fingerprint": key.fingerprint, "reason": "laptop hilang"},
+    )
+    assert [k.active for k in hub.judge_keys.enrolled(hub.secretariat)] == [False]
+
+
+def test_a_key_enrolled_for_one_judge_is_refused_for_another_naming_it(
+    make_laptop: MakeLaptop, hub: Hub
+) -> None:
+    key = enrolled_key(make_laptop("j1"), hub, "J1")
+    with pytest.raises(PermissionDeniedError) as refused:
+        hub.judge_keys.enrol(hub.secretariat, "J2", key.public_key, key.fingerprint)
+    assert refused.value.text == Text(
+        f"kunci {key.fingerprint} terdaftar untuk juri lain",
+        f"key {key.fingerprint} is enrolled for another judge",
+    )
+
+
+def _sealed_cost(sealed: bytes | None) -> tuple[int, int, int]:
+    assert sealed is not None
+    header = json.loads(sealed)
+    return header["t"], header["m"], header["p"]
+
+
+def test_the_convention_key_names_the_organiser_and_is_sealed_at_the_cost_set(
+    tmp_path: Path, stack: Stack, sek1: Actor
+) -> None:
+    from cryptography import x509  # noqa: PLC0415
+    from cryptography.x509.oid import NameOID  # noqa: PLC0415
+
+    organiser = stack.setup.spec().info.organiser
+    stack.keys.change_passphrase(sek1, KEY_PASSPHRASE, "frasa-sandi-baru-uji")
+    with stack.database.reading() as session:
+        [row] = session.scalars(select(SigningKeyRow))
+        assert _sealed_cost(row.sealed_private_key) == (
+            CHEAP_KDF.time_cost,
+            CHEAP_KDF.memory_kib,
+            CHEAP_KDF.parallelism,
+        )
+    replaced = stack.keys.replace(sek1, "frasa-sandi-ganti-uji", "frasa sandi hilang")
+    with stack.database.reading() as session:
+        old = session.scalar(select(SigningKeyRow).where(SigningKeyRow.retired_at.is_not(None)))
+        assert old is not None and old.sealed_private_key is None  # no secret kept once retired
+        new = session.scalar(select(SigningKeyRow).where(SigningKeyRow.retired_at.is_(None)))
+        assert new is not None and _sealed_cost(new.sealed_private_key) == (
+            CHEAP_KDF.time_cost,
+            CHEAP_KDF.memory_kib,
+            CHEAP_KDF.parallelism,
+        )
+    assert [(k.active, k.retired_reason) for k in stack.keys.all(sek1)] == [
+        (False, "frasa sandi hilang"),
+        (True, ""),
+    ]
+    certificate = x509.load_pem_x509_certificate(replaced.certificate_pem)
+    [name] = certificate.subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)
+    assert name.value == organiser
+    fresh = bootstrap(tmp_path / "baru.sqlite3", hasher=fast_hasher(), kdf_cost=CHEAP_KDF)
+    try:
+        first = fresh.accounts.create_first("ani", SECRETARIAT_PASSPHRASE)
+        fresh.setup.create(first, stack.setup.spec())
+        made = fresh.keys.create(first, KEY_PASSPHRASE)
+        [attribute] = x509.load_pem_x509_certificate(
+            made.certificate_pem
+        ).subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)
+        assert attribute.value == organiser
+        with fresh.database.reading() as session:
+            assert ("ani", "key.create") in [
+                (r.actor, r.action) for r in session.scalars(select(AuditRow))
+            ]
+    finally:
+        fresh.close()
