@@ -413,6 +413,24 @@ def test_tie_dialog_orders_and_returns_the_decision(qtbot: QtBot) -> None:
 # --- set-up --------------------------------------------------------------------------------
 
 
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_the_setup_page_fits_a_laptop_screen_with_its_save_button(
+    qtbot: QtBot, window: SecretariatWindow, demo: Demo
+) -> None:
+    """The details and letterhead scroll; the page never asks for more than a 1366 × 768
+    screen leaves under the menus and the status bar."""
+    window.show_page(window.SETUP)
+    settle(qtbot, demo.services)
+    window.resize(1366, 680)
+    window.show()
+    qtbot.waitExposed(window)
+    page = window.setup
+    assert page.minimumSizeHint().height() <= 640
+    assert window.height() <= 680
+    save = page.save_button
+    assert save.isVisible() and save.mapTo(window, save.rect().bottomLeft()).y() <= window.height()
+
+
 def test_rubric_editor_refuses_weights_other_than_100(
     qtbot: QtBot, window: SecretariatWindow, demo: Demo
 ) -> None:

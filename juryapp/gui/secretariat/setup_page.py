@@ -8,11 +8,13 @@ from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -141,8 +143,14 @@ class SetupPage(QWidget):
         self._days_label = QLabel(tab)
         self._days_label.setWordWrap(True)
         self.days_editor.view.setMaximumHeight(160)
+        # The details and the letterhead are taller than a 768-pixel screen leaves for them:
+        # they scroll, so that the page (and its Save button) fits the window.
+        details = QScrollArea(tab)
+        details.setWidgetResizable(True)
+        details.setFrameShape(QFrame.Shape.NoFrame)
+        details.setWidget(self.info)
         layout = QHBoxLayout(tab)
-        layout.addWidget(self.info, 3)
+        layout.addWidget(details, 3)
         right = QVBoxLayout()
         right.addWidget(self._days_label)
         right.addWidget(self.days_editor)
