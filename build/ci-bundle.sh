@@ -33,10 +33,11 @@ bundle=$(ls -d "$tmp"/unpacked/juryapp-*)
 # A machine with nothing of ours: no Python on PATH, empty home, no display, no network use.
 home="$tmp/home"
 mkdir -p "$home/.config/juryapp"
+clean_env=(env -i HOME="$home" PATH=/usr/bin:/bin LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen
+  XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/share"
+  XDG_RUNTIME_DIR="$tmp/runtime")
 run() {
-  env -i HOME="$home" PATH=/usr/bin:/bin LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen \
-    XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/share" \
-    XDG_RUNTIME_DIR="$tmp/runtime" "$@"
+  "${clean_env[@]}" "$@"
 }
 mkdir -m 700 "$tmp/runtime"
 
@@ -63,7 +64,9 @@ else
 fi
 
 echo "== GUI: running for ${GUI_SECONDS} s"
-run "$bundle/juryapp-gui" --db "$demo_db" > "$tmp/gui.log" 2>&1 &
+# Not through run(): a function sent to the background runs in a subshell, and $! would be
+# that subshell's, leaving the app running after the kill below. env execs the app itself.
+"${clean_env[@]}" "$bundle/juryapp-gui" --db "$demo_db" > "$tmp/gui.log" 2>&1 &
 gui_pid=$!
 sleep "$GUI_SECONDS"
 if kill -0 "$gui_pid" 2>/dev/null; then
