@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -14,6 +14,7 @@ from juryapp.domain.access import Actor
 from juryapp.reports.convention_key import ConventionKey
 from juryapp.services.hub import HubService, Imported
 from juryapp.services.judge_keys import JudgeKeyService, Signers
+from juryapp.services.log_format import Bundle, LogEvent, write_bundle
 from tests.services.conftest import (
     CHEAP_KDF,
     CRITERIA,
@@ -95,3 +96,11 @@ def make_laptop(tmp_path: Path, package: bytes) -> Iterator[Callable[[str], Lapt
         report = services.integrity.check(Actor.reader())
         services.close()
         assert report.ok, "; ".join(str(f) for f in report.findings)
+
+
+def part_of(whole: Bundle, events: Iterable[LogEvent]) -> bytes:
+    """A bundle of the same judge's log holding only ``events`` (a gap, a tail), each still
+    signed as the laptop signed it."""
+    return write_bundle(
+        whole.convention, whole.judge, whole.public_key, [(e.body, e.signature) for e in events]
+    )

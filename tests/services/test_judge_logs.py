@@ -44,6 +44,7 @@ from tests.services.laptop_fixtures import (
     hub,
     make_laptop,
     package,
+    part_of,
 )
 
 __all__ = ["hub", "make_laptop", "package"]
@@ -335,9 +336,7 @@ def test_a_gap_holds_later_events_until_the_missing_ones_arrive(
     laptop.fill(j1, "PKM-02", 2)
     whole = read_bundle(laptop.bundle(j1), "b")
     hub.judge_keys.enrol(hub.secretariat, "J1", whole.public_key, whole.fingerprint)
-    tail = write_bundle(
-        whole.convention, "J1", whole.public_key, [(e.body, e.signature) for e in whole.events[10:]]
-    )
+    tail = part_of(whole, whole.events[10:])
     result = hub.hub.merge(hub.secretariat, tail, "ekor", hub.key).result
     assert (result.new, result.applied, result.upto, result.missing) == (6, 0, 0, ((1, 10),))
     assert hub.hub.received(hub.secretariat)[0].missing == ((1, 10),)

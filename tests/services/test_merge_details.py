@@ -24,7 +24,7 @@ from juryapp.persistence.tables import (
     SheetRow,
     TeamRow,
 )
-from juryapp.services.log_format import GENESIS, read_bundle, write_bundle
+from juryapp.services.log_format import GENESIS, read_bundle
 from tests.services.conftest import (
     CHEAP_KDF,
     CRITERIA,
@@ -35,7 +35,7 @@ from tests.services.conftest import (
     pin_of,
     settle_open_sheets,
 )
-from tests.services.laptop_fixtures import Hub, Laptop, hub, make_laptop, package
+from tests.services.laptop_fixtures import Hub, Laptop, hub, make_laptop, package, part_of
 
 __all__ = ["hub", "make_laptop", "package"]
 
@@ -101,9 +101,7 @@ def test_each_gap_in_a_log_is_named_as_its_own_range(make_laptop: MakeLaptop, hu
     hub.judge_keys.enrol(hub.secretariat, "J1", whole.public_key, whole.fingerprint)
     hub.stack.scoring.set_score(hub.secretariat, "J2", "PKM-03", "K1", Decimal(3))  # on paper
     for name, part in (("tengah", whole.events[3:6]), ("ekor", whole.events[8:])):  # #4-#6, #9-
-        data = write_bundle(
-            whole.convention, "J1", whole.public_key, [(e.body, e.signature) for e in part]
-        )
+        data = part_of(whole, part)
         result = hub.hub.merge(hub.secretariat, data, name, hub.key).result
     assert (result.applied, result.missing) == (0, ((1, 3), (7, 8)))
     event = hub.stack.events("log.merge")[-1]
@@ -229,12 +227,7 @@ def test_a_partial_bundle_from_another_branch_is_refused_whole(
         restored.services.close()
     # only the other branch's #n+2: no event of that number is held, so it is no fork, and
     # it does not follow the #n+1 the hub holds
-    last = write_bundle(
-        branch.convention,
-        "J1",
-        branch.public_key,
-        [(e.body, e.signature) for e in branch.events[n + 1 :]],
-    )
+    last = part_of(branch, branch.events[n + 1 :])
     with pytest.raises(FileProblemError) as refused:
         hub.hub.merge(hub.secretariat, last, "sebagian.jurylog", hub.key)
     assert (refused.value.file, refused.value.text) == (
@@ -257,9 +250,7 @@ def test_a_gap_filled_later_leaves_every_received_event_applied(
     laptop.fill(j1, "PKM-02", 2)
     whole = read_bundle(laptop.bundle(j1), "b")
     hub.judge_keys.enrol(hub.secretariat, "J1", whole.public_key, whole.fingerprint)
-    tail = write_bundle(
-        whole.convention, "J1", whole.public_key, [(e.body, e.signature) for e in whole.events[4:]]
-    )
+    tail = part_of(whole, whole.events[4:])
     hub.hub.merge(hub.secretariat, tail, "ekor", hub.key)
     result = hub.hub.merge(hub.secretariat, laptop.bundle(j1), "utuh", hub.key).result
     total = len(whole.events)
@@ -408,9 +399,7 @@ def test_a_partial_bundle_that_goes_on_from_the_held_log_is_applied(
     hub.enrol_and_merge(laptop.bundle(j1))
     laptop.fill(j1, "PKM-02", 2)
     whole = read_bundle(laptop.bundle(j1), "b")
-    rest = write_bundle(
-        whole.convention, "J1", whole.public_key, [(e.body, e.signature) for e in whole.events[n:]]
-    )
+    rest = part_of(whole, whole.events[n:])
     result = hub.hub.merge(hub.secretariat, rest, "lanjutan.jurylog", hub.key).result
     assert (result.new, result.applied, result.upto, result.missing) == (
         len(whole.events) - n,
