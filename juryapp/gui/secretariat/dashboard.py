@@ -143,8 +143,17 @@ class DashboardPage(QWidget):
             slow=True,
             builds_here=not reckoner.apart,
         )
+        # A few teams, but read in the second process, which answers one read at a time: on
+        # the slow lane it may wait behind a whole matrix or the trail check without holding
+        # up the quick reads (the change watcher's among them).
         self._teams = Reload(
-            ops, self, self._read_teams, self._show_teams, failed=self.notice.read_failed
+            ops,
+            self,
+            self._read_teams,
+            self._show_teams,
+            failed=self.notice.read_failed,
+            slow=True,
+            builds_here=not reckoner.apart,
         )
 
         layout = QVBoxLayout(self)
