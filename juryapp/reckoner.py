@@ -135,7 +135,11 @@ _READS: dict[str, Callable[..., Any]] = {
 
 
 class Reckoner:
-    """The long reads of one open database; in a second process when ``apart``."""
+    """The long reads of one open database; in a second process when ``apart``.
+
+    The second process answers one read at a time, so a short read may wait behind a long
+    one: screens ask for every read through here on the slow lane of ``gui/ops.py``.
+    """
 
     def __init__(self, services: Services, *, apart: bool) -> None:
         self._services = services
@@ -287,6 +291,7 @@ class _FrameByFrame:
     """
 
     def __init__(self, data: bytes) -> None:
+        self._bytes = data  # for readline's search, without a copy
         self._data = memoryview(data)
         self._at = 0
 
@@ -302,8 +307,8 @@ class _FrameByFrame:
         return len(chunk)
 
     def readline(self) -> bytes:
-        end = bytes(self._data[self._at :]).find(b"\n")
-        return self.read(-1 if end < 0 else end + 1)
+        end = self._bytes.find(b"\n", self._at)
+        return self.read(-1 if end < 0 else end + 1 - self._at)
 
 
 def _serve(connection: Connection, target: str | None) -> None:
