@@ -1,4 +1,4 @@
-"""The secretariat's long reads (rankings, matrix, paper entry, trail check) in a second process.
+"""The secretariat's long reads (rankings, matrix, set-up, paper entry, trail check) apart.
 
 Reckoning a 1,000-team convention keeps Python busy for one to two seconds, and a thread of
 the desktop app's own process that does it shares the interpreter with the GUI thread: every
@@ -119,6 +119,17 @@ def read_paper_entry(
     return services.setup.spec(), tuple(services.confirmation.waiting(actor))
 
 
+def read_setup(
+    services: Services, with_spec: bool
+) -> tuple[LockState, ConventionSpec | None, frozenset[str]]:
+    """Whether the results are locked and, ``with_spec``, the whole set-up and the judges whose
+    signatures are stored (the set-up page: every team, judge and conflict, read on each
+    change to the set-up while the page builds and lays itself out)."""
+    spec = services.setup.spec() if with_spec else None
+    signed = frozenset(services.setup.signatures()) if spec is not None else frozenset()
+    return services.results.lock_state(), spec, signed
+
+
 def read_integrity(services: Services, actor: Actor) -> IntegrityReport:
     """Every check of the trail against the tables (at sign-in: 200,000 events at 1,000
     teams, most of the app's peak memory when it was done there)."""
@@ -130,6 +141,7 @@ _READS: dict[str, Callable[..., Any]] = {
     "rankings": read_rankings,
     "progress": read_progress,
     "paper_entry": read_paper_entry,
+    "setup": read_setup,
     "integrity": read_integrity,
 }
 
@@ -163,6 +175,12 @@ class Reckoner:
 
     def paper_entry(self, actor: Actor) -> tuple[ConventionSpec, tuple[WaitingSheet, ...]]:
         result: tuple[ConventionSpec, tuple[WaitingSheet, ...]] = self._read("paper_entry", actor)
+        return result
+
+    def setup(self, *, with_spec: bool) -> tuple[LockState, ConventionSpec | None, frozenset[str]]:
+        result: tuple[LockState, ConventionSpec | None, frozenset[str]] = self._read(
+            "setup", with_spec
+        )
         return result
 
     def integrity(self, actor: Actor) -> IntegrityReport:

@@ -6,6 +6,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from juryapp.bootstrap import Services, bootstrap
 from juryapp.domain.kinds import Method
+from juryapp.domain.messages import StateError, Text
 from juryapp.gui.secretariat import SecretariatWindow
 from juryapp.gui.secretariat.common import CODE_ROLE
 from juryapp.gui.secretariat.progress_model import STATE_ROLE
@@ -88,3 +90,32 @@ def test_a_score_changed_with_sqlite_shows_at_sign_in_when_checked_apart(
     assert window.integrity.isVisible() and window.integrity.report is not None
     assert window.integrity.report == services.integrity.check(actor)
     assert not window.integrity.report.ok
+
+
+def test_the_setup_page_reads_apart_and_follows_a_change_made_elsewhere(
+    qtbot: QtBot, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    actor = services.accounts.sign_in("sekretariat", "jakbar2024")
+    window = SecretariatWindow(services, actor)
+    qtbot.addWidget(window)
+    window.watcher.stop()  # the change below is announced by the test
+    read_here = services.setup.spec
+
+    # read in this process, the set-up would be refused; the second process reads it untouched
+    def not_here() -> None:
+        raise StateError(Text("dibaca di proses aplikasi", "read in the app's own process"))
+
+    monkeypatch.setattr(services.setup, "spec", not_here)
+    window.show_page(window.SETUP)
+    settle(qtbot, services)
+    page = window.setup
+    assert page.spec == read_here()
+
+    spec = read_here()
+    renamed = replace(spec.teams[0], title="Inovasi yang diganti di laptop lain")
+    services.setup.update(actor, replace(spec, teams=(renamed, *spec.teams[1:])))
+    window.take_changes(services.changes.since(0))
+    settle(qtbot, services)
+    assert page.spec is not None and page.spec.teams[0] == renamed
+    shown = [page.teams.index(0, c).data() for c in range(page.teams.columnCount())]
+    assert renamed.title in shown

@@ -22,7 +22,7 @@ from juryapp.domain.messages import (
 )
 from juryapp.persistence.database import DatabaseBusyError
 from juryapp.reckoner import Reckoner, _FrameByFrame
-from tests.services.conftest import Stack, fill_sheet
+from tests.services.conftest import KEY_PASSPHRASE, Stack, fill_sheet, settle_open_sheets
 
 
 @pytest.fixture
@@ -69,6 +69,22 @@ def test_the_paper_entry_read_apart_is_the_one_read_here(
     assert spec == stack.setup.spec()
     assert waiting == tuple(stack.services.confirmation.waiting(sek1))
     assert [(w.judge, w.team) for w in waiting] == [("J4", "PKM-03")]
+
+
+def test_the_setup_read_apart_is_the_one_read_here(
+    stack: Stack, apart: Reckoner, sek1: Actor
+) -> None:
+    stack.setup.set_signature(sek1, "J2", b"\x89PNG tanda tangan J2")
+    state, spec, signed = apart.setup(with_spec=True)
+    assert apart.process_id() not in (None, os.getpid())
+    assert spec == stack.setup.spec() and signed == {"J2"}
+    assert state == stack.results.lock_state() and not state.locked
+    # edits wait to be saved on the page: only the lock is read, not the set-up
+    assert apart.setup(with_spec=False) == (state, None, frozenset())
+    settle_open_sheets(stack, sek1)
+    stack.locking.lock(sek1, "hasil final", KEY_PASSPHRASE)
+    locked, _spec, _signed = apart.setup(with_spec=True)
+    assert locked.locked and locked == stack.results.lock_state()
 
 
 def test_a_score_saved_here_is_in_the_next_read_apart(

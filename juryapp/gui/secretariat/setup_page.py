@@ -256,18 +256,9 @@ class SetupPage(QWidget):
         self._reload.request()
 
     def _read(self) -> Callable[[], _Loaded]:
-        setup, results, keep = self._services.setup, self._services.results, self.dirty
-
-        def read() -> _Loaded:
-            # never throw away edits that are not saved yet: the set-up is not even read
-            spec = None if keep else setup.spec()
-            return (
-                results.lock_state(),
-                spec,
-                frozenset(setup.signatures()) if spec else frozenset(),
-            )
-
-        return read
+        # never throw away edits that are not saved yet: the set-up is not even read
+        reckoner, with_spec = self._services.reckoner, not self.dirty
+        return lambda: reckoner.setup(with_spec=with_spec)
 
     def _show_read(self, loaded: _Loaded) -> None:
         state, spec, signed = loaded
