@@ -18,8 +18,9 @@ from juryapp.bootstrap import Services, bootstrap
 from juryapp.domain.kinds import Method
 from juryapp.domain.messages import StateError, Text
 from juryapp.gui.secretariat import SecretariatWindow
-from juryapp.gui.secretariat.common import CODE_ROLE
+from juryapp.gui.secretariat.common import CODE_ROLE, score_text
 from juryapp.gui.secretariat.progress_model import STATE_ROLE
+from juryapp.reckoner import ranks_only
 from juryapp.services.demo import DemoInfo
 from juryapp.services.results import CellState
 from tests.gui.conftest import settle
@@ -59,6 +60,16 @@ def test_rankings_and_matrix_read_apart_follow_a_score(
 
     assert demo_info.pending is not None
     judge, team = demo_info.pending
+    # the team about to be scored is selected: its judges' marks follow the new score
+    page.select_category(next(t.category for t in services.setup.spec().teams if t.code == team))
+    row = page.ranking.row_of(team)
+    assert row is not None
+    page.ranking_view.selectRow(row)
+    before = {
+        page.breakdown.index(r, 0).data(CODE_ROLE): page.breakdown.index(r, 1).data()
+        for r in range(page.breakdown.rowCount())
+    }
+    assert before[judge] == score_text(None)
     pin = next(c.secret for c in demo_info.credentials if c.username == judge.lower())
     judge_actor = services.accounts.sign_in(judge.lower(), pin)
     for criterion in services.setup.spec().criteria:
@@ -70,10 +81,19 @@ def test_rankings_and_matrix_read_apart_follow_a_score(
     row = next(r for r in range(matrix.rowCount()) if matrix.index(r, 0).data(CODE_ROLE) == team)
     states = [matrix.index(row, column).data(STATE_ROLE) for column in range(matrix.columnCount())]
     assert CellState.SUBMITTED in states
-    reckoned = page.results
-    assert reckoned is not None
-    assert reckoned == services.results.compute(actor, method)
+    computed = services.results.compute(actor, method)
+    assert page.results == ranks_only(computed)
     assert page.ranking.index(0, 0).data(Qt.ItemDataRole.DisplayRole)
+    # the team just scored, still selected: its judges' totals, the new one among them
+    scored = next(t for c in computed.categories for t in c.teams if t.code == team)
+    assert page.ranking_view.selectionModel().selectedRows()[0].data(CODE_ROLE) == team
+    shown = [
+        (page.breakdown.index(r, 0).data(CODE_ROLE), page.breakdown.index(r, 1).data())
+        for r in range(page.breakdown.rowCount())
+    ]
+    assert shown == [(m.judge, score_text(m.total)) for m in scored.marks]
+    assert (judge, score_text(next(m.total for m in scored.marks if m.judge == judge))) in shown
+    assert next(m.total for m in scored.marks if m.judge == judge) is not None
 
 
 def test_a_score_changed_with_sqlite_shows_at_sign_in_when_checked_apart(

@@ -21,7 +21,7 @@ from juryapp.domain.messages import (
     Text,
 )
 from juryapp.persistence.database import DatabaseBusyError
-from juryapp.reckoner import Reckoner, _FrameByFrame
+from juryapp.reckoner import Reckoner, _FrameByFrame, marks_by_team, ranks_only
 from tests.services.conftest import KEY_PASSPHRASE, Stack, fill_sheet, settle_open_sheets
 
 
@@ -35,27 +35,30 @@ def apart(stack: Stack) -> Iterator[Reckoner]:
 def test_rankings_read_apart_are_those_reckoned_here(
     stack: Stack, apart: Reckoner, sek1: Actor, judges: dict[str, Actor]
 ) -> None:
-    fill_sheet(stack, judges["J1"], "J1", "PKM-01", 4)
-    fill_sheet(stack, judges["J2"], "J2", "PKM-01", 2)
+    for judge, value in (("J1", 4), ("J2", 2)):
+        fill_sheet(stack, judges[judge], judge, "PKM-01", value)
+        stack.scoring.submit(judges[judge], judge, "PKM-01")
     read = apart.rankings(sek1, Method.MEDIAN, every=True, with_names=True)
     assert apart.process_id() not in (None, os.getpid())  # it really ran elsewhere
     here = stack.results.compare_methods(sek1)
-    assert read.whole == {Method.MEDIAN} and read.by_method[Method.MEDIAN] == here[Method.MEDIAN]
-    assert set(read.by_method) == set(Method)
-    for method, results in read.by_method.items():  # the others: ranks and scores only
+    assert set(read.by_method) == set(Method) and read.method is Method.MEDIAN
+    for method, results in read.by_method.items():  # ranks and scores, no marks
+        assert results == ranks_only(here[method])
         teams = [t for c in results.categories for t in c.teams]
-        expected = [t for c in here[method].categories for t in c.teams]
-        assert [(t.code, t.rank, t.score, t.advances, t.tied_with) for t in teams] == [
-            (t.code, t.rank, t.score, t.advances, t.tied_with) for t in expected
-        ]
-        if method is not Method.MEDIAN:
-            assert all(t.marks == () and not t.criterion_means for t in teams)
-    assert any(t.marks for c in read.by_method[Method.MEDIAN].categories for t in c.teams)
+        assert all(t.marks == () and not t.criterion_means for t in teams)
+    # the chosen method's marks, team by team, as the domain has them
+    whole = [t for c in here[Method.MEDIAN].categories for t in c.teams]
+    assert sorted(read.marks) == sorted(t.code for t in whole)
+    assert all(read.marks_of(t.code) == t.marks for t in whole)
+    counted = {m.judge: m.total for m in read.marks_of("PKM-01") if m.total is not None}
+    assert set(counted) == {"J1", "J2"} and counted["J1"] > counted["J2"]
+    assert read.marks_of("no such team") == ()
     assert read.lock == stack.results.lock_state()
     assert read.judge_names == {j.code: j.name for j in stack.setup.spec().judges}
     one = apart.rankings(sek1, Method.TRIMMED, every=False, with_names=False)
-    assert one.by_method == {Method.TRIMMED: stack.results.compute(sek1, Method.TRIMMED)}
-    assert one.whole == {Method.TRIMMED}
+    trimmed = stack.results.compute(sek1, Method.TRIMMED)
+    assert one.by_method == {Method.TRIMMED: ranks_only(trimmed)}
+    assert one.method is Method.TRIMMED and one.marks == marks_by_team(trimmed)
     assert one.judge_names is None
     assert apart.progress(sek1) == stack.results.progress(sek1)
 
@@ -91,16 +94,17 @@ def test_a_score_saved_here_is_in_the_next_read_apart(
     stack: Stack, apart: Reckoner, sek1: Actor, judges: dict[str, Actor]
 ) -> None:
     before = apart.progress(sek1)
-    ranked = apart.rankings(sek1, Method.MEAN).by_method[Method.MEAN]
+    ranked = apart.rankings(sek1, Method.MEAN)
     fill_sheet(stack, judges["J3"], "J3", "PKM-02", 5)
     stack.scoring.submit(judges["J3"], "J3", "PKM-02")
     after = apart.progress(sek1)
     assert after.cells[("J3", "PKM-02")] != before.cells[("J3", "PKM-02")]
     assert after == stack.results.progress(sek1)
-    again = apart.rankings(sek1, Method.MEAN).by_method[Method.MEAN]
-    assert again != ranked and again == stack.results.compute(sek1, Method.MEAN)
-    team = next(t for c in again.categories for t in c.teams if t.code == "PKM-02")
-    assert [m.judge for m in team.marks if m.total is not None] == ["J3"]
+    again = apart.rankings(sek1, Method.MEAN)
+    reckoned = stack.results.compute(sek1, Method.MEAN)
+    assert again.by_method[Method.MEAN] == ranks_only(reckoned)
+    assert again.by_method != ranked.by_method and again.marks != ranked.marks
+    assert [m.judge for m in again.marks_of("PKM-02") if m.total is not None] == ["J3"]
     one_team = apart.progress(sek1, frozenset({"PKM-02"}))
     assert one_team == stack.results.progress(sek1, frozenset({"PKM-02"}))
     assert {code for _judge, code in one_team.cells} == {"PKM-02"}

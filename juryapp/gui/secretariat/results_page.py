@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
@@ -76,8 +77,8 @@ class SecretariatResultsPage(QWidget):
         super().__init__(parent)
         self._services, self._ops, self._actor = services, services.runner, actor
         self.results: Results | None = None
-        self._compare: dict[Method, Results] = {}
-        self._whole: frozenset[Method] = frozenset()  # methods of _compare read with marks
+        self._compare: dict[Method, Results] = {}  # each method's ranks, no marks
+        self._rankings: Rankings | None = None  # the last read, with its method's judges' marks
         self._names: dict[str, str] = {}
         self._names_stale = True  # the judges' names are read again with the next rankings
         self.lock_state: LockState | None = None
@@ -234,7 +235,7 @@ class SecretariatResultsPage(QWidget):
         return lambda: reckoner.rankings(actor, method, every=every, with_names=with_names)
 
     def _show_read(self, loaded: Rankings) -> None:
-        self._compare, self._whole, self.lock_state = loaded.by_method, loaded.whole, loaded.lock
+        self._compare, self._rankings, self.lock_state = loaded.by_method, loaded, loaded.lock
         judge_names = loaded.judge_names
         if judge_names is not None:
             self._names = judge_names
@@ -257,7 +258,8 @@ class SecretariatResultsPage(QWidget):
         if method in self._compare:  # its ranks at once
             self.results = self._compare[method]
             self._show_category()
-        if method not in self._whole:  # and each judge's marks once read again
+        # and each judge's marks once read again
+        if self._rankings is None or self._rankings.method is not method:
             self.refresh()
 
     def _details_shown(self) -> None:
@@ -308,6 +310,7 @@ class SecretariatResultsPage(QWidget):
             )
         self.banner.setVisible(category.cut_line_tie)
         self._reselect(selected)
+        self._show_breakdown()  # rows updated in place keep their selection, not their marks
 
     def _fit_columns(self) -> None:
         """The short columns as wide as their widest text or heading, measured in one go."""
@@ -327,8 +330,15 @@ class SecretariatResultsPage(QWidget):
             self.ranking_view.selectRow(row)
 
     def _team_chosen(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        category, code = self.current_category(), self._selected_team()
+        self._show_breakdown()
+
+    def _show_breakdown(self) -> None:
+        """The selected team's judges, with their marks under the method shown."""
+        category, code, read = self.current_category(), self._selected_team(), self._rankings
         team = next((t for t in category.teams if t.code == code), None) if category else None
+        if team is not None and read is not None:
+            method = Method(self.method.currentData())
+            team = replace(team, marks=read.marks_of(team.code) if read.method is method else ())
         self.breakdown.set_team(team, self._names)
 
     def _show_lock(self) -> None:
