@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterator
 from decimal import Decimal
@@ -12,9 +13,11 @@ import pytest
 from juryapp.bootstrap import bootstrap
 from juryapp.lan.client import LogPusher, PushError, PushState, push_once
 from juryapp.lan.discovery import Advertisement, find_hub
+from juryapp.lan.hub_process import HubProcess
 from juryapp.lan.server import HubServer
 from juryapp.lan.tls import HubCertificate, hub_certificate
 from juryapp.services import state
+from juryapp.services.changes import Change
 from juryapp.services.log_format import read_bundle
 from tests.services.conftest import CRITERIA
 from tests.services.laptop_fixtures import Hub, Laptop, hub, make_laptop
@@ -185,3 +188,44 @@ def test_the_hub_is_found_by_mdns_on_loopback(hub: Hub, certificate: HubCertific
     assert found is not None
     assert found.address == "127.0.0.1:8743"
     assert found.certificate == certificate.sha256
+
+
+def test_the_app_serves_the_hub_from_a_second_process_until_stopped(
+    hub: Hub, make_laptop: MakeLaptop, certificate: HubCertificate
+) -> None:
+    services = bootstrap(hub.stack.path)  # the desktop app's own services on the hub
+    serving = HubProcess(services, hub.secretariat, hub.key, certificate, host="127.0.0.1", port=0)
+    try:
+        port = serving.start()
+        assert serving.process_id() not in (None, os.getpid())  # it really runs elsewhere
+        laptop = make_laptop("j2")
+        laptop.services.laptop.import_package(
+            hub.hub.export_package(
+                hub.secretariat,
+                hub.key,
+                hub_address=f"127.0.0.1:{port}",
+                hub_certificate=certificate.sha256,
+            ),
+            "paket.jurypkg",
+        )
+        enrolled(hub, laptop, "J2")
+        actor = laptop.sign_in("J2")
+        laptop.fill(actor, "PKM-02", 3, submit=True)
+        address, pin = laptop.services.laptop.hub()
+        assert push_once(laptop.services, actor, "J2", address, pin, 0) == len(CRITERIA) + 2
+        assert sheets_of(hub.stack, "J2") == sheets_of(laptop.services, "J2")
+        # the screens learn of the merge through the trail, as of one from the command line
+        assert Change.SCORES in services.changes.since(0).kinds
+        # a second endpoint on the same port is refused in the app, with the system's reason
+        taken = HubProcess(
+            services, hub.secretariat, hub.key, certificate, host="127.0.0.1", port=port
+        )
+        with pytest.raises(OSError, match="address already in use"):
+            taken.start()
+        assert taken.process_id() is None
+    finally:
+        serving.stop()
+        services.close()
+    assert serving.process_id() is None
+    with pytest.raises(PushError):  # nobody listens any more
+        push_once(laptop.services, actor, "J2", address, pin, len(CRITERIA) + 2)

@@ -206,11 +206,12 @@ class ReceivedPage(QWidget):
 
         def start() -> tuple[object, object, str, str]:
             from juryapp.lan.discovery import Advertisement, own_address  # noqa: PLC0415
-            from juryapp.lan.server import HubServer  # noqa: PLC0415
+            from juryapp.lan.hub_process import HubProcess  # noqa: PLC0415
             from juryapp.lan.tls import hub_certificate  # noqa: PLC0415
 
             certificate = hub_certificate()
-            server = HubServer(services, actor, key, certificate, host=LAN_HOST, port=LAN_PORT)
+            # in a process of its own: laptops' pushes never hold up the screens
+            server = HubProcess(services, actor, key, certificate, host=LAN_HOST, port=LAN_PORT)
             try:
                 port = server.start()
                 uid = services.hub.convention_uid(actor)
