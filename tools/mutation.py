@@ -394,10 +394,13 @@ def main(argv: list[str] | None = None) -> int:
             report[area] = _collect(area, work, areas[area], equivalent)
             result = report[area]
             print(f"  {area}: {result['killed']} of {result['judged']} killed", flush=True)
-        _write_report(report, areas)
+        if args.resume or stopped:  # what a long run has found so far, area by area
+            _write_report(report, areas)
         if stopped:
             print("stopped; the ledger holds every outcome obtained so far", flush=True)
             return 130
+    if not args.resume:
+        _write_report(report, areas)
     return 0
 
 
