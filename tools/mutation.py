@@ -187,20 +187,21 @@ def _generate(work: Path) -> None:
 
 def _meta(work: Path, own: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """mutmut's record of each mutated module of the area (its mutants' exit codes and
-    durations), read again when mutmut was writing it."""
+    durations), read again when mutmut was writing it; left out if it stays unreadable
+    (mutmut stopped mid-write), so that its mutants count as not run."""
     found = {}
     for meta in sorted((work / "mutants").rglob("*.py.meta")):
         module = meta.relative_to(work / "mutants").as_posix().removesuffix(".meta")
         if not any(fnmatch.fnmatch(module, pattern) for pattern in own["mutate"]):
             continue
-        for attempt in range(10):
+        for _ in range(10):
             try:
                 found[module] = json.loads(meta.read_text(encoding="utf-8"))
                 break
             except json.JSONDecodeError:
-                if attempt == 9:
-                    raise
                 time.sleep(0.5)
+        else:
+            print(f"  {meta} cannot be read: its mutants count as not run", flush=True)
     return found
 
 
@@ -374,6 +375,9 @@ def main(argv: list[str] | None = None) -> int:
     report: dict[str, Any] = (
         json.loads(REPORT.read_text(encoding="utf-8")) if REPORT.exists() else {}
     )
+    # a stop asked for (an interrupt, even where a shell started this in the background and
+    # so had interrupts ignored, or a terminate) keeps the outcomes of the batch under way
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, _interrupt)
     stopped = False
     for area in args.areas or list(areas):
