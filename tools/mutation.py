@@ -313,7 +313,13 @@ def _collect(
         modules = {module: (ledgers.module_sha256(work / module), 0) for module in metas}
         ledgers.refresh(ledger, area, modules)
     outcomes, carried = ledgers.judge(fresh, ledgers.outcomes(ledger, area), confirming)
-    durations = [d for meta in metas.values() for d in meta["durations_by_key"].values()]
+    # how long a mutant's tests ran, timeouts apart (a paused run's mutant waits for hours)
+    durations = [
+        seconds
+        for meta in metas.values()
+        for name, seconds in meta["durations_by_key"].items()
+        if fresh.get(name) in ("killed", "survived", "no tests")
+    ]
     counts: dict[str, int] = {}
     left = []
     for name, found in sorted(outcomes.items()):
