@@ -3,6 +3,7 @@
     python tools/mutation.py                        # every area in pyproject.toml, in turn
     python tools/mutation.py domain verification    # only these areas
     python tools/mutation.py --survivors domain     # only the survivors, against new tests
+    python tools/mutation.py --resume services-keys # all but the kills the ledger carries
     python tools/mutation.py --report               # rewrite the report from the last runs
 
 A slow job, not part of the normal test run: each area is a list of modules to mutate and the
@@ -10,6 +11,8 @@ tests to catch their mutants, in [tool.juryapp.mutation.AREA] of pyproject.toml,
 shared [tool.mutmut] settings. Each area runs in its own copy under build/mutation/AREA, so
 the worktree is never changed. Mutants known to be equivalent (no test could tell them from
 the original) are listed with the reason in tools/mutation-equivalent.toml and counted apart.
+With --resume, the kills go to docs/mutation-ledger.json batch by batch, and a later run, on
+any machine, runs only the mutants the ledger does not hold as killed in an unchanged module.
 """
 
 from __future__ import annotations
@@ -20,26 +23,28 @@ import fnmatch
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 import tomllib
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import mutation_ledger as ledgers
 import tomli_w
+from mutation_report import write_section
+from mutmut.stats import status_by_exit_code
 
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "build" / "mutation"
 REPORT = ROOT / "docs" / "mutation.json"
 EQUIVALENT = ROOT / "tools" / "mutation-equivalent.toml"
-RELIABILITY = ROOT / "docs" / "reliability.md"
+LEDGER = ROOT / "docs" / "mutation-ledger.json"
 COPIED = ("juryapp", "tests", "resources")
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
-SECTION = "## Mutation testing"
-# the layers whose every module is meant to be mutated (of juryapp/reports, only verification)
-WHOLE = ("juryapp/domain", "juryapp/services")
 
 
 def _settings() -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
@@ -120,17 +125,146 @@ def _run(area: str, work: Path, children: int, names: list[str] | None = None) -
     memory = Path("/dev/shm")  # noqa: S108 - only a parent for a private folder from mkdtemp
     if memory.is_dir() and os.access(memory, os.W_OK):
         env["TMPDIR"] = tempfile.mkdtemp(prefix=f"juryapp-mutation-{area}-", dir=memory)
-    with log.open("a" if names else "w", encoding="utf-8") as out:
-        subprocess.run(  # noqa: S603 - mutmut, on our own copy
-            [_mutmut(), "run", "--max-children", str(children), *(names or [])],
-            cwd=work,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            check=False,
-        )
-    if "TMPDIR" in env and env["TMPDIR"] != os.environ.get("TMPDIR"):
-        shutil.rmtree(env["TMPDIR"], ignore_errors=True)
+    try:
+        with log.open("a" if names else "w", encoding="utf-8") as out:
+            process = subprocess.Popen(  # noqa: S603 - mutmut, on our own copy
+                [_mutmut(), "run", "--max-children", str(children), *(names or [])],
+                cwd=work,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
+            try:
+                process.wait()
+            except KeyboardInterrupt:
+                _stop(process)
+                raise
+    finally:
+        if "TMPDIR" in env and env["TMPDIR"] != os.environ.get("TMPDIR"):
+            shutil.rmtree(env["TMPDIR"], ignore_errors=True)
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    """Lets mutmut stop by itself (it saves each outcome as it comes, and stops its tests on
+    an interrupt), telling it to when only this tool was told."""
+    for wait, then in ((5, signal.SIGINT), (120, signal.SIGKILL)):
+        try:
+            process.wait(timeout=wait)
+            return
+        except subprocess.TimeoutExpired:
+            process.send_signal(then)
+    process.wait()
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+# run in the area's folder: mutmut makes the mutants of every module, and runs none
+_GENERATE = """
+from pathlib import Path
+import mutmut.__main__ as run
+from mutmut.mutation.trampoline import set_mutant_under_test
+set_mutant_under_test("mutant_generation")
+Path("mutants").mkdir(exist_ok=True)
+run.copy_src_dir()
+run.copy_also_copy_files()
+run.setup_source_paths()
+run.store_lines_covered_by_tests()
+run.create_mutants(1)
+"""
+
+
+def _generate(work: Path) -> None:
+    subprocess.run(  # noqa: S603 - our own script, on our own copy
+        [sys.executable, "-c", _GENERATE],
+        cwd=work,
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+        capture_output=True,
+        check=True,
+    )
+
+
+def _meta(work: Path, own: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """mutmut's record of each mutated module of the area (its mutants' exit codes and
+    durations), read again when mutmut was writing it; left out if it stays unreadable
+    (mutmut stopped mid-write), so that its mutants count as not run."""
+    found = {}
+    for meta in sorted((work / "mutants").rglob("*.py.meta")):
+        module = meta.relative_to(work / "mutants").as_posix().removesuffix(".meta")
+        if not any(fnmatch.fnmatch(module, pattern) for pattern in own["mutate"]):
+            continue
+        for _ in range(10):
+            try:
+                found[module] = json.loads(meta.read_text(encoding="utf-8"))
+                break
+            except json.JSONDecodeError:
+                time.sleep(0.5)
+        else:
+            print(f"  {meta} cannot be read: its mutants count as not run", flush=True)
+    return found
+
+
+def _status(code: int | None) -> str:
+    return str(status_by_exit_code[code])
+
+
+def _resume(
+    area: str, project: dict[str, Any], base: dict[str, Any], own: dict[str, Any], args: Any
+) -> None:
+    """Runs the mutants the ledger does not hold as killed, batch by batch, writing the
+    ledger after each; a first timeout is run once more at the end before it counts."""
+    work = _prepare(area, project, base, own)
+    _generate(work)
+    metas = _meta(work, own)
+    ledger = ledgers.load(LEDGER)
+    modules = {
+        module: (ledgers.module_sha256(work / module), len(meta["exit_code_by_key"]))
+        for module, meta in metas.items()
+    }
+    dropped = ledgers.refresh(ledger, area, modules)
+    ledgers.save(ledger, LEDGER)
+    known = ledgers.outcomes(ledger, area)
+    names = sorted(name for meta in metas.values() for name in meta["exit_code_by_key"])
+    again = [n for n in names if known.get(n, ("", ""))[0].endswith(ledgers.ONCE)]
+    queue = [n for n in names if n not in again and not ledgers.settled(known.get(n, ("",))[0])]
+    print(
+        f"· {area}: {len(names)} mutants, {len(names) - len(queue) - len(again)} kills carried "
+        f"({dropped} dropped with their changed module), {len(queue)} to run, "
+        f"{len(again)} timeouts to run again",
+        flush=True,
+    )
+    while queue:
+        for start in range(0, len(queue), args.batch):
+            batch = queue[start : start + args.batch]
+            began = time.monotonic()
+            stopped = False
+            try:
+                _run(area, work, args.children, batch)
+            except KeyboardInterrupt:
+                stopped = True
+            codes = {
+                n: c
+                for meta in _meta(work, own).values()
+                for n, c in meta["exit_code_by_key"].items()
+            }
+            today = datetime.now(UTC).date().isoformat()
+            seen: dict[str, int] = {}
+            for name in batch:
+                status = _status(codes.get(name))
+                seen[status] = seen.get(status, 0) + 1
+                outcome = status in (*ledgers.KILLS, *ledgers.DOUBTFUL, "survived", "no tests")
+                if outcome and ledgers.record(ledger, area, name, status, today):
+                    again.append(name)
+            ledgers.save(ledger, LEDGER)
+            print(
+                f"  {area}: {start + len(batch)} of {len(queue)} run, this batch "
+                f"{seen} in {time.monotonic() - began:.0f} s",
+                flush=True,
+            )
+            if stopped:
+                raise KeyboardInterrupt
+        queue, again = again, []
 
 
 # run in the area's folder: mutmut's own diff of each mutant, all in one process
@@ -162,20 +296,30 @@ def _diffs(work: Path, names: list[str]) -> dict[str, list[str]]:
     return found
 
 
-def _collect(area: str, work: Path, equivalent: dict[str, str]) -> dict[str, Any]:
-    """Counts by outcome, and every surviving mutant with its diff."""
-    listing = subprocess.run(  # noqa: S603 - mutmut, on our own copy
-        [_mutmut(), "results", "--all", "true"],
-        cwd=work,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    outcomes: dict[str, str] = {}
-    for line in listing.splitlines():
-        name, _, status = line.strip().rpartition(": ")
-        if name:
-            outcomes[name] = status
+def _collect(
+    area: str, work: Path, own: dict[str, Any], equivalent: dict[str, str]
+) -> dict[str, Any]:
+    """Counts by outcome, from this copy's runs and the kills the ledger carries, and every
+    surviving mutant with its diff."""
+    metas = _meta(work, own)
+    fresh = {
+        name: _status(code)
+        for meta in metas.values()
+        for name, code in meta["exit_code_by_key"].items()
+    }
+    ledger = ledgers.load(LEDGER)
+    confirming = area in ledger["areas"]
+    if confirming:  # only the entries of modules with the text of this copy
+        modules = {module: (ledgers.module_sha256(work / module), 0) for module in metas}
+        ledgers.refresh(ledger, area, modules)
+    outcomes, carried = ledgers.judge(fresh, ledgers.outcomes(ledger, area), confirming)
+    # how long a mutant's tests ran, timeouts apart (a paused run's mutant waits for hours)
+    durations = [
+        seconds
+        for meta in metas.values()
+        for name, seconds in meta["durations_by_key"].items()
+        if fresh.get(name) in ("killed", "survived", "no tests")
+    ]
     counts: dict[str, int] = {}
     left = []
     for name, found in sorted(outcomes.items()):
@@ -202,114 +346,11 @@ def _collect(area: str, work: Path, equivalent: dict[str, str]) -> dict[str, Any
         "killed": killed,
         "judged": judged,
         "score": round(100 * killed / judged, 1) if judged else None,
+        "carried": len(carried),
+        "carried_since": min(carried.values(), default=None),
+        "seconds_per_mutant": round(sum(durations) / len(durations), 1) if durations else None,
         "survivors": survivors,
     }
-
-
-def _section(report: dict[str, Any], areas: dict[str, Any]) -> str:
-    lines = [
-        SECTION,
-        "",
-        "One-line bugs planted by [mutmut](https://mutmut.readthedocs.io) in the rules, the",
-        "services and the verification of signed documents, and how many the tests catch;",
-        "`python tools/mutation.py` runs it again (slow, so not part of the normal test run).",
-        "A mutant is killed when a test fails or times out; mutants listed in",
-        "`tools/mutation-equivalent.toml` behave exactly like the original and are not counted.",
-        "",
-        "| Area | Mutated | Tests run | Killed | Survived | No test reaches it | Equivalent "
-        "| Not run (stopped) | Score | Results read |",
-        "|---|---|---|---|---|---|---|---|---|---|",
-    ]
-    for area, result in report.items():
-        own = areas.get(area, {})
-        counts = result["counts"]
-        score = "—" if result["score"] is None else f"{result['score']:.1f} %"
-        lines.append(
-            f"| {area} | {', '.join(f'`{m}`' for m in own.get('mutate', []))} "
-            f"| {', '.join(f'`{t}`' for t in own.get('tests', []))} | {result['killed']} "
-            f"| {counts.get('survived', 0)} | {counts.get('no tests', 0)} "
-            f"| {counts.get('equivalent', 0)} | {counts.get('not checked', 0)} "
-            f"| **{score}** | {result['when'][:16].replace('T', ' ')} |"
-        )
-    lines += _totals(report)
-    waiting = [area for area in areas if area not in report]
-    if waiting:
-        lines += [
-            "",
-            "Areas in pyproject.toml not measured yet: "
-            + ", ".join(
-                f"{area} ({', '.join(f'`{m}`' for m in areas[area]['mutate'])})" for area in waiting
-            )
-            + ".",
-        ]
-    for folder, modules in _unmutated(areas).items():
-        lines += [
-            "",
-            f"Modules of `{folder}` that no area mutates, so that no figure above covers them: "
-            + ", ".join(f"`{m}`" for m in modules)
-            + ".",
-        ]
-    for area, result in report.items():
-        left = [s for s in result["survivors"] if s["status"] != "equivalent"]
-        same = [s for s in result["survivors"] if s["status"] == "equivalent"]
-        if left:
-            lines += ["", f"### {area}: mutants no test catches yet", ""]
-            lines += [f"- `{s['mutant']}`: `{' / '.join(s['diff'])[:160]}`" for s in left]
-        if same:
-            lines += ["", f"### {area}: equivalent mutants", ""]
-            lines += [f"- `{s['mutant']}`: {s['why']}" for s in same]
-    return "\n".join(lines) + "\n"
-
-
-def _unmutated(areas: dict[str, Any]) -> dict[str, list[str]]:
-    """The modules of the layers measured whole (WHOLE) that no area mutates."""
-    patterns = [pattern for own in areas.values() for pattern in own["mutate"]]
-    found = {}
-    for folder in WHOLE:
-        left = [
-            path.name
-            for path in sorted((ROOT / folder).glob("*.py"))
-            if path.name != "__init__.py"
-            and not any(fnmatch.fnmatch(f"{folder}/{path.name}", p) for p in patterns)
-        ]
-        if left:
-            found[folder] = left
-    return found
-
-
-def _totals(report: dict[str, Any]) -> list[str]:
-    """One line per layer split into several areas (``services-sheets``, ``services-trail``…)."""
-    layers: dict[str, list[dict[str, Any]]] = {}
-    for area, result in report.items():
-        layer, split, _ = area.partition("-")
-        if split:
-            layers.setdefault(layer, []).append(result)
-    lines = []
-    for layer, results in layers.items():
-        killed = sum(r["killed"] for r in results)
-        judged = sum(r["judged"] for r in results)
-        equivalent = sum(r["counts"].get("equivalent", 0) for r in results)
-        stopped = sum(r["counts"].get("not checked", 0) for r in results)
-        score = f"{100 * killed / judged:.1f} %" if judged else "—"
-        lines += [
-            "",
-            f"The {layer} areas measured, together: {killed} of {judged} mutants killed, "
-            f"**{score}** ({equivalent} equivalent ones apart"
-            + (f"; {stopped} not run yet, in stopped runs" if stopped else "")
-            + ").",
-        ]
-    return lines
-
-
-def write_section(report: dict[str, Any], areas: dict[str, Any]) -> None:
-    """Replaces the mutation section of docs/reliability.md, leaving the rest as it is."""
-    text = RELIABILITY.read_text(encoding="utf-8")
-    start = text.index(SECTION)
-    end = text.find("\n## ", start + len(SECTION))
-    tail = text[end + 1 :] if end != -1 else ""
-    RELIABILITY.write_text(
-        text[:start] + _section(report, areas) + ("\n" + tail if tail else ""), encoding="utf-8"
-    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -321,6 +362,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="run again only what the last run left alive or did not reach, with the current tests",
     )
+    parser.add_argument(
+        "--resume",
+        action="store_true",
+        help="run all but the kills docs/mutation-ledger.json carries, in batches, writing it",
+    )
+    parser.add_argument("--batch", type=int, default=80, help="mutants per mutmut run (--resume)")
     parser.add_argument("--children", type=int, default=os.cpu_count() or 2)
     args = parser.parse_args(argv)
     project, base, areas = _settings()
@@ -334,24 +381,44 @@ def main(argv: list[str] | None = None) -> int:
     report: dict[str, Any] = (
         json.loads(REPORT.read_text(encoding="utf-8")) if REPORT.exists() else {}
     )
+    # a stop asked for (an interrupt, even where a shell started this in the background and
+    # so had interrupts ignored, or a terminate) keeps the outcomes of the batch under way
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, _interrupt)
+    stopped = False
     for area in args.areas or list(areas):
         work = WORK / area
-        if args.survivors and (work / "mutants").exists():
-            alive = _refresh_tests(work, project, base, areas[area])
-            if alive:
-                _run(area, work, args.children, alive)
-        elif not args.report:
-            work = _prepare(area, project, base, areas[area])
-            _run(area, work, args.children)
+        try:
+            if args.resume:
+                _resume(area, project, base, areas[area], args)
+            elif args.survivors and (work / "mutants").exists():
+                alive = _refresh_tests(work, project, base, areas[area])
+                if alive:
+                    _run(area, work, args.children, alive)
+            elif not args.report:
+                work = _prepare(area, project, base, areas[area])
+                _run(area, work, args.children)
+        except KeyboardInterrupt:
+            stopped = True
         if (work / "mutants").exists():
-            report[area] = _collect(area, work, equivalent)
+            report[area] = _collect(area, work, areas[area], equivalent)
             result = report[area]
             print(f"  {area}: {result['killed']} of {result['judged']} killed", flush=True)
+        if args.resume or stopped:  # what a long run has found so far, area by area
+            _write_report(report, areas)
+        if stopped:
+            print("stopped; the ledger holds every outcome obtained so far", flush=True)
+            return 130
+    if not args.resume:
+        _write_report(report, areas)
+    return 0
+
+
+def _write_report(report: dict[str, Any], areas: dict[str, Any]) -> None:
     report = {area: report[area] for area in areas if area in report}
     REPORT.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     write_section(report, areas)
     print(f"wrote {REPORT.relative_to(ROOT)} and the mutation section of docs/reliability.md")
-    return 0
 
 
 if __name__ == "__main__":

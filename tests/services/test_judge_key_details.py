@@ -7,20 +7,23 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 
 from juryapp.bootstrap import bootstrap
 from juryapp.domain.access import Actor
 from juryapp.domain.kinds import Role
 from juryapp.domain.messages import (
+    AuthenticationError,
     NotFoundError,
     PermissionDeniedError,
     StateError,
     Text,
     ValidationError,
 )
-from juryapp.persistence.tables import AuditRow, SigningKeyRow
-from juryapp.services.judge_keys import JudgeKeyInfo
+from juryapp.persistence.tables import AuditRow, JudgeKeyRow, SigningKeyRow
+from juryapp.reports.key_vault import WrongPassphraseError, open_sealed
+from juryapp.services.judge_keys import JudgeKeyInfo, fingerprint_of, public_bytes
 from tests.services.conftest import (
     CHEAP_KDF,
     KEY_PASSPHRASE,
@@ -76,6 +79,88 @@ def test_a_judge_sees_their_own_key_once_it_is_made(make_laptop: MakeLaptop) -> 
     assert (own.judge_code, own.fingerprint, own.active) == ("J1", made.fingerprint, True)
 
 
+def test_the_key_made_at_the_first_sign_in_opens_again_at_the_next(
+    make_laptop: MakeLaptop,
+) -> None:
+    laptop = make_laptop("j1")
+    keys = laptop.services.judge_keys
+    j1 = laptop.services.accounts.sign_in("j1", pin_of("J1"))
+    made = keys.after_sign_in(j1, pin_of("J1"))
+    keys.sign_out(j1)
+    opened = keys.after_sign_in(j1, pin_of("J1"))
+    assert made is not None and opened is not None
+    assert (opened.judge_code, opened.fingerprint, opened.active) == ("J1", made.fingerprint, True)
+    assert keys.signing_here(j1)
+
+
+def _sealed_part(laptop: Laptop) -> tuple[str, bytes]:
+    with laptop.services.database.reading() as session:
+        [row] = session.scalars(select(JudgeKeyRow))
+        assert row.sealed_private_key is not None
+        return row.fingerprint, row.sealed_private_key
+
+
+def test_a_judge_key_is_sealed_for_its_judge_and_fingerprint_as_earlier_versions_sealed_it(
+    make_laptop: MakeLaptop,
+) -> None:
+    # a laptop's database outlives the version that sealed its key: the sealing's context
+    # (what the key belongs to) is part of the stored format
+    laptop = make_laptop("j1")
+    laptop.sign_in("J1")
+    fingerprint, sealed = _sealed_part(laptop)
+    raw = open_sealed(
+        sealed, pin_of("J1"), context=b"juryapp-judge-key\0J1\0" + fingerprint.encode()
+    )
+    key = Ed25519PrivateKey.from_private_bytes(raw)
+    assert fingerprint_of(public_bytes(key.public_key())) == fingerprint
+    with pytest.raises(WrongPassphraseError):  # the same PIN, another judge's key
+        open_sealed(sealed, pin_of("J1"), context=b"juryapp-judge-key\0J2\0" + fingerprint.encode())
+
+
+def test_a_key_sealed_under_another_pin_asks_for_that_pin(make_laptop: MakeLaptop) -> None:
+    laptop = make_laptop("j1")
+    j1 = laptop.sign_in("J1")
+    keys = laptop.services.judge_keys
+    keys.sign_out(j1)
+    with pytest.raises(AuthenticationError) as refused:
+        keys.after_sign_in(j1, pin_of("J2"))
+    assert refused.value.text == Text(
+        "kunci tanda tangan Anda disegel dengan PIN sebelumnya; masuk dengan PIN itu",
+        "your signing key was sealed with your earlier PIN; sign in with that PIN",
+    )
+    assert not keys.signing_here(j1)
+
+
+@pytest.mark.parametrize(
+    ("stored", "refusal"),
+    [
+        (
+            b"bukan kunci",
+            Text(
+                "kunci tanda tangan juri rusak (the sealed key is damaged)",
+                "the judge's key is damaged (the sealed key is damaged)",
+            ),
+        ),
+        (None, Text("kunci juri tanpa bagian rahasia", "a judge key without secret")),
+    ],
+    ids=["damaged", "without-secret"],
+)
+def test_a_damaged_stored_judge_key_is_refused_at_sign_in_saying_so(
+    make_laptop: MakeLaptop, stored: bytes | None, refusal: Text
+) -> None:
+    laptop = make_laptop("j1")
+    j1 = laptop.sign_in("J1")
+    keys = laptop.services.judge_keys
+    keys.sign_out(j1)
+    with laptop.services.database.writing() as session:
+        [row] = session.scalars(select(JudgeKeyRow))
+        row.sealed_private_key = stored
+    with pytest.raises(StateError) as refused:
+        keys.after_sign_in(j1, pin_of("J1"))
+    assert refused.value.text == refusal
+    assert not keys.signing_here(j1)
+
+
 def test_a_fingerprint_typed_wrong_is_refused_quoting_both(
     make_laptop: MakeLaptop, hub: Hub
 ) -> None:
@@ -97,8 +182,15 @@ def test_a_key_enrolled_again_is_the_same_and_a_second_key_waits_for_a_retiremen
     make_laptop: MakeLaptop, hub: Hub
 ) -> None:
     key = enrolled_key(make_laptop("j1"), hub, "J1")
+    assert (key.judge_code, key.active, key.enrolled_by) == ("J1", True, "sek1")
     again = hub.judge_keys.enrol(hub.secretariat, "J1", key.public_key, key.fingerprint)
     assert (again.judge_code, again.fingerprint) == ("J1", key.fingerprint)
+    [event] = hub.stack.events("judge_key.enrol")  # enrolled once, recorded once
+    assert (event.actor, event.subject, event.details) == (
+        "sek1",
+        "J1",
+        {"fingerprint": key.fingerprint},
+    )
     spare = make_laptop("cadangan")
     other = spare.services.judge_keys.own(spare.sign_in("J1"))
     assert other is not None

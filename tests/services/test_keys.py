@@ -118,6 +118,19 @@ def test_a_replaced_key_is_retired_with_its_reason_and_the_version_goes_up(
     [event] = stack.events("key.replace")
     assert (event.actor, event.subject) == ("sek1", new.fingerprint)
     assert event.details == {"fingerprint": new.fingerprint, "reason": "frasa sandi hilang"}
+    # each key says when it was made: the replacement when its replacing was recorded
+    assert retired.created_at <= current.created_at <= event.at
+
+
+def test_a_judge_and_whoever_holds_the_file_see_the_keys_a_signature_is_checked_with(
+    stack: Stack, sek1: Actor, judges: dict[str, Actor]
+) -> None:
+    stack.keys.replace(sek1, NEW_PASSPHRASE, "frasa sandi hilang")
+    keys = stack.keys.all(sek1)
+    assert [k.active for k in keys] == [False, True]
+    for reader in (judges["J1"], Actor.reader()):
+        assert stack.keys.all(reader) == keys
+        assert stack.keys.active(reader) == keys[1]
 
 
 def test_the_key_is_not_replaced_while_the_results_are_locked(stack: Stack, sek1: Actor) -> None:

@@ -1,0 +1,74 @@
+"""The mutation ledger carries a kill while its module is unchanged, a timeout once confirmed."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+KEYS = "juryapp/services/keys.py"
+KILLED = "juryapp.services.keys.x_check_passphrase__mutmut_1"
+SLOW = "juryapp.services.keys.xǁSignersǁ__init____mutmut_2"
+ALIVE = "juryapp.services.keys.x_check_passphrase__mutmut_3"
+
+
+def _ledger() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "mutation_ledger", ROOT / "tools/mutation_ledger.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _started(tool: ModuleType) -> dict[str, Any]:
+    ledger: dict[str, Any] = {"areas": {}}
+    tool.refresh(ledger, "keys", {KEYS: ("one", 3)})
+    return ledger
+
+
+def test_a_kill_is_carried_while_the_module_is_unchanged_and_dropped_when_it_changes(
+    tmp_path: Path,
+) -> None:
+    tool = _ledger()
+    ledger = _started(tool)
+    assert tool.record(ledger, "keys", KILLED, "killed", "2026-12-07") is False
+    tool.record(ledger, "keys", ALIVE, "survived", "2026-12-07")
+    tool.save(ledger, tmp_path / "ledger.json")
+    again = tool.load(tmp_path / "ledger.json")
+
+    assert tool.refresh(again, "keys", {KEYS: ("one", 3)}) == 0
+    assert tool.outcomes(again, "keys") == {KILLED: ("killed", "2026-12-07")}
+    judged, carried = tool.judge(
+        {KILLED: "not checked", ALIVE: "not checked"}, tool.outcomes(again, "keys"), True
+    )
+    assert judged == {KILLED: "killed", ALIVE: "not checked"}
+    assert carried == {KILLED: "2026-12-07"}
+
+    assert tool.refresh(again, "keys", {KEYS: ("two", 3)}) == 1
+    assert tool.outcomes(again, "keys") == {}
+
+
+def test_a_timeout_counts_only_when_a_second_run_times_out_too() -> None:
+    tool = _ledger()
+    ledger = _started(tool)
+    assert tool.record(ledger, "keys", SLOW, "timeout", "2026-12-07") is True
+    assert tool.outcomes(ledger, "keys") == {SLOW: ("timeout once", "2026-12-07")}
+    assert not tool.settled("timeout once")
+    judged, _ = tool.judge({SLOW: "timeout"}, tool.outcomes(ledger, "keys"), True)
+    assert judged == {SLOW: "not checked"}
+
+    assert tool.record(ledger, "keys", SLOW, "timeout", "2026-12-08") is False
+    assert tool.outcomes(ledger, "keys") == {SLOW: ("timeout", "2026-12-08")}
+    assert tool.settled("timeout")
+
+
+def test_a_first_timeout_that_survives_its_second_run_leaves_the_ledger() -> None:
+    tool = _ledger()
+    ledger = _started(tool)
+    tool.record(ledger, "keys", SLOW, "timeout", "2026-12-07")
+    assert tool.record(ledger, "keys", SLOW, "survived", "2026-12-08") is False
+    assert tool.outcomes(ledger, "keys") == {}
