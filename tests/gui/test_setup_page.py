@@ -49,35 +49,6 @@ def test_the_setup_page_fits_a_laptop_screen_with_its_save_button(
     assert save.isVisible() and save.mapTo(window, save.rect().bottomLeft()).y() <= window.height()
 
 
-@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-def test_on_a_1024_pixel_screen_wide_pages_scroll_and_the_window_stays_on_it(
-    qtbot: QtBot, window: SecretariatWindow, demo: Demo
-) -> None:
-    """A 1024 × 768 projector: a page wider than what is left beside the navigation (printing
-    needs about 1,090 pixels in English) scrolls sideways; the window does not grow."""
-    window.resize(1024, 680)
-    window.show()
-    qtbot.waitExposed(window)
-    area, scrolled = window.stack_area, []
-    for index in range(window.navigation.count()):
-        window.show_page(index)
-        settle(qtbot, demo.services)
-        qtbot.wait(20)  # the new page's layout
-        assert window.width() <= 1024
-        page, bar = window.stack.currentWidget(), area.horizontalScrollBar()
-        missing = page.minimumSizeHint().width() - area.viewport().width()
-        if missing > 0:  # its right edge is reached by scrolling
-            scrolled.append(index)
-            assert bar.maximum() >= missing
-            bar.setValue(bar.maximum())
-            right = page.mapTo(area.viewport(), page.rect().topRight()).x()
-            assert right <= area.viewport().width()
-            bar.setValue(0)
-        else:
-            assert bar.maximum() == 0
-    assert window.PRINT in scrolled
-
-
 def test_rubric_editor_refuses_weights_other_than_100(
     qtbot: QtBot, window: SecretariatWindow, demo: Demo
 ) -> None:

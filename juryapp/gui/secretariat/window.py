@@ -9,15 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QEvent, QSize, Signal, Slot
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QListWidget,
-    QScrollArea,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QVBoxLayout, QWidget
 
 from juryapp.domain.access import Actor
 from juryapp.gui import dialogs
@@ -133,16 +125,9 @@ class SecretariatWindow(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(4, 4, 4, 4)
         outer.addWidget(self.integrity)
-        # A screen wider than the window (printing and set-up need 900–960 pixels, more than
-        # is left beside the navigation on a 1024-pixel projector) scrolls sideways instead of
-        # pushing the window past the edge of the screen.
-        self.stack_area = QScrollArea(self)
-        self.stack_area.setWidgetResizable(True)
-        self.stack_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.stack_area.setWidget(self.stack)
         layout = QHBoxLayout()
         layout.addWidget(self.navigation)
-        layout.addWidget(self.stack_area, 1)
+        layout.addWidget(self.stack, 1)
         outer.addLayout(layout, 1)
 
         self._stale: set[int] = set(range(len(self._pages)))
