@@ -113,6 +113,11 @@ def test_a_judge_key_is_sealed_for_its_judge_and_fingerprint_as_earlier_versions
     )
     key = Ed25519PrivateKey.from_private_bytes(raw)
     assert fingerprint_of(public_bytes(key.public_key())) == fingerprint
+    assert _sealed_cost(sealed) == (  # at the cost the laptop was set up with
+        CHEAP_KDF.time_cost,
+        CHEAP_KDF.memory_kib,
+        CHEAP_KDF.parallelism,
+    )
     with pytest.raises(WrongPassphraseError):  # the same PIN, another judge's key
         open_sealed(sealed, pin_of("J1"), context=b"juryapp-judge-key\0J2\0" + fingerprint.encode())
 
@@ -191,6 +196,7 @@ def test_a_key_enrolled_again_is_the_same_and_a_second_key_waits_for_a_retiremen
         "J1",
         {"fingerprint": key.fingerprint},
     )
+    assert key.created_at <= event.at  # made when its enrolment was recorded
     spare = make_laptop("cadangan")
     other = spare.services.judge_keys.own(spare.sign_in("J1"))
     assert other is not None
@@ -238,6 +244,18 @@ def test_retiring_a_key_needs_a_reason_and_an_active_key_and_is_recorded(
         {"fingerprint": key.fingerprint, "reason": "laptop hilang"},
     )
     assert [k.active for k in hub.judge_keys.enrolled(hub.secretariat)] == [False]
+
+
+def test_a_key_for_a_judge_the_convention_does_not_have_is_refused_naming_the_code(
+    make_laptop: MakeLaptop, hub: Hub
+) -> None:
+    laptop = make_laptop("j1")
+    key = laptop.services.judge_keys.own(laptop.sign_in("J1"))
+    assert key is not None
+    with pytest.raises(NotFoundError) as refused:
+        hub.judge_keys.enrol(hub.secretariat, "J9", key.public_key, key.fingerprint)
+    assert refused.value.text == Text("juri 'J9' tidak dikenal", "unknown judge 'J9'")
+    assert hub.judge_keys.enrolled(hub.secretariat) == []
 
 
 def test_a_key_enrolled_for_one_judge_is_refused_for_another_naming_it(
