@@ -23,6 +23,7 @@ from juryapp.domain.messages import (
 )
 from juryapp.persistence.tables import AuditRow, JudgeKeyRow, SigningKeyRow
 from juryapp.reports.key_vault import WrongPassphraseError, open_sealed
+from juryapp.services import judge_keys
 from juryapp.services.judge_keys import JudgeKeyInfo, fingerprint_of, public_bytes
 from tests.services.conftest import (
     CHEAP_KDF,
@@ -91,6 +92,34 @@ def test_the_key_made_at_the_first_sign_in_opens_again_at_the_next(
     assert made is not None and opened is not None
     assert (opened.judge_code, opened.fingerprint, opened.active) == ("J1", made.fingerprint, True)
     assert keys.signing_here(j1)
+
+
+def test_a_key_made_meanwhile_by_another_sign_in_is_not_made_twice(
+    make_laptop: MakeLaptop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    laptop = make_laptop("j1")
+    j1 = laptop.services.accounts.sign_in("j1", pin_of("J1"))
+    other = bootstrap(laptop.path, hasher=fast_hasher(), kdf_cost=CHEAP_KDF)
+    sealing = judge_keys.seal_secret
+
+    def made_meanwhile(*args: object, **kwargs: object) -> bytes:
+        monkeypatch.setattr(judge_keys, "seal_secret", sealing)
+        other.judge_keys.after_sign_in(j1, pin_of("J1"))  # the other sign-in is quicker
+        return sealing(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(judge_keys, "seal_secret", made_meanwhile)
+    try:
+        with pytest.raises(StateError) as refused:
+            laptop.services.judge_keys.after_sign_in(j1, pin_of("J1"))
+        assert refused.value.text == Text(
+            "kunci sudah dibuat; masuk lagi", "the key exists; sign in again"
+        )
+        made = other.judge_keys.own(j1)
+        with laptop.services.database.reading() as session:
+            assert made is not None
+            assert list(session.scalars(select(JudgeKeyRow.fingerprint))) == [made.fingerprint]
+    finally:
+        other.close()
 
 
 def _sealed_part(laptop: Laptop) -> tuple[str, bytes]:
