@@ -154,6 +154,20 @@ def test_a_lockout_ends_by_the_clock_it_was_wired_with(stack: Stack) -> None:
         moved.close()
 
 
+def test_after_a_lockout_ends_it_takes_five_wrong_pins_again_to_lock(stack: Stack) -> None:
+    clock = MovingClock()
+    moved = open_stack(stack.path, clock=clock)
+    try:
+        _fail(moved, "j1", MAX_ATTEMPTS)
+        clock.now += timedelta(minutes=LOCK_MINUTES, seconds=1)
+        _fail(moved, "j1", MAX_ATTEMPTS - 1)
+        assert [a.locked for a in moved.accounts.accounts() if a.username == "j1"] == [False]
+        _fail(moved, "j1", 1)
+        assert [a.locked for a in moved.accounts.accounts() if a.username == "j1"] == [True]
+    finally:
+        moved.close()
+
+
 def test_secretariat_reset_unlocks(stack: Stack, sek1: Actor) -> None:
     _fail(stack, "j1", MAX_ATTEMPTS)
     stack.accounts.set_secret(sek1, "j1", "246802")

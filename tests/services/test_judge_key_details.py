@@ -23,6 +23,7 @@ from juryapp.domain.messages import (
 )
 from juryapp.persistence.tables import AuditRow, JudgeKeyRow, SigningKeyRow
 from juryapp.reports.key_vault import WrongPassphraseError, open_sealed
+from juryapp.services import judge_keys
 from juryapp.services.judge_keys import JudgeKeyInfo, fingerprint_of, public_bytes
 from tests.services.conftest import (
     CHEAP_KDF,
@@ -93,6 +94,34 @@ def test_the_key_made_at_the_first_sign_in_opens_again_at_the_next(
     assert keys.signing_here(j1)
 
 
+def test_a_key_made_meanwhile_by_another_sign_in_is_not_made_twice(
+    make_laptop: MakeLaptop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    laptop = make_laptop("j1")
+    j1 = laptop.services.accounts.sign_in("j1", pin_of("J1"))
+    other = bootstrap(laptop.path, hasher=fast_hasher(), kdf_cost=CHEAP_KDF)
+    sealing = judge_keys.seal_secret
+
+    def made_meanwhile(*args: object, **kwargs: object) -> bytes:
+        monkeypatch.setattr(judge_keys, "seal_secret", sealing)
+        other.judge_keys.after_sign_in(j1, pin_of("J1"))  # the other sign-in is quicker
+        return sealing(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(judge_keys, "seal_secret", made_meanwhile)
+    try:
+        with pytest.raises(StateError) as refused:
+            laptop.services.judge_keys.after_sign_in(j1, pin_of("J1"))
+        assert refused.value.text == Text(
+            "kunci sudah dibuat; masuk lagi", "the key exists; sign in again"
+        )
+        made = other.judge_keys.own(j1)
+        with laptop.services.database.reading() as session:
+            assert made is not None
+            assert list(session.scalars(select(JudgeKeyRow.fingerprint))) == [made.fingerprint]
+    finally:
+        other.close()
+
+
 def _sealed_part(laptop: Laptop) -> tuple[str, bytes]:
     with laptop.services.database.reading() as session:
         [row] = session.scalars(select(JudgeKeyRow))
@@ -113,6 +142,11 @@ def test_a_judge_key_is_sealed_for_its_judge_and_fingerprint_as_earlier_versions
     )
     key = Ed25519PrivateKey.from_private_bytes(raw)
     assert fingerprint_of(public_bytes(key.public_key())) == fingerprint
+    assert _sealed_cost(sealed) == (  # at the cost the laptop was set up with
+        CHEAP_KDF.time_cost,
+        CHEAP_KDF.memory_kib,
+        CHEAP_KDF.parallelism,
+    )
     with pytest.raises(WrongPassphraseError):  # the same PIN, another judge's key
         open_sealed(sealed, pin_of("J1"), context=b"juryapp-judge-key\0J2\0" + fingerprint.encode())
 
@@ -191,6 +225,7 @@ def test_a_key_enrolled_again_is_the_same_and_a_second_key_waits_for_a_retiremen
         "J1",
         {"fingerprint": key.fingerprint},
     )
+    assert key.created_at <= event.at  # made when its enrolment was recorded
     spare = make_laptop("cadangan")
     other = spare.services.judge_keys.own(spare.sign_in("J1"))
     assert other is not None
@@ -238,6 +273,18 @@ def test_retiring_a_key_needs_a_reason_and_an_active_key_and_is_recorded(
         {"fingerprint": key.fingerprint, "reason": "laptop hilang"},
     )
     assert [k.active for k in hub.judge_keys.enrolled(hub.secretariat)] == [False]
+
+
+def test_a_key_for_a_judge_the_convention_does_not_have_is_refused_naming_the_code(
+    make_laptop: MakeLaptop, hub: Hub
+) -> None:
+    laptop = make_laptop("j1")
+    key = laptop.services.judge_keys.own(laptop.sign_in("J1"))
+    assert key is not None
+    with pytest.raises(NotFoundError) as refused:
+        hub.judge_keys.enrol(hub.secretariat, "J9", key.public_key, key.fingerprint)
+    assert refused.value.text == Text("juri 'J9' tidak dikenal", "unknown judge 'J9'")
+    assert hub.judge_keys.enrolled(hub.secretariat) == []
 
 
 def test_a_key_enrolled_for_one_judge_is_refused_for_another_naming_it(
