@@ -188,7 +188,13 @@ class ReceivedPage(QWidget):
     def listen(self, on: bool) -> None:
         """Start or stop listening for judges' laptops on the LAN (TLS, announced by mDNS)."""
         if not on:
-            _stop(self._serving)
+            serving = self._serving
+            if serving is not None:
+                # off the GUI thread (the endpoint's process ends after the merge under way,
+                # 0.1 s or more), and in line with the changes, so that listening again waits
+                self._ops.change(self, lambda: _stop(serving)).failure(
+                    lambda exc: show_error(self, exc)
+                ).run()
             self._serving, self._lan_hub = None, ("", "")
             self.lan.clear()
             self.qr.clear()
