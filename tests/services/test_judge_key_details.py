@@ -80,6 +80,24 @@ def test_a_judge_sees_their_own_key_once_it_is_made(make_laptop: MakeLaptop) -> 
     assert (own.judge_code, own.fingerprint, own.active) == ("J1", made.fingerprint, True)
 
 
+def test_a_key_just_made_is_enrolled_by_nobody_and_retired_for_no_reason(
+    make_laptop: MakeLaptop,
+) -> None:
+    # the laptop's own key waits for the secretariat's enrolment: empty texts, never NULLs,
+    # both in what the sign-in returns and in the row it stored
+    laptop = make_laptop("j1")
+    j1 = laptop.services.accounts.sign_in("j1", pin_of("J1"))
+    made = laptop.services.judge_keys.after_sign_in(j1, pin_of("J1"))
+    assert made is not None
+    assert (made.judge_code, made.enrolled_by, made.active) == ("J1", "", True)
+    with laptop.services.database.reading() as session:
+        [row] = session.scalars(select(JudgeKeyRow))
+        assert (row.enrolled_by, row.retired_reason, row.retired_at) == ("", "", None)
+        last = session.scalars(select(AuditRow).order_by(AuditRow.seq.desc()).limit(1)).one()
+        assert (last.actor, last.action, last.subject) == ("j1", "judge_key.create", "J1")
+        assert json.loads(last.details)["fingerprint"] == made.fingerprint
+
+
 def test_the_key_made_at_the_first_sign_in_opens_again_at_the_next(
     make_laptop: MakeLaptop,
 ) -> None:
