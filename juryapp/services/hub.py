@@ -34,6 +34,7 @@ from juryapp.reports.collection import collection_paused
 from juryapp.services import audit
 from juryapp.services.convention_package import PackageAccount, write_package
 from juryapp.services.judge_keys import is_laptop
+from juryapp.services.log_apply import apply_commands
 from juryapp.services.log_format import (
     Bundle,
     read_bundle,
@@ -46,7 +47,6 @@ from juryapp.services.log_merge import (
     PENDING,
     SET_ASIDE,
     MergeResult,
-    apply_commands,
     held_log,
     merge,
 )
