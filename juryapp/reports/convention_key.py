@@ -239,9 +239,28 @@ def sign_payload(key: ConventionKey, payload: bytes) -> bytes:
     """
     private_key = private_key_of(key)
     der = private_key.sign(payload, ec.ECDSA(hashes.SHA256(), deterministic_signing=True))
-    r, s = decode_dss_signature(der)
-    s = min(s, _P256_ORDER - s)
+    r, s = decode_dss_signature(with_low_s(der))
     return r.to_bytes(_COORDINATE_BYTES, "big") + s.to_bytes(_COORDINATE_BYTES, "big")
+
+
+def with_low_s(der: bytes) -> bytes:
+    """The same ECDSA P-256 signature (DER), its ``s`` the lower of the two valid values.
+
+    ECDSA accepts (r, s) and (r, n - s) alike: anyone can turn one into the other without the
+    key. Writing only the lower one, and refusing the higher one, leaves a signed object
+    exactly one valid form, so that no altered copy of a document or code verifies.
+    """
+    r, s = decode_dss_signature(der)
+    return encode_dss_signature(r, min(s, _P256_ORDER - s))
+
+
+def has_low_s(der: bytes) -> bool:
+    """Whether ``der`` is an ECDSA signature as :func:`with_low_s` writes it (DER, low s)."""
+    try:
+        r, s = decode_dss_signature(der)
+    except ValueError:
+        return False
+    return 0 < r < _P256_ORDER and 0 < s <= _P256_ORDER // 2 and encode_dss_signature(r, s) == der
 
 
 def verify_payload(certificate_pem: bytes, payload: bytes, signature: bytes) -> bool:

@@ -8,6 +8,8 @@ from asn1crypto import cms
 from pyhanko.sign import signers
 from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
 
+from juryapp.reports.convention_key import with_low_s
+
 # Signed attributes whose values depend on the key alone, never on the document or the time.
 # The message digest is the one that changes, and is set afresh for each signature.
 REUSABLE_ATTRIBUTES = frozenset({"content_type", "message_digest", "signing_certificate_v2"})
@@ -72,6 +74,11 @@ class ReusingSigner(signers.SimpleSigner):
         signature = await self.async_sign_raw(attributes.untag().dump(), digest_algorithm)
         signer_info["signature"] = signature
         return container
+
+    def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
+        """The signature with the low ``s`` (convention keys are ECDSA P-256, checked when
+        the signer is built): the one form verification accepts."""
+        return with_low_s(super().sign_raw(data, digest_algorithm))
 
 
 def _plain_settings(settings: PdfCMSSignedAttributes | None) -> bool:

@@ -15,7 +15,11 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
-from juryapp.reports.convention_key import certificate_fingerprint_der, key_id_of_certificate_der
+from juryapp.reports.convention_key import (
+    certificate_fingerprint_der,
+    has_low_s,
+    key_id_of_certificate_der,
+)
 from juryapp.reports.pdf_problem import PdfProblem
 
 __all__ = ["PdfProblem", "PdfVerdict", "read_document_info", "verify_pdf"]
@@ -173,8 +177,8 @@ def _signature_as_written(pdf: bytes, embedded: Any) -> bool:
     upgrade change that, the tests that verify freshly signed files fail at once.
     """
     written = _written_cms(pdf, embedded.byte_range)
-    if written is None:
-        return False
+    if written is None or not has_low_s(embedded.signer_info["signature"].native):
+        return False  # the other valid ECDSA value is an altered copy: juryapp writes the low s
     signer_info = embedded.signer_info
     certificate = embedded.signer_cert
     digest_algorithm = algos.DigestAlgorithm({"algorithm": "sha256"})

@@ -13,6 +13,10 @@ from asn1crypto import cms
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric.utils import (
+    decode_dss_signature,
+    encode_dss_signature,
+)
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -241,6 +245,42 @@ def test_a_flipped_bit_in_the_signature_value_is_a_modified_document(
     verdict = verify_pdf(tampered, key.certificate_pem)
     assert verdict.signed and not verdict.intact and not verdict.ok
     assert verdict.problems[0] is PdfProblem.CONTENT_MODIFIED
+
+
+P256_ORDER = 0xFFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551
+
+
+def _signature_value(pdf: bytes) -> tuple[int, int]:
+    start = pdf.index(b"/Contents <") + len(b"/Contents <")
+    info = cms.ContentInfo.load(bytes.fromhex(pdf[start : pdf.index(b">", start)].decode()))
+    r, s = decode_dss_signature(info["content"]["signer_infos"][0]["signature"].native)
+    return r, s
+
+
+def test_the_other_valid_signature_value_is_a_damaged_document(
+    key: ConventionKey, plain_pdf: bytes
+) -> None:
+    """ECDSA accepts (r, s) and (r, n - s) alike: swapping one for the other needs no key and
+    makes another file (another SHA-256) of the same signed content. juryapp writes only the
+    lower s, so the higher one is a change to the signature, refused like any other."""
+    for reason in ("pertama", "kedua", "ketiga", "keempat", "kelima", "keenam"):
+        signed = sign_pdf(plain_pdf, key, reason=reason, location="Jakarta")
+        r, s = _signature_value(signed)
+        assert 0 < s <= P256_ORDER // 2  # the form written, each time
+        start = signed.index(b"/Contents <") + len(b"/Contents <")
+        end = signed.index(b">", start)
+        written = signed[start:end].decode()
+        info = cms.ContentInfo.load(bytes.fromhex(written))
+        info["content"]["signer_infos"][0]["signature"] = encode_dss_signature(r, P256_ORDER - s)
+        twin = (
+            signed[:start] + info.dump(force=True).hex().upper().ljust(len(written), "0").encode()
+        )
+        twin += signed[end:]
+        assert len(twin) == len(signed) and twin != signed
+        assert verify_pdf(signed, key.certificate_pem).ok
+        verdict = verify_pdf(twin, key.certificate_pem)
+        assert verdict.signed and not verdict.intact and not verdict.ok
+        assert verdict.problems[0] is PdfProblem.SIGNATURE_DAMAGED
 
 
 @pytest.mark.parametrize("change", ["info", "annotation"])
