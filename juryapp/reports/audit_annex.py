@@ -71,6 +71,8 @@ def _short_details(details: str) -> str:
         return details[:_DETAIL_CHARS]
     if isinstance(body, dict) and "sheets" in body:
         body = {**body, "sheets": f"{len(body['sheets'])} lembar/sheets"}
+    if isinstance(body, dict) and isinstance(body.get("account_rows"), dict):
+        body = {**body, "account_rows": f"{len(body['account_rows'])} akun/accounts"}
     text = json.dumps(body, ensure_ascii=False, separators=(", ", ": "))
     return text if len(text) <= _DETAIL_CHARS else text[: _DETAIL_CHARS - 1] + "…"
 

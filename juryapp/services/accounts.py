@@ -26,7 +26,7 @@ from juryapp.domain.messages import (
 )
 from juryapp.persistence.database import Database
 from juryapp.persistence.tables import JudgeRow, UserRow
-from juryapp.services import audit
+from juryapp.services import audit, state
 from juryapp.services.snapshot import convention_row
 
 MAX_ATTEMPTS = 5
@@ -205,6 +205,7 @@ class AccountService:
             if user is None:
                 self._hasher.hash(secret)  # same cost as a real check: no username probing
                 raise refused
+            _refuse_if_changed_without_record(session, user.username)
             now = self._now()
             if user.locked_until is not None and user.locked_until > now:
                 minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
@@ -465,3 +466,28 @@ def _check_secret(secret: str, role: Role, *, shortest: int = MIN_PIN) -> None:
                 "a secretariat passphrase needs at least {n} characters",
             ).format(n=MIN_PASSPHRASE)
         )
+
+
+def _refuse_if_changed_without_record(session: Session, username: str) -> None:
+    """Refuse a sign-in to an account that differs from what the trail last recorded of it:
+    its secret, role or lockout set with sqlite3 by someone holding the file. Signing in would
+    otherwise record the changed account as the account's state. The refusal is recorded,
+    without taking the accounts' state as recorded."""
+    connection = session.connection()
+    recorded = audit.recorded_account(connection, username)
+    if recorded is None or recorded == state.account_digests(connection).get(username):
+        return
+    audit.append(connection, username, CHANGED_WITHOUT_RECORD, username)
+    session.commit()
+    raise AuthenticationError(
+        Text(
+            "akun ini diubah di luar aplikasi tanpa tercatat; masuk ditolak. Sekretariat "
+            "memeriksanya dengan 'juryapp audit verify'",
+            "this account was changed outside the app without a record; sign-in refused. "
+            "The secretariat can see what changed with 'juryapp audit verify'",
+        )
+    )
+
+
+# The event of a sign-in refused because the account was changed without a record.
+CHANGED_WITHOUT_RECORD = "security.account_changed"

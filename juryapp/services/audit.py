@@ -24,7 +24,7 @@ from juryapp.services import state
 
 GENESIS = "0" * 64
 # Details that hold the state an event leaves behind; the replay reads them (services.integrity).
-RECORDED_STATE = frozenset({"sheets", "setup", "criteria", "accounts"})
+RECORDED_STATE = frozenset({"sheets", "setup", "criteria", "accounts", "account_rows"})
 
 _EVENTS = cast(Table, AuditRow.__table__)
 _HEADS = cast(Table, AuditHeadRow.__table__)
@@ -97,7 +97,35 @@ def record_accounts(
     session.flush()
     connection = session.connection()
     details["accounts"] = state.accounts_digest(connection)
+    details[ACCOUNT_ROWS] = state.account_digests(connection)
     return append(connection, actor, action, subject, **details)
+
+
+# The details key of an accounts event holding each account's own digest, by username.
+ACCOUNT_ROWS = "account_rows"
+# The events that may add or change any account, whatever their subject: a judge's laptop
+# takes its accounts from the convention package.
+ACCOUNTS_FROM_ELSEWHERE = frozenset({"package.import"})
+
+
+def recorded_account(connection: Connection, username: str) -> str | None:
+    """The account's digest as the trail last recorded it, by the latest event about that
+    account (or a package import): no other event may change it. "" for an account no event
+    has recorded; None when the trail holds no per-account digests to compare with (made by
+    an older version)."""
+    accounts_events = _EVENTS.c.action.like("account.%")
+    about = (accounts_events & (_EVENTS.c.subject == username)) | _EVENTS.c.action.in_(
+        sorted(ACCOUNTS_FROM_ELSEWHERE)
+    )
+    latest = select(_EVENTS.c.details).where(about).order_by(_EVENTS.c.seq.desc()).limit(1)
+    details = connection.execute(latest).scalar()
+    if details is not None:
+        rows = json.loads(details).get(ACCOUNT_ROWS)
+        return str(rows.get(username, "")) if isinstance(rows, dict) else None
+    keeps_digests = select(_EVENTS.c.seq).where(
+        accounts_events & _EVENTS.c.details.like(f'%"{ACCOUNT_ROWS}"%')
+    )
+    return "" if connection.execute(keeps_digests.limit(1)).first() is not None else None
 
 
 def record_setup(

@@ -205,6 +205,7 @@ class _Walk:
         self.projected: dict[str, Any] = {}
         self.last_setup: tuple[int, str] | None = None
         self.last_accounts: tuple[int, str] | None = None
+        self.account_rows: dict[str, Any] | None = None
 
     @property
     def head(self) -> tuple[int, str] | None:
@@ -237,9 +238,9 @@ class _Walk:
             body = json.loads(details)
         except ValueError:
             return
-        self._replay(seq, action, body)
+        self._replay(seq, action, subject, body)
 
-    def _replay(self, seq: int, action: str, body: dict[str, Any]) -> None:
+    def _replay(self, seq: int, action: str, subject: str, body: dict[str, Any]) -> None:
         if action == BASELINE:
             self.projected = dict(body.get("sheets", {}))
             self.replayable = True
@@ -253,6 +254,24 @@ class _Walk:
             self.last_setup = (seq, body["setup"])
         if "accounts" in body:
             self.last_accounts = (seq, body["accounts"])
+        rows = body.get(audit.ACCOUNT_ROWS)
+        if isinstance(rows, dict):
+            self._check_accounts(seq, action, subject, rows)
+
+    def _check_accounts(self, seq: int, action: str, subject: str, rows: dict[str, Any]) -> None:
+        """An event about one account may add or change that account alone: any other one
+        added or changed since the previous accounts event was changed without a record
+        (by then, the sign-in of a changed account is refused)."""
+        earlier, self.account_rows = self.account_rows, rows
+        if earlier is None or action in audit.ACCOUNTS_FROM_ELSEWHERE:
+            return
+        for username, digest in sorted(rows.items()):
+            if username != subject and earlier.get(username) != digest:
+                self.findings.append(_finding(
+                    "accounts", "akun '{u}' ditambah atau diubah tanpa tercatat sebelum "
+                    "peristiwa #{n}", "account '{u}' was added or changed without a record "
+                    "before event #{n}", u=username, n=seq,
+                ))  # fmt: skip
 
 
 def _start_and_head_findings(

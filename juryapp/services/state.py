@@ -237,6 +237,16 @@ def accounts_digest(connection: Connection) -> str:
     return digest(facts)
 
 
+def account_digests(connection: Connection) -> dict[str, str]:
+    """Each account's own digest, by username: the trail records them with every change to
+    an account, so that an account changed without a record is named, and the change is not
+    taken as recorded by a later event about another account or by a sign-in."""
+    return {
+        row["username"]: digest(_row_facts("user", row, ("user",), {"username"}))
+        for row in connection.execute(select(_TABLE["user"])).mappings()
+    }
+
+
 def criterion_codes(connection: Connection) -> list[str]:
     return sorted(_codes(connection, "criterion").values())
 

@@ -114,7 +114,9 @@ def test_five_wrong_pins_lock_the_account_across_a_restart(stack: Stack) -> None
         later.close()
 
 
-def test_lock_ends_after_its_time(stack: Stack) -> None:
+@pytest.mark.tampers
+def test_a_lockout_lifted_by_editing_the_file_does_not_let_the_judge_in(stack: Stack) -> None:
+    """The lock runs out by the clock (below); set to the past in the file, it is refused."""
     _fail(stack, "j1", MAX_ATTEMPTS)
     with stack.database.writing() as session:
         locked_until = session.scalar(select(UserRow.locked_until).where(UserRow.username == "j1"))
@@ -125,7 +127,9 @@ def test_lock_ends_after_its_time(stack: Stack) -> None:
             .where(UserRow.username == "j1")
             .values(locked_until=audit.now() - timedelta(seconds=1))
         )
-    assert stack.accounts.sign_in("j1", pin_of("J1")).judge_code == "J1"
+    with pytest.raises(AuthenticationError, match="tanpa tercatat"):
+        stack.accounts.sign_in("j1", pin_of("J1"))
+    assert stack.actions()[-1] == ("j1", "security.account_changed", "j1")
 
 
 class MovingClock:
@@ -224,26 +228,29 @@ def test_judge_cannot_administer_accounts(stack: Stack, judges: dict[str, Actor]
 
 
 def test_each_lockout_lasts_twice_as_long_as_the_one_before(stack: Stack) -> None:
-    lasted = []
-    for _ in range(4):
-        _fail(stack, "j2", MAX_ATTEMPTS)
-        with stack.database.writing() as session:
-            locked_until = session.scalar(
-                select(UserRow.locked_until).where(UserRow.username == "j2")
-            )
+    clock = MovingClock()
+    moved = open_stack(stack.path, clock=clock)
+    try:
+        lasted = []
+        for _ in range(4):
+            _fail(moved, "j2", MAX_ATTEMPTS)
+            with moved.database.reading() as session:
+                locked_until = session.scalar(
+                    select(UserRow.locked_until).where(UserRow.username == "j2")
+                )
             assert locked_until is not None
-            lasted.append(round((locked_until - audit.now()).total_seconds() / 60))
-            session.execute(  # the lock runs out; the next wrong PINs lock it again
-                update(UserRow)
-                .where(UserRow.username == "j2")
-                .values(locked_until=audit.now() - timedelta(seconds=1))
+            lasted.append(
+                round((locked_until - clock.now.replace(tzinfo=None)).total_seconds() / 60)
             )
-    assert lasted == [LOCK_MINUTES, 2 * LOCK_MINUTES, 4 * LOCK_MINUTES, 8 * LOCK_MINUTES]
-    minutes = [e.details["minutes"] for e in stack.events("account.locked")]
-    assert minutes == lasted
-    assert stack.accounts.sign_in("j2", pin_of("J2")).judge_code == "J2"
-    _fail(stack, "j2", MAX_ATTEMPTS)  # a good sign-in starts the doubling again
-    assert stack.events("account.locked")[-1].details["minutes"] == LOCK_MINUTES
+            clock.now = locked_until.replace(tzinfo=UTC) + timedelta(seconds=1)  # it runs out
+        assert lasted == [LOCK_MINUTES, 2 * LOCK_MINUTES, 4 * LOCK_MINUTES, 8 * LOCK_MINUTES]
+        minutes = [e.details["minutes"] for e in moved.events("account.locked")]
+        assert minutes == lasted
+        assert moved.accounts.sign_in("j2", pin_of("J2")).judge_code == "J2"
+        _fail(moved, "j2", MAX_ATTEMPTS)  # a good sign-in starts the doubling again
+        assert moved.events("account.locked")[-1].details["minutes"] == LOCK_MINUTES
+    finally:
+        moved.close()
 
 
 def test_lockouts_stop_doubling_at_a_day() -> None:

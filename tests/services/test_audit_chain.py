@@ -218,7 +218,11 @@ def test_each_kind_of_record_holds_its_own_state(stack: Stack, sek1: Actor) -> N
         {"nilai": 1},
         {},
     )
-    assert (accounts.actor, accounts.subject, set(accounts.state)) == ("sistem", "", {"accounts"})
+    assert (accounts.actor, accounts.subject, set(accounts.state)) == (
+        "sistem",
+        "",
+        {"accounts", "account_rows"},
+    )
     assert (setup.subject, set(setup.state)) == ("", {"setup", "criteria"})
     assert setup.state["criteria"] == [f"K{n}" for n in range(1, 9)]
     assert plain.seq + 1 == accounts.seq == setup.seq - 1

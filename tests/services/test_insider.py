@@ -304,6 +304,55 @@ def test_a_change_without_an_event_is_found_by_the_replay(
     assert findings(open_stack_), what
 
 
+# -- accounts: a change without a record is not taken as recorded by the next event ----------
+
+
+def test_a_secret_set_with_sqlite3_does_not_sign_in_and_stays_found(stack: Stack) -> None:
+    # the insider gives sek2 the secret they know (sek1's, hashed as the app hashes it)
+    sql(stack, "UPDATE user_account SET password_hash = (SELECT password_hash FROM "
+        "user_account WHERE username = 'sek1') WHERE username = 'sek2'")  # fmt: skip
+    with pytest.raises(AuthenticationError) as refused:
+        stack.accounts.sign_in("sek2", "kata-sandi-sekretariat")
+    assert "changed outside the app without a record" in refused.value.text.en
+    assert "diubah di luar aplikasi tanpa tercatat" in refused.value.text.id
+    # refused again at the next try: the refusal did not record the account as it now is
+    with pytest.raises(AuthenticationError):
+        stack.accounts.sign_in("sek2", "kata-sandi-sekretariat")
+    assert [f.kind for f in findings(stack)] == ["accounts"]
+
+
+@pytest.mark.parametrize(
+    ("what", "statement"),
+    [
+        ("role", "UPDATE user_account SET role = 'secretariat', judge_id = NULL "
+         "WHERE username = 'j1'"),
+        ("lockout lifted", "UPDATE user_account SET failed_attempts = 0, lockouts = 0, "
+         "locked_until = NULL WHERE username = 'j2'"),
+        ("account", "INSERT INTO user_account (username, display_name, role, password_hash, "
+         "failed_attempts, lockouts, created_at) SELECT 'sek3', 'Penyusup', 'secretariat', "
+         "password_hash, 0, 0, '2024-09-19 10:00:00' FROM user_account WHERE username = 'sek1'"),
+    ],
+)  # fmt: skip
+def test_an_account_changed_without_a_record_is_named_after_others_sign_in(
+    stack: Stack, what: str, statement: str
+) -> None:
+    if what == "lockout lifted":  # five wrong PINs lock j2, then the insider lifts the lockout
+        for _ in range(5):
+            with pytest.raises(AuthenticationError):
+                stack.accounts.sign_in("j2", "000000")
+    sql(stack, statement)
+    username = {"role": "j1", "lockout lifted": "j2", "account": "sek3"}[what]
+    # the next events about other accounts record every account as it now is
+    stack.accounts.sign_in("sek1", "kata-sandi-sekretariat")
+    stack.accounts.sign_in("j3", pin_of("J3"))
+    named = [str(f.text.en) for f in findings(stack) if f.kind == "accounts"]
+    assert any(f"account '{username}' was added or changed without a record" in t for t in named)
+    secret = {"j1": pin_of("J1"), "j2": pin_of("J2"), "sek3": "kata-sandi-sekretariat"}[username]
+    with pytest.raises(AuthenticationError) as refused:  # the right secret, yet refused
+        stack.accounts.sign_in(username, secret)
+    assert "changed outside the app" in refused.value.text.en
+
+
 # -- lock: all or nothing ---------------------------------------------------------------------
 
 
