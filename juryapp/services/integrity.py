@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, or_, select
 
 from juryapp.domain.access import Actor, require_reader
 from juryapp.domain.messages import Text, ValidationError
@@ -168,6 +168,13 @@ def check_trail(connection: Connection) -> tuple[list[Finding], int, tuple[int, 
         return findings, walk.count, head
     if walk.replayable:
         findings += _replay_findings(walk.projected, state.sheet_states(connection))
+    elif walk.recorded_state:
+        findings.append(_finding(
+            "replay", "kepala jejak audit menyebut jejak ini dibuat versi lama, padahal "
+            "peristiwanya mencatat keadaan seperti versi ini: kepala diubah di luar aplikasi",
+            "the audit head says this trail was made by an older version, yet its events "
+            "record the state as this version does: the head was changed outside the app",
+        ))  # fmt: skip
     else:
         findings.append(_finding(
             "replay", "jejak audit ini dibuat versi lama dan belum punya titik awal pemutaran "
@@ -206,6 +213,7 @@ class _Walk:
         self.last_setup: tuple[int, str] | None = None
         self.last_accounts: tuple[int, str] | None = None
         self.account_rows: dict[str, Any] | None = None
+        self.recorded_state = False  # an event records state: made by a replaying version
 
     @property
     def head(self) -> tuple[int, str] | None:
@@ -238,6 +246,7 @@ class _Walk:
             body = json.loads(details)
         except ValueError:
             return
+        self.recorded_state = self.recorded_state or not audit.RECORDED_STATE.isdisjoint(body)
         self._replay(seq, action, subject, body)
 
     def _replay(self, seq: int, action: str, subject: str, body: dict[str, Any]) -> None:
@@ -268,7 +277,7 @@ class _Walk:
         for username, digest in sorted(rows.items()):
             if username != subject and earlier.get(username) != digest:
                 self.findings.append(_finding(
-                    "accounts", "akun '{u}' ditambah atau diubah tanpa tercatat sebelum "
+                    ACCOUNT_HISTORY, "akun '{u}' ditambah atau diubah tanpa tercatat sebelum "
                     "peristiwa #{n}", "account '{u}' was added or changed without a record "
                     "before event #{n}", u=username, n=seq,
                 ))  # fmt: skip
@@ -396,13 +405,17 @@ def _printed_head_findings(connection: Connection, printed: str) -> list[Finding
 
 
 def ensure_baseline(database: Database) -> bool:
-    """Give a trail begun by an older version a replay baseline; True if one was written."""
+    """Give a trail begun by an older version a replay baseline; True if one was written.
+
+    Never over a trail whose events already record state (a version that replays wrote
+    them): a head marked older by hand would otherwise have the tables as they now are,
+    changed or not, taken as the replay's start. The check names it instead."""
     with database.writing() as session:
         connection = session.connection()
         head = connection.execute(
             select(AuditHeadRow.format).where(AuditHeadRow.id == 1).with_for_update()
         ).scalar()
-        if head is None or head >= 2:
+        if head is None or head >= 2 or _records_state(connection):
             return False
         audit.append(
             connection,
@@ -417,6 +430,17 @@ def ensure_baseline(database: Database) -> bool:
             AuditHeadRow.__table__.update().where(AuditHeadRow.id == 1).values(format=2)  # type: ignore[attr-defined]
         )
         return True
+
+
+def _records_state(connection: Connection) -> bool:
+    details = AuditRow.__table__.c.details
+    recorded = or_(*(details.like(f'%"{key}":%') for key in sorted(audit.RECORDED_STATE)))
+    return connection.execute(select(details).where(recorded).limit(1)).first() is not None
+
+
+# The kind of finding about an account changed, in the past, outside an event about it: kept
+# apart from the findings about the tables as they are now, which refuse a lock.
+ACCOUNT_HISTORY = "account_history"
 
 
 def _finding(kind: str, indonesian: str, english: str, **values: object) -> Finding:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from juryapp.domain.access import Actor, require_secretariat
 from juryapp.domain.messages import StateError, Text
@@ -10,6 +11,7 @@ from juryapp.persistence.database import Database
 from juryapp.persistence.tables import SigningKeyRow
 from juryapp.services import audit, state
 from juryapp.services.backups import LOCK, back_up_automatically
+from juryapp.services.integrity import ACCOUNT_HISTORY, check_trail
 from juryapp.services.keys import KeyService, NewKey, add_key, check_passphrase
 from juryapp.services.readiness import open_items as open_items_of
 from juryapp.services.results import LockState, read_snapshot, unconfirmed_sheets
@@ -42,6 +44,7 @@ class LockService:
             row = convention_row(session)
             if row.results_locked:
                 raise StateError(Text("hasil sudah dikunci", "the results are already locked"))
+            _refuse_if_changed_without_record(session)
             snapshot = read_snapshot(session)
             readiness = open_items_of(snapshot.spec, snapshot.sheets, snapshot.decisions)
             if not readiness.can_lock:  # a missing or draft sheet, or an undecided cut-line tie
@@ -116,3 +119,22 @@ class LockService:
                 session, actor, "results.unlock", "", reason=reason, version=row.results_version
             )
             return LockState(False, row.results_version, "", row.results_released)
+
+
+def _refuse_if_changed_without_record(session: Session) -> None:
+    """Refuse to seal tables the trail does not account for: the lock's own event would
+    record them as they are, and the seal would vouch for a change nobody recorded."""
+    found = [
+        finding
+        for finding in check_trail(session.connection())[0]
+        if finding.kind != ACCOUNT_HISTORY  # past: the accounts as they are now are checked
+    ]
+    if found:
+        raise StateError(
+            Text(
+                "hasil tidak dapat dikunci: pemeriksaan jejak audit menemukan {n} masalah, "
+                "mis. {f}; lihat 'juryapp audit verify'",
+                "the results cannot be locked: the audit check finds {n} problem(s), e.g. {f}; "
+                "see 'juryapp audit verify'",
+            ).format(n=len(found), f=found[0].text)
+        )

@@ -304,6 +304,40 @@ def test_a_change_without_an_event_is_found_by_the_replay(
     assert findings(open_stack_), what
 
 
+@pytest.mark.parametrize(
+    ("what", "statement"), BEFORE_THE_LOCK, ids=[w for w, _ in BEFORE_THE_LOCK]
+)
+def test_a_lock_refuses_to_seal_a_change_without_an_event(
+    open_stack_: Stack, sek1: Actor, what: str, statement: str
+) -> None:
+    """The lock's own event would record the tables as they are and its seal vouch for them."""
+    sql(open_stack_, statement)
+    before = open_stack_.actions()
+    with pytest.raises(StateError) as refused:
+        open_stack_.locking.lock(sek1, "pleno", KEY_PASSPHRASE)
+    assert "the audit check finds" in refused.value.text.en, what
+    assert open_stack_.actions() == before
+    assert findings(open_stack_), what  # and nothing was taken as recorded
+
+
+def test_a_head_marked_older_by_hand_gets_no_new_baseline_and_is_named(
+    open_stack_: Stack, sek1: Actor
+) -> None:
+    # a baseline written now would take the changed scores as the replay's start
+    sql(open_stack_, "UPDATE score SET value = '5' WHERE id = (SELECT min(id) FROM score)")
+    sql(open_stack_, "UPDATE audit_head SET format = 1")
+    before = open_stack_.actions()
+    reopened = open_stack(open_stack_.path)  # opening a database from an older version
+    try:
+        assert reopened.actions() == before
+        found = [str(f.text.en) for f in reopened.integrity.check(READER).findings]
+        assert any("the head was changed outside the app" in text for text in found)
+        with pytest.raises(StateError):
+            reopened.locking.lock(sek1, "pleno", KEY_PASSPHRASE)
+    finally:
+        reopened.close()
+
+
 # -- accounts: a change without a record is not taken as recorded by the next event ----------
 
 
@@ -345,7 +379,7 @@ def test_an_account_changed_without_a_record_is_named_after_others_sign_in(
     # the next events about other accounts record every account as it now is
     stack.accounts.sign_in("sek1", "kata-sandi-sekretariat")
     stack.accounts.sign_in("j3", pin_of("J3"))
-    named = [str(f.text.en) for f in findings(stack) if f.kind == "accounts"]
+    named = [str(f.text.en) for f in findings(stack) if f.kind == "account_history"]
     assert any(f"account '{username}' was added or changed without a record" in t for t in named)
     secret = {"j1": pin_of("J1"), "j2": pin_of("J2"), "sek3": "kata-sandi-sekretariat"}[username]
     with pytest.raises(AuthenticationError) as refused:  # the right secret, yet refused

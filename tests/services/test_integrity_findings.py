@@ -11,8 +11,10 @@ import pytest
 
 from juryapp.domain.access import Actor
 from juryapp.domain.messages import Text
-from tests.services.conftest import KEY_PASSPHRASE, SECRETARIAT_PASSPHRASE, Stack
+from juryapp.services import audit
+from tests.services.conftest import KEY_PASSPHRASE, SECRETARIAT_PASSPHRASE, Stack, open_stack
 from tests.services.test_insider import (
+    _rechain,
     findings,
     locked_template,  # noqa: F401 - a fixture used below
     sql,
@@ -131,16 +133,50 @@ def test_a_wiped_trail_leaves_the_sheets_unaccounted_for_and_the_seal_unanchored
     ]
 
 
-def test_a_trail_of_an_older_version_asks_to_be_opened_once(stack: Stack) -> None:
+OLDER_VERSION = (
+    "replay",
+    Text(
+        "jejak audit ini dibuat versi lama dan belum punya titik awal pemutaran ulang; "
+        "buka basis data dengan aplikasi ini sekali",
+        "this audit trail was made by an older version and has no replay baseline yet; "
+        "open the database in the app once",
+    ),
+)
+
+
+def _as_an_older_version_wrote_it(rows: list[list[object]]) -> None:
+    """Events as versions before the replay wrote them: no state recorded in them."""
+    for row in rows:
+        details = json.loads(str(row[5]))
+        row[5] = json.dumps({k: v for k, v in details.items() if k not in audit.RECORDED_STATE})
+
+
+def test_a_trail_of_an_older_version_asks_to_be_opened_once_and_gets_its_baseline(
+    stack: Stack,
+) -> None:
+    _rechain(stack, _as_an_older_version_wrote_it)
+    sql(stack, "UPDATE audit_head SET format = 1")
+    assert OLDER_VERSION in said(stack)
+    reopened = open_stack(stack.path)  # opened once by this version
+    try:
+        assert reopened.actions()[-1] == ("juryapp", "audit.baseline", "")
+        assert OLDER_VERSION not in [
+            (f.kind, f.text) for f in reopened.integrity.check(READER).findings
+        ]
+    finally:
+        reopened.close()
+
+
+def test_a_head_marked_older_over_a_trail_of_this_version_is_named(stack: Stack) -> None:
     sql(stack, "UPDATE audit_head SET format = 1")
     assert said(stack) == [
         (
             "replay",
             Text(
-                "jejak audit ini dibuat versi lama dan belum punya titik awal pemutaran ulang; "
-                "buka basis data dengan aplikasi ini sekali",
-                "this audit trail was made by an older version and has no replay baseline yet; "
-                "open the database in the app once",
+                "kepala jejak audit menyebut jejak ini dibuat versi lama, padahal peristiwanya "
+                "mencatat keadaan seperti versi ini: kepala diubah di luar aplikasi",
+                "the audit head says this trail was made by an older version, yet its events "
+                "record the state as this version does: the head was changed outside the app",
             ),
         )
     ]
