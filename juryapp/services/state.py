@@ -102,8 +102,11 @@ def setup_facts(connection: Connection) -> Facts:
     judges = _codes(connection, "judge")
     teams = _codes(connection, "team")
     facts: Facts = {}
-    for row in connection.execute(select(_TABLE["convention"])).mappings():
+    conventions = list(connection.execute(select(_TABLE["convention"])).mappings())
+    for row in conventions:
         facts |= _row_facts("convention", row, ("convention",))
+    if len(conventions) != 1:  # the app reads one row: a second could hide a changed first
+        facts[("convention", "rows")] = len(conventions)
     for row in connection.execute(select(_TABLE["day"])).mappings():
         facts |= _row_facts("day", row, ("day", str(row["position"])), {"position"})
     for name in ("category", "criterion", "judge"):
@@ -114,7 +117,10 @@ def setup_facts(connection: Connection) -> Facts:
         facts |= _row_facts("team", row, ("team", row["code"]), {"code", "category_id"})
         facts[("team", row["code"], "category")] = categories.get(row["category_id"])
     for row in connection.execute(select(_TABLE["member"])).mappings():
-        facts[("team", teams[row["team_id"]], "member", str(row["position"]))] = row["name"]
+        path = ("team", teams[row["team_id"]], "member", str(row["position"]))
+        if path in facts:  # two members in one place: neither may hide the other
+            facts[(*path, "rows")] = facts.get((*path, "rows"), 1) + 1
+        facts[path] = row["name"]
     facts[("conflicts",)] = sorted(
         [
             judges[row["judge_id"]],

@@ -70,7 +70,10 @@ def stack_template(locked_template: Path) -> Path:
 def sql(stack: Stack, statement: str, *parameters: object) -> None:
     """A change made from outside the app, with sqlite3 on the file."""
     with closing(sqlite3.connect(stack.path)) as connection:
-        connection.execute(statement, parameters)
+        if parameters:
+            connection.execute(statement, parameters)
+        else:  # a few statements, as typed into the sqlite3 shell
+            connection.executescript(statement)
         connection.commit()
 
 
@@ -151,6 +154,14 @@ AFTER_THE_LOCK: list[tuple[str, str]] = [
     ("conflict removed", "DELETE FROM conflict WHERE id = (SELECT min(id) FROM conflict)"),
     ("convention name", "UPDATE convention SET name = 'Konvensi Lain'"),
     ("method", "UPDATE convention SET method = 'median'"),
+    # a second row holding the sealed values, the first one (which the app reads) changed
+    ("method under a second row", "CREATE TEMP TABLE c AS SELECT * FROM convention; "
+     "UPDATE c SET id = id + 1; INSERT INTO convention SELECT * FROM c; "
+     "UPDATE convention SET method = 'median' WHERE id = (SELECT min(id) FROM convention)"),
+    ("member under a second row", "CREATE TEMP TABLE m AS SELECT * FROM team_member "
+     "WHERE id = 1; UPDATE m SET id = (SELECT max(id) + 1 FROM team_member); "
+     "INSERT INTO team_member SELECT * FROM m; UPDATE team_member SET name = 'Titipan' "
+     "WHERE id = 1"),
     ("lock reason", "UPDATE convention SET lock_note = 'alasan lain'"),
     ("version", "UPDATE convention SET results_version = results_version + 1"),
     ("unlocked by hand", "UPDATE convention SET results_locked = 0"),
