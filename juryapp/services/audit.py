@@ -24,7 +24,9 @@ from juryapp.services import state
 
 GENESIS = "0" * 64
 # Details that hold the state an event leaves behind; the replay reads them (services.integrity).
-RECORDED_STATE = frozenset({"sheets", "setup", "criteria", "accounts", "account_rows"})
+RECORDED_STATE = frozenset(
+    {"sheets", "setup", "criteria", "sealed_keys", "accounts", "account_rows"}
+)
 
 _EVENTS = cast(Table, AuditRow.__table__)
 _HEADS = cast(Table, AuditHeadRow.__table__)
@@ -136,6 +138,7 @@ def record_setup(
     connection = session.connection()
     details["setup"] = state.setup_digest(connection)
     details["criteria"] = state.criterion_codes(connection)
+    details["sealed_keys"] = state.sealed_keys_digest(connection)
     return append(connection, actor, action, subject, **details)
 
 

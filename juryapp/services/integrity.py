@@ -188,6 +188,17 @@ def check_trail(connection: Connection) -> tuple[list[Finding], int, tuple[int, 
             "rubric, teams, judges, keys, lock state) differs from the last recorded change "
             "(#{n}): it was changed without a record", n=walk.last_setup[0],
         ))  # fmt: skip
+    if walk.last_sealed_keys is not None and walk.last_sealed_keys[1] != state.sealed_keys_digest(
+        connection
+    ):
+        findings.append(_finding(
+            "key", "bagian rahasia kunci tanda tangan yang tersegel berbeda dari perubahan "
+            "tercatat terakhir (#{n}): diganti tanpa tercatat, mis. dikembalikan dari salinan "
+            "lama dengan frasa sandi lama", "the signing key's sealed private half differs "
+            "from the last recorded change (#{n}): replaced without a record, e.g. put back "
+            "from an older copy that opens with an earlier passphrase",
+            n=walk.last_sealed_keys[0],
+        ))  # fmt: skip
     if walk.last_accounts is not None and walk.last_accounts[1] != state.accounts_digest(
         connection
     ):
@@ -212,6 +223,7 @@ class _Walk:
         self.projected: dict[str, Any] = {}
         self.last_setup: tuple[int, str] | None = None
         self.last_accounts: tuple[int, str] | None = None
+        self.last_sealed_keys: tuple[int, str] | None = None
         self.account_rows: dict[str, Any] | None = None
         self.recorded_state = False  # an event records state: made by a replaying version
 
@@ -261,6 +273,8 @@ class _Walk:
                 sheet["scores"] = {c: v for c, v in sheet.get("scores", {}).items() if c in kept}
         if "setup" in body:
             self.last_setup = (seq, body["setup"])
+        if "sealed_keys" in body:
+            self.last_sealed_keys = (seq, body["sealed_keys"])
         if "accounts" in body:
             self.last_accounts = (seq, body["accounts"])
         rows = body.get(audit.ACCOUNT_ROWS)

@@ -180,7 +180,7 @@ class KeyService:
             if row is None or row.key_id != key.key_id:
                 raise StateError(Text("kunci berubah; coba lagi", "the key changed; try again"))
             row.sealed_private_key = sealed
-            audit.record(session, actor, "key.passphrase_changed", row.fingerprint)
+            audit.record_setup(session, actor, "key.passphrase_changed", row.fingerprint)
 
     def replace(self, actor: Actor, passphrase: str, reason: str) -> KeyInfo:
         """A new key when the passphrase is lost: recorded, and the results version goes up.

@@ -117,10 +117,10 @@ def setup_facts(connection: Connection) -> Facts:
         facts |= _row_facts("team", row, ("team", row["code"]), {"code", "category_id"})
         facts[("team", row["code"], "category")] = categories.get(row["category_id"])
     for row in connection.execute(select(_TABLE["member"])).mappings():
-        path = ("team", teams[row["team_id"]], "member", str(row["position"]))
-        if path in facts:  # two members in one place: neither may hide the other
-            facts[(*path, "rows")] = facts.get((*path, "rows"), 1) + 1
-        facts[path] = row["name"]
+        place = ("team", teams[row["team_id"]], "member", str(row["position"]))
+        if place in facts:  # two members in one place: neither may hide the other
+            facts[(*place, "rows")] = facts.get((*place, "rows"), 1) + 1
+        facts[place] = row["name"]
     facts[("conflicts",)] = sorted(
         [
             judges[row["judge_id"]],
@@ -230,6 +230,22 @@ def digest(facts: Facts) -> str:
 
 def setup_digest(connection: Connection) -> str:
     return digest(setup_facts(connection))
+
+
+def sealed_keys_digest(connection: Connection) -> str:
+    """The sealed private half of every signing key. Not sealed with the results (it changes
+    with the passphrase, the results do not), yet recorded with every change to the set-up
+    and the passphrase: a sealed half put back from an older copy (opening under a
+    passphrase since changed) is found."""
+    rows = connection.execute(
+        select(_TABLE["key"].c.fingerprint, _TABLE["key"].c.sealed_private_key)
+    ).all()
+    return digest(
+        {
+            ("key", fingerprint): None if sealed is None else hashlib.sha256(sealed).hexdigest()
+            for fingerprint, sealed in rows
+        }
+    )
 
 
 def accounts_digest(connection: Connection) -> str:

@@ -57,7 +57,7 @@ def fast_hasher() -> PasswordHasher:
 
 
 # What events record for the replay check, apart from what the change was about.
-STATE_KEYS = ("sheets", "setup", "criteria", "accounts", "account_rows")
+STATE_KEYS = ("sheets", "setup", "criteria", "sealed_keys", "accounts", "account_rows")
 
 
 @dataclass(frozen=True)

@@ -223,7 +223,7 @@ def test_each_kind_of_record_holds_its_own_state(stack: Stack, sek1: Actor) -> N
         "",
         {"accounts", "account_rows"},
     )
-    assert (setup.subject, set(setup.state)) == ("", {"setup", "criteria"})
+    assert (setup.subject, set(setup.state)) == ("", {"setup", "criteria", "sealed_keys"})
     assert setup.state["criteria"] == [f"K{n}" for n in range(1, 9)]
     assert plain.seq + 1 == accounts.seq == setup.seq - 1
     assert _check(stack).intact

@@ -349,6 +349,22 @@ def test_a_head_marked_older_by_hand_gets_no_new_baseline_and_is_named(
         reopened.close()
 
 
+def test_a_sealed_key_put_back_from_before_a_passphrase_change_is_found(
+    stack: Stack, sek1: Actor
+) -> None:
+    """The chair changes the passphrase; someone who knew the old one puts the old sealed
+    half back, to open the key with it again."""
+    with closing(sqlite3.connect(stack.path)) as connection:
+        [(old,)] = connection.execute("SELECT sealed_private_key FROM signing_key").fetchall()
+    stack.keys.change_passphrase(sek1, KEY_PASSPHRASE, "frasa-sandi-baru-ketua")
+    assert not findings(stack)
+    sql(stack, "UPDATE signing_key SET sealed_private_key = ?", old)
+    assert stack.keys.unlock(sek1, KEY_PASSPHRASE).key_id  # the old passphrase opens it again
+    found = findings(stack)
+    assert [f.kind for f in found] == ["key"]
+    assert "sealed private half differs from the last recorded change" in found[0].text.en
+
+
 # -- accounts: a change without a record is not taken as recorded by the next event ----------
 
 
