@@ -58,6 +58,15 @@ def cmd_verify(_services: Services | None, args: argparse.Namespace) -> int:
     return status
 
 
+def _is_file(path: Path) -> bool | None:
+    """Whether ``path`` is a file; None when it cannot even be a file's name (too long for
+    the system, or holding a NUL), as a code's text copied with its prefix changed is."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return None
+
+
 def cmd_verify_qr(_services: Services | None, args: argparse.Namespace) -> int:
     """A QR code's text as a phone's scanner shows it, or the codes in a photo or scan."""
     from juryapp.reports.claims import CLAIM_PREFIX
@@ -71,9 +80,12 @@ def cmd_verify_qr(_services: Services | None, args: argparse.Namespace) -> int:
         found = [(str(Text("kode QR", "QR code")), source)]
     else:
         path = Path(source)
-        if not path.is_file() and (path.suffix or len(path.parts) > 1):
+        named_a_file = _is_file(path)
+        if named_a_file is None:  # too long or not a name at all: text, not a file
+            named_a_file = False
+        elif not named_a_file and (path.suffix or len(path.parts) > 1):
             raise FileProblemError(Text("berkas tidak ada", "no such file"), file=source)
-        if not path.is_file():
+        if not named_a_file:
             raise ValidationError(
                 Text(
                     "'{s}' bukan kode juryapp (diawali {p}) dan bukan berkas gambar",

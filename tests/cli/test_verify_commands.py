@@ -246,6 +246,11 @@ def test_verify_qr_says_what_is_wrong_with_what_it_was_given(
     assert "no such file" in capsys.readouterr().err
     assert main(["--lang", "en", "verify-qr", "hello"]) == 2
     assert "neither a juryapp code" in capsys.readouterr().err
+    # a whole code's text with its prefix changed is longer than any file name can be
+    for text in ("juryapp:" + "A" * 300, "\u200bJURYAPP:" + "A" * 300, "JURYAPP" + "\0" * 3):
+        assert main(["--lang", "en", "verify-qr", text]) == 2
+        said = capsys.readouterr().err
+        assert "neither a juryapp code" in said and "cannot be" not in said
     text = tmp_path / "teks.png"
     text.write_text("bukan gambar")
     assert main(["--lang", "en", "verify-qr", str(text)]) == 2
