@@ -331,7 +331,9 @@ def _start_and_head_findings(
 
 
 def _events(connection: Connection) -> Iterator[tuple[Any, ...]]:
-    rows = connection.execution_options(yield_per=2000).execute(
+    # yield_per for this statement only: set on the connection, it would stay for the rest
+    # of the caller's transaction (a lock's writes would then go through a server cursor)
+    rows = connection.execute(
         select(
             AuditRow.seq,
             AuditRow.at,
@@ -341,7 +343,8 @@ def _events(connection: Connection) -> Iterator[tuple[Any, ...]]:
             AuditRow.details,
             AuditRow.prev_hash,
             AuditRow.hash,
-        ).order_by(AuditRow.seq)
+        ).order_by(AuditRow.seq),
+        execution_options={"yield_per": 2000},
     )
     yield from rows
 
