@@ -92,6 +92,24 @@ def test_a_sheet_handed_in_on_the_laptop_has_its_time_and_a_draft_has_none(
     assert statuses == [SheetStatus.SUBMITTED, SheetStatus.DRAFT]
 
 
+def test_a_judges_only_sheet_handed_in_later_keeps_the_scores_merged_before(
+    make_laptop: MakeLaptop, hub: Hub
+) -> None:
+    # the second merge decides the hand-in over the one sheet the hub holds for the judge,
+    # with the scores the first merge stored: read back, not taken from the bundle
+    laptop = make_laptop("j1")
+    j1 = laptop.sign_in("J1")
+    laptop.fill(j1, "PKM-01", 4)
+    hub.enrol_and_merge(laptop.bundle(j1))
+    laptop.services.scoring.submit(j1, "J1", "PKM-01")
+    hub.enrol_and_merge(laptop.bundle(j1))
+    sheet = hub.stack.scoring.sheet(hub.secretariat, "J1", "PKM-01")
+    assert sheet.status is SheetStatus.SUBMITTED
+    assert [(line.criterion.code, line.value) for line in sheet.lines] == [
+        (code, Decimal(4)) for code in CRITERIA
+    ]
+
+
 def test_each_gap_in_a_log_is_named_as_its_own_range(make_laptop: MakeLaptop, hub: Hub) -> None:
     laptop = make_laptop("j1")
     j1 = laptop.sign_in("J1")
