@@ -225,6 +225,11 @@ def _narrowed(path: tuple[str, ...], was: object, now: object) -> list[tuple[Any
             for key in sorted(set(was) | set(now))
             for leaf in _narrowed((*path, str(key)), was.get(key, _MISSING), now.get(key, _MISSING))
         ]
+    if isinstance(was, list) and isinstance(now, list):  # conflicts, ties: the entries apart
+        gone = [entry for entry in was if entry not in now]
+        new = [entry for entry in now if entry not in was]
+        if gone or new:
+            return [(path, gone, new)]
     return [(path, was, now)]
 
 

@@ -209,6 +209,18 @@ def test_the_difference_is_named(stack: Stack) -> None:
     assert any("team/PKM-01/title" in line and "'Judul lain'" in line for line in lines), lines
 
 
+def test_a_changed_entry_of_a_list_is_named_not_the_lists_start(stack: Stack) -> None:
+    # conflicts are sealed as one sorted list: the line shows the entry that changed, not the
+    # first 60 characters of both lists, which would be the same
+    sql(
+        stack,
+        "UPDATE conflict SET reason = 'alasan baru' WHERE id = (SELECT max(id) FROM conflict)",
+    )
+    lines = [str(f.text.en) for f in findings(stack) if f.kind == "seal"]
+    assert any(line.startswith("differs from the seal of version 1: conflicts") for line in lines)
+    assert any("alasan baru" in line for line in lines), lines
+
+
 # -- the audit trail --------------------------------------------------------------------------
 
 
