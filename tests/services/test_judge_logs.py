@@ -22,7 +22,7 @@ from juryapp.domain.messages import (
     PermissionDeniedError,
     StateError,
 )
-from juryapp.persistence.tables import AuditRow, LogEventRow
+from juryapp.persistence.tables import AuditRow, LogEventRow, SheetRow, TeamRow
 from juryapp.services import state
 from juryapp.services.documents import Kind
 from juryapp.services.laptop import LaptopService
@@ -301,6 +301,42 @@ def test_a_copied_laptop_makes_a_fork_that_is_flagged_and_overwrites_nothing(
     assert hub.hub.forks(hub.secretariat)[0].decision == "taken"
     with pytest.raises(StateError):
         hub.hub.settle_fork(hub.secretariat, forks[0].id, take_other=False, reason="lagi")
+
+
+def test_a_fork_settled_for_the_other_branch_keeps_the_secretariats_abstention(
+    make_laptop: MakeLaptop, hub: Hub, tmp_path: Path
+) -> None:
+    # the sheets the fork touched are rebuilt from the log, which holds only the judge's own
+    # commands: an abstention the secretariat recorded at the hub stays, with its reason
+    laptop = make_laptop("j1")
+    j1 = laptop.sign_in("J1")
+    laptop.fill(j1, "PKM-01", 4)
+    copy = tmp_path / "salinan.sqlite3"
+    copy_database(laptop.path, copy)
+    laptop.services.scoring.set_score(j1, "J1", "PKM-02", "K1", Decimal(5))  # event #9
+    hub.enrol_and_merge(laptop.bundle(j1))
+    hub.stack.scoring.abstain(hub.secretariat, "J1", "PKM-02", "hadir sebagai pembimbing")
+    restored = Laptop(bootstrap(copy, hasher=fast_hasher(), kdf_cost=CHEAP_KDF), copy)
+    try:
+        again = restored.sign_in("J1")
+        # also #9, on a team the hub holds no sheet of J1's for yet
+        restored.services.scoring.set_score(again, "J1", "PKM-03", "K1", Decimal(1))
+        hub.enrol_and_merge(restored.bundle(again))
+    finally:
+        restored.services.close()
+    fork = hub.hub.forks(hub.secretariat)[0]
+    hub.hub.settle_fork(hub.secretariat, fork.id, take_other=True, reason="salinan dipakai")
+    kept = hub.stack.scoring.sheet(hub.secretariat, "J1", "PKM-02")
+    assert (kept.abstained, kept.filled) == (True, 0)
+    with hub.stack.database.reading() as session:
+        reasons = session.scalars(
+            select(SheetRow.abstain_reason)
+            .join(TeamRow, TeamRow.id == SheetRow.team_id)
+            .where(TeamRow.code == "PKM-02")
+        ).all()
+    assert reasons == ["hadir sebagai pembimbing"]
+    assert hub.stack.scoring.sheet(hub.secretariat, "J1", "PKM-03").lines[0].value == 1
+    assert hub.stack.scoring.sheet(hub.secretariat, "J1", "PKM-01").lines[0].value == 4
 
 
 def test_keeping_the_applied_branch_is_recorded_and_changes_no_sheet(
