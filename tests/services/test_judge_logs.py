@@ -339,6 +339,37 @@ def test_a_fork_settled_for_the_other_branch_keeps_the_secretariats_abstention(
     assert hub.stack.scoring.sheet(hub.secretariat, "J1", "PKM-01").lines[0].value == 4
 
 
+def test_a_confirmed_sheet_rebuilt_by_a_fork_decision_needs_a_new_confirmation(
+    make_laptop: MakeLaptop, hub: Hub, tmp_path: Path
+) -> None:
+    laptop = make_laptop("j1")
+    j1 = laptop.sign_in("J1")
+    laptop.fill(j1, "PKM-01", 4)
+    copy = tmp_path / "salinan.sqlite3"
+    copy_database(laptop.path, copy)
+    laptop.services.scoring.submit(j1, "J1", "PKM-01")  # event #9, then confirmed at the hub
+    hub.enrol_and_merge(laptop.bundle(j1))
+    hub.stack.scoring.confirm(hub.secretariat, "J1", "PKM-01")
+    restored = Laptop(bootstrap(copy, hasher=fast_hasher(), kdf_cost=CHEAP_KDF), copy)
+    try:
+        again = restored.sign_in("J1")
+        restored.services.scoring.set_score(again, "J1", "PKM-03", "K1", Decimal(1))  # also #9
+        hub.enrol_and_merge(restored.bundle(again))
+    finally:
+        restored.services.close()
+    fork = hub.hub.forks(hub.secretariat)[0]
+    hub.hub.settle_fork(hub.secretariat, fork.id, take_other=True, reason="salinan dipakai")
+    rebuilt = hub.stack.scoring.sheet(hub.secretariat, "J1", "PKM-01")
+    assert (rebuilt.status, rebuilt.confirmed_by, rebuilt.filled) == (SheetStatus.DRAFT, "", 8)
+    with hub.stack.database.reading() as session:
+        confirmed = session.execute(
+            select(SheetRow.confirmed_by, SheetRow.confirmed_at)
+            .join(TeamRow, TeamRow.id == SheetRow.team_id)
+            .where(TeamRow.code == "PKM-01")
+        ).all()
+    assert confirmed == [(None, None)]
+
+
 def test_keeping_the_applied_branch_is_recorded_and_changes_no_sheet(
     make_laptop: MakeLaptop, hub: Hub, tmp_path: Path
 ) -> None:
