@@ -1,9 +1,9 @@
-"""What the scoring engine returns: each team's result and marks, each category's, and its ties."""
+"""What the scoring engine returns, team by team and by category, and a judge's view of it."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
@@ -116,3 +116,28 @@ class Results:
                 if team.code == code:
                     return team
         raise KeyError(code)
+
+
+def for_judge(results: Results, judge: str) -> Results:
+    """Released results as a judge may see them: every ranking, only their own totals.
+
+    Other judges' marks keep their status (counted, conflict, abstained) and lose their totals
+    and outlier flags; criterion means stay, as the teams' feedback sheets publish them.
+    """
+
+    def mark(m: JudgeMark) -> JudgeMark:
+        return m if m.judge == judge else replace(m, total=None, outlier=False)
+
+    return replace(
+        results,
+        categories=tuple(
+            replace(
+                category,
+                teams=tuple(
+                    replace(team, marks=tuple(mark(m) for m in team.marks))
+                    for team in category.teams
+                ),
+            )
+            for category in results.categories
+        ),
+    )

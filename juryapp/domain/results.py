@@ -6,7 +6,7 @@ import math
 import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
@@ -22,6 +22,7 @@ from juryapp.domain.result_types import (
     TeamResult,
     TieDecision,
     TieGroup,
+    for_judge,
 )
 from juryapp.domain.totals import TotalRule
 
@@ -491,28 +492,3 @@ def _agreement(members: list[_Working], judges: list[str]) -> tuple[float | None
     _, full, block = best
     matrix = [[totals[t][j] for t in block] for j in full]
     return kendalls_w(matrix), len(full), len(block)
-
-
-def for_judge(results: Results, judge: str) -> Results:
-    """Released results as a judge may see them: every ranking, only their own totals.
-
-    Other judges' marks keep their status (counted, conflict, abstained) and lose their totals
-    and outlier flags; criterion means stay, as the teams' feedback sheets publish them.
-    """
-
-    def mark(m: JudgeMark) -> JudgeMark:
-        return m if m.judge == judge else replace(m, total=None, outlier=False)
-
-    return replace(
-        results,
-        categories=tuple(
-            replace(
-                category,
-                teams=tuple(
-                    replace(team, marks=tuple(mark(m) for m in team.marks))
-                    for team in category.teams
-                ),
-            )
-            for category in results.categories
-        ),
-    )

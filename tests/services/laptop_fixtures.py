@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -104,3 +105,13 @@ def part_of(whole: Bundle, events: Iterable[LogEvent]) -> bytes:
     return write_bundle(
         whole.convention, whole.judge, whole.public_key, [(e.body, e.signature) for e in events]
     )
+
+
+@contextmanager
+def reopened(path: Path) -> Iterator[Laptop]:
+    """A laptop's database opened again, as a copy of it brought back to the venue is."""
+    laptop = Laptop(bootstrap(path, hasher=fast_hasher(), kdf_cost=CHEAP_KDF), path)
+    try:
+        yield laptop
+    finally:
+        laptop.services.close()

@@ -1,4 +1,4 @@
-"""Judges at their own laptops: signed logs, bundles merged at the hub, receipts, forks."""
+"""Judges at their own laptops: signed logs, bundles merged at the hub, receipts."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
-from juryapp.bootstrap import bootstrap
 from juryapp.domain.access import Actor
 from juryapp.domain.kinds import SheetSource, SheetStatus
 from juryapp.domain.messages import (
@@ -22,19 +21,16 @@ from juryapp.domain.messages import (
     PermissionDeniedError,
     StateError,
 )
-from juryapp.persistence.tables import AuditRow, LogEventRow, SheetRow, TeamRow
+from juryapp.persistence.tables import AuditRow, LogEventRow
 from juryapp.services import state
 from juryapp.services.documents import Kind
 from juryapp.services.laptop import LaptopService
 from juryapp.services.log_format import read_bundle, read_receipt, write_bundle
 from juryapp.services.publishing import PublishingService
 from tests.services.conftest import (
-    CHEAP_KDF,
     CRITERIA,
     KEY_PASSPHRASE,
     Stack,
-    copy_database,
-    fast_hasher,
     pin_of,
     settle_open_sheets,
 )
@@ -261,137 +257,6 @@ def test_a_typed_fingerprint_that_differs_enrols_nothing(make_laptop: MakeLaptop
     with pytest.raises(Exception, match="bandingkan"):
         hub.judge_keys.enrol(hub.secretariat, "J1", bundle.public_key, wrong)
     assert hub.judge_keys.enrolled(hub.secretariat) == []
-
-
-def test_a_copied_laptop_makes_a_fork_that_is_flagged_and_overwrites_nothing(
-    make_laptop: MakeLaptop, hub: Hub, tmp_path: Path
-) -> None:
-    laptop = make_laptop("j1")
-    j1 = laptop.sign_in("J1")
-    laptop.fill(j1, "PKM-01", 4)
-    copy = tmp_path / "salinan.sqlite3"
-    copy_database(laptop.path, copy)
-    laptop.services.scoring.set_score(j1, "J1", "PKM-02", "K1", Decimal(5))  # event #9
-    hub.enrol_and_merge(laptop.bundle(j1))
-    held = sheets(hub.stack)
-
-    restored = Laptop(bootstrap(copy, hasher=fast_hasher(), kdf_cost=CHEAP_KDF), copy)
-    try:
-        again = restored.sign_in("J1")
-        restored.services.scoring.set_score(again, "J1", "PKM-01", "K1", Decimal(1))  # also #9
-        result = hub.enrol_and_merge(restored.bundle(again)).result
-    finally:
-        restored.services.close()
-    assert result.forks == (9,) and result.applied == 0 and result.set_aside == 1
-    assert sheets(hub.stack) == held  # nothing overwritten, nothing taken from either side
-    forks = hub.hub.forks(hub.secretariat)
-    assert [(f.judge_code, f.seq, f.decision, f.decided_by, f.reason) for f in forks] == [
-        ("J1", 9, "", "", "")
-    ]
-    assert forks[0].applied_branch == ("#9 PKM-02 K1 = 5",)
-    assert forks[0].other_branch == ("#9 PKM-01 K1 = 1",)
-    assert hub.hub.received(hub.secretariat)[0].open_forks == 1
-
-    hub.hub.settle_fork(
-        hub.secretariat, forks[0].id, take_other=True, reason="laptop asli rusak; salinan dipakai"
-    )
-    assert hub.stack.scoring.sheet(hub.secretariat, "J1", "PKM-01").lines[0].value == 1
-    cleared = hub.stack.scoring.sheet(hub.secretariat, "J1", "PKM-02")
-    assert (cleared.filled, cleared.lines[0].value, cleared.lines[0].note) == (0, None, "")
-    assert hub.hub.forks(hub.secretariat)[0].decision == "taken"
-    with pytest.raises(StateError):
-        hub.hub.settle_fork(hub.secretariat, forks[0].id, take_other=False, reason="lagi")
-
-
-def test_a_fork_settled_for_the_other_branch_keeps_the_secretariats_abstention(
-    make_laptop: MakeLaptop, hub: Hub, tmp_path: Path
-) -> None:
-    # the sheets the fork touched are rebuilt from the log, which holds only the judge's own
-    # commands: an abstention the secretariat recorded at the hub stays, with its reason
-    laptop = make_laptop("j1")
-    j1 = laptop.sign_in("J1")
-    laptop.fill(j1, "PKM-01", 4)
-    copy = tmp_path / "salinan.sqlite3"
-    copy_database(laptop.path, copy)
-    laptop.services.scoring.set_score(j1, "J1", "PKM-02", "K1", Decimal(5))  # event #9
-    hub.enrol_and_merge(laptop.bundle(j1))
-    hub.stack.scoring.abstain(hub.secretariat, "J1", "PKM-02", "hadir sebagai pembimbing")
-    restored = Laptop(bootstrap(copy, hasher=fast_hasher(), kdf_cost=CHEAP_KDF), copy)
-    try:
-        again = restored.sign_in("J1")
-        # also #9, on a team the hub holds no sheet of J1's for yet
-        restored.services.scoring.set_score(again, "J1", "PKM-03", "K1", Decimal(1))
-        hub.enrol_and_merge(restored.bundle(again))
-    finally:
-        restored.services.close()
-    fork = hub.hub.forks(hub.secretariat)[0]
-    hub.hub.settle_fork(hub.secretariat, fork.id, take_other=True, reason="salinan dipakai")
-    kept = hub.stack.scoring.sheet(hub.secretariat, "J1", "PKM-02")
-    assert (kept.abstained, kept.filled) == (True, 0)
-    with hub.stack.database.reading() as session:
-        reasons = session.scalars(
-            select(SheetRow.abstain_reason)
-            .join(TeamRow, TeamRow.id == SheetRow.team_id)
-            .where(TeamRow.code == "PKM-02")
-        ).all()
-    assert reasons == ["hadir sebagai pembimbing"]
-    assert hub.stack.scoring.sheet(hub.secretariat, "J1", "PKM-03").lines[0].value == 1
-    assert hub.stack.scoring.sheet(hub.secretariat, "J1", "PKM-01").lines[0].value == 4
-
-
-def test_a_confirmed_sheet_rebuilt_by_a_fork_decision_needs_a_new_confirmation(
-    make_laptop: MakeLaptop, hub: Hub, tmp_path: Path
-) -> None:
-    laptop = make_laptop("j1")
-    j1 = laptop.sign_in("J1")
-    laptop.fill(j1, "PKM-01", 4)
-    copy = tmp_path / "salinan.sqlite3"
-    copy_database(laptop.path, copy)
-    laptop.services.scoring.submit(j1, "J1", "PKM-01")  # event #9, then confirmed at the hub
-    hub.enrol_and_merge(laptop.bundle(j1))
-    hub.stack.scoring.confirm(hub.secretariat, "J1", "PKM-01")
-    restored = Laptop(bootstrap(copy, hasher=fast_hasher(), kdf_cost=CHEAP_KDF), copy)
-    try:
-        again = restored.sign_in("J1")
-        restored.services.scoring.set_score(again, "J1", "PKM-03", "K1", Decimal(1))  # also #9
-        hub.enrol_and_merge(restored.bundle(again))
-    finally:
-        restored.services.close()
-    fork = hub.hub.forks(hub.secretariat)[0]
-    hub.hub.settle_fork(hub.secretariat, fork.id, take_other=True, reason="salinan dipakai")
-    rebuilt = hub.stack.scoring.sheet(hub.secretariat, "J1", "PKM-01")
-    assert (rebuilt.status, rebuilt.confirmed_by, rebuilt.filled) == (SheetStatus.DRAFT, "", 8)
-    with hub.stack.database.reading() as session:
-        confirmed = session.execute(
-            select(SheetRow.confirmed_by, SheetRow.confirmed_at)
-            .join(TeamRow, TeamRow.id == SheetRow.team_id)
-            .where(TeamRow.code == "PKM-01")
-        ).all()
-    assert confirmed == [(None, None)]
-
-
-def test_keeping_the_applied_branch_is_recorded_and_changes_no_sheet(
-    make_laptop: MakeLaptop, hub: Hub, tmp_path: Path
-) -> None:
-    laptop = make_laptop("j1")
-    j1 = laptop.sign_in("J1")
-    laptop.fill(j1, "PKM-01", 4)
-    copy = tmp_path / "salinan.sqlite3"
-    copy_database(laptop.path, copy)
-    laptop.services.scoring.set_score(j1, "J1", "PKM-01", "K2", Decimal(5))
-    hub.enrol_and_merge(laptop.bundle(j1))
-    restored = Laptop(bootstrap(copy, hasher=fast_hasher(), kdf_cost=CHEAP_KDF), copy)
-    try:
-        again = restored.sign_in("J1")
-        restored.services.scoring.set_score(again, "J1", "PKM-01", "K2", Decimal(1))
-        hub.enrol_and_merge(restored.bundle(again))
-    finally:
-        restored.services.close()
-    held = sheets(hub.stack)
-    fork = hub.hub.forks(hub.secretariat)[0]
-    hub.hub.settle_fork(hub.secretariat, fork.id, take_other=False, reason="salinan tidak sah")
-    assert sheets(hub.stack) == held
-    assert ("sek1", "log.fork_kept", "J1#9") in hub.stack.actions()
 
 
 def test_a_gap_holds_later_events_until_the_missing_ones_arrive(

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, update
 
-from juryapp.bootstrap import bootstrap
 from juryapp.domain.kinds import SheetStatus
 from juryapp.domain.messages import FileProblemError, Text
 from juryapp.domain.model import Conflict
@@ -26,16 +25,22 @@ from juryapp.persistence.tables import (
 )
 from juryapp.services.log_format import GENESIS, read_bundle
 from tests.services.conftest import (
-    CHEAP_KDF,
     CRITERIA,
     KEY_PASSPHRASE,
     Stack,
     copy_database,
-    fast_hasher,
     pin_of,
     settle_open_sheets,
 )
-from tests.services.laptop_fixtures import Hub, Laptop, hub, make_laptop, package, part_of
+from tests.services.laptop_fixtures import (
+    Hub,
+    Laptop,
+    hub,
+    make_laptop,
+    package,
+    part_of,
+    reopened,
+)
 
 __all__ = ["hub", "make_laptop", "package"]
 
@@ -235,14 +240,11 @@ def test_a_partial_bundle_from_another_branch_is_refused_whole(
     laptop.services.scoring.set_score(j1, "J1", "PKM-02", "K1", Decimal(5))  # event #n+1
     hub.enrol_and_merge(laptop.bundle(j1))
     held = sheets_of(hub.stack)
-    restored = Laptop(bootstrap(copy, hasher=fast_hasher(), kdf_cost=CHEAP_KDF), copy)
-    try:
+    with reopened(copy) as restored:
         again = restored.sign_in("J1")
         for criterion, value in (("K1", 1), ("K2", 2)):  # another #n+1, then #n+2
             restored.services.scoring.set_score(again, "J1", "PKM-01", criterion, Decimal(value))
         branch = read_bundle(restored.bundle(again), "b")
-    finally:
-        restored.services.close()
     # only the other branch's #n+2: no event of that number is held, so it is no fork, and
     # it does not follow the #n+1 the hub holds
     last = part_of(branch, branch.events[n + 1 :])
@@ -300,8 +302,7 @@ def test_a_bundle_that_goes_on_from_a_fork_stays_set_aside(
     laptop.services.scoring.set_score(j1, "J1", "PKM-02", "K1", Decimal(5))  # event #n+1
     hub.enrol_and_merge(laptop.bundle(j1))
     held = sheets_of(hub.stack), scores_of(hub.stack)
-    restored = Laptop(bootstrap(copy, hasher=fast_hasher(), kdf_cost=CHEAP_KDF), copy)
-    try:
+    with reopened(copy) as restored:
         again = restored.sign_in("J1")
         for criterion, value in (("K1", 1), ("K2", 2)):  # another #n+1, then #n+2 after it
             restored.services.scoring.set_score(again, "J1", "PKM-01", criterion, Decimal(value))
@@ -309,8 +310,6 @@ def test_a_bundle_that_goes_on_from_a_fork_stays_set_aside(
         assert (result.forks, result.new, result.applied, result.set_aside) == ((n + 1,), 2, 0, 2)
         restored.services.scoring.set_score(again, "J1", "PKM-01", "K3", Decimal(3))  # #n+3
         result = hub.enrol_and_merge(restored.bundle(again)).result
-    finally:
-        restored.services.close()
     assert (result.forks, result.new, result.applied, result.set_aside) == ((), 1, 0, 3)
     assert (sheets_of(hub.stack), scores_of(hub.stack)) == held
 
