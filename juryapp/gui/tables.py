@@ -14,6 +14,10 @@ if TYPE_CHECKING:
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # a raw value (number, date, code) that sorts correctly
 # Rows measured to size a column to its contents: about a screenful.
 VISIBLE_ROWS = 40
+# Widths of texts already measured, by font and screen resolution: the same codes and ranks come back with every
+# reckoning while scores arrive. Forgotten for a font once it holds this many.
+MAX_WIDTHS_KEPT = 20_000
+_WIDTHS: dict[str, dict[str, int]] = {}
 
 
 def sorting_proxy(parent: QObject, source: QAbstractItemModel) -> QSortFilterProxyModel:
@@ -66,8 +70,17 @@ def fit_to_texts(
     strong = QFontMetrics(bold_font)
     padding = 2 * table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
     for column in (*columns, *bold):
+        font = bold_font if column in bold else table.font()
+        widths = _WIDTHS.setdefault(f"{font.key()}@{table.logicalDpiX()}", {})
+        if len(widths) > MAX_WIDTHS_KEPT:
+            widths.clear()
         metrics = strong if column in bold else plain
-        widest = max((metrics.horizontalAdvance(t) for t in model.column_texts(column)), default=0)
+        widest = 0
+        for text in model.column_texts(column):
+            width = widths.get(text)
+            if width is None:
+                width = widths[text] = metrics.horizontalAdvance(text)
+            widest = max(widest, width)
         title = str(model.headerData(column, Qt.Orientation.Horizontal))
         # room for the sort arrow beside the heading
         header.resizeSection(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 
 from PySide6.QtCore import (
@@ -17,7 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from juryapp.domain.kinds import Method
 from juryapp.domain.results import CategoryResult, MarkStatus, Results, TeamResult
 from juryapp.gui.prepared_rows import PreparedRows, PreparedRowsModel
-from juryapp.gui.secretariat.common import CODE_ROLE, score_text
+from juryapp.gui.secretariat.common import CODE_ROLE, lang, score_text
 from juryapp.gui.tables import SORT_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
@@ -64,15 +65,40 @@ def _brush(colour: str) -> QBrush:
 
 
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_ALIGNMENT: list[object] = [
+    _RIGHT if column in (RANK, SCORE, JUDGES) else None for column in range(8)
+]
+_PLAIN: list[object] = [None] * 8
+
+
+def _bold() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
+
+
+_ADVANCES_BOLD: list[object] = [_bold() if column == ADVANCES else None for column in range(8)]
+
+
+@dataclass(frozen=True)
+class _RankingRow:
+    """One team's cells, one list per role in the order of ``_RANKING_ROLES``, and its sort key."""
+
+    cells: tuple[list[object], ...]
+    sort_key: tuple[object, ...]
 
 
 class RankingModel(PreparedRowsModel):
     """One category's ranking; every cell worked out once per reckoning (hundreds of teams
-    at a large convention, shown again every few seconds while scores arrive)."""
+    at a large convention, shown again every few seconds while scores arrive). A team whose
+    shown values did not change keeps the cells worked out before: while judges save, a
+    reckoning changes a few teams of hundreds."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(8, parent)
         self._partners: dict[str, tuple[str, ...]] = {}
+        self._made: dict[tuple[object, ...], _RankingRow] = {}
+        self._made_in = ""  # the language the kept cells are in
 
     def set_category(self, category: CategoryResult | None) -> None:
         self._partners = {}
@@ -85,53 +111,75 @@ class RankingModel(PreparedRowsModel):
             items=list(teams),
             by_role={role: [] for role in _RANKING_ROLES},
         )
-        bold = QFont()
-        bold.setBold(True)
-        alignment: list[object] = [
-            _RIGHT if column in (RANK, SCORE, JUDGES) else None for column in range(8)
-        ]
-        advances = self.tr("Advances")
-        grids = prepared.by_role
+        if self._made_in != lang():
+            self._made, self._made_in = {}, lang()
+        made: dict[tuple[object, ...], _RankingRow] = {}
+        grids = [prepared.by_role[role] for role in _RANKING_ROLES]
         for team in teams:
-            tie = self.tie_text(team)
-            grids[Qt.ItemDataRole.DisplayRole].append(
-                [
-                    "" if team.rank is None else str(team.rank),
-                    team.code,
-                    team.institution,
-                    team.title,
-                    score_text(team.score),
-                    f"{team.judges_counted}/{team.judges_expected}",
-                    advances if team.advances else "",
-                    tie,
-                ]
-            )
-            grids[Qt.ItemDataRole.BackgroundRole].append(self._backgrounds(team))
-            grids[Qt.ItemDataRole.TextAlignmentRole].append(alignment)
-            grids[Qt.ItemDataRole.FontRole].append(
-                [bold if column == ADVANCES and team.advances else None for column in range(8)]
-            )
-            tips: list[object] = [None] * 8
-            tips[INSTITUTION], tips[TITLE], tips[TIE] = (
-                team.institution or None,
-                team.title or None,
-                tie or None,
-            )
-            grids[Qt.ItemDataRole.ToolTipRole].append(tips)
-            grids[CODE_ROLE].append([team.code] * 8)
-            prepared.sort_keys.append(
-                (
-                    team.rank if team.rank is not None else 10_000,
-                    team.code,
-                    team.institution,
-                    team.title,
-                    float(team.score) if team.score is not None else -1.0,
-                    team.judges_counted,
-                    int(team.advances),
-                    tie,
-                )
-            )
+            key = self._shown_values(team)
+            row = self._made.get(key) or self._row(team)
+            made[key] = row
+            for grid, cells in zip(grids, row.cells, strict=True):
+                grid.append(cells)
+            prepared.sort_keys.append(row.sort_key)
+        self._made = made
         self.show_rows(prepared)
+
+    def _shown_values(self, team: TeamResult) -> tuple[object, ...]:
+        """Everything a team's row shows or sorts by: equal values, equal cells."""
+        return (
+            team.code,
+            team.rank,
+            team.institution,
+            team.title,
+            # a fraction's own hash is worked out in Python; its two integers hash in C
+            None if team.score is None else (team.score.numerator, team.score.denominator),
+            team.judges_counted,
+            team.judges_expected,
+            team.advances,
+            team.tied,
+            team.tied_with,
+            team.tie_broken_by,
+            team.cut_line_tie,
+            self._partners.get(team.code, ()),
+        )
+
+    def _row(self, team: TeamResult) -> _RankingRow:
+        tie = self.tie_text(team)
+        tips: list[object] = [None] * 8
+        tips[INSTITUTION], tips[TITLE], tips[TIE] = (
+            team.institution or None,
+            team.title or None,
+            tie or None,
+        )
+        cells: tuple[list[object], ...] = (
+            [
+                "" if team.rank is None else str(team.rank),
+                team.code,
+                team.institution,
+                team.title,
+                score_text(team.score),
+                f"{team.judges_counted}/{team.judges_expected}",
+                self.tr("Advances") if team.advances else "",
+                tie,
+            ],
+            self._backgrounds(team),
+            _ALIGNMENT,
+            _ADVANCES_BOLD if team.advances else _PLAIN,
+            tips,
+            [team.code] * 8,
+        )
+        sort_key = (
+            team.rank if team.rank is not None else 10_000,
+            team.code,
+            team.institution,
+            team.title,
+            float(team.score) if team.score is not None else -1.0,
+            team.judges_counted,
+            int(team.advances),
+            tie,
+        )
+        return _RankingRow(cells, sort_key)
 
     @staticmethod
     def _backgrounds(team: TeamResult) -> list[object]:
