@@ -113,3 +113,16 @@ def test_the_same_ranking_after_a_language_switch_is_in_the_new_language(
 
     assert _shown(model, ADVANCES) == {"A": "Lolos"}
     assert _shown(model, SCORE) == {"A": "90,50"}
+
+
+def test_going_back_to_a_category_shows_its_teams_as_they_are_now(model: RankingModel) -> None:
+    puskesmas = _category(_team("A", 1, Fraction(90)), _team("B", 2, Fraction(80)))
+    hospitals = replace(puskesmas, code="RS", teams=(_team("A", 1, Fraction(70)),))
+    model.set_category(puskesmas)
+    model.set_category(hospitals)
+    assert _shown(model, SCORE) == {"A": "70.00"}
+
+    a, b = puskesmas.teams
+    model.set_category(replace(puskesmas, teams=(replace(b, rank=1), replace(a, rank=2))))
+    assert _shown(model, RANK) == {"A": "2", "B": "1"}
+    assert _shown(model, SCORE) == {"A": "90.00", "B": "80.00"}

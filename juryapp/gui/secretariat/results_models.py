@@ -91,13 +91,14 @@ class _RankingRow:
 class RankingModel(PreparedRowsModel):
     """One category's ranking; every cell worked out once per reckoning (hundreds of teams
     at a large convention, shown again every few seconds while scores arrive). A team whose
-    shown values did not change keeps the cells worked out before: while judges save, a
-    reckoning changes a few teams of hundreds."""
+    shown values did not change keeps the cells worked out before, kept for each category:
+    while judges save, a reckoning changes a few teams of hundreds."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(8, parent)
         self._partners: dict[str, tuple[str, ...]] = {}
-        self._made: dict[tuple[object, ...], _RankingRow] = {}
+        # by category: the secretariat goes from one category to another and back
+        self._made: dict[str, dict[tuple[object, ...], _RankingRow]] = {}
         self._made_in = ""  # the language the kept cells are in
 
     def set_category(self, category: CategoryResult | None) -> None:
@@ -113,16 +114,17 @@ class RankingModel(PreparedRowsModel):
         )
         if self._made_in != lang():
             self._made, self._made_in = {}, lang()
-        made: dict[tuple[object, ...], _RankingRow] = {}
+        code = category.code if category is not None else ""
+        before, made = self._made.get(code, {}), {}
         grids = [prepared.by_role[role] for role in _RANKING_ROLES]
         for team in teams:
             key = self._shown_values(team)
-            row = self._made.get(key) or self._row(team)
+            row = before.get(key) or self._row(team)
             made[key] = row
             for grid, cells in zip(grids, row.cells, strict=True):
                 grid.append(cells)
             prepared.sort_keys.append(row.sort_key)
-        self._made = made
+        self._made[code] = made
         self.show_rows(prepared)
 
     def _shown_values(self, team: TeamResult) -> tuple[object, ...]:
