@@ -272,6 +272,13 @@ def test_a_gap_filled_later_leaves_every_received_event_applied(
     hub.judge_keys.enrol(hub.secretariat, "J1", whole.public_key, whole.fingerprint)
     tail = part_of(whole, whole.events[4:])
     hub.hub.merge(hub.secretariat, tail, "ekor", hub.key)
+    # another judge's events, also held behind a gap, wait on: filling J1's touches no other
+    other = make_laptop("j2")
+    j2 = other.sign_in("J2")
+    other.fill(j2, "PKM-01", 3)
+    theirs = read_bundle(other.bundle(j2), "b")
+    hub.judge_keys.enrol(hub.secretariat, "J2", theirs.public_key, theirs.fingerprint)
+    hub.hub.merge(hub.secretariat, part_of(theirs, theirs.events[2:]), "ekor2", hub.key)
     result = hub.hub.merge(hub.secretariat, laptop.bundle(j1), "utuh", hub.key).result
     total = len(whole.events)
     assert (result.judge, result.fingerprint, result.events, result.new, result.applied) == (
@@ -283,11 +290,15 @@ def test_a_gap_filled_later_leaves_every_received_event_applied(
     )
     [received] = [r for r in hub.hub.received(hub.secretariat) if r.judge_code == "J1"]
     assert (received.upto, received.missing, received.set_aside) == (total, (), 0)
+    [waiting] = [r for r in hub.hub.received(hub.secretariat) if r.judge_code == "J2"]
+    assert (waiting.upto, waiting.missing) == (0, ((1, 2),))
     with hub.stack.database.reading() as session:
         states = session.execute(
-            select(LogEventRow.state, func.count()).group_by(LogEventRow.state)
+            select(LogEventRow.state, func.count())
+            .group_by(LogEventRow.state)
+            .order_by(LogEventRow.state)
         ).all()
-    assert states == [("applied", total)]
+    assert states == [("applied", total), ("pending", len(theirs.events) - 2)]
 
 
 def test_a_bundle_that_goes_on_from_a_fork_stays_set_aside(
@@ -447,3 +458,57 @@ def test_an_event_for_a_team_no_longer_in_the_convention_is_refused(
         ),
     )
     assert sheets_of(hub.stack) == before
+
+
+def test_a_partial_bundle_from_another_branch_is_refused_from_its_second_event(
+    make_laptop: MakeLaptop, hub: Hub, tmp_path: Path
+) -> None:
+    # the copy is made before the first event: the two laptops differ from #1, and the copy's
+    # bundle from #2 on does not follow the #1 the hub holds
+    laptop = make_laptop("j1")
+    j1 = laptop.sign_in("J1")
+    copy = tmp_path / "salinan.sqlite3"
+    copy_database(laptop.path, copy)
+    laptop.services.scoring.set_score(j1, "J1", "PKM-01", "K1", Decimal(5))  # #1
+    hub.enrol_and_merge(laptop.bundle(j1))
+    held = sheets_of(hub.stack)
+    with reopened(copy) as restored:
+        again = restored.sign_in("J1")
+        for criterion, value in (("K1", 1), ("K2", 2)):  # another #1, then #2
+            restored.services.scoring.set_score(again, "J1", "PKM-01", criterion, Decimal(value))
+        branch = read_bundle(restored.bundle(again), "b")
+    assert [event.seq for event in branch.events] == [1, 2]
+    with pytest.raises(FileProblemError) as refused:
+        hub.hub.merge(hub.secretariat, part_of(branch, branch.events[1:]), "dua.jurylog", hub.key)
+    assert refused.value.file == "dua.jurylog"
+    assert sheets_of(hub.stack) == held
+
+
+def test_an_event_held_ahead_of_a_gap_is_not_applied_after_another_branchs_event(
+    make_laptop: MakeLaptop, hub: Hub, tmp_path: Path
+) -> None:
+    # the hub holds #1-#8; a copy's #11 arrives alone (no #10 held, so it waits), then the
+    # laptop's own #9 and #10: #11 follows the copy's #10, not the laptop's, and stays waiting
+    laptop = make_laptop("j1")
+    j1 = laptop.sign_in("J1")
+    laptop.fill(j1, "PKM-01", 4)  # #1-#8
+    copy = tmp_path / "salinan.sqlite3"
+    copy_database(laptop.path, copy)
+    hub.enrol_and_merge(laptop.bundle(j1))
+    with reopened(copy) as restored:
+        again = restored.sign_in("J1")
+        for criterion, value in (("K1", 1), ("K2", 1), ("K3", 1)):  # #9-#11 of the copy
+            restored.services.scoring.set_score(again, "J1", "PKM-01", criterion, Decimal(value))
+        branch = read_bundle(restored.bundle(again), "b")
+    ahead = hub.hub.merge(hub.secretariat, part_of(branch, branch.events[10:]), "c", hub.key)
+    assert (ahead.result.new, ahead.result.applied) == (1, 0)
+    for criterion in ("K4", "K5"):  # #9, #10 of the laptop
+        laptop.services.scoring.set_score(j1, "J1", "PKM-02", criterion, Decimal(2))
+    hub.enrol_and_merge(laptop.bundle(j1))
+
+    values = {
+        line.criterion.code: line.value
+        for line in hub.stack.scoring.sheet(hub.secretariat, "J1", "PKM-01").lines
+    }
+    assert values["K3"] == 4  # not the copy's 1
+    assert hub.stack.scoring.sheet(hub.secretariat, "J1", "PKM-02").filled == 2
