@@ -143,7 +143,7 @@ def record_setup(
 
 
 def append(
-    connection: Connection, actor: Actor | str, action: str, subject: str = "", **details: Any
+    connection: Connection, actor: Actor | str, action: str, subject: str, **details: Any
 ) -> str:
     """``record`` on a connection already in the caller's write transaction."""
     return append_after(connection, read_head(connection), actor, action, subject, **details)
@@ -160,7 +160,7 @@ def append_after(
     head: tuple[int, str] | None,
     actor: Actor | str,
     action: str,
-    subject: str = "",
+    subject: str,
     **details: Any,
 ) -> str:
     """Append one event after ``head``, read by ``read_head`` in this same transaction."""
