@@ -72,3 +72,18 @@ def test_a_first_timeout_that_survives_its_second_run_leaves_the_ledger() -> Non
     tool.record(ledger, "keys", SLOW, "timeout", "2026-12-07")
     assert tool.record(ledger, "keys", SLOW, "survived", "2026-12-08") is False
     assert tool.outcomes(ledger, "keys") == {}
+
+
+def test_outcomes_of_a_copy_older_than_the_module_count_for_nothing(tmp_path: Path) -> None:
+    # a report written later than the run reads the copy's outcomes: a module changed since
+    # the copy was made has none that hold
+    tool = _ledger()
+    root, work = tmp_path / "tree", tmp_path / "copy"
+    for folder, text in ((root, "new"), (work, "old")):
+        (folder / "juryapp/services").mkdir(parents=True)
+        (folder / KEYS).write_text(text)
+        (folder / "juryapp/services/accounts.py").write_text("same")
+    modules = [KEYS, "juryapp/services/accounts.py"]
+    assert tool.changed_since_copied(root, work, modules) == [KEYS]
+    (work / KEYS).write_text("new")
+    assert tool.changed_since_copied(root, work, modules) == []

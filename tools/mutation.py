@@ -302,16 +302,20 @@ def _collect(
     """Counts by outcome, from this copy's runs and the kills the ledger carries, and every
     surviving mutant with its diff."""
     metas = _meta(work, own)
+    now = {module: ledgers.module_sha256(ROOT / module) for module in metas}
+    stale = ledgers.changed_since_copied(ROOT, work, metas)
+    for module in stale:
+        print(f"  {module} changed since its mutants ran: they count as not run", flush=True)
     fresh = {
         name: _status(code)
-        for meta in metas.values()
+        for module, meta in metas.items()
+        if module not in stale
         for name, code in meta["exit_code_by_key"].items()
     }
     ledger = ledgers.load(LEDGER)
     confirming = area in ledger["areas"]
-    if confirming:  # only the entries of modules with the text of this copy
-        modules = {module: (ledgers.module_sha256(work / module), 0) for module in metas}
-        ledgers.refresh(ledger, area, modules)
+    if confirming:  # only the entries of modules with the text of the tree
+        ledgers.refresh(ledger, area, {module: (sha, 0) for module, sha in now.items()})
     outcomes, carried = ledgers.judge(fresh, ledgers.outcomes(ledger, area), confirming)
     # how long a mutant's tests ran, timeouts apart (a paused run's mutant waits for hours)
     durations = [

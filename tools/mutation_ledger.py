@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,12 @@ ABOUT = (
 
 def module_sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def changed_since_copied(root: Path, work: Path, modules: Iterable[str]) -> list[str]:
+    """The modules whose text in ``root`` is no longer that of their copy in ``work``: the
+    outcomes of mutants run on the copy are of the old text and count for nothing."""
+    return sorted(m for m in modules if module_sha256(root / m) != module_sha256(work / m))
 
 
 def dotted(module: str) -> str:
