@@ -14,8 +14,9 @@ if TYPE_CHECKING:
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # a raw value (number, date, code) that sorts correctly
 # Rows measured to size a column to its contents: about a screenful.
 VISIBLE_ROWS = 40
-# Widths of texts already measured, by font and screen resolution: the same codes and ranks come back with every
-# reckoning while scores arrive. Forgotten for a font once it holds this many.
+# Widths of texts already measured, by font and screen resolution: the same codes and ranks
+# come back with every reckoning while scores arrive. Forgotten for a font once it holds this
+# many.
 MAX_WIDTHS_KEPT = 20_000
 _WIDTHS: dict[str, dict[str, int]] = {}
 

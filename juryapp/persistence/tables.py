@@ -249,6 +249,8 @@ class AuditRow(Base):
     """One hash-chained entry of the audit trail; rewriting history breaks the chain."""
 
     __tablename__ = "audit_event"
+    # A sheet's own events, found without reading the whole trail (the two-person rule).
+    __table_args__ = (Index("ix_audit_event_subject", "subject"),)
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True)
     at: Mapped[datetime] = mapped_column(DateTime)

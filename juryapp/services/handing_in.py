@@ -30,6 +30,7 @@ from juryapp.services.sheet_rows import (
     unchecked_typists,
     username_of,
 )
+from juryapp.services.sheet_typists import changed_since_confirmed
 from juryapp.services.sheet_views import SheetView, sheet_view
 from juryapp.services.snapshot import convention_row, criterion_of
 
@@ -134,6 +135,8 @@ def confirm(database: Database, actor: Actor, judge_code: str, team_code: str) -
         # may confirm a sheet; with two secretariat users the other one always can.
         for typed_by in unchecked_typists(session, sheet):
             require_different_person(actor, typed_by, username_of(session, typed_by))
+        if actor.username in changed_since_confirmed(session, judge_code, team_code):
+            require_different_person(actor, actor.user_id, username_of(session, actor.user_id))
         sheet.status, sheet.confirmed_by = SheetStatus.CONFIRMED.value, actor.user_id
         sheet.confirmed_at = audit.now()
         session.execute(update(ScoreRow).where(ScoreRow.sheet_id == sheet.id).values(checked=True))

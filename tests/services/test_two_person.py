@@ -6,10 +6,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from sqlalchemy import update
 
 from juryapp.domain.access import Actor
 from juryapp.domain.kinds import Role, SheetStatus
 from juryapp.domain.messages import PermissionDeniedError
+from juryapp.persistence.tables import ScoreRow
 from juryapp.services.imports import ImportService
 from tests.services.conftest import CRITERIA, SECRETARIAT_PASSPHRASE, Stack
 
@@ -96,3 +98,46 @@ def test_an_import_refused_for_nobody_signed_in(
         with pytest.raises(PermissionDeniedError):
             imports.import_scores(nobody, scores_file(tmp_path, dict.fromkeys(CRITERIA, 4)))
     assert stack.actions() == before
+
+
+def _mark_every_score_checked_behind_the_app(stack: Stack) -> None:
+    """What an insider does to the file between a correction and a confirmation."""
+    with stack.database.writing() as session:
+        session.execute(update(ScoreRow).values(checked=True))
+
+
+def test_a_corrector_who_marks_the_scores_checked_by_hand_still_cannot_confirm(
+    stack: Stack, imports: ImportService, sek1: Actor, sek2: Actor, tmp_path: Path
+) -> None:
+    imports.import_scores(sek1, scores_file(tmp_path, dict.fromkeys(CRITERIA, 4)))
+    stack.scoring.confirm(sek2, "J4", "PKM-02")
+    stack.scoring.correct(sek2, "J4", "PKM-02", "K3", Decimal(2), "salah baca formulir")
+    _mark_every_score_checked_behind_the_app(stack)
+    with pytest.raises(PermissionDeniedError):
+        stack.scoring.confirm(sek2, "J4", "PKM-02")
+    assert stack.scoring.confirm(sek1, "J4", "PKM-02").confirmed_by == "sek1"
+
+
+def test_a_typist_who_marks_the_scores_checked_by_hand_still_cannot_confirm(
+    stack: Stack, sek1: Actor, sek2: Actor
+) -> None:
+    for criterion in CRITERIA:
+        stack.scoring.set_score(sek1, "J4", "PKM-02", criterion, Decimal(3))
+    stack.scoring.submit(sek1, "J4", "PKM-02")
+    _mark_every_score_checked_behind_the_app(stack)
+    with pytest.raises(PermissionDeniedError):
+        stack.scoring.confirm(sek1, "J4", "PKM-02")
+    assert stack.scoring.confirm(sek2, "J4", "PKM-02").confirmed_by == "sek2"
+
+
+def test_a_confirmation_clears_what_came_before_it_for_the_next(
+    stack: Stack, sek1: Actor, sek2: Actor
+) -> None:
+    # sek1 typed, sek2 confirmed; a later correction by sek2 leaves sek1 free to confirm,
+    # and sek1's typing before the first confirmation no longer counts against sek1
+    for criterion in CRITERIA:
+        stack.scoring.set_score(sek1, "J4", "PKM-02", criterion, Decimal(3))
+    stack.scoring.submit(sek1, "J4", "PKM-02")
+    stack.scoring.confirm(sek2, "J4", "PKM-02")
+    stack.scoring.correct(sek2, "J4", "PKM-02", "K1", Decimal(4), "salah ketik")
+    assert stack.scoring.confirm(sek1, "J4", "PKM-02").confirmed_by == "sek1"
