@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from juryapp.domain.access import Actor
-from juryapp.domain.messages import AuthenticationError, StateError
+from juryapp.domain.messages import AuthenticationError, StateError, Text
 from juryapp.reports.convention_key import create_convention_key
 from juryapp.reports.key_vault import seal
 from juryapp.services import audit
@@ -386,8 +386,12 @@ def test_a_secret_set_with_sqlite3_does_not_sign_in_and_stays_found(stack: Stack
         "user_account WHERE username = 'sek1') WHERE username = 'sek2'")  # fmt: skip
     with pytest.raises(AuthenticationError) as refused:
         stack.accounts.sign_in("sek2", "kata-sandi-sekretariat")
-    assert "changed outside the app without a record" in refused.value.text.en
-    assert "diubah di luar aplikasi tanpa tercatat" in refused.value.text.id
+    assert refused.value.text == Text(
+        "akun ini diubah di luar aplikasi tanpa tercatat; masuk ditolak. Sekretariat "
+        "memeriksanya dengan 'juryapp audit verify'",
+        "this account was changed outside the app without a record; sign-in refused. "
+        "The secretariat can see what changed with 'juryapp audit verify'",
+    )
     # refused again at the next try: the refusal did not record the account as it now is
     with pytest.raises(AuthenticationError):
         stack.accounts.sign_in("sek2", "kata-sandi-sekretariat")
