@@ -100,6 +100,13 @@ def test_an_import_refused_for_nobody_signed_in(
     assert stack.actions() == before
 
 
+def _typed_and_handed_in(stack: Stack, typist: Actor) -> None:
+    """J4's paper sheet for PKM-02, every value typed by ``typist``, then handed in."""
+    for criterion in CRITERIA:
+        stack.scoring.set_score(typist, "J4", "PKM-02", criterion, Decimal(3))
+    stack.scoring.submit(typist, "J4", "PKM-02")
+
+
 def _mark_every_score_checked_behind_the_app(stack: Stack) -> None:
     """What an insider does to the file between a correction and a confirmation."""
     with stack.database.writing() as session:
@@ -121,9 +128,7 @@ def test_a_corrector_who_marks_the_scores_checked_by_hand_still_cannot_confirm(
 def test_a_typist_who_marks_the_scores_checked_by_hand_still_cannot_confirm(
     stack: Stack, sek1: Actor, sek2: Actor
 ) -> None:
-    for criterion in CRITERIA:
-        stack.scoring.set_score(sek1, "J4", "PKM-02", criterion, Decimal(3))
-    stack.scoring.submit(sek1, "J4", "PKM-02")
+    _typed_and_handed_in(stack, sek1)
     _mark_every_score_checked_behind_the_app(stack)
     with pytest.raises(PermissionDeniedError):
         stack.scoring.confirm(sek1, "J4", "PKM-02")
@@ -135,9 +140,7 @@ def test_a_confirmation_clears_what_came_before_it_for_the_next(
 ) -> None:
     # sek1 typed, sek2 confirmed; a later correction by sek2 leaves sek1 free to confirm,
     # and sek1's typing before the first confirmation no longer counts against sek1
-    for criterion in CRITERIA:
-        stack.scoring.set_score(sek1, "J4", "PKM-02", criterion, Decimal(3))
-    stack.scoring.submit(sek1, "J4", "PKM-02")
+    _typed_and_handed_in(stack, sek1)
     stack.scoring.confirm(sek2, "J4", "PKM-02")
     stack.scoring.correct(sek2, "J4", "PKM-02", "K1", Decimal(4), "salah ketik")
     assert stack.scoring.confirm(sek1, "J4", "PKM-02").confirmed_by == "sek1"
