@@ -11,10 +11,10 @@ from sqlalchemy.orm import Session
 from juryapp.persistence.tables import AuditRow, CriterionRow
 
 # Events that write values into many sheets at once, each sheet's state in their details: by
-# the person who imports, or from a judge's signed log (the judge's own values, merged by the
-# secretariat).
-_TYPED_BY_THE_ACTOR = ("scores.import", "demo.scores")
-_THE_JUDGES_OWN = ("log.merge", "log.fork_taken")
+# the person who imports, or the judges' own values (a judge's signed log merged by the
+# secretariat, the demo's judges' sheets).
+_TYPED_BY_THE_ACTOR = ("scores.import",)
+_THE_JUDGES_OWN = ("log.merge", "log.fork_taken", "demo.scores")
 _MANY_SHEETS = (*_TYPED_BY_THE_ACTOR, *_THE_JUDGES_OWN)
 # One value typed (its subject "judge/team/criterion"); the value itself is in the next state.
 _ONE_VALUE = "score.set"
