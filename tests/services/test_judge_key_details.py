@@ -268,6 +268,11 @@ def test_the_enrolled_keys_each_with_its_judge_oldest_first(
         for k in hub.judge_keys.enrolled(hub.secretariat)
     ] == [("J2", second.fingerprint, False, "sek1"), ("J1", first.fingerprint, True, "sek1")]
     assert hub.stack.keys.active(hub.secretariat).retired_reason == ""  # type: ignore[union-attr]
+    with hub.stack.database.reading() as session:  # as enrolled: no reason until retired
+        reasons = session.execute(
+            select(JudgeKeyRow.fingerprint, JudgeKeyRow.retired_reason).order_by(JudgeKeyRow.id)
+        ).all()
+    assert reasons == [(second.fingerprint, "laptop hilang"), (first.fingerprint, "")]
 
 
 def test_retiring_a_key_needs_a_reason_and_an_active_key_and_is_recorded(

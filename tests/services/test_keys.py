@@ -6,9 +6,12 @@ import sqlite3
 from contextlib import closing
 
 import pytest
+from sqlalchemy import select
 
 from juryapp.domain.access import Actor
 from juryapp.domain.messages import AuthenticationError, StateError, Text, ValidationError
+from juryapp.persistence.tables import SigningKeyRow
+from juryapp.reports.key_vault import WrongPassphraseError, open_sealed
 from tests.services.conftest import (
     KEY_PASSPHRASE,
     SECRETARIAT_PASSPHRASE,
@@ -164,3 +167,18 @@ def test_there_is_no_key_to_open_before_the_first_is_made(
         )
     finally:
         stack.close()
+
+
+def test_the_stored_key_is_sealed_to_its_id_and_certificate_as_databases_hold_it(
+    stack: Stack,
+) -> None:
+    # the sealed half names what it belongs to: the key id, a NUL, the certificate. Databases
+    # written before keep that form, so a later version must open them the same way
+    with stack.database.reading() as session:
+        row = session.scalars(select(SigningKeyRow)).one()
+        key_id, certificate, sealed = row.key_id, row.certificate_pem, row.sealed_private_key
+    assert sealed is not None
+    context = key_id.encode() + b"\0" + certificate
+    assert open_sealed(sealed, KEY_PASSPHRASE, context=context).startswith(b"-----BEGIN")
+    with pytest.raises(WrongPassphraseError):
+        open_sealed(sealed, KEY_PASSPHRASE, context=key_id.encode() + certificate)
