@@ -9,6 +9,7 @@ from fractions import Fraction
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from juryapp.domain.results import CategoryResult, TeamResult, TieGroup
 from juryapp.gui.launch import apply_language
@@ -126,3 +127,24 @@ def test_going_back_to_a_category_shows_its_teams_as_they_are_now(model: Ranking
     model.set_category(replace(puskesmas, teams=(replace(b, rank=1), replace(a, rank=2))))
     assert _shown(model, RANK) == {"A": "2", "B": "1"}
     assert _shown(model, SCORE) == {"A": "90.00", "B": "80.00"}
+
+
+def test_cells_worked_out_ahead_for_another_category_change_nothing_shown(
+    qtbot: QtBot, model: RankingModel
+) -> None:
+    a, b = _team("A", 1, Fraction(90)), _team("B", 2, Fraction(80))
+    group = TieGroup(("A", "B"), ("K1",), (), crosses_cut_line=False, decision=None)
+    shown = _category(replace(a, tie_broken_by="K1"), replace(b, tie_broken_by="K1"), ties=(group,))
+    other = replace(_category(_team("C", 1, Fraction(70))), code="RS")
+    model.set_category(shown)
+    model.keep_soon([other])
+    qtbot.waitUntil(lambda: not model._to_keep)
+
+    assert _shown(model, TIE) == {
+        "A": "Tied with B, broken by K1",
+        "B": "Tied with A, broken by K1",
+    }
+    model.set_category(shown)  # a new reckoning of the same category: its own partners still
+    assert _shown(model, TIE)["A"] == "Tied with B, broken by K1"
+    model.set_category(other)
+    assert _shown(model, SCORE) == {"C": "70.00"}

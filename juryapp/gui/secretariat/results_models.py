@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
@@ -100,8 +101,29 @@ class RankingModel(PreparedRowsModel):
         # by category: the secretariat goes from one category to another and back
         self._made: dict[str, dict[tuple[object, ...], _RankingRow]] = {}
         self._made_in = ""  # the language the kept cells are in
+        self._to_keep: list[CategoryResult] = []
+        self._keeping = QTimer(self)
+        self._keeping.setSingleShot(True)
+        self._keeping.setInterval(0)
+        self._keeping.timeout.connect(self._keep_next)
 
     def set_category(self, category: CategoryResult | None) -> None:
+        self.show_rows(self._prepared(category))
+
+    def keep_soon(self, categories: list[CategoryResult]) -> None:
+        """Work out these categories' cells one at a time between events, so that showing
+        one later only looks them up: the first showing of a category of hundreds of teams
+        was the slowest step of the screen. Replaces what was still to do."""
+        self._to_keep = list(categories)
+        self._keeping.start()
+
+    def _keep_next(self) -> None:
+        if self._to_keep:
+            self._prepared(self._to_keep.pop(0))
+        if self._to_keep:
+            self._keeping.start()
+
+    def _prepared(self, category: CategoryResult | None) -> PreparedRows:
         self._partners = {}
         for group in category.ties if category is not None else ():
             for code in group.teams:
@@ -125,7 +147,7 @@ class RankingModel(PreparedRowsModel):
                 grid.append(cells)
             prepared.sort_keys.append(row.sort_key)
         self._made[code] = made
-        self.show_rows(prepared)
+        return prepared
 
     def _shown_values(self, team: TeamResult) -> tuple[object, ...]:
         """Everything a team's row shows or sorts by: equal values, equal cells."""

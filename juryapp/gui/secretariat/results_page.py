@@ -252,6 +252,8 @@ class SecretariatResultsPage(QWidget):
             self.category.blockSignals(False)
         self._show_category()
         self._show_lock()
+        shown = self.category.currentData()
+        self.ranking.keep_soon([c for c in self.results.categories if c.code != shown])
 
     def _method_chosen(self) -> None:
         method = Method(self.method.currentData())
