@@ -512,3 +512,28 @@ def test_an_event_held_ahead_of_a_gap_is_not_applied_after_another_branchs_event
     }
     assert values["K3"] == 4  # not the copy's 1
     assert hub.stack.scoring.sheet(hub.secretariat, "J1", "PKM-02").filled == 2
+
+
+def test_an_event_set_aside_on_a_fork_does_not_fill_the_gap_it_stands_in(
+    make_laptop: MakeLaptop, hub: Hub, tmp_path: Path
+) -> None:
+    # the hub holds the laptop's #1-#9, the copy's #9 and #10 set aside as a fork, then the
+    # laptop's #12 alone: its own #10 and #11 are still missing, whatever the copy's #10 is
+    laptop = make_laptop("j1")
+    j1 = laptop.sign_in("J1")
+    laptop.fill(j1, "PKM-01", 4)  # #1-#8
+    copy = tmp_path / "salinan.sqlite3"
+    copy_database(laptop.path, copy)
+    for criterion in ("K1", "K2", "K3", "K4"):  # #9-#12 of the laptop
+        laptop.services.scoring.set_score(j1, "J1", "PKM-02", criterion, Decimal(2))
+    whole = read_bundle(laptop.bundle(j1), "b")
+    hub.enrol_and_merge(part_of(whole, whole.events[:9]))
+    with reopened(copy) as restored:
+        again = restored.sign_in("J1")
+        for criterion in ("K1", "K2"):  # #9, #10 of the copy
+            restored.services.scoring.set_score(again, "J1", "PKM-03", criterion, Decimal(1))
+        assert hub.hub.merge(hub.secretariat, restored.bundle(again), "c", hub.key).result.forks
+    hub.hub.merge(hub.secretariat, part_of(whole, whole.events[11:]), "ekor", hub.key)
+
+    [received] = [r for r in hub.hub.received(hub.secretariat) if r.judge_code == "J1"]
+    assert (received.upto, received.missing, received.set_aside) == (9, ((10, 11),), 2)

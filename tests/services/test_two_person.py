@@ -6,7 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from juryapp.domain.access import Actor
 from juryapp.domain.kinds import Role, SheetStatus
@@ -43,6 +43,8 @@ def test_who_imports_a_sheet_cannot_confirm_it(
     imports.import_scores(sek1, scores_file(tmp_path, dict.fromkeys(CRITERIA, 4)))
     view = stack.scoring.sheet(sek1, "J4", "PKM-02")
     assert (view.status, view.entered_by) == (SheetStatus.SUBMITTED, "sek1")
+    with stack.database.reading() as session:  # each imported value waits for its check
+        assert set(session.scalars(select(ScoreRow.checked))) == {False}
     with pytest.raises(PermissionDeniedError):
         stack.scoring.confirm(sek1, "J4", "PKM-02")
     assert stack.scoring.confirm(sek2, "J4", "PKM-02").status is SheetStatus.CONFIRMED
