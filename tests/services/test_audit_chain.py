@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import time
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from itertools import pairwise
 
@@ -227,3 +231,36 @@ def test_each_kind_of_record_holds_its_own_state(stack: Stack, sek1: Actor) -> N
     assert setup.state["criteria"] == [f"K{n}" for n in range(1, 9)]
     assert plain.seq + 1 == accounts.seq == setup.seq - 1
     assert _check(stack).intact
+
+
+def test_an_event_is_stored_and_hashed_in_the_form_anyone_can_check(
+    stack: Stack, sek1: Actor
+) -> None:
+    # the form a checker outside the app recomputes: details as sorted JSON with its text as
+    # written; the hash the SHA-256 of the compact JSON list of the previous hash and the
+    # stored fields. Every trail and every printed head depends on it staying the same.
+    with stack.database.writing() as session:
+        audit.record(session, sek1, "catatan.uji", "J1/PKM-01 · Désa", zeta=2, alpha="Bé")
+    with stack.database.reading() as session:
+        row = session.scalars(select(AuditRow).order_by(AuditRow.seq.desc()).limit(1)).one()
+        stored = (row.prev_hash, row.seq, row.at.isoformat(), row.details, row.hash)
+    prev, seq, at, details, digest = stored
+    assert details == '{"alpha": "Bé", "zeta": 2}'
+    fields = [prev, seq, at, "sek1", "catatan.uji", "J1/PKM-01 · Désa", details]
+    written = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
+    assert digest == hashlib.sha256(written.encode("utf-8")).hexdigest()
+
+
+def test_times_are_recorded_in_utc_whatever_the_machines_zone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("TZ", "Asia/Jakarta")  # seven hours ahead, all year
+    time.tzset()
+    try:
+        recorded = audit.now()
+        utc = datetime.now(UTC).replace(tzinfo=None)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert recorded.tzinfo is None
+    assert abs(utc - recorded) < timedelta(minutes=1)
