@@ -8,12 +8,23 @@ import tempfile
 from contextlib import closing
 from pathlib import Path
 
+from juryapp.domain.messages import StateError, Text
+
 __all__ = ["save_copy"]
 
 
 def save_copy(source: Path, target: Path) -> None:
     """Copy through SQLite's backup API (never a file copy, which could catch a write half
-    done), written under a temporary name and renamed once complete."""
+    done), written under a temporary name and renamed once complete. A copy onto the database
+    itself is refused: renaming over it would leave its open connections writing to a file
+    that no longer has a name."""
+    if target.exists() and target.samefile(source):
+        raise StateError(
+            Text(
+                "salinan tidak dapat disimpan di atas database yang sedang dibuka",
+                "a copy cannot be saved over the database that is open",
+            )
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     os.close(fd)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
-from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -16,7 +14,6 @@ from juryapp.gui.app_window import AppWindow
 from juryapp.gui.errors import build_error_box
 from juryapp.gui.problems import describe_where, refusal_text
 from juryapp.gui.settings import AppSettings
-from juryapp.services.copies import save_copy
 from tests.gui.conftest import settle
 
 pytestmark = [
@@ -82,15 +79,6 @@ def test_enter_creates_the_first_account(
     assert page._first_box.isHidden()
     assert page.username.text() == "rina"
     assert services_for(path).accounts.sign_in("rina", "kata-sandi-rina").is_secretariat
-
-
-def test_a_copy_of_the_database_is_a_whole_database(demo_db: Path, tmp_path: Path) -> None:
-    target = tmp_path / "salinan" / "konvensi-salinan.sqlite3"
-    save_copy(demo_db, target)
-    with closing(sqlite3.connect(target)) as copy:
-        assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        assert copy.execute("SELECT count(*) FROM team").fetchone()[0] == 15
-    assert [p.name for p in target.parent.iterdir()] == [target.name]  # no half-written file
 
 
 def test_opened_databases_become_the_recent_ones(
