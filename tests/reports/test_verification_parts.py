@@ -29,9 +29,9 @@ def key() -> ConventionKey:
     return create_convention_key("Konvensi Mutu 2024", "Suku Dinas Kesehatan")
 
 
-def one_page() -> bytes:
+def one_page(compressed: bool = True) -> bytes:
     buffer = io.BytesIO()
-    canvas = Canvas(buffer)
+    canvas = Canvas(buffer, pageCompression=1 if compressed else 0)
     canvas.drawString(72, 720, "Berita Acara")
     canvas.showPage()
     canvas.save()
@@ -50,6 +50,7 @@ def one_page() -> bytes:
         (b"\x30\x03ab", None),  # says more than there is
         (b"\x30\x7f" + bytes(127), 129),  # the longest short form
         (b"\x30\x80" + bytes(10), None),  # indefinite length (BER)
+        (b"\x30\x80" + bytes(200), None),  # ... even with room for 128 bytes after it
         (b"\x30\x81\x80" + bytes(128), 131),
         (b"\x30\x81\x80" + bytes(127), None),
         (b"\x30\x82\x01\x00" + bytes(256), 260),
@@ -81,6 +82,9 @@ def test_a_refusal_is_neither_intact_nor_covering() -> None:
     assert verdict.signed is False
     assert verdict.intact is False and verdict.covers_whole_file is False
     assert verdict.problems == (PdfProblem.UNREADABLE,)
+    # bytes that once held a signature are a signed file damaged, not an unsigned one
+    damaged = verify_pdf(b"%PDF-1.7 /ByteRange [0 10 20 30] cut short")
+    assert (damaged.signed, damaged.problems) == (True, (PdfProblem.UNREADABLE,))
     unsigned = verify_pdf(one_page())
     assert (unsigned.signed, unsigned.intact, unsigned.covers_whole_file) == (False, False, False)
     assert unsigned.problems == (PdfProblem.NOT_SIGNED,)
@@ -158,5 +162,45 @@ def test_a_signature_rewritten_in_lower_case_hex_is_not_as_written(key: Conventi
     assert digits.upper() == digits and digits.lower() != digits
     lowered = pdf[:start] + digits.lower() + pdf[end:]
     verdict = verify_pdf(lowered, key.certificate_pem)
-    assert verdict.signed and not verdict.intact and not verdict.ok
+    assert verdict.signed and verdict.intact is False and not verdict.ok
     assert verdict.problems == (PdfProblem.SIGNATURE_DAMAGED,)
+
+
+def countersigned(key: ConventionKey) -> bytes:
+    signed = sign_pdf(one_page(compressed=False), key, reason="r", location="l")
+    other = create_convention_key("Konvensi Lain", "Bukan Panitia")
+    return sign_pdf(signed, other, reason="x", location="y", field_name="Another")
+
+
+def test_a_damaged_first_signature_keeps_the_files_other_problems(
+    key: ConventionKey, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pdf = countersigned(key)
+
+    def unreadable(_der: bytes) -> str:
+        raise ValueError("not a certificate")
+
+    monkeypatch.setattr(verification, "certificate_fingerprint_der", unreadable)
+    verdict = verify_pdf(pdf, key.certificate_pem)
+    assert verdict.problems == (PdfProblem.SIGNATURE_DAMAGED, PdfProblem.SEVERAL_SIGNATURES)
+
+
+def test_what_happened_to_the_signature_comes_first_among_several_problems(
+    key: ConventionKey,
+) -> None:
+    pdf = countersigned(key)
+    # a change inside the first signature's bytes: the content is no longer what was signed
+    title = pdf.index(b"Berita Acara")
+    changed = pdf[:title] + b"Berita Acarx" + pdf[title + len(b"Berita Acara") :]
+    # the same signature with its hex digits in lower case: not the bytes that were written
+    start = pdf.index(b"/Contents <") + len(b"/Contents <")
+    end = pdf.index(b">", start)
+    lowered = pdf[:start] + pdf[start:end].lower() + pdf[end:]
+    for damaged, first in (
+        (changed, PdfProblem.CONTENT_MODIFIED),
+        (lowered, PdfProblem.SIGNATURE_DAMAGED),
+    ):
+        verdict = verify_pdf(damaged, key.certificate_pem)
+        assert verdict.intact is False
+        assert verdict.problems[0] is first
+        assert PdfProblem.SEVERAL_SIGNATURES in verdict.problems[1:]
