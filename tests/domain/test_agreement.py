@@ -149,6 +149,34 @@ def test_engine_w_needs_two_judges() -> None:
     assert (category.kendall_judges, category.kendall_teams) == (0, 0)
 
 
+def test_engine_w_on_a_category_of_two_teams() -> None:
+    spec = direct_spec(["T1", "T2"])
+    (category,) = compute_results(spec, grid({"T1": (80, 90, 60), "T2": (70, 60, 50)})).categories
+    assert category.kendall_w == pytest.approx(1.0)
+    assert (category.kendall_judges, category.kendall_teams) == (3, 2)
+
+
+def test_engine_w_drops_the_team_fewest_judges_scored_first() -> None:
+    # T5, scored by three of five judges, goes first: J1–J5 × T1–T4 (20 cells) is then found,
+    # larger than J1–J3 × T1–T5 (15). Dropping T1 first would never meet the larger block.
+    judges = ["J1", "J2", "J3", "J4", "J5"]
+    conflicts = [Conflict("J4", team="T5"), Conflict("J5", team="T5")]
+    spec = direct_spec(["T1", "T2", "T3", "T4", "T5"], judges, conflicts=conflicts)
+    sheets = grid(
+        {
+            "T1": (90, 90, 90, 90, 90),
+            "T2": (80, 80, 80, 80, 80),
+            "T3": (70, 70, 70, 70, 70),
+            "T4": (60, 60, 60, 60, 60),
+            "T5": (50, 50, 50, None, None),
+        },
+        judges,
+    )
+    (category,) = compute_results(spec, sheets).categories
+    assert (category.kendall_judges, category.kendall_teams) == (5, 4)
+    assert category.kendall_w == pytest.approx(1.0)
+
+
 # --- properties -------------------------------------------------------------------------------
 
 matrices = st.integers(2, 5).flatmap(

@@ -47,6 +47,8 @@ def test_numbers_too_large_for_words_name_the_limit() -> None:
 
 def test_dates_of_several_days_in_english() -> None:
     assert dates_text([date(2024, 9, 19), date(2024, 9, 18)], "en") == "18 and 19 September 2024"
+    # a month whose name differs between the languages
+    assert dates_text([date(2024, 8, 20), date(2024, 8, 21)], "en") == "20 and 21 August 2024"
     assert dates_text([date(2024, 9, 18), date(2024, 9, 19), date(2024, 9, 20)], "en") == (
         "18, 19 and 20 September 2024"
     )

@@ -56,6 +56,29 @@ def mark(result: TeamResult, judge: str) -> MarkStatus:
     return found.status
 
 
+def test_each_row_carries_its_team_and_each_category_its_names() -> None:
+    # the documents print these straight from the results
+    spec = direct_spec(
+        [team("T1", institution="Puskesmas Kebon Jeruk"), team("T2", RS), "T3"],
+        categories=[
+            Category(PKM, "Puskesmas", 3, "Community health centres"),
+            Category(RS, "Rumah Sakit", 1, "Hospitals"),
+        ],
+    )
+    results = compute_results(spec, grid({"T1": (80, 70, 71), "T2": (60, 60, 90)}))
+    one, two = results.team("T1"), results.team("T2")
+    assert (one.institution, one.title, one.category) == (
+        "Puskesmas Kebon Jeruk",
+        "Inovasi T1",
+        PKM,
+    )
+    assert (two.institution, two.title, two.category) == ("Institusi T2", "Inovasi T2", RS)
+    assert [(c.code, c.name, c.name_en, c.quota) for c in results.categories] == [
+        (PKM, "Puskesmas", "Community health centres", 3),
+        (RS, "Rumah Sakit", "Hospitals", 1),
+    ]
+
+
 # === team score by method ======================================================================
 
 

@@ -49,3 +49,17 @@ def test_a_judge_left_out_takes_their_conflicts_along() -> None:
     assert found.standings["T1"][without_j2].rank == 1  # 80 against 79, J2's 60 left out
     assert found.official.team("T2").rank == 1  # with J2: 75 against 79
     assert found.judges_that_change("T2", advancement=True) == ("J2",)
+
+
+def test_the_other_judges_conflicts_stay_when_one_judge_is_left_out() -> None:
+    # J3 scored T2 despite a conflict: that sheet never counts, with or without J2
+    spec = direct_spec(
+        ("T1", "T2"), JUDGES, quota=1, conflicts=[Conflict("J3", team="T2", reason="mantan kepala")]
+    )
+    sheets = grid({"T1": (80, 80, 80, 80), "T2": (78, 78, 100, 78)}, JUDGES)
+    official = compute_results(spec, sheets)
+    assert official.team("T2").score == 78
+    found = robustness(spec, sheets, (), official)
+    without_j2 = found.scenarios.index(Scenario(Method.MEAN, "J2"))
+    assert found.standings["T1"][without_j2].rank == 1
+    assert found.judges_that_change("T2", advancement=True) == ()

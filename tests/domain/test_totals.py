@@ -176,3 +176,12 @@ def test_numerator_over_denominator_is_the_total() -> None:
     numerator = rule.numerator(sheet)
     assert numerator is not None
     assert Fraction(100 * numerator, rule.denominator) == Fraction(285, 4)
+
+
+def test_a_rubric_not_written_yet_totals_an_empty_sheet_to_nothing() -> None:
+    # a convention still being set up has no criteria; its screens still show a total
+    for formula in (RANGE, PROPORTIONAL):
+        rule = TotalRule.build((), formula)
+        assert rule.numerator({}) == 0
+        assert rule.total({}) == 0
+        assert rule.total({"K1": Decimal(3)}) == 0  # a score of no criterion adds nothing
