@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -24,6 +25,9 @@ def scores_file(
     lines += [f"{judge};{team};{criterion};{value}" for criterion, value in values.items()]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+SEK2_TYPED = "sek2 typed this sheet; another secretariat user must confirm it"
 
 
 @pytest.fixture
@@ -122,8 +126,10 @@ def test_a_corrector_who_marks_the_scores_checked_by_hand_still_cannot_confirm(
     stack.scoring.confirm(sek2, "J4", "PKM-02")
     stack.scoring.correct(sek2, "J4", "PKM-02", "K3", Decimal(2), "salah baca formulir")
     _mark_every_score_checked_behind_the_app(stack)
-    with pytest.raises(PermissionDeniedError):
+    with pytest.raises(PermissionDeniedError) as refused:
         stack.scoring.confirm(sek2, "J4", "PKM-02")
+    # the trail names who changed the sheet, though the marks no longer do
+    assert refused.value.text.en == SEK2_TYPED
     assert stack.scoring.confirm(sek1, "J4", "PKM-02").confirmed_by == "sek1"
 
 
@@ -145,4 +151,29 @@ def test_a_confirmation_clears_what_came_before_it_for_the_next(
     _typed_and_handed_in(stack, sek1)
     stack.scoring.confirm(sek2, "J4", "PKM-02")
     stack.scoring.correct(sek2, "J4", "PKM-02", "K1", Decimal(4), "salah ketik")
+    assert stack.scoring.confirm(sek1, "J4", "PKM-02").confirmed_by == "sek1"
+
+
+def test_a_criterion_added_after_handing_in_is_filled_by_a_correction_another_checks(
+    stack: Stack, sek1: Actor, sek2: Actor
+) -> None:
+    _typed_and_handed_in(stack, sek1)
+    stack.scoring.confirm(sek2, "J4", "PKM-02")
+    spec = stack.setup.spec()
+    *kept, last = spec.criteria
+    added = replace(last, code="K9", name="Keberlanjutan", name_en="Sustainability", weight=10)
+    criteria = (*kept, replace(last, weight=last.weight - 10), added)
+    stack.setup.update(sek1, replace(spec, criteria=criteria))
+    view = stack.scoring.correct(sek2, "J4", "PKM-02", "K9", Decimal(4), "kriteria baru")
+    (line,) = [x for x in view.lines if x.criterion.code == "K9"]
+    assert (line.value, line.note) == (Decimal(4), "")
+    assert view.status is SheetStatus.SUBMITTED
+    with stack.database.reading() as session:
+        assert session.scalar(select(ScoreRow.checked).where(ScoreRow.value == 4)) is False
+    with pytest.raises(PermissionDeniedError) as refused:
+        stack.scoring.confirm(sek2, "J4", "PKM-02")
+    assert refused.value.text.en == SEK2_TYPED
+    assert refused.value.text.id == (
+        "lembar ini diketik oleh sek2; konfirmasi harus oleh petugas sekretariat lain"
+    )
     assert stack.scoring.confirm(sek1, "J4", "PKM-02").confirmed_by == "sek1"
