@@ -22,6 +22,7 @@ from juryapp.domain.results import (
 from tests.domain.builders import (
     PKM,
     RS,
+    criterion,
     direct,
     direct_spec,
     grid,
@@ -79,6 +80,15 @@ def test_each_row_carries_its_team_and_each_category_its_names() -> None:
     ]
 
 
+def test_a_team_alone_on_its_score_and_a_team_without_scores_have_no_tie() -> None:
+    spec = direct_spec(["T1", "T2", "T3"])
+    results = compute_results(spec, grid({"T1": (80, 70, 71), "T2": (60, 60, 90)}))
+    for code in ("T1", "T2", "T3"):
+        found = results.team(code)
+        assert (found.tied, found.tied_with, found.tie_broken_by) == (False, (), None), code
+    assert results.team("T3").rank is None and results.team("T3").score is None
+
+
 # === team score by method ======================================================================
 
 
@@ -103,6 +113,18 @@ def test_mean_on_the_default_rubric() -> None:
     # criterion means: K1 (5 + 3 + 4)/3 = 4 on every criterion
     assert result.criterion_means == dict.fromkeys(result.criterion_means, Fraction(4))
     assert len(result.criterion_means) == 8
+
+
+def test_half_points_count_as_typed() -> None:
+    # one criterion on 0–10 in steps of 0.5 (weight 100): the total is 10·x
+    criteria = [criterion("A", 100, lo=0, hi=10, step="0.5")]
+    spec = make_spec(["T1"], criteria=criteria)
+    typed = {"J1": "7.5", "J2": "8", "J3": "6.5"}
+    sheets = [sheet(judge, "T1", {"A": Decimal(value)}) for judge, value in typed.items()]
+    result = compute_results(spec, sheets).team("T1")
+    assert [m.total for m in result.marks] == [75, 80, 65]
+    assert result.score == Fraction(220, 3)
+    assert result.criterion_means == {"A": Fraction(22, 3)}
 
 
 def test_trimmed_mean_with_four_judges_drops_one_each_end() -> None:
@@ -131,6 +153,16 @@ def test_trimmed_mean_with_six_judges(trim: int, expected: Fraction) -> None:
     result = compute_results(spec, sheets).team("T1")
     assert result.score == expected
     assert result.trimmed_fallback is False
+
+
+def test_trimming_none_is_the_plain_mean_and_no_fallback() -> None:
+    # k = 0 drops nobody: nothing had to fall back, whatever the number of judges
+    spec = direct_spec(["T1", "T2"], method=Method.TRIMMED, trim=0)
+    results = compute_results(spec, grid({"T1": (60, 80, 91), "T2": (70, None, None)}))
+    assert results.team("T1").score == 77
+    assert results.team("T2").score == 70
+    assert results.team("T1").trimmed_fallback is False
+    assert results.team("T2").trimmed_fallback is False
 
 
 def test_trimmed_mean_falls_back_to_the_mean_when_too_few_judges() -> None:
@@ -755,6 +787,14 @@ def test_outlier_threshold_is_a_setting() -> None:
     spec = direct_spec(["T1"], outlier=9)
     result = compute_results(spec, grid({"T1": (80, 80, 50)})).team("T1")
     assert [m.outlier for m in result.marks] == [True, True, True]
+
+
+def test_an_outlier_threshold_with_a_fraction_is_compared_exactly() -> None:
+    # threshold 12.5: T1's 88 is 12 from the mean 76, T2's 90 is 13⅓ from the mean 76⅔
+    spec = direct_spec(["T1", "T2"], outlier=Decimal("12.5"))
+    results = compute_results(spec, grid({"T1": (70, 70, 88), "T2": (70, 70, 90)}))
+    assert [m.outlier for m in results.team("T1").marks] == [False, False, False]
+    assert [m.outlier for m in results.team("T2").marks] == [False, False, True]
 
 
 def test_outlier_ignores_excluded_judges() -> None:
