@@ -16,7 +16,7 @@ from juryapp.persistence.tables import AuditRow, CriterionRow
 _TYPED_BY_THE_ACTOR = ("scores.import",)
 _THE_JUDGES_OWN = ("log.merge", "log.fork_taken", "demo.scores")
 _MANY_SHEETS = (*_TYPED_BY_THE_ACTOR, *_THE_JUDGES_OWN)
-# One value typed (its subject "judge/team/criterion"); the value itself is in the next state.
+# One value typed (its subject "judge/team/criterion"), with the sheet's state after it.
 _ONE_VALUE = "score.set"
 _CONFIRM = "sheet.confirm"
 
@@ -66,12 +66,15 @@ def changed_since_confirmed(session: Session, judge_code: str, team_code: str) -
     )
     owners: dict[str, str] = {}
     for actor, action, subject, details in events:
-        if action == _ONE_VALUE:
-            owners[subject.rsplit("/", 1)[-1]] = actor
-            continue
-        state = _state_of(details, sheet) if '"sheets"' in details else None
         owner = f"judge {judge_code}" if action in _THE_JUDGES_OWN else actor
-        for code, score in (state or {}).get("scores", {}).items():
+        state = _state_of(details, sheet) if '"sheets"' in details else None
+        if state is None:
+            if action == _ONE_VALUE:  # a value typed, recorded without the sheet's state
+                owners[subject.rsplit("/", 1)[-1]] = owner
+            continue
+        # Each recorded state is compared with the one before it, so that whoever only hands
+        # in, notes or confirms values typed by another takes none of them over.
+        for code, score in state.get("scores", {}).items():
             if values.get(code) != score[0]:
                 values[code], owners[code] = score[0], owner
     return set(owners.values())

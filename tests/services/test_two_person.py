@@ -177,3 +177,16 @@ def test_a_criterion_added_after_handing_in_is_filled_by_a_correction_another_ch
         "lembar ini diketik oleh sek2; konfirmasi harus oleh petugas sekretariat lain"
     )
     assert stack.scoring.confirm(sek1, "J4", "PKM-02").confirmed_by == "sek1"
+
+
+def test_a_typist_whose_sheet_another_handed_in_still_cannot_confirm_it(
+    stack: Stack, sek1: Actor, sek2: Actor, sek3: Actor
+) -> None:
+    # sek1 types every value, sek2 only hands the sheet in: the values are still sek1's
+    for criterion in CRITERIA:
+        stack.scoring.set_score(sek1, "J4", "PKM-02", criterion, Decimal(3))
+    stack.scoring.submit(sek2, "J4", "PKM-02")
+    _mark_every_score_checked_behind_the_app(stack)
+    with pytest.raises(PermissionDeniedError):
+        stack.scoring.confirm(sek1, "J4", "PKM-02")
+    assert stack.scoring.confirm(sek3, "J4", "PKM-02").confirmed_by == "sek3"
