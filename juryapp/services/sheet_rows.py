@@ -115,21 +115,9 @@ def new_sheet(session: Session, actor: Actor, judge: JudgeRow, team: TeamRow) ->
     return sheet
 
 
-def editable_sheet(session: Session, actor: Actor, judge: JudgeRow, team: TeamRow) -> SheetRow:
-    refuse_if_locked(session)
-    if team.id in conflicted_team_ids(session, judge):
-        raise_conflict(judge.code, team.code)
-    sheet = sheet_row(session, judge, team)
-    if sheet is None:
-        return new_sheet(session, actor, judge, team)
-    refuse_uneditable(actor.is_secretariat, sheet.status, sheet.source)
-    return sheet
-
-
 __all__ = [
     "conflicted_team_ids",
     "criterion_row",
-    "editable_sheet",
     "judge_row",
     "new_sheet",
     "raise_conflict",

@@ -16,8 +16,6 @@ from juryapp.persistence.tables import AuditRow, CriterionRow
 _TYPED_BY_THE_ACTOR = ("scores.import",)
 _THE_JUDGES_OWN = ("log.merge", "log.fork_taken", "demo.scores")
 _MANY_SHEETS = (*_TYPED_BY_THE_ACTOR, *_THE_JUDGES_OWN)
-# One value typed (its subject "judge/team/criterion"), with the sheet's state after it.
-_ONE_VALUE = "score.set"
 _CONFIRM = "sheet.confirm"
 
 
@@ -51,9 +49,10 @@ def changed_since_confirmed(session: Session, judge_code: str, team_code: str) -
             session.scalar(select(AuditRow.details).where(AuditRow.seq == since)) or "{}", sheet
         )
         values = {code: score[0] for code, score in (confirmed or {}).get("scores", {}).items()}
+    # A value typed or corrected names its criterion; every sheet event holds the sheet's state.
     subjects = [sheet, *(f"{sheet}/{code}" for code in session.scalars(select(CriterionRow.code)))]
     events = session.execute(
-        select(AuditRow.actor, AuditRow.action, AuditRow.subject, AuditRow.details)
+        select(AuditRow.actor, AuditRow.action, AuditRow.details)
         .where(
             AuditRow.seq > (since or 0),
             or_(
@@ -65,16 +64,12 @@ def changed_since_confirmed(session: Session, judge_code: str, team_code: str) -
         .order_by(AuditRow.seq)
     )
     owners: dict[str, str] = {}
-    for actor, action, subject, details in events:
+    for actor, action, details in events:
         owner = f"judge {judge_code}" if action in _THE_JUDGES_OWN else actor
         state = _state_of(details, sheet) if '"sheets"' in details else None
-        if state is None:
-            if action == _ONE_VALUE:  # a value typed, recorded without the sheet's state
-                owners[subject.rsplit("/", 1)[-1]] = owner
-            continue
         # Each recorded state is compared with the one before it, so that whoever only hands
         # in, notes or confirms values typed by another takes none of them over.
-        for code, score in state.get("scores", {}).items():
+        for code, score in (state or {}).get("scores", {}).items():
             if values.get(code) != score[0]:
                 values[code], owners[code] = score[0], owner
     return set(owners.values())

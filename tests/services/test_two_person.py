@@ -11,7 +11,7 @@ from sqlalchemy import select, update
 
 from juryapp.domain.access import Actor
 from juryapp.domain.kinds import Role, SheetStatus
-from juryapp.domain.messages import PermissionDeniedError
+from juryapp.domain.messages import NotFoundError, PermissionDeniedError
 from juryapp.persistence.tables import ScoreRow
 from juryapp.services.imports import ImportService
 from tests.services.conftest import CRITERIA, SECRETARIAT_PASSPHRASE, Stack
@@ -190,3 +190,14 @@ def test_a_typist_whose_sheet_another_handed_in_still_cannot_confirm_it(
     with pytest.raises(PermissionDeniedError):
         stack.scoring.confirm(sek1, "J4", "PKM-02")
     assert stack.scoring.confirm(sek3, "J4", "PKM-02").confirmed_by == "sek3"
+
+
+def test_a_correction_of_a_criterion_the_rubric_lacks_is_refused_by_name(
+    stack: Stack, sek1: Actor, sek2: Actor
+) -> None:
+    _typed_and_handed_in(stack, sek1)
+    before = stack.actions()
+    with pytest.raises(NotFoundError) as refused:
+        stack.scoring.correct(sek2, "J4", "PKM-02", "K99", Decimal(3), "tidak ada")
+    assert refused.value.text.en == "unknown criterion 'K99'"
+    assert stack.actions() == before
