@@ -10,11 +10,11 @@ from decimal import Decimal
 from itertools import pairwise
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import create_engine, select
 
 from juryapp.domain.access import Actor
 from juryapp.domain.messages import ValidationError
-from juryapp.persistence.tables import AuditRow
+from juryapp.persistence.tables import AuditRow, Base
 from juryapp.services import audit
 from tests.services.conftest import Stack
 
@@ -264,3 +264,20 @@ def test_times_are_recorded_in_utc_whatever_the_machines_zone(
         time.tzset()
     assert recorded.tzinfo is None
     assert abs(utc - recorded) < timedelta(minutes=1)
+
+
+def test_accounts_recorded_before_per_account_digests_are_not_compared() -> None:
+    """A trail written by an older version holds account events without each account's
+    digest: the sign-in check then has nothing to compare with (None), until an event keeps
+    digests, after which an account no event recorded is "" (and so refused)."""
+    engine = create_engine("sqlite://")
+    Base.metadata.create_all(engine)
+    with engine.begin() as connection:
+        audit.append(connection, "sek1", "account.create", "lama", role="secretariat")
+        assert audit.recorded_account(connection, "lama") is None
+        assert audit.recorded_account(connection, "lain") is None
+        rows = {audit.ACCOUNT_ROWS: {"baru": "ab12"}}
+        audit.append(connection, "sek1", "account.create", "baru", **rows)
+        assert audit.recorded_account(connection, "baru") == "ab12"
+        assert audit.recorded_account(connection, "lain") == ""
+        assert audit.recorded_account(connection, "lama") is None
