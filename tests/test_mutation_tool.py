@@ -14,14 +14,16 @@ SLOW = "juryapp.services.keys.xǁSignersǁ__init____mutmut_2"
 ALIVE = "juryapp.services.keys.x_check_passphrase__mutmut_3"
 
 
-def _ledger() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "mutation_ledger", ROOT / "tools/mutation_ledger.py"
-    )
+def _tool(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, ROOT / f"tools/{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def _ledger() -> ModuleType:
+    return _tool("mutation_ledger")
 
 
 def _started(tool: ModuleType) -> dict[str, Any]:
@@ -87,3 +89,30 @@ def test_outcomes_of_a_copy_older_than_the_module_count_for_nothing(tmp_path: Pa
     assert tool.changed_since_copied(root, work, modules) == [KEYS]
     (work / KEYS).write_text("new")
     assert tool.changed_since_copied(root, work, modules) == []
+
+
+def test_a_stored_result_follows_the_equivalents_marked_after_its_run() -> None:
+    report = _tool("mutation_report")
+    stored = {
+        "counts": {"killed": 96, "survived": 3, "equivalent": 1},
+        "killed": 96,
+        "judged": 99,
+        "score": 97.0,
+        "survivors": [
+            {"mutant": "m.a", "status": "survived", "diff": ["-a", "+b"], "why": ""},
+            {"mutant": "m.b", "status": "survived", "diff": [], "why": ""},
+            {"mutant": "m.c", "status": "survived", "diff": [], "why": ""},
+            {"mutant": "m.d", "status": "equivalent", "diff": [], "why": "old reason"},
+        ],
+    }
+    now = report.remarked(stored, {"m.a": "same rows either way", "m.b": "unreachable"})
+    assert now["counts"] == {"killed": 96, "survived": 2, "equivalent": 2}
+    assert (now["judged"], now["score"]) == (98, 98.0)
+    assert [(s["mutant"], s["status"], s["why"]) for s in now["survivors"]] == [
+        ("m.a", "equivalent", "same rows either way"),
+        ("m.b", "equivalent", "unreachable"),
+        ("m.c", "survived", ""),
+        ("m.d", "survived", ""),  # no longer listed: counted as surviving again
+    ]
+    assert now["survivors"][0]["diff"] == ["-a", "+b"]
+    assert stored["counts"]["survived"] == 3  # the stored result is left as it was

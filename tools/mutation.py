@@ -35,7 +35,7 @@ from typing import Any
 
 import mutation_ledger as ledgers
 import tomli_w
-from mutation_report import write_section
+from mutation_report import remarked, write_section
 from mutmut.stats import status_by_exit_code
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -406,6 +406,8 @@ def main(argv: list[str] | None = None) -> int:
             stopped = True
         if (work / "mutants").exists():
             report[area] = _collect(area, work, areas[area], equivalent)
+        elif area in report:  # no copy to read again: the stored figures, marks as they are now
+            report[area] = remarked(report[area], equivalent)
             result = report[area]
             print(f"  {area}: {result['killed']} of {result['judged']} killed", flush=True)
         if args.resume or stopped:  # what a long run has found so far, area by area

@@ -122,6 +122,32 @@ def _totals(report: dict[str, Any]) -> list[str]:
     return lines
 
 
+def remarked(result: dict[str, Any], equivalent: dict[str, str]) -> dict[str, Any]:
+    """An area's stored result with tools/mutation-equivalent.toml as it is now: a survivor
+    marked equivalent since the run counts as equivalent, and one no longer listed as
+    surviving again. For an area whose copy is gone, so that its outcomes cannot be read again."""
+    counts = dict(result["counts"])
+    survivors = []
+    for entry in result["survivors"]:
+        status = entry["status"]
+        if status == "survived" and entry["mutant"] in equivalent:
+            status = "equivalent"
+        elif status == "equivalent" and entry["mutant"] not in equivalent:
+            status = "survived"
+        if status != entry["status"]:
+            counts[entry["status"]] -= 1
+            counts[status] = counts.get(status, 0) + 1
+        survivors.append({**entry, "status": status, "why": equivalent.get(entry["mutant"], "")})
+    judged = result["killed"] + counts.get("survived", 0) + counts.get("no tests", 0)
+    return {
+        **result,
+        "counts": {status: n for status, n in counts.items() if n},
+        "judged": judged,
+        "score": round(100 * result["killed"] / judged, 1) if judged else None,
+        "survivors": survivors,
+    }
+
+
 def write_section(report: dict[str, Any], areas: dict[str, Any]) -> None:
     """Replaces the mutation section of docs/reliability.md, leaving the rest as it is."""
     text = RELIABILITY.read_text(encoding="utf-8")
