@@ -46,18 +46,26 @@ def test_the_fast_path_follows_the_rubric_as_set_up(
     stack: Stack, sek1: Actor, judges: dict[str, Actor]
 ) -> None:
     spec = stack.setup.spec()
-    # the proportional total, and a criterion whose levels are stored highest first
+    # the proportional total, and a criterion on 0–10 in half points with no level texts
     first, *rest = spec.criteria
-    written = replace(first, code="KX", levels=tuple(reversed(first.levels)))
+    halves = replace(
+        first,
+        code="KX",
+        scale_min=Decimal(0),
+        scale_max=Decimal(10),
+        scale_step=Decimal("0.5"),
+        levels=(),
+    )
     scoring = replace(spec.scoring, total_formula=TotalFormula.PROPORTIONAL)
-    stack.setup.update(sek1, replace(spec, scoring=scoring, criteria=(written, *rest)))
-    codes = ["KX", *CRITERIA[1:]]
+    stack.setup.update(sek1, replace(spec, scoring=scoring, criteria=(halves, *rest)))
     judge = judges["J2"]
-    for criterion in codes[:-1]:
+    for criterion in CRITERIA[1:]:
         stack.scoring.set_score(judge, "J2", "PKM-04", criterion, Decimal(4))
-    saved, read = saved_and_read(stack, judge, "J2", "PKM-04", codes[-1], 4)
-    assert saved == read
-    # proportional: Σ w·x/max over Σ w, every score 4 of 5 → 80 (the range formula gives 75)
-    assert saved.total == Fraction(80)
-    levels = [level.score for level in saved.lines[0].criterion.levels]
-    assert levels == sorted(levels) and len(levels) > 1
+    saved = stack.scoring.set_score(judge, "J2", "PKM-04", "KX", Decimal("7.5"))
+    assert saved == stack.scoring.sheet(judge, "J2", "PKM-04")
+    assert saved.lines[0].criterion.levels == ()
+    # proportional: Σ w·x/max over Σ w, here 7.5 of 10 and 4 of 5 elsewhere
+    weights = {c.code: Fraction(c.weight) for c in (halves, *rest)}
+    share = {code: Fraction(4, 5) for code in weights} | {"KX": Fraction(3, 4)}
+    expected = 100 * sum(weights[c] * share[c] for c in weights) / sum(weights.values())
+    assert saved.total == expected
