@@ -40,6 +40,8 @@ def test_a_paper_sheets_first_score_names_its_typist(stack: Stack, sek1: Actor) 
     assert saved == read
     assert saved.source is SheetSource.PAPER
     assert saved.entered_by != "" and saved.entered_by == read.entered_by
+    saved, read = saved_and_read(stack, sek1, "J4", "PKM-02", "K2", 4)
+    assert saved == read and saved.entered_by != ""
 
 
 def test_the_fast_path_follows_the_rubric_as_set_up(

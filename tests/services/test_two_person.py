@@ -200,4 +200,5 @@ def test_a_correction_of_a_criterion_the_rubric_lacks_is_refused_by_name(
     with pytest.raises(NotFoundError) as refused:
         stack.scoring.correct(sek2, "J4", "PKM-02", "K99", Decimal(3), "tidak ada")
     assert refused.value.text.en == "unknown criterion 'K99'"
+    assert refused.value.text.id == "kriteria 'K99' tidak dikenal"
     assert stack.actions() == before
