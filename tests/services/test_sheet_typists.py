@@ -12,7 +12,7 @@ from juryapp.domain.kinds import Role
 from juryapp.domain.model import Judge
 from juryapp.services.imports import ImportService
 from juryapp.services.sheet_typists import changed_since_confirmed
-from tests.services.conftest import CRITERIA, SECRETARIAT_PASSPHRASE, Stack
+from tests.services.conftest import CRITERIA, SECRETARIAT_PASSPHRASE, Stack, fill_sheet
 
 
 def owners(stack: Stack, judge: str = "J4", team: str = "PKM-02") -> set[str]:
@@ -21,8 +21,7 @@ def owners(stack: Stack, judge: str = "J4", team: str = "PKM-02") -> set[str]:
 
 
 def typed(stack: Stack, typist: Actor, judge: str = "J4", team: str = "PKM-02") -> None:
-    for criterion in CRITERIA:
-        stack.scoring.set_score(typist, judge, team, criterion, Decimal(3))
+    fill_sheet(stack, typist, judge, team)
     stack.scoring.submit(typist, judge, team)
 
 
@@ -89,8 +88,7 @@ def test_an_import_is_its_importers_even_for_codes_with_like_wildcards(
 def test_handing_in_a_sheet_another_typed_does_not_take_its_values(
     stack: Stack, sek1: Actor, sek2: Actor
 ) -> None:
-    for criterion in CRITERIA:
-        stack.scoring.set_score(sek1, "J4", "PKM-02", criterion, Decimal(3))
+    fill_sheet(stack, sek1, "J4", "PKM-02")
     stack.scoring.submit(sek2, "J4", "PKM-02")
     assert owners(stack) == {"sek1"}
     # a value cleared is a change too: the one who cleared it owns the gap

@@ -14,7 +14,7 @@ from juryapp.domain.kinds import Role, SheetStatus
 from juryapp.domain.messages import NotFoundError, PermissionDeniedError
 from juryapp.persistence.tables import ScoreRow
 from juryapp.services.imports import ImportService
-from tests.services.conftest import CRITERIA, SECRETARIAT_PASSPHRASE, Stack
+from tests.services.conftest import CRITERIA, SECRETARIAT_PASSPHRASE, Stack, fill_sheet
 
 
 def scores_file(
@@ -108,8 +108,7 @@ def test_an_import_refused_for_nobody_signed_in(
 
 def _typed_and_handed_in(stack: Stack, typist: Actor) -> None:
     """J4's paper sheet for PKM-02, every value typed by ``typist``, then handed in."""
-    for criterion in CRITERIA:
-        stack.scoring.set_score(typist, "J4", "PKM-02", criterion, Decimal(3))
+    fill_sheet(stack, typist, "J4", "PKM-02")
     stack.scoring.submit(typist, "J4", "PKM-02")
 
 
@@ -183,8 +182,7 @@ def test_a_typist_whose_sheet_another_handed_in_still_cannot_confirm_it(
     stack: Stack, sek1: Actor, sek2: Actor, sek3: Actor
 ) -> None:
     # sek1 types every value, sek2 only hands the sheet in: the values are still sek1's
-    for criterion in CRITERIA:
-        stack.scoring.set_score(sek1, "J4", "PKM-02", criterion, Decimal(3))
+    fill_sheet(stack, sek1, "J4", "PKM-02")
     stack.scoring.submit(sek2, "J4", "PKM-02")
     _mark_every_score_checked_behind_the_app(stack)
     with pytest.raises(PermissionDeniedError):
