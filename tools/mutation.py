@@ -357,6 +357,20 @@ def _collect(
     }
 
 
+def _figures(
+    area: str,
+    work: Path,
+    own: dict[str, Any],
+    equivalent: dict[str, str],
+    stored: dict[str, Any] | None,
+) -> dict[str, Any] | None:
+    """An area's figures, read again from its copy; with no copy to read, the stored ones with
+    the equivalent mutants as marked now."""
+    if (work / "mutants").exists():
+        return _collect(area, work, own, equivalent)
+    return None if stored is None else remarked(stored, equivalent)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python tools/mutation.py", description=__doc__)
     parser.add_argument("areas", nargs="*", help="areas of pyproject.toml (default: all)")
@@ -404,11 +418,9 @@ def main(argv: list[str] | None = None) -> int:
                 _run(area, work, args.children)
         except KeyboardInterrupt:
             stopped = True
-        if (work / "mutants").exists():
-            report[area] = _collect(area, work, areas[area], equivalent)
-        elif area in report:  # no copy to read again: the stored figures, marks as they are now
-            report[area] = remarked(report[area], equivalent)
-            result = report[area]
+        result = _figures(area, work, areas[area], equivalent, report.get(area))
+        if result is not None:
+            report[area] = result
             print(f"  {area}: {result['killed']} of {result['judged']} killed", flush=True)
         if args.resume or stopped:  # what a long run has found so far, area by area
             _write_report(report, areas)
