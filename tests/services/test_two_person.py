@@ -7,12 +7,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from juryapp.domain.access import Actor
-from juryapp.domain.kinds import Role, SheetStatus
+from juryapp.domain.kinds import Role, SheetSource, SheetStatus
 from juryapp.domain.messages import NotFoundError, PermissionDeniedError
-from juryapp.persistence.tables import ScoreRow
+from juryapp.persistence.tables import ScoreRow, SheetRow
 from juryapp.services.imports import ImportService
 from tests.services.conftest import CRITERIA, SECRETARIAT_PASSPHRASE, Stack, fill_sheet
 
@@ -200,3 +200,46 @@ def test_a_correction_of_a_criterion_the_rubric_lacks_is_refused_by_name(
     assert refused.value.text.en == "unknown criterion 'K99'"
     assert refused.value.text.id == "kriteria 'K99' tidak dikenal"
     assert stack.actions() == before
+
+
+def test_the_marks_alone_still_refuse_an_unchecked_values_typist(
+    stack: Stack, sek1: Actor, sek2: Actor
+) -> None:
+    """The rule is read twice: a value left unchecked in the table refuses its typist even
+    where the trail shows nothing since the last confirmation (here, a sheet put back to
+    submitted behind the app with one value marked unchecked, as sek2's)."""
+    _typed_and_handed_in(stack, sek1)
+    stack.scoring.confirm(sek2, "J4", "PKM-02")
+    with stack.database.writing() as session:
+        session.execute(update(SheetRow).values(status="submitted"))
+        session.execute(
+            update(ScoreRow)
+            .where(ScoreRow.id == session.scalar(select(func.min(ScoreRow.id))))
+            .values(checked=False, updated_by=sek2.user_id)
+        )
+    with pytest.raises(PermissionDeniedError):
+        stack.scoring.confirm(sek2, "J4", "PKM-02")
+    assert stack.scoring.confirm(sek1, "J4", "PKM-02").confirmed_by == "sek1"
+
+
+def test_another_sheets_unchecked_values_do_not_stop_their_typist_here(
+    stack: Stack, sek1: Actor, sek2: Actor
+) -> None:
+    _typed_and_handed_in(stack, sek1)
+    fill_sheet(stack, sek2, "J5", "PKM-03")  # sek2's own typing elsewhere, not yet checked
+    assert stack.scoring.confirm(sek2, "J4", "PKM-02").confirmed_by == "sek2"
+
+
+def test_a_paper_sheet_begun_with_a_note_names_its_typist(stack: Stack, sek1: Actor) -> None:
+    stack.scoring.set_note(sek1, "J4", "PKM-02", "formulir kertas diterima")
+    view = stack.scoring.sheet(sek1, "J4", "PKM-02")
+    assert (view.status, view.source, view.note) == (
+        SheetStatus.DRAFT,
+        SheetSource.PAPER,
+        "formulir kertas diterima",
+    )
+    assert (
+        view.entered_by != ""
+        and view.entered_by
+        == stack.scoring.set_score(sek1, "J4", "PKM-02", "K1", Decimal(3)).entered_by
+    )
