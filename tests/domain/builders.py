@@ -17,7 +17,7 @@ from juryapp.domain.model import (
     ScoringSettings,
     Team,
 )
-from juryapp.domain.results import SheetInput
+from juryapp.domain.results import CategoryResult, MarkStatus, Results, SheetInput, TeamResult
 
 Number = int | str | Decimal
 
@@ -177,3 +177,28 @@ def same_sheets(
 ) -> list[SheetInput]:
     """Every judge hands in the same criterion scores for a team."""
     return [sheet(j, t, row) for t, row in per_team.items() for j in judges]
+
+
+# --- reading results -------------------------------------------------------------------------
+
+
+def category(results: Results, code: str = PKM) -> CategoryResult:
+    (found,) = [c for c in results.categories if c.code == code]
+    return found
+
+
+def ranks(results: Results, code: str = PKM) -> dict[str, int | None]:
+    return {t.code: t.rank for t in category(results, code).teams}
+
+
+def order(results: Results, code: str = PKM) -> list[str]:
+    return [t.code for t in category(results, code).teams]
+
+
+def advancing(results: Results, code: str = PKM) -> set[str]:
+    return {t.code for t in category(results, code).teams if t.advances}
+
+
+def mark(result: TeamResult, judge: str) -> MarkStatus:
+    (found,) = [m for m in result.marks if m.judge == judge]
+    return found.status
